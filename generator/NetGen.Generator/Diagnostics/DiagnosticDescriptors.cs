@@ -1,0 +1,67 @@
+using Microsoft.CodeAnalysis;
+
+namespace NetGen.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator reports. Ids are never reused; each is listed in
+/// AnalyzerReleases.Unshipped.md and documented in docs/diagnostics/NGxxxx.md.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "NetGen";
+
+    public static readonly DiagnosticDescriptor NotPartial = Error(
+        "NG0001", "Network class must be partial",
+        "'{0}' must be declared partial so that NetGen can add the network's members: write 'partial class {0}'{1}");
+
+    public static readonly DiagnosticDescriptor MissingInput = Error(
+        "NG0002", "Network has no [Input]",
+        "Network '{0}' does not say its input size: add [Input(n)] before its [Dense] layers, for example [Input(2)]");
+
+    public static readonly DiagnosticDescriptor MissingDense = Error(
+        "NG0003", "Network has no [Dense] layer",
+        "Network '{0}' has no layers: add at least one [Dense(size, activation)], for example [Dense(1, Activation.Sigmoid)]");
+
+    public static readonly DiagnosticDescriptor NonPositiveSize = Error(
+        "NG0004", "Layer size must be positive",
+        "The size of {0} is {1}: a size must be at least 1, for example [{2}(10{3})]");
+
+    public static readonly DiagnosticDescriptor SoftmaxNotLast = Error(
+        "NG0005", "Softmax is only allowed on the final layer",
+        "Layer {0} of '{1}' uses Softmax, which normalises a network's output: use it on the final layer only, and ReLU, Tanh or Sigmoid on hidden layers");
+
+    public static readonly DiagnosticDescriptor CrossEntropyNeedsSoftmax = Error(
+        "NG0006", "CrossEntropy needs a final Softmax layer",
+        "Network '{0}' uses Loss.CrossEntropy but its final layer uses {1}: make the final layer [Dense(n, Activation.Softmax)], or choose another loss");
+
+    public static readonly DiagnosticDescriptor BinaryCrossEntropyNeedsSigmoid = Error(
+        "NG0007", "BinaryCrossEntropy needs a final Sigmoid layer",
+        "Network '{0}' uses Loss.BinaryCrossEntropy but its final layer uses {1}: make the final layer [Dense(n, Activation.Sigmoid)], or choose another loss");
+
+    public static readonly DiagnosticDescriptor MultipleOptimizers = Error(
+        "NG0008", "A network takes one optimizer at most",
+        "Network '{0}' already declares [{1}]: remove [{2}] so that one optimizer remains");
+
+    public static readonly DiagnosticDescriptor GenericNetwork = Error(
+        "NG0009", "Network class cannot be generic or nested in a generic type",
+        "'{0}' {1}: generated networks have fixed shapes and element types, so declare the network in a non-generic class");
+
+    public static readonly DiagnosticDescriptor StaticNetwork = Error(
+        "NG0010", "Network class cannot be static",
+        "'{0}' is static, but a network is an object that owns its parameters: remove 'static'");
+
+    public static readonly DiagnosticDescriptor LayersOnSeveralDeclarations = Error(
+        "NG0011", "Layers are declared on more than one partial declaration",
+        "'{0}' declares [Input] or [Dense] attributes on more than one of its partial declarations, so the layer order is ambiguous: move them all onto the declaration that carries [Network]");
+
+    public static readonly DiagnosticDescriptor InvalidArgument = Error(
+        "NG0012", "Invalid network argument",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor GeneratorFailure = Error(
+        "NG0013", "NetGen could not generate the network",
+        "NetGen could not generate '{0}' ({1}); please report this with the declaration that causes it");
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+}

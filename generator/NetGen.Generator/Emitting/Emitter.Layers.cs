@@ -1,0 +1,189 @@
+using System.Linq;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator;
+
+internal static partial class Emitter
+{
+    private sealed partial class NetworkWriter
+    {
+        /// <summary>
+        /// The forward pass: hidden layers into their scratch rows with their activation applied,
+        /// the final layer's pre-activation into <c>logits</c> (the caller applies or fuses its activation).
+        /// </summary>
+        private void WriteForwardLayers()
+        {
+            using (writer.Open($"private void ForwardLayers({ReadOnlySpan} input, {Span} logits, int batch)"))
+            {
+                for (int l = 1; l <= LayerCount; l++)
+                {
+                    DenseLayerSpec layer = spec.Layers[l - 1];
+                    string source = l == 1 ? "input" : $"layer{l - 1}";
+                    string destination = l == LayerCount ? "logits" : $"layer{l}";
+                    if (l < LayerCount)
+                        writer.Line($"var layer{l} = new {Span}(_layer{l}Output, 0, batch * {layer.OutputSize});");
+                    writer.Line($"// Layer {l}: {layer.InputSize} -> {layer.OutputSize}, {layer.Activation}{(IsUnrolled(layer) ? ", unrolled" : "")}.");
+                    if (IsUnrolled(layer))
+                        WriteUnrolledForward(l, layer, source, destination);
+                    else
+                        writer.Line($"{Kernels}.Dense.Forward<{T}>({source}, {Weights(l, layer)}, {Bias(l, layer)}, {destination}, batch, {layer.InputSize}, {layer.OutputSize});");
+                    if (l < LayerCount)
+                        WriteActivation(layer.Activation, destination, layer.OutputSize.ToString());
+                }
+            }
+            writer.Line();
+        }
+
+        /// <summary>
+        /// The backward pass from the gradient at the final pre-activation (in <c>_layerLDelta</c>):
+        /// each layer's weight and bias gradients, then the gradient at its input through the
+        /// activation before it. The first layer needs no input gradient.
+        /// </summary>
+        private void WriteBackwardLayers()
+        {
+            using (writer.Open($"private void BackwardLayers({ReadOnlySpan} input, int batch)"))
+            {
+                for (int l = 1; l < LayerCount; l++)
+                    writer.Line($"var layer{l} = new {ReadOnlySpan}(_layer{l}Output, 0, batch * {spec.Layers[l - 1].OutputSize});");
+                for (int l = 1; l <= LayerCount; l++)
+                    writer.Line($"var delta{l} = new {Span}(_layer{l}Delta, 0, batch * {spec.Layers[l - 1].OutputSize});");
+                for (int l = LayerCount; l >= 1; l--)
+                {
+                    DenseLayerSpec layer = spec.Layers[l - 1];
+                    string source = l == 1 ? "input" : $"layer{l - 1}";
+                    writer.Line($"// Layer {l}: {layer.InputSize} -> {layer.OutputSize}{(IsUnrolled(layer) ? ", unrolled" : "")}.");
+                    if (IsUnrolled(layer))
+                    {
+                        WriteUnrolledBackward(l, layer, source);
+                    }
+                    else
+                    {
+                        writer.Line($"{Kernels}.Dense.BackwardWeights<{T}>({source}, delta{l}, {GradientWeights(l, layer)}, {GradientBias(l, layer)}, batch, {layer.InputSize}, {layer.OutputSize});");
+                        if (l > 1)
+                            writer.Line($"{Kernels}.Dense.BackwardInput<{T}>(delta{l}, {Weights(l, layer)}, delta{l - 1}, batch, {layer.InputSize}, {layer.OutputSize});");
+                    }
+                    if (l > 1)
+                        WriteActivationBackward(spec.Layers[l - 2].Activation, source, $"delta{l - 1}", spec.Layers[l - 2].OutputSize.ToString());
+                }
+            }
+            writer.Line();
+        }
+
+        /// <summary><c>z = b + Σᵢ xᵢ·w[i, ·]</c> for each sample, one statement per output.</summary>
+        private void WriteUnrolledForward(int l, DenseLayerSpec layer, string source, string destination)
+        {
+            using (writer.Open(""))
+            {
+                writer.Line($"ref {T} w = ref {MemoryMarshal}.GetArrayDataReference(_parameters);");
+                writer.Line($"ref {T} x = ref {MemoryMarshal}.GetReference({source});");
+                writer.Line($"ref {T} z = ref {MemoryMarshal}.GetReference({destination});");
+                using (writer.Open("for (int s = 0; s < batch; s++)"))
+                {
+                    WriteLoads("x", "x", layer.InputSize);
+                    for (int o = 0; o < layer.OutputSize; o++)
+                    {
+                        string sum = At("w", Offset($"Layer{l}Bias", o)) + string.Concat(Enumerable.Range(0, layer.InputSize)
+                            .Select(i => $" + x{i} * {At("w", Offset($"Layer{l}Weights", i * layer.OutputSize + o))}"));
+                        writer.Line($"{At("z", o.ToString())} = {sum};");
+                    }
+                    writer.Line($"x = ref Unsafe.Add(ref x, {layer.InputSize});");
+                    writer.Line($"z = ref Unsafe.Add(ref z, {layer.OutputSize});");
+                }
+            }
+        }
+
+        /// <summary>
+        /// Per sample: <c>dw[i, o] += xᵢ·dzₒ</c>, <c>db[o] += dzₒ</c> and, past the first layer,
+        /// <c>dxᵢ = Σₒ w[i, o]·dzₒ</c>, one statement each.
+        /// </summary>
+        private void WriteUnrolledBackward(int l, DenseLayerSpec layer, string source)
+        {
+            using (writer.Open(""))
+            {
+                writer.Line($"new {Span}(_gradients, Layer{l}Weights, {layer.ParameterCount}).Clear();");
+                writer.Line($"ref {T} g = ref {MemoryMarshal}.GetArrayDataReference(_gradients);");
+                if (l > 1)
+                {
+                    writer.Line($"ref {T} w = ref {MemoryMarshal}.GetArrayDataReference(_parameters);");
+                    writer.Line($"ref {T} dx = ref {MemoryMarshal}.GetReference(delta{l - 1});");
+                }
+                writer.Line($"ref {T} x = ref {MemoryMarshal}.GetReference({source});");
+                writer.Line($"ref {T} dz = ref {MemoryMarshal}.GetReference(delta{l});");
+                using (writer.Open("for (int s = 0; s < batch; s++)"))
+                {
+                    WriteLoads("x", "x", layer.InputSize);
+                    WriteLoads("d", "dz", layer.OutputSize);
+                    for (int i = 0; i < layer.InputSize; i++)
+                        for (int o = 0; o < layer.OutputSize; o++)
+                            writer.Line($"{At("g", Offset($"Layer{l}Weights", i * layer.OutputSize + o))} += x{i} * d{o};");
+                    for (int o = 0; o < layer.OutputSize; o++)
+                        writer.Line($"{At("g", Offset($"Layer{l}Bias", o))} += d{o};");
+                    if (l > 1)
+                    {
+                        for (int i = 0; i < layer.InputSize; i++)
+                        {
+                            string sum = string.Join(" + ", Enumerable.Range(0, layer.OutputSize)
+                                .Select(o => $"{At("w", Offset($"Layer{l}Weights", i * layer.OutputSize + o))} * d{o}"));
+                            writer.Line($"{At("dx", i.ToString())} = {sum};");
+                        }
+                        writer.Line($"dx = ref Unsafe.Add(ref dx, {layer.InputSize});");
+                    }
+                    writer.Line($"x = ref Unsafe.Add(ref x, {layer.InputSize});");
+                    writer.Line($"dz = ref Unsafe.Add(ref dz, {layer.OutputSize});");
+                }
+            }
+        }
+
+        /// <summary>Copies <paramref name="count"/> values at <paramref name="reference"/> into locals name0, name1, ….</summary>
+        private void WriteLoads(string name, string reference, int count)
+        {
+            for (int k = 0; k < count; k++)
+                writer.Line($"{T} {name}{k} = {At(reference, k.ToString())};");
+        }
+
+        private static string Offset(string name, int offset) => offset == 0 ? name : $"{name} + {offset}";
+
+        private static string At(string reference, string offset) =>
+            offset == "0" ? reference : $"Unsafe.Add(ref {reference}, {offset})";
+
+        private void WriteActivation(ActivationKind activation, string values, string size)
+        {
+            switch (activation)
+            {
+                case ActivationKind.Identity:
+                    break;
+                case ActivationKind.Softmax:
+                    writer.Line($"{Kernels}.Activations.Softmax<{T}>({values}, batch, {size});");
+                    break;
+                default:
+                    writer.Line($"{Kernels}.Activations.{activation}<{T}>({values});");
+                    break;
+            }
+        }
+
+        private void WriteActivationBackward(ActivationKind activation, string outputs, string delta, string size)
+        {
+            switch (activation)
+            {
+                case ActivationKind.Identity:
+                    break;
+                case ActivationKind.Softmax:
+                    writer.Line($"{Kernels}.Activations.SoftmaxBackward<{T}>({outputs}, {delta}, batch, {size});");
+                    break;
+                default:
+                    writer.Line($"{Kernels}.Activations.{activation}Backward<{T}>({outputs}, {delta});");
+                    break;
+            }
+        }
+
+        private static bool IsUnrolled(DenseLayerSpec layer) => layer.WeightCount <= UnrollLimit;
+
+        private string Weights(int l, DenseLayerSpec layer) => $"new {ReadOnlySpan}(_parameters, Layer{l}Weights, {layer.WeightCount})";
+
+        private string Bias(int l, DenseLayerSpec layer) => $"new {ReadOnlySpan}(_parameters, Layer{l}Bias, {layer.OutputSize})";
+
+        private string GradientWeights(int l, DenseLayerSpec layer) => $"new {Span}(_gradients, Layer{l}Weights, {layer.WeightCount})";
+
+        private string GradientBias(int l, DenseLayerSpec layer) => $"new {Span}(_gradients, Layer{l}Bias, {layer.OutputSize})";
+    }
+}

@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator;
+
+internal static partial class Emitter
+{
+    private sealed partial class NetworkWriter
+    {
+        /// <summary>The optimizer's state arrays, only those its settings use.</summary>
+        private IEnumerable<(string Field, string Meaning)> OptimizerState()
+        {
+            OptimizerSpec optimizer = spec.Optimizer;
+            switch (optimizer.Kind)
+            {
+                case OptimizerKind.Sgd:
+                    if (optimizer.Momentum != 0)
+                        yield return ("_momentumBuffer", "momentum buffer b");
+                    break;
+                case OptimizerKind.Adam:
+                case OptimizerKind.AdamW:
+                    yield return ("_firstMoment", "first moment m");
+                    yield return ("_secondMoment", "second moment v");
+                    if (optimizer.AmsGrad)
+                        yield return ("_maxSecondMoment", "running maximum of v (AMSGrad)");
+                    break;
+                default:
+                    yield return ("_squareAverage", "squared-gradient average s");
+                    if (optimizer.Centered)
+                        yield return ("_gradientAverage", "gradient average (centered)");
+                    if (optimizer.Momentum > 0)
+                        yield return ("_momentumBuffer", "momentum buffer b");
+                    break;
+            }
+        }
+
+        private void WriteOptimizerFields()
+        {
+            foreach (var (field, meaning) in OptimizerState())
+                writer.Line($"private readonly {T}[] {field} = new {T}[ParameterCount]; // {meaning}");
+            writer.Line("private long _optimizerStep;");
+        }
+
+        private void WriteOptimizer()
+        {
+            OptimizerSpec optimizer = spec.Optimizer;
+            writer.Line($"/// <summary>Applies one {optimizer.Kind} step to <see cref=\"Parameters\"/> using <see cref=\"Gradients\"/>.</summary>");
+            using (writer.Open("public void ApplyGradients()"))
+            {
+                writer.Line("_optimizerStep++;");
+                switch (optimizer.Kind)
+                {
+                    case OptimizerKind.Sgd:
+                        writer.Line($"{Kernels}.Optimizers.Sgd<{T}>(_parameters, _gradients, {State("_momentumBuffer")}, LearningRate, "
+                            + $"momentum: {Literal(optimizer.Momentum)}, dampening: {Literal(optimizer.Dampening)}, nesterov: {Bool(optimizer.Nesterov)}, "
+                            + $"weightDecay: {Literal(optimizer.WeightDecay)}, firstStep: _optimizerStep == 1);");
+                        break;
+                    case OptimizerKind.Adam:
+                    case OptimizerKind.AdamW:
+                        writer.Line($"{Kernels}.Optimizers.Adam<{T}>(_parameters, _gradients, _firstMoment, _secondMoment, {State("_maxSecondMoment")}, LearningRate, "
+                            + $"beta1: {Literal(optimizer.Beta1)}, beta2: {Literal(optimizer.Beta2)}, epsilon: {Literal(optimizer.Epsilon)}, "
+                            + $"weightDecay: {Literal(optimizer.WeightDecay)}, decoupledWeightDecay: {Bool(optimizer.Kind == OptimizerKind.AdamW)}, "
+                            + $"amsGrad: {Bool(optimizer.AmsGrad)}, step: _optimizerStep);");
+                        break;
+                    default:
+                        writer.Line($"{Kernels}.Optimizers.RmsProp<{T}>(_parameters, _gradients, _squareAverage, {State("_gradientAverage")}, {State("_momentumBuffer")}, LearningRate, "
+                            + $"alpha: {Literal(optimizer.Alpha)}, epsilon: {Literal(optimizer.Epsilon)}, momentum: {Literal(optimizer.Momentum)}, "
+                            + $"centered: {Bool(optimizer.Centered)}, weightDecay: {Literal(optimizer.WeightDecay)});");
+                        break;
+                }
+            }
+            writer.Line();
+            writer.Line("/// <summary>Clears the optimizer's state, as if no step had been taken.</summary>");
+            using (writer.Open("public void ResetOptimizer()"))
+            {
+                foreach (var (field, _) in OptimizerState())
+                    writer.Line($"global::System.Array.Clear({field});");
+                writer.Line("_optimizerStep = 0;");
+            }
+            writer.Line();
+        }
+
+        /// <summary>A state array, or an empty span where the settings need none.</summary>
+        private string State(string field)
+        {
+            foreach (var (name, _) in OptimizerState())
+                if (name == field)
+                    return field;
+            return "default";
+        }
+
+        private static string Bool(bool value) => value ? "true" : "false";
+    }
+}

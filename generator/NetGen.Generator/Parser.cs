@@ -1,0 +1,206 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using NetGen.Generator.Diagnostics;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator;
+
+/// <summary>
+/// Reads a <c>[Network]</c> class's attributes into a <see cref="NetworkSpec"/>, or into diagnostics
+/// that say what to write instead. It never throws: every failure becomes a diagnostic.
+/// </summary>
+internal static partial class Parser
+{
+    public const string NetworkAttributeName = "NetGen.NetworkAttribute";
+    private const string InputAttributeName = "NetGen.InputAttribute";
+    private const string DenseAttributeName = "NetGen.DenseAttribute";
+
+    private static readonly Dictionary<string, OptimizerKind> OptimizerAttributes = new()
+    {
+        ["NetGen.SgdAttribute"] = OptimizerKind.Sgd,
+        ["NetGen.AdamAttribute"] = OptimizerKind.Adam,
+        ["NetGen.AdamWAttribute"] = OptimizerKind.AdamW,
+        ["NetGen.RmsPropAttribute"] = OptimizerKind.RmsProp,
+    };
+
+    private static readonly ParseResult Nothing = new(null, EquatableArray<DiagnosticInfo>.Empty);
+
+    public static bool IsCandidate(SyntaxNode node) =>
+        node is ClassDeclarationSyntax || (node is RecordDeclarationSyntax record && !record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword));
+
+    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax declaration)
+            return Nothing;
+        try
+        {
+            return ParseNetwork(type, declaration, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, declaration.Identifier.GetLocation(), type.Name, exception.Message));
+        }
+    }
+
+    private static ParseResult ParseNetwork(INamedTypeSymbol type, TypeDeclarationSyntax declaration, CancellationToken cancellationToken)
+    {
+        var attributes = type.GetAttributes();
+        // Several declarations carrying [Network] are already a compiler error (CS0579); answer for the first only.
+        AttributeData? network = attributes.FirstOrDefault(a => Is(a, NetworkAttributeName));
+        if (network is null || DeclarationOf(network, cancellationToken) != declaration)
+            return Nothing;
+        // An attribute that does not bind (mid-typing, a bad argument) is the compiler's to report.
+        if (attributes.Any(a => IsOurs(a) && HasErrors(a)))
+            return Nothing;
+
+        var diagnostics = new List<DiagnosticInfo>();
+        Location classLocation = declaration.Identifier.GetLocation();
+
+        CheckDeclaration(type, declaration, classLocation, diagnostics);
+        var layerAttributes = attributes.Where(a => Is(a, InputAttributeName) || Is(a, DenseAttributeName)).ToList();
+        CheckLayersOnOneDeclaration(type, layerAttributes, cancellationToken, diagnostics);
+
+        var loss = (LossKind)ReadEnum(network.ConstructorArguments[0]);
+        var precision = (PrecisionKind)ReadEnum(Named(network, "Precision"), (int)PrecisionKind.Single);
+        CheckDefined(loss, "Loss", network, cancellationToken, diagnostics);
+        CheckDefined(precision, "Precision", network, cancellationToken, diagnostics);
+
+        AttributeData? input = layerAttributes.FirstOrDefault(a => Is(a, InputAttributeName));
+        int inputSize = 0;
+        if (input is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingInput, classLocation, type.Name));
+        }
+        else
+        {
+            inputSize = (int)input.ConstructorArguments[0].Value!;
+            if (inputSize <= 0)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, LocationOf(input, cancellationToken),
+                    "[Input]", Text(inputSize), "Input", ""));
+        }
+
+        var layers = ReadLayers(type, layerAttributes, inputSize, cancellationToken, diagnostics);
+        if (layers.Count == 0)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingDense, classLocation, type.Name));
+        else
+            CheckLoss(type, loss, layers[layers.Count - 1].Activation, LocationOf(network, cancellationToken), diagnostics);
+
+        OptimizerSpec optimizer = ReadOptimizer(type, attributes, cancellationToken, diagnostics);
+
+        if (diagnostics.Count > 0)
+            return Failed([.. diagnostics]);
+        return new ParseResult(
+            new NetworkSpec(
+                HintName(type),
+                type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
+                ContainingTypes(type).ToEquatableArray(),
+                KeywordOf(type),
+                Identifier(type.Name),
+                loss,
+                precision,
+                inputSize,
+                layers.ToEquatableArray(),
+                optimizer),
+            EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    private static void CheckDeclaration(INamedTypeSymbol type, TypeDeclarationSyntax declaration, Location classLocation, List<DiagnosticInfo> diagnostics)
+    {
+        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, classLocation, type.Name, ""));
+        if (type.IsStatic)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StaticNetwork, classLocation, type.Name));
+        if (type.TypeParameters.Length > 0)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericNetwork, classLocation, type.Name, "is generic"));
+
+        for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            if (outer.TypeParameters.Length > 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericNetwork, classLocation, type.Name,
+                    $"is nested in the generic type '{outer.Name}'"));
+            }
+            else if (outer.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax d && !d.Modifiers.Any(SyntaxKind.PartialKeyword)))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, classLocation, outer.Name,
+                    $", since the network '{type.Name}' is nested in it"));
+            }
+        }
+    }
+
+    private static void CheckLayersOnOneDeclaration(INamedTypeSymbol type, List<AttributeData> layerAttributes,
+        CancellationToken cancellationToken, List<DiagnosticInfo> diagnostics)
+    {
+        SyntaxNode? first = null;
+        foreach (AttributeData attribute in layerAttributes)
+        {
+            SyntaxNode? owner = DeclarationOf(attribute, cancellationToken);
+            first ??= owner;
+            if (owner != first)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayersOnSeveralDeclarations, LocationOf(attribute, cancellationToken), type.Name));
+                return;
+            }
+        }
+    }
+
+    private static List<DenseLayerSpec> ReadLayers(INamedTypeSymbol type, List<AttributeData> layerAttributes, int inputSize,
+        CancellationToken cancellationToken, List<DiagnosticInfo> diagnostics)
+    {
+        var dense = layerAttributes.Where(a => Is(a, DenseAttributeName)).ToList();
+        var layers = new List<DenseLayerSpec>(dense.Count);
+        int previousSize = inputSize;
+        for (int index = 0; index < dense.Count; index++)
+        {
+            AttributeData attribute = dense[index];
+            int size = (int)attribute.ConstructorArguments[0].Value!;
+            var activation = (ActivationKind)ReadEnum(attribute.ConstructorArguments[1]);
+            var init = (InitKind)ReadEnum(Named(attribute, "Init"), (int)InitKind.Default);
+            double initScale = ReadDouble(Named(attribute, "InitScale"), 1.0);
+            string layerName = $"layer {index + 1} ([Dense])";
+
+            if (size <= 0)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, LocationOf(attribute, cancellationToken),
+                    layerName, Text(size), "Dense", ", Activation." + activation));
+            CheckDefined(activation, "Activation", attribute, cancellationToken, diagnostics);
+            CheckDefined(init, "Init", attribute, cancellationToken, diagnostics);
+            if (!(initScale >= 0) || double.IsInfinity(initScale))
+                diagnostics.Add(Invalid(attribute, cancellationToken,
+                    $"InitScale of {layerName} is {Text(initScale)}: it must be a finite number of at least 0, for example InitScale = 0.01"));
+            if (activation == ActivationKind.Softmax && index != dense.Count - 1)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxNotLast, LocationOf(attribute, cancellationToken),
+                    Text(index + 1), type.Name));
+
+            layers.Add(new DenseLayerSpec(previousSize, size, activation, ResolveInit(init, activation), initScale));
+            previousSize = size;
+        }
+        return layers;
+    }
+
+    private static void CheckLoss(INamedTypeSymbol type, LossKind loss, ActivationKind finalActivation, Location? networkLocation,
+        List<DiagnosticInfo> diagnostics)
+    {
+        if (loss == LossKind.CrossEntropy && finalActivation != ActivationKind.Softmax)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CrossEntropyNeedsSoftmax, networkLocation, type.Name, finalActivation.ToString()));
+        if (loss == LossKind.BinaryCrossEntropy && finalActivation != ActivationKind.Sigmoid)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BinaryCrossEntropyNeedsSigmoid, networkLocation, type.Name, finalActivation.ToString()));
+    }
+
+    /// <summary>He normal after the ReLU family, Xavier (Glorot) uniform after anything else, as the runtime's Initializers.Resolve.</summary>
+    private static InitKind ResolveInit(InitKind init, ActivationKind activation) =>
+        init != InitKind.Default ? init
+        : activation is ActivationKind.ReLU or ActivationKind.LeakyReLU ? InitKind.HeNormal
+        : InitKind.XavierUniform;
+
+    private static ParseResult Failed(params DiagnosticInfo[] diagnostics) => new(null, new EquatableArray<DiagnosticInfo>(diagnostics));
+}

@@ -1,0 +1,9 @@
+namespace NetGen.Generator;
+
+/// <summary>Names of the pipeline's steps, so that tests can ask whether each was cached.</summary>
+internal static class TrackingNames
+{
+    public const string Parse = nameof(Parse);
+    public const string Model = nameof(Model);
+    public const string Diagnostics = nameof(Diagnostics);
+}

@@ -1,0 +1,29 @@
+using System;
+
+namespace NetGen;
+
+/// <summary>
+/// Declares a fully connected layer, <c>y = activation(W·x + b)</c>, with <paramref name="size"/> outputs.
+/// Layers are applied in the order they are written.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class DenseAttribute(int size, Activation activation) : Attribute
+{
+    /// <summary>The number of outputs of the layer.</summary>
+    public int Size { get; } = size;
+
+    /// <summary>The function applied to each output.</summary>
+    public Activation Activation { get; } = activation;
+
+    /// <summary>
+    /// How the weights start. <see cref="Init.Default"/> means He normal after ReLU and LeakyReLU,
+    /// Xavier (Glorot) uniform after anything else. Biases always start at zero.
+    /// </summary>
+    public Init Init { get; set; } = Init.Default;
+
+    /// <summary>
+    /// A factor on the initial weights: the standard deviation of <see cref="Init.Normal"/>, the
+    /// half-width of <see cref="Init.Uniform"/>, and a gain on every other scheme.
+    /// </summary>
+    public double InitScale { get; set; } = 1.0;
+}

@@ -1,0 +1,17 @@
+using System;
+
+namespace NetGen;
+
+/// <summary>
+/// Marks a <c>partial class</c> as a generated multilayer perceptron. The layers come from the
+/// <see cref="InputAttribute"/> and <see cref="DenseAttribute"/>s on the same declaration, in source order.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class NetworkAttribute(Loss loss) : Attribute
+{
+    /// <summary>The loss that <c>ComputeGradients</c> and <c>TrainStep</c> minimise.</summary>
+    public Loss Loss { get; } = loss;
+
+    /// <summary>The element type of every parameter, input and output: float or double.</summary>
+    public Precision Precision { get; set; } = Precision.Single;
+}

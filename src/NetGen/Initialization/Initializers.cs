@@ -1,0 +1,66 @@
+using System;
+using System.Numerics;
+
+namespace NetGen;
+
+/// <summary>Fills a layer's weights and bias as an <see cref="Init"/> scheme says, from a <see cref="SeededRandom"/>.</summary>
+public static class Initializers
+{
+    /// <summary>PyTorch's default negative slope, shared with the LeakyReLU kernels.</summary>
+    public const double LeakyReLUSlope = 0.01;
+
+    /// <summary>
+    /// Fills <paramref name="weights"/> (input-major, [fanIn, fanOut]) and <paramref name="bias"/> [fanOut].
+    /// Numbers are drawn in PyTorch's order, weight [out, in] row-major then bias, so a seed gives the
+    /// same network whatever the internal layout.
+    /// </summary>
+    public static void InitializeLayer<T>(Span<T> weights, Span<T> bias, int fanIn, int fanOut,
+        Init init, Activation activation, double scale, SeededRandom random)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        if (fanIn <= 0 || fanOut <= 0)
+            throw new ArgumentException($"Layer sizes must be positive; got fan_in {fanIn} and fan_out {fanOut}.");
+        if (weights.Length != fanIn * fanOut)
+            throw new ArgumentException($"Expected {fanIn * fanOut} weights ({fanIn}x{fanOut}) but got {weights.Length}.", nameof(weights));
+        if (bias.Length != fanOut)
+            throw new ArgumentException($"Expected {fanOut} biases but got {bias.Length}.", nameof(bias));
+        ArgumentNullException.ThrowIfNull(random);
+
+        init = Resolve(init, activation);
+        double gain = activation switch
+        {
+            Activation.ReLU => Math.Sqrt(2.0),
+            Activation.LeakyReLU => Math.Sqrt(2.0 / (1.0 + LeakyReLUSlope * LeakyReLUSlope)),
+            _ => 1.0,
+        };
+        for (int o = 0; o < fanOut; o++)
+        {
+            for (int i = 0; i < fanIn; i++)
+            {
+                double value = init switch
+                {
+                    Init.HeNormal => scale * gain / Math.Sqrt(fanIn) * random.NextNormal(),
+                    Init.HeUniform => Uniform(random, scale * gain * Math.Sqrt(3.0 / fanIn)),
+                    Init.XavierNormal => scale * Math.Sqrt(2.0 / (fanIn + fanOut)) * random.NextNormal(),
+                    Init.XavierUniform => Uniform(random, scale * Math.Sqrt(6.0 / (fanIn + fanOut))),
+                    Init.Normal => scale * random.NextNormal(),
+                    Init.Uniform => Uniform(random, scale),
+                    Init.PyTorch => Uniform(random, scale / Math.Sqrt(fanIn)),
+                    Init.Zeros => 0.0,
+                    _ => throw new ArgumentOutOfRangeException(nameof(init), init, "Unknown initialization scheme."),
+                };
+                weights[i * fanOut + o] = T.CreateChecked(value);
+            }
+        }
+        for (int o = 0; o < fanOut; o++)
+            bias[o] = init == Init.PyTorch ? T.CreateChecked(Uniform(random, scale / Math.Sqrt(fanIn))) : T.Zero;
+    }
+
+    /// <summary>The scheme <see cref="Init.Default"/> stands for after <paramref name="activation"/>.</summary>
+    public static Init Resolve(Init init, Activation activation) =>
+        init != Init.Default ? init
+        : activation is Activation.ReLU or Activation.LeakyReLU ? Init.HeNormal
+        : Init.XavierUniform;
+
+    private static double Uniform(SeededRandom random, double bound) => (2.0 * random.NextDouble() - 1.0) * bound;
+}

@@ -1,0 +1,103 @@
+using System;
+
+namespace NetGen;
+
+/// <summary>
+/// A small, fully specified random generator, so that a seed gives the same numbers on every
+/// machine and every .NET version (unlike <see cref="System.Random"/>, whose algorithm may change).
+/// The state is four 64-bit words filled by SplitMix64 from the seed; numbers come from
+/// xoshiro256** (Blackman and Vigna, 2018). Normals use the Box–Muller transform.
+/// </summary>
+public sealed class SeededRandom
+{
+    private ulong _s0, _s1, _s2, _s3;
+    private double _spareNormal;
+    private bool _hasSpareNormal;
+
+    /// <summary>Seeds the state with four successive SplitMix64 outputs starting from <paramref name="seed"/>.</summary>
+    public SeededRandom(long seed)
+    {
+        ulong x = unchecked((ulong)seed);
+        _s0 = SplitMix64(ref x);
+        _s1 = SplitMix64(ref x);
+        _s2 = SplitMix64(ref x);
+        _s3 = SplitMix64(ref x);
+    }
+
+    /// <summary>Starts from an explicit xoshiro256** state, which must not be all zero.</summary>
+    public SeededRandom(ulong s0, ulong s1, ulong s2, ulong s3)
+    {
+        if ((s0 | s1 | s2 | s3) == 0)
+            throw new ArgumentException("The xoshiro256** state must not be all zero.");
+        (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+    }
+
+    /// <summary>SplitMix64: <c>x += 0x9E3779B97F4A7C15</c>, then two xor-shift-multiply rounds.</summary>
+    public static ulong SplitMix64(ref ulong x)
+    {
+        unchecked
+        {
+            ulong z = x += 0x9E3779B97F4A7C15UL;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return z ^ (z >> 31);
+        }
+    }
+
+    /// <summary>The next 64 bits: xoshiro256**, <c>rotl(s1·5, 7)·9</c>, then the state update.</summary>
+    public ulong NextUInt64()
+    {
+        unchecked
+        {
+            ulong result = RotateLeft(_s1 * 5, 7) * 9;
+            ulong t = _s1 << 17;
+            _s2 ^= _s0;
+            _s3 ^= _s1;
+            _s1 ^= _s2;
+            _s0 ^= _s3;
+            _s2 ^= t;
+            _s3 = RotateLeft(_s3, 45);
+            return result;
+        }
+    }
+
+    /// <summary>A double uniform in [0, 1): the top 53 bits of <see cref="NextUInt64"/> times 2⁻⁵³.</summary>
+    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>A uniform integer in [0, <paramref name="maxExclusive"/>), by Lemire's unbiased multiply-and-reject.</summary>
+    public int NextInt(int maxExclusive)
+    {
+        if (maxExclusive <= 0)
+            throw new ArgumentOutOfRangeException(nameof(maxExclusive), maxExclusive, "The bound must be positive.");
+        ulong bound = (ulong)maxExclusive;
+        while (true)
+        {
+            ulong r = NextUInt64() >> 32;
+            ulong product = r * bound;
+            if ((uint)product >= (uint)((1UL << 32) % bound))
+                return (int)(product >> 32);
+        }
+    }
+
+    /// <summary>
+    /// A standard normal by Box–Muller: <c>√(−2 ln u₁)·cos(2πu₂)</c>, with <c>u₁ = 1 − NextDouble()</c>
+    /// so that it is never zero; the matching sine value is returned by the next call.
+    /// </summary>
+    public double NextNormal()
+    {
+        if (_hasSpareNormal)
+        {
+            _hasSpareNormal = false;
+            return _spareNormal;
+        }
+        double u1 = 1.0 - NextDouble();
+        double u2 = NextDouble();
+        double radius = Math.Sqrt(-2.0 * Math.Log(u1));
+        double angle = 2.0 * Math.PI * u2;
+        _spareNormal = radius * Math.Sin(angle);
+        _hasSpareNormal = true;
+        return radius * Math.Cos(angle);
+    }
+
+    private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
+}

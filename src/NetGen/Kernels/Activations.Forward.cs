@@ -1,0 +1,55 @@
+using System;
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace NetGen.Kernels;
+
+/// <summary>Activation functions applied in place over a batch of layer outputs.</summary>
+public static partial class Activations
+{
+    /// <summary><c>v = 1 / (1 + e⁻ᵛ)</c>.</summary>
+    public static void Sigmoid<T>(Span<T> values) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        => TensorPrimitives.Sigmoid<T>(values, values);
+
+    /// <summary><c>v = tanh v</c>.</summary>
+    public static void Tanh<T>(Span<T> values) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        => TensorPrimitives.Tanh<T>(values, values);
+
+    /// <summary><c>v = max(v, 0)</c>.</summary>
+    public static void ReLU<T>(Span<T> values) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        => Elementwise.Apply<T, ReLUOperator<T>>(values);
+
+    /// <summary><c>v = v &gt; 0 ? v : 0.01·v</c>.</summary>
+    public static void LeakyReLU<T>(Span<T> values) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        => Elementwise.Apply<T, LeakyReLUOperator<T>>(values);
+
+    /// <summary>
+    /// <c>v[s, j] = e^(v[s, j] − m) / Σₖ e^(v[s, k] − m)</c> for each row s of <paramref name="size"/>
+    /// values, with m the row's maximum so that no exponent overflows.
+    /// </summary>
+    public static void Softmax<T>(Span<T> values, int batch, int size) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        Checks.Length(values, batch * size, nameof(values));
+        for (int s = 0; s < batch; s++)
+        {
+            Span<T> row = values.Slice(s * size, size);
+            TensorPrimitives.Subtract(row, TensorPrimitives.Max<T>(row), row);
+            TensorPrimitives.Exp<T>(row, row);
+            TensorPrimitives.Divide(row, TensorPrimitives.Sum<T>(row), row);
+        }
+    }
+
+    private readonly struct ReLUOperator<T> : IUnaryOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        public static T Invoke(T x) => x > T.Zero ? x : T.Zero;
+        public static Vector<T> Invoke(Vector<T> x) => Vector.Max(x, Vector<T>.Zero);
+    }
+
+    private readonly struct LeakyReLUOperator<T> : IUnaryOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        private static readonly T s_slope = T.CreateChecked(Initializers.LeakyReLUSlope);
+        public static T Invoke(T x) => x > T.Zero ? x : x * s_slope;
+        public static Vector<T> Invoke(Vector<T> x) =>
+            Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<T>.Zero), x, x * new Vector<T>(s_slope));
+    }
+}

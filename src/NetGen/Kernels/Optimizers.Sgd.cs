@@ -1,0 +1,45 @@
+using System;
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace NetGen.Kernels;
+
+/// <summary>
+/// Optimizer updates, one fused pass over parameters, gradients and state, each following the
+/// update rule of the PyTorch optimizer of the same name operation for operation.
+/// </summary>
+public static partial class Optimizers
+{
+    /// <summary>
+    /// <c>g = ∇ + λp</c>; with momentum μ ≠ 0, <c>b = first ? g : μb + (1 − dampening)g</c> and
+    /// <c>g = nesterov ? g + μb : b</c>; then <c>p = p − lr·g</c>.
+    /// </summary>
+    public static void Sgd<T>(Span<T> parameters, ReadOnlySpan<T> gradients, Span<T> momentumBuffer,
+        T learningRate, T momentum, T dampening, bool nesterov, T weightDecay, bool firstStep)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        Checks.Length(gradients, parameters.Length, nameof(gradients));
+        bool hasMomentum = momentum != T.Zero;
+        if (!hasMomentum && weightDecay == T.Zero)
+        {
+            // Plain SGD is one vectorized pass: p + g·(−lr) rounds exactly as p − lr·g.
+            TensorPrimitives.MultiplyAdd(gradients, -learningRate, parameters, parameters);
+            return;
+        }
+        if (hasMomentum)
+            Checks.Length(momentumBuffer, parameters.Length, nameof(momentumBuffer));
+        for (int k = 0; k < parameters.Length; k++)
+        {
+            T g = gradients[k];
+            if (weightDecay != T.Zero)
+                g += weightDecay * parameters[k];
+            if (hasMomentum)
+            {
+                T b = firstStep ? g : momentum * momentumBuffer[k] + (T.One - dampening) * g;
+                momentumBuffer[k] = b;
+                g = nesterov ? g + momentum * b : b;
+            }
+            parameters[k] -= learningRate * g;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System;
+using System.Numerics;
+
+namespace NetGen.Kernels;
+
+/// <summary>Turns class labels into target rows.</summary>
+public static class Targets
+{
+    /// <summary>
+    /// Writes one target row per label: one-hot over <paramref name="outputSize"/> classes, or for a
+    /// single output the label itself, which must then be 0 or 1.
+    /// </summary>
+    public static void FromLabels<T>(ReadOnlySpan<int> labels, Span<T> targets, int outputSize)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        Checks.Length(targets, labels.Length * outputSize, nameof(targets));
+        int classes = outputSize == 1 ? 2 : outputSize;
+        for (int s = 0; s < labels.Length; s++)
+        {
+            int label = labels[s];
+            if ((uint)label >= (uint)classes)
+                throw new ArgumentException(
+                    $"Label {label} at index {s} is out of range: expected 0 to {classes - 1} for a network with OutputSize = {outputSize}.",
+                    nameof(labels));
+            if (outputSize == 1)
+            {
+                targets[s] = T.CreateChecked(label);
+                continue;
+            }
+            Span<T> row = targets.Slice(s * outputSize, outputSize);
+            row.Clear();
+            row[label] = T.One;
+        }
+    }
+}
