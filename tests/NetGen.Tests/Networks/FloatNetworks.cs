@@ -1,0 +1,80 @@
+using NetGen.Tests.Support;
+
+namespace NetGen.Tests.Networks;
+
+// Single-precision networks for the reference comparison, allocation and argument tests. Sizes
+// are chosen off the vector widths (7, 13, 17, 33, ...) so that the kernels run their vector
+// blocks and their scalar tails; the small layers are generated unrolled.
+
+[Network(Loss.CrossEntropy)]
+[Input(7)]
+[Dense(13, Activation.Tanh)]
+[Dense(33, Activation.ReLU)]
+[Dense(5, Activation.Softmax)]
+public partial class FloatCrossEntropyNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.CrossEntropy, 7, new(13, Activation.Tanh), new(33, Activation.ReLU), new(5, Activation.Softmax));
+}
+
+[Network(Loss.MeanSquaredError)]
+[Input(3)]
+[Dense(4, Activation.Sigmoid)]
+[Dense(2, Activation.Identity)]
+public partial class FloatSmallMseNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.MeanSquaredError, 3, new(4, Activation.Sigmoid), new(2, Activation.Identity));
+}
+
+[Network(Loss.BinaryCrossEntropy)]
+[Input(17)]
+[Dense(9, Activation.LeakyReLU)]
+[Dense(1, Activation.Sigmoid)]
+public partial class FloatBinaryNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.BinaryCrossEntropy, 17, new(9, Activation.LeakyReLU), new(1, Activation.Sigmoid));
+}
+
+[Network(Loss.MeanSquaredError)]
+[Input(5)]
+[Dense(24, Activation.ReLU)]
+[Dense(16, Activation.Tanh)]
+[Dense(12, Activation.Sigmoid)]
+[Dense(3, Activation.Tanh)]
+public partial class FloatDeepMseNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.MeanSquaredError, 5, new(24, Activation.ReLU), new(16, Activation.Tanh), new(12, Activation.Sigmoid), new(3, Activation.Tanh));
+}
+
+[Network(Loss.BinaryCrossEntropy)]
+[Input(6)]
+[Dense(10, Activation.Identity)]
+[Dense(8, Activation.Sigmoid)]
+public partial class FloatMultiBinaryNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.BinaryCrossEntropy, 6, new(10, Activation.Identity), new(8, Activation.Sigmoid));
+}
+
+[Network(Loss.MeanSquaredError)]
+[Input(2)]
+[Dense(40, Activation.Sigmoid)]
+[Dense(10, Activation.Softmax)]
+public partial class FloatSoftmaxMseNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.MeanSquaredError, 2, new(40, Activation.Sigmoid), new(10, Activation.Softmax));
+}
+
+/// <summary>One layer only, above the unroll limit: the first layer is also the last.</summary>
+[Network(Loss.MeanSquaredError)]
+[Input(33)]
+[Dense(9, Activation.Identity)]
+public partial class FloatLinearNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.MeanSquaredError, 33, new(9, Activation.Identity));
+}

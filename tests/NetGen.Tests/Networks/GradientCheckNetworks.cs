@@ -1,0 +1,197 @@
+using NetGen.Tests.Support;
+
+namespace NetGen.Tests.Networks;
+
+// Double-precision networks for the finite-difference check (and the reference comparison).
+// Between them they put every hidden activation in front of every loss and output activation, at
+// one, two and three hidden layers. Layers of at most 64 weights are generated unrolled, larger
+// ones call the kernels; sizes are picked so that both appear, including 8x8 (64, the last
+// unrolled size) next to 5x13 (65, the first kernel size). Each class says what it is in
+// Architecture, which the tests read instead of anything generated.
+
+[Network(Loss.MeanSquaredError, Precision = Precision.Double)]
+[Input(4)]
+[Dense(20, Activation.Identity)]
+[Dense(3, Activation.Identity)]
+public partial class IdentityHiddenMseIdentityNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.MeanSquaredError, 4, new(20, Activation.Identity), new(3, Activation.Identity));
+}
+
+[Network(Loss.MeanSquaredError, Precision = Precision.Double)]
+[Input(4)]
+[Dense(5, Activation.Sigmoid)]
+[Dense(16, Activation.Sigmoid)]
+[Dense(2, Activation.Sigmoid)]
+public partial class SigmoidHiddenMseSigmoidNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.MeanSquaredError, 4, new(5, Activation.Sigmoid), new(16, Activation.Sigmoid), new(2, Activation.Sigmoid));
+}
+
+[Network(Loss.MeanSquaredError, Precision = Precision.Double)]
+[Input(3)]
+[Dense(4, Activation.Tanh)]
+[Dense(16, Activation.Tanh)]
+[Dense(12, Activation.Tanh)]
+[Dense(2, Activation.Tanh)]
+public partial class TanhHiddenMseTanhNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.MeanSquaredError, 3, new(4, Activation.Tanh), new(16, Activation.Tanh), new(12, Activation.Tanh), new(2, Activation.Tanh));
+}
+
+[Network(Loss.MeanSquaredError, Precision = Precision.Double)]
+[Input(4)]
+[Dense(20, Activation.ReLU)]
+[Dense(8, Activation.ReLU)]
+[Dense(3, Activation.Softmax)]
+public partial class ReLUHiddenMseSoftmaxNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.MeanSquaredError, 4, new(20, Activation.ReLU), new(8, Activation.ReLU), new(3, Activation.Softmax));
+}
+
+[Network(Loss.CrossEntropy, Precision = Precision.Double)]
+[Input(4)]
+[Dense(6, Activation.LeakyReLU)]
+[Dense(12, Activation.LeakyReLU)]
+[Dense(8, Activation.LeakyReLU)]
+[Dense(4, Activation.Softmax)]
+public partial class LeakyReLUHiddenCrossEntropyNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.CrossEntropy, 4, new(6, Activation.LeakyReLU), new(12, Activation.LeakyReLU), new(8, Activation.LeakyReLU), new(4, Activation.Softmax));
+}
+
+[Network(Loss.CrossEntropy, Precision = Precision.Double)]
+[Input(3)]
+[Dense(16, Activation.Tanh)]
+[Dense(5, Activation.Softmax)]
+public partial class TanhHiddenCrossEntropyNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.CrossEntropy, 3, new(16, Activation.Tanh), new(5, Activation.Softmax));
+}
+
+[Network(Loss.BinaryCrossEntropy, Precision = Precision.Double)]
+[Input(2)]
+[Dense(3, Activation.Sigmoid)]
+[Dense(1, Activation.Sigmoid)]
+public partial class SigmoidHiddenBinaryNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.BinaryCrossEntropy, 2, new(3, Activation.Sigmoid), new(1, Activation.Sigmoid));
+}
+
+[Network(Loss.BinaryCrossEntropy, Precision = Precision.Double)]
+[Input(5)]
+[Dense(16, Activation.ReLU)]
+[Dense(12, Activation.ReLU)]
+[Dense(4, Activation.ReLU)]
+[Dense(3, Activation.Sigmoid)]
+public partial class ReLUHiddenMultiBinaryNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.BinaryCrossEntropy, 5, new(16, Activation.ReLU), new(12, Activation.ReLU), new(4, Activation.ReLU), new(3, Activation.Sigmoid));
+}
+
+[Network(Loss.CrossEntropy, Precision = Precision.Double)]
+[Input(3)]
+[Dense(4, Activation.Identity)]
+[Dense(20, Activation.Identity)]
+[Dense(4, Activation.Softmax)]
+public partial class IdentityHiddenCrossEntropyNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.CrossEntropy, 3, new(4, Activation.Identity), new(20, Activation.Identity), new(4, Activation.Softmax));
+}
+
+[Network(Loss.BinaryCrossEntropy, Precision = Precision.Double)]
+[Input(20)]
+[Dense(8, Activation.LeakyReLU)]
+[Dense(1, Activation.Sigmoid)]
+public partial class LeakyReLUHiddenBinaryNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.BinaryCrossEntropy, 20, new(8, Activation.LeakyReLU), new(1, Activation.Sigmoid));
+}
+
+[Network(Loss.CrossEntropy, Precision = Precision.Double)]
+[Input(2)]
+[Dense(16, Activation.Sigmoid)]
+[Dense(12, Activation.Sigmoid)]
+[Dense(3, Activation.Sigmoid)]
+[Dense(3, Activation.Softmax)]
+public partial class SigmoidHiddenCrossEntropyNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.CrossEntropy, 2, new(16, Activation.Sigmoid), new(12, Activation.Sigmoid), new(3, Activation.Sigmoid), new(3, Activation.Softmax));
+}
+
+[Network(Loss.BinaryCrossEntropy, Precision = Precision.Double)]
+[Input(8)]
+[Dense(8, Activation.Tanh)]
+[Dense(4, Activation.Tanh)]
+[Dense(4, Activation.Sigmoid)]
+public partial class TanhHiddenMultiBinaryNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.BinaryCrossEntropy, 8, new(8, Activation.Tanh), new(4, Activation.Tanh), new(4, Activation.Sigmoid));
+}
+
+[Network(Loss.MeanSquaredError, Precision = Precision.Double)]
+[Input(3)]
+[Dense(4, Activation.ReLU)]
+[Dense(2, Activation.Identity)]
+public partial class ReLUHiddenMseIdentityNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.MeanSquaredError, 3, new(4, Activation.ReLU), new(2, Activation.Identity));
+}
+
+[Network(Loss.MeanSquaredError, Precision = Precision.Double)]
+[Input(4)]
+[Dense(20, Activation.LeakyReLU)]
+[Dense(8, Activation.LeakyReLU)]
+[Dense(2, Activation.Tanh)]
+public partial class LeakyReLUHiddenMseTanhNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.MeanSquaredError, 4, new(20, Activation.LeakyReLU), new(8, Activation.LeakyReLU), new(2, Activation.Tanh));
+}
+
+[Network(Loss.MeanSquaredError, Precision = Precision.Double)]
+[Input(3)]
+[Dense(5, Activation.Identity)]
+[Dense(13, Activation.Identity)]
+[Dense(7, Activation.Identity)]
+[Dense(1, Activation.Sigmoid)]
+public partial class IdentityHiddenMseSigmoidNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.MeanSquaredError, 3, new(5, Activation.Identity), new(13, Activation.Identity), new(7, Activation.Identity), new(1, Activation.Sigmoid));
+}
+
+/// <summary>No hidden layer at all: logistic regression, the smallest network the generator accepts.</summary>
+[Network(Loss.BinaryCrossEntropy, Precision = Precision.Double)]
+[Input(2)]
+[Dense(1, Activation.Sigmoid)]
+public partial class LogisticRegressionNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.BinaryCrossEntropy, 2, new(1, Activation.Sigmoid));
+}
+
+/// <summary>A bigger double network whose every layer runs on the kernels, for the reference comparison.</summary>
+[Network(Loss.CrossEntropy, Precision = Precision.Double)]
+[Input(31)]
+[Dense(65, Activation.ReLU)]
+[Dense(17, Activation.LeakyReLU)]
+[Dense(6, Activation.Softmax)]
+public partial class WideDoubleCrossEntropyNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.CrossEntropy, 31, new(65, Activation.ReLU), new(17, Activation.LeakyReLU), new(6, Activation.Softmax));
+}
