@@ -76,5 +76,5 @@ public partial class FloatSoftmaxMseNet
 public partial class FloatLinearNet
 {
     public static Architecture Architecture { get; } =
-        new(Loss.MeanSquaredError, 33, new(9, Activation.Identity));
+        new(Loss.MeanSquaredError, 33, new LayerShape(9, Activation.Identity));
 }

@@ -181,7 +181,7 @@ public partial class IdentityHiddenMseSigmoidNet
 public partial class LogisticRegressionNet
 {
     public static Architecture Architecture { get; } =
-        new(Loss.BinaryCrossEntropy, 2, new(1, Activation.Sigmoid));
+        new(Loss.BinaryCrossEntropy, 2, new LayerShape(1, Activation.Sigmoid));
 }
 
 /// <summary>A bigger double network whose every layer runs on the kernels, for the reference comparison.</summary>

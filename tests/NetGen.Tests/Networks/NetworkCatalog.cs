@@ -1,0 +1,71 @@
+using System.Collections.Generic;
+using System.Linq;
+using NetGen.Tests.Support;
+using Xunit;
+
+namespace NetGen.Tests.Networks;
+
+/// <summary>
+/// The declared networks that theories run over, by name: xunit shows the name, the test looks the
+/// case up here.
+/// </summary>
+public static class NetworkCatalog
+{
+    /// <summary>Double networks for the finite-difference check, covering every activation, loss and depth.</summary>
+    public static IReadOnlyList<NetworkCase<double>> GradientCheck { get; } =
+    [
+        Case(nameof(IdentityHiddenMseIdentityNet), s => new IdentityHiddenMseIdentityNet(s), IdentityHiddenMseIdentityNet.Architecture),
+        Case(nameof(SigmoidHiddenMseSigmoidNet), s => new SigmoidHiddenMseSigmoidNet(s), SigmoidHiddenMseSigmoidNet.Architecture),
+        Case(nameof(TanhHiddenMseTanhNet), s => new TanhHiddenMseTanhNet(s), TanhHiddenMseTanhNet.Architecture),
+        Case(nameof(ReLUHiddenMseSoftmaxNet), s => new ReLUHiddenMseSoftmaxNet(s), ReLUHiddenMseSoftmaxNet.Architecture),
+        Case(nameof(LeakyReLUHiddenCrossEntropyNet), s => new LeakyReLUHiddenCrossEntropyNet(s), LeakyReLUHiddenCrossEntropyNet.Architecture),
+        Case(nameof(TanhHiddenCrossEntropyNet), s => new TanhHiddenCrossEntropyNet(s), TanhHiddenCrossEntropyNet.Architecture),
+        Case(nameof(SigmoidHiddenBinaryNet), s => new SigmoidHiddenBinaryNet(s), SigmoidHiddenBinaryNet.Architecture),
+        Case(nameof(ReLUHiddenMultiBinaryNet), s => new ReLUHiddenMultiBinaryNet(s), ReLUHiddenMultiBinaryNet.Architecture),
+        Case(nameof(IdentityHiddenCrossEntropyNet), s => new IdentityHiddenCrossEntropyNet(s), IdentityHiddenCrossEntropyNet.Architecture),
+        Case(nameof(LeakyReLUHiddenBinaryNet), s => new LeakyReLUHiddenBinaryNet(s), LeakyReLUHiddenBinaryNet.Architecture),
+        Case(nameof(SigmoidHiddenCrossEntropyNet), s => new SigmoidHiddenCrossEntropyNet(s), SigmoidHiddenCrossEntropyNet.Architecture),
+        Case(nameof(TanhHiddenMultiBinaryNet), s => new TanhHiddenMultiBinaryNet(s), TanhHiddenMultiBinaryNet.Architecture),
+        Case(nameof(ReLUHiddenMseIdentityNet), s => new ReLUHiddenMseIdentityNet(s), ReLUHiddenMseIdentityNet.Architecture),
+        Case(nameof(LeakyReLUHiddenMseTanhNet), s => new LeakyReLUHiddenMseTanhNet(s), LeakyReLUHiddenMseTanhNet.Architecture),
+        Case(nameof(IdentityHiddenMseSigmoidNet), s => new IdentityHiddenMseSigmoidNet(s), IdentityHiddenMseSigmoidNet.Architecture),
+        Case(nameof(LogisticRegressionNet), s => new LogisticRegressionNet(s), LogisticRegressionNet.Architecture),
+    ];
+
+    /// <summary>Every double network the reference MLP can describe.</summary>
+    public static IReadOnlyList<NetworkCase<double>> Double { get; } =
+    [
+        .. GradientCheck,
+        Case(nameof(WideDoubleCrossEntropyNet), s => new WideDoubleCrossEntropyNet(s), WideDoubleCrossEntropyNet.Architecture),
+        Case(nameof(MomentumDoubleNet), s => new MomentumDoubleNet(s), MomentumDoubleNet.Architecture),
+    ];
+
+    /// <summary>Every float network the reference MLP can describe.</summary>
+    public static IReadOnlyList<NetworkCase<float>> Float { get; } =
+    [
+        Case(nameof(FloatCrossEntropyNet), s => new FloatCrossEntropyNet(s), FloatCrossEntropyNet.Architecture),
+        Case(nameof(FloatSmallMseNet), s => new FloatSmallMseNet(s), FloatSmallMseNet.Architecture),
+        Case(nameof(FloatBinaryNet), s => new FloatBinaryNet(s), FloatBinaryNet.Architecture),
+        Case(nameof(FloatDeepMseNet), s => new FloatDeepMseNet(s), FloatDeepMseNet.Architecture),
+        Case(nameof(FloatMultiBinaryNet), s => new FloatMultiBinaryNet(s), FloatMultiBinaryNet.Architecture),
+        Case(nameof(FloatSoftmaxMseNet), s => new FloatSoftmaxMseNet(s), FloatSoftmaxMseNet.Architecture),
+        Case(nameof(FloatLinearNet), s => new FloatLinearNet(s), FloatLinearNet.Architecture),
+        Case(nameof(AdamFloatNet), s => new AdamFloatNet(s), AdamFloatNet.Architecture),
+    ];
+
+    public static NetworkCase<double> DoubleNamed(string name) => Double.Single(c => c.Name == name);
+
+    public static NetworkCase<float> FloatNamed(string name) => Float.Single(c => c.Name == name);
+
+    /// <summary>The networks of <paramref name="cases"/> whose loss takes class labels (CrossEntropy, or a single-output BinaryCrossEntropy).</summary>
+    public static IEnumerable<NetworkCase<T>> TakingLabels<T>(IEnumerable<NetworkCase<T>> cases)
+        where T : unmanaged, System.Numerics.IBinaryFloatingPointIeee754<T> =>
+        cases.Where(c => c.Architecture.Loss == Loss.CrossEntropy
+            || (c.Architecture.Loss == Loss.BinaryCrossEntropy && c.Architecture.OutputSize == 1));
+
+    public static TheoryData<string> Names<T>(IEnumerable<NetworkCase<T>> cases)
+        where T : unmanaged, System.Numerics.IBinaryFloatingPointIeee754<T> => new(cases.Select(c => c.Name));
+
+    private static NetworkCase<T> Case<T>(string name, System.Func<int, INetwork<T>> create, Architecture architecture)
+        where T : unmanaged, System.Numerics.IBinaryFloatingPointIeee754<T> => new(name, create, architecture);
+}
