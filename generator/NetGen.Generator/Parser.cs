@@ -59,8 +59,9 @@ internal static partial class Parser
         AttributeData? network = attributes.FirstOrDefault(a => Is(a, NetworkAttributeName));
         if (network is null || DeclarationOf(network, cancellationToken) != declaration)
             return Nothing;
-        // An attribute that does not bind (mid-typing, a bad argument) is the compiler's to report.
-        if (attributes.Any(a => IsOurs(a) && HasErrors(a)))
+        // An attribute that does not bind (mid-typing, a misspelt name, a bad argument) is the
+        // compiler's to report; checking the rest would only add noise about what is missing.
+        if (attributes.Any(a => a.AttributeClass is null or IErrorTypeSymbol || (IsOurs(a) && HasErrors(a))))
             return Nothing;
 
         var diagnostics = new List<DiagnosticInfo>();

@@ -33,11 +33,39 @@ public static partial class Activations
         for (int s = 0; s < batch; s++)
         {
             Span<T> row = values.Slice(s * size, size);
-            TensorPrimitives.Subtract(row, TensorPrimitives.Max<T>(row), row);
-            TensorPrimitives.Exp<T>(row, row);
-            TensorPrimitives.Divide(row, TensorPrimitives.Sum<T>(row), row);
+            T sum = ExponentiateShifted(row, row, RowMax(row));
+            TensorPrimitives.Divide(row, sum, row);
         }
     }
+
+    /// <summary>The largest value of a row.</summary>
+    internal static T RowMax<T>(ReadOnlySpan<T> row) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        if (row.Length >= ShortRow<T>())
+            return TensorPrimitives.Max(row);
+        T max = row[0];
+        for (int j = 1; j < row.Length; j++)
+            max = T.Max(max, row[j]);
+        return max;
+    }
+
+    /// <summary>Writes <c>e^(row − shift)</c> to <paramref name="destination"/> and returns its sum.</summary>
+    internal static T ExponentiateShifted<T>(ReadOnlySpan<T> row, Span<T> destination, T shift) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        if (row.Length >= ShortRow<T>())
+        {
+            TensorPrimitives.Subtract(row, shift, destination);
+            TensorPrimitives.Exp<T>(destination, destination);
+            return TensorPrimitives.Sum<T>(destination);
+        }
+        T sum = T.Zero;
+        for (int j = 0; j < row.Length; j++)
+            sum += destination[j] = T.Exp(row[j] - shift);
+        return sum;
+    }
+
+    // Below two vectors a row is cheaper in scalar code than in a series of vectorized passes.
+    private static int ShortRow<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> => 2 * Vector<T>.Count;
 
     private readonly struct ReLUOperator<T> : IUnaryOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {

@@ -1,6 +1,5 @@
 using System;
 using System.Numerics;
-using System.Numerics.Tensors;
 
 namespace NetGen.Kernels;
 
@@ -25,10 +24,8 @@ public static partial class Losses
             ReadOnlySpan<T> z = logits.Slice(s * classes, classes);
             ReadOnlySpan<T> t = targets.Slice(s * classes, classes);
             Span<T> g = gradient.Slice(s * classes, classes);
-            T max = TensorPrimitives.Max(z);
-            TensorPrimitives.Subtract(z, max, g);
-            TensorPrimitives.Exp<T>(g, g);
-            T logSumExp = max + T.Log(TensorPrimitives.Sum<T>(g));
+            T max = Activations.RowMax(z);
+            T logSumExp = max + T.Log(Activations.ExponentiateShifted(z, g, max));
             T targetSum = T.Zero;
             for (int j = 0; j < classes; j++)
             {

@@ -209,6 +209,7 @@ public sealed class DiagnosticTests
     [InlineData("[Dense(\"ten\", Activation.Sigmoid)]")]
     [InlineData("[Dense(10, Activation.Sigmoid, Init = )]")]
     [InlineData("[Dense(Size, Activation.Sigmoid)]")]
+    [InlineData("[Dens(10, Activation.Sigmoid)]")]
     public void Half_typed_attribute_yields_no_output_and_no_crash(string dense)
     {
         GeneratorOutcome outcome = GeneratorHarness.Run($$"""
