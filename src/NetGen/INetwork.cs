@@ -49,6 +49,9 @@ public interface INetwork<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
     /// </summary>
     int Predict(ReadOnlySpan<T> input);
 
+    /// <summary>The value above which a single output counts as class 1 in <see cref="Predict"/>: 0.5 after Sigmoid or Softmax, else 0.</summary>
+    T OutputThreshold { get; }
+
     /// <summary>Returns the batch's mean loss against target rows and fills <see cref="Gradients"/> with its gradient.</summary>
     T ComputeGradients(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets);
 

@@ -197,6 +197,9 @@ internal static partial class Emitter
             writer.Line();
         }
 
+        /// <summary>Where a single output splits class 0 from class 1: the middle of a probability, else zero.</summary>
+        private string Threshold => Literal(FinalLayer.Activation is ActivationKind.Sigmoid or ActivationKind.Softmax ? 0.5 : 0);
+
         private void WritePredict()
         {
             string threshold = FinalLayer.Activation is ActivationKind.Sigmoid or ActivationKind.Softmax ? "0.5" : "0";
@@ -208,7 +211,7 @@ internal static partial class Emitter
             {
                 writer.Line($"{Kernels}.Checks.Length(input, InputSize, nameof(input));");
                 writer.Line("Forward(input, _prediction);");
-                writer.Line($"return {Kernels}.Predictions.Decide<{T}>(_prediction, {Literal(double.Parse(threshold, CultureInfo.InvariantCulture))});");
+                writer.Line($"return {Kernels}.Predictions.Decide<{T}>(_prediction, {Threshold});");
             }
             writer.Line();
         }
@@ -315,6 +318,7 @@ internal static partial class Emitter
             writer.Line($"int global::NetGen.INetwork<{T}>.OutputSize => OutputSize;");
             writer.Line($"int global::NetGen.INetwork<{T}>.ParameterCount => ParameterCount;");
             writer.Line($"global::NetGen.Loss global::NetGen.INetwork<{T}>.Loss => global::NetGen.Loss.{spec.Loss};");
+            writer.Line($"{T} global::NetGen.INetwork<{T}>.OutputThreshold => {Threshold};");
         }
 
         /// <summary>A literal of the network's element type that reads back as exactly that value.</summary>

@@ -7,7 +7,7 @@ namespace NetGen;
 /// Samples for training or evaluation: row-major <see cref="Features"/>, one row of
 /// <see cref="FeatureCount"/> values a sample, with class <see cref="Labels"/> or target rows.
 /// </summary>
-public sealed class Dataset<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+public sealed class Dataset<T> : IDataset where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {
     /// <summary>Creates a data set of labelled samples (a classifier's).</summary>
     public Dataset(T[] features, int featureCount, int[] labels)
@@ -50,6 +50,42 @@ public sealed class Dataset<T> where T : unmanaged, IBinaryFloatingPointIeee754<
 
     /// <summary>The features of sample <paramref name="index"/>.</summary>
     public ReadOnlySpan<T> FeaturesOf(int index) => Features.AsSpan(index * FeatureCount, FeatureCount);
+
+    /// <summary>The samples at <paramref name="indices"/>, in that order, as a new data set.</summary>
+    public Dataset<T> Select(ReadOnlySpan<int> indices)
+    {
+        var features = new T[indices.Length * FeatureCount];
+        for (int k = 0; k < indices.Length; k++)
+        {
+            if ((uint)indices[k] >= (uint)Count)
+                throw new ArgumentException($"Index {indices[k]} at position {k} is out of range: expected 0 to {Count - 1}.", nameof(indices));
+            FeaturesOf(indices[k]).CopyTo(features.AsSpan(k * FeatureCount));
+        }
+        if (Labels is not null)
+        {
+            var labels = new int[indices.Length];
+            for (int k = 0; k < indices.Length; k++)
+                labels[k] = Labels[indices[k]];
+            return new Dataset<T>(features, FeatureCount, labels);
+        }
+        var targets = new T[indices.Length * TargetCount];
+        for (int k = 0; k < indices.Length; k++)
+            Targets.AsSpan(indices[k] * TargetCount, TargetCount).CopyTo(targets.AsSpan(k * TargetCount));
+        return new Dataset<T>(features, FeatureCount, targets, TargetCount);
+    }
+
+    /// <summary>
+    /// Splits the samples at random into two data sets: the first holds <paramref name="fraction"/> of
+    /// them (rounded), the second the rest. The same seed gives the same split.
+    /// </summary>
+    public (Dataset<T> First, Dataset<T> Second) Split(double fraction, int seed = 0)
+    {
+        if (!(fraction >= 0 && fraction <= 1))
+            throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "Expected a fraction from 0 to 1.");
+        int[] order = SeededRandom.Permutation(Count, new SeededRandom(seed));
+        int firstCount = (int)Math.Round(fraction * Count);
+        return (Select(order.AsSpan(0, firstCount)), Select(order.AsSpan(firstCount)));
+    }
 
     private static int CheckFeatures(T[] features, int featureCount)
     {

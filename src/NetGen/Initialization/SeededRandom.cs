@@ -99,5 +99,25 @@ public sealed class SeededRandom
         return radius * Math.Cos(angle);
     }
 
+    /// <summary>Shuffles <paramref name="items"/> in place by Fisher–Yates, drawing with <see cref="NextInt"/> from the last position down.</summary>
+    public void Shuffle<TItem>(Span<TItem> items)
+    {
+        for (int i = items.Length - 1; i > 0; i--)
+        {
+            int j = NextInt(i + 1);
+            (items[i], items[j]) = (items[j], items[i]);
+        }
+    }
+
+    /// <summary>The numbers 0 to <paramref name="count"/> − 1 in an order shuffled by <paramref name="random"/>.</summary>
+    public static int[] Permutation(int count, SeededRandom random)
+    {
+        var order = new int[count];
+        for (int i = 0; i < count; i++)
+            order[i] = i;
+        random.Shuffle<int>(order);
+        return order;
+    }
+
     private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
 }

@@ -1,0 +1,95 @@
+using System;
+using System.Diagnostics;
+using System.Numerics;
+using System.Threading;
+
+namespace NetGen;
+
+/// <summary>
+/// Trains any generated network on a <see cref="Dataset{T}"/> in mini-batches, as Keras's
+/// <c>fit</c>: shuffling, validation, gradient clipping, a learning-rate schedule, early stopping,
+/// progress and a history. The batch loop allocates nothing.
+/// </summary>
+public static class Trainer
+{
+    /// <summary>
+    /// Trains <paramref name="network"/> on <paramref name="data"/> and returns one report per epoch.
+    /// <paramref name="progress"/> is called synchronously at the end of every epoch; a cancelled
+    /// <paramref name="cancellationToken"/> stops training before the next batch and returns the history so far.
+    /// </summary>
+    /// <exception cref="ArgumentException">The data does not fit the network.</exception>
+    /// <exception cref="TrainingDivergedException">A batch's loss was not finite.</exception>
+    public static TrainingHistory Fit<T>(INetwork<T> network, Dataset<T> data, TrainingOptions? options = null,
+        IProgress<EpochReport>? progress = null, CancellationToken cancellationToken = default)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(data);
+        options ??= new TrainingOptions();
+        CheckOptions(options);
+        CheckFits(network, data, nameof(data));
+
+        Dataset<T> training = data;
+        Dataset<T>? validation = null;
+        if (options.Validation is not null)
+        {
+            validation = options.Validation as Dataset<T> ?? throw new ArgumentException(
+                $"The validation data is a {options.Validation.GetType().Name}, but the network works in {typeof(T).Name}: expected a Dataset<{typeof(T).Name}>.",
+                nameof(options));
+            CheckFits(network, validation, "options.Validation");
+        }
+        else if (options.ValidationSplit > 0)
+        {
+            (validation, training) = data.Split(options.ValidationSplit, options.Seed);
+            if (validation.Count == 0 || training.Count == 0)
+                throw new ArgumentException(
+                    $"A ValidationSplit of {options.ValidationSplit} leaves {training.Count} training and {validation.Count} validation samples of {data.Count}: both need at least one.",
+                    nameof(options));
+        }
+
+        return new TrainingRun<T>(network, training, validation, options).Execute(progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// The mean loss of <paramref name="network"/> on <paramref name="data"/> (from its outputs, as the
+    /// declared loss defines it, with log terms floored at −100 as PyTorch's losses do) and, for
+    /// labelled data, the fraction of samples it classifies right.
+    /// </summary>
+    public static (double Loss, double? Accuracy) Evaluate<T>(INetwork<T> network, Dataset<T> data)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(data);
+        CheckFits(network, data, nameof(data));
+        return new Evaluator<T>(network).Evaluate(data);
+    }
+
+    private static void CheckOptions(TrainingOptions options)
+    {
+        if (options.Epochs < 1)
+            throw new ArgumentException($"Epochs is {options.Epochs}: expected at least 1.", nameof(options));
+        if (options.BatchSize < 1)
+            throw new ArgumentException($"BatchSize is {options.BatchSize}: expected at least 1.", nameof(options));
+        if (options.EvalInterval < 1)
+            throw new ArgumentException($"EvalInterval is {options.EvalInterval}: expected at least 1.", nameof(options));
+        if (!(options.ValidationSplit >= 0 && options.ValidationSplit < 1))
+            throw new ArgumentException($"ValidationSplit is {options.ValidationSplit}: expected at least 0 and below 1.", nameof(options));
+        if (options.MaxGradNorm is { } norm && !(norm > 0))
+            throw new ArgumentException($"MaxGradNorm is {norm}: expected a positive number.", nameof(options));
+        if (options.EarlyStopping is { } stopping && (stopping.Patience < 0 || !(stopping.MinDelta >= 0)))
+            throw new ArgumentException($"EarlyStopping has Patience {stopping.Patience} and MinDelta {stopping.MinDelta}: expected both at least 0.", nameof(options));
+    }
+
+    internal static void CheckFits<T>(INetwork<T> network, Dataset<T> data, string name)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        if (data.Count == 0)
+            throw new ArgumentException($"'{name}' holds no samples: expected at least 1.", name);
+        if (data.FeatureCount != network.InputSize)
+            throw new ArgumentException(
+                $"'{name}' has {data.FeatureCount} features a sample: expected {network.InputSize}, the network's InputSize.", name);
+        if (data.Labels is null && data.TargetCount != network.OutputSize)
+            throw new ArgumentException(
+                $"'{name}' has {data.TargetCount} targets a sample: expected {network.OutputSize}, the network's OutputSize.", name);
+    }
+}

@@ -1,0 +1,166 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Numerics;
+using System.Numerics.Tensors;
+using System.Threading;
+
+namespace NetGen;
+
+/// <summary>One call of <see cref="Trainer.Fit{T}"/>: its buffers, allocated once, and its loop.</summary>
+internal sealed class TrainingRun<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    private readonly INetwork<T> _network;
+    private readonly Dataset<T> _training;
+    private readonly Dataset<T>? _validation;
+    private readonly TrainingOptions _options;
+    private readonly Evaluator<T> _evaluator;
+    private readonly int[] _order;
+    private readonly T[] _batchFeatures;
+    private readonly int[] _batchLabels;
+    private readonly T[] _batchTargets;
+    private readonly T[]? _bestParameters;
+    private readonly TextWriter _output;
+
+    public TrainingRun(INetwork<T> network, Dataset<T> training, Dataset<T>? validation, TrainingOptions options)
+    {
+        (_network, _training, _validation, _options) = (network, training, validation, options);
+        _evaluator = new Evaluator<T>(network);
+        _order = new int[training.Count];
+        for (int i = 0; i < _order.Length; i++)
+            _order[i] = i;
+        int batch = Math.Min(options.BatchSize, training.Count);
+        _batchFeatures = new T[batch * training.FeatureCount];
+        _batchLabels = training.Labels is null ? [] : new int[batch];
+        _batchTargets = training.Labels is null ? new T[batch * training.TargetCount] : [];
+        if (options.EarlyStopping is { RestoreBestWeights: true })
+            _bestParameters = new T[network.ParameterCount];
+        _output = options.Output ?? Console.Out;
+    }
+
+    public TrainingHistory Execute(IProgress<EpochReport>? progress, CancellationToken cancellationToken)
+    {
+        var history = new TrainingHistory();
+        var shuffle = new SeededRandom(_options.Seed);
+        var clock = Stopwatch.StartNew();
+        double initialRate = double.CreateChecked(_network.LearningRate);
+        double monitored = double.NaN, best = double.PositiveInfinity;
+        int epochsWithoutImprovement = 0;
+        int batchSize = Math.Min(_options.BatchSize, _training.Count);
+        int iterations = (_training.Count + batchSize - 1) / batchSize;
+        _options.Schedule?.Reset();
+
+        for (int epoch = 1; epoch <= _options.Epochs; epoch++)
+        {
+            if (_options.Schedule is { } schedule)
+                _network.LearningRate = T.CreateChecked(schedule.Rate(epoch - 1, initialRate, double.CreateChecked(_network.LearningRate), monitored));
+            double learningRate = double.CreateChecked(_network.LearningRate);
+            if (_options.Shuffle)
+                shuffle.Shuffle<int>(_order);
+
+            double lossSum = 0, intervalLoss = 0;
+            int intervalCount = 0;
+            for (int iteration = 1; iteration <= iterations; iteration++)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    history.Cancelled = true;
+                    return history;
+                }
+                int start = (iteration - 1) * batchSize;
+                int count = Math.Min(batchSize, _training.Count - start);
+                double loss = TrainBatch(start, count);
+                if (!double.IsFinite(loss))
+                    throw new TrainingDivergedException(epoch, iteration, loss);
+                lossSum += loss * count;
+                intervalLoss += loss;
+                intervalCount++;
+                if (_options.Verbose == Verbosity.Interval && (iteration % _options.EvalInterval == 0 || iteration == iterations))
+                {
+                    _output.WriteLine($"| epoch {epoch} | iter {iteration} / {iterations} | loss {intervalLoss / intervalCount:F2}");
+                    intervalLoss = 0;
+                    intervalCount = 0;
+                }
+            }
+
+            double trainingLoss = lossSum / _training.Count;
+            double? accuracy = _training.Labels is null ? null : _evaluator.Evaluate(_training).Accuracy;
+            double? validationLoss = null, validationAccuracy = null;
+            if (_validation is not null)
+                (validationLoss, validationAccuracy) = _evaluator.Evaluate(_validation);
+            var report = new EpochReport(epoch, trainingLoss, accuracy, validationLoss, validationAccuracy, learningRate, clock.Elapsed);
+            history.Add(report);
+            if (_options.Verbose == Verbosity.Epoch)
+                _output.WriteLine(Describe(report));
+            progress?.Report(report);
+
+            monitored = validationLoss ?? trainingLoss;
+            double minDelta = _options.EarlyStopping?.MinDelta ?? 0;
+            if (monitored < best - minDelta || history.BestEpoch == 0)
+            {
+                best = Math.Min(best, monitored);
+                history.BestEpoch = epoch;
+                epochsWithoutImprovement = 0;
+                if (_bestParameters is not null)
+                    _network.Parameters.CopyTo(_bestParameters);
+            }
+            else if (_options.EarlyStopping is { } stopping && ++epochsWithoutImprovement > stopping.Patience)
+            {
+                history.StoppedEarly = true;
+                break;
+            }
+        }
+        if (_bestParameters is not null)
+            _bestParameters.CopyTo(_network.Parameters);
+        return history;
+    }
+
+    /// <summary>Gathers the batch, computes its gradients, clips them, and applies the optimizer; returns the loss.</summary>
+    private double TrainBatch(int start, int count)
+    {
+        int features = _training.FeatureCount;
+        Span<T> inputs = _batchFeatures.AsSpan(0, count * features);
+        for (int k = 0; k < count; k++)
+            _training.FeaturesOf(_order[start + k]).CopyTo(inputs.Slice(k * features, features));
+        T loss;
+        if (_training.Labels is { } labels)
+        {
+            Span<int> batchLabels = _batchLabels.AsSpan(0, count);
+            for (int k = 0; k < count; k++)
+                batchLabels[k] = labels[_order[start + k]];
+            loss = _network.ComputeGradients(inputs, batchLabels);
+        }
+        else
+        {
+            int width = _training.TargetCount;
+            Span<T> targets = _batchTargets.AsSpan(0, count * width);
+            for (int k = 0; k < count; k++)
+                _training.Targets.AsSpan(_order[start + k] * width, width).CopyTo(targets.Slice(k * width, width));
+            loss = _network.ComputeGradients(inputs, targets);
+        }
+        if (_options.MaxGradNorm is { } maxNorm)
+            ClipGradients(_network.Gradients, maxNorm);
+        _network.ApplyGradients();
+        return double.CreateChecked(loss);
+    }
+
+    /// <summary>Scales the gradient by <c>max / ‖g‖₂</c> when its global norm exceeds max (PyTorch's clip_grad_norm_).</summary>
+    private static void ClipGradients(Span<T> gradients, double maxNorm)
+    {
+        double norm = double.CreateChecked(TensorPrimitives.Norm<T>(gradients));
+        if (norm > maxNorm)
+            TensorPrimitives.Multiply(gradients, T.CreateChecked(maxNorm / (norm + 1e-6)), gradients);
+    }
+
+    private static string Describe(EpochReport report)
+    {
+        string line = $"| epoch {report.Epoch} | loss {report.Loss:F4}";
+        if (report.Accuracy is { } accuracy)
+            line += $" | accuracy {accuracy:F4}";
+        if (report.ValidationLoss is { } validationLoss)
+            line += $" | val loss {validationLoss:F4}";
+        if (report.ValidationAccuracy is { } validationAccuracy)
+            line += $" | val accuracy {validationAccuracy:F4}";
+        return line + $" | lr {report.LearningRate:G4} | {report.Elapsed.TotalSeconds:F1} s";
+    }
+}
