@@ -73,6 +73,13 @@ internal static partial class Parser
 
         var loss = (LossKind)ReadEnum(network.ConstructorArguments[0]);
         var precision = (PrecisionKind)ReadEnum(Named(network, "Precision"), (int)PrecisionKind.Single);
+        double l1 = ReadDouble(Named(network, "L1"), 0), l2 = ReadDouble(Named(network, "L2"), 0);
+        foreach (var (name, value) in new[] { ("L1", l1), ("L2", l2) })
+        {
+            if (!IsFiniteAtLeastZero(value))
+                diagnostics.Add(Invalid(network, cancellationToken,
+                    $"{name} is {Text(value)}: a penalty must be a finite number of at least 0, for example {name} = 1e-4"));
+        }
         CheckDefined(loss, "Loss", network, cancellationToken, diagnostics);
         CheckDefined(precision, "Precision", network, cancellationToken, diagnostics);
 
@@ -111,7 +118,9 @@ internal static partial class Parser
                 precision,
                 inputSize,
                 layers.ToEquatableArray(),
-                optimizer),
+                optimizer,
+                l1,
+                l2),
             EquatableArray<DiagnosticInfo>.Empty);
     }
 
@@ -168,6 +177,7 @@ internal static partial class Parser
             var activation = (ActivationKind)ReadEnum(attribute.ConstructorArguments[1]);
             var init = (InitKind)ReadEnum(Named(attribute, "Init"), (int)InitKind.Default);
             double initScale = ReadDouble(Named(attribute, "InitScale"), 1.0);
+            double dropout = ReadDouble(Named(attribute, "Dropout"), 0);
             string layerName = $"layer {index + 1} ([Dense])";
 
             if (size <= 0)
@@ -178,11 +188,17 @@ internal static partial class Parser
             if (!(initScale >= 0) || double.IsInfinity(initScale))
                 diagnostics.Add(Invalid(attribute, cancellationToken,
                     $"InitScale of {layerName} is {Text(initScale)}: it must be a finite number of at least 0, for example InitScale = 0.01"));
+            if (!(dropout >= 0 && dropout < 1))
+                diagnostics.Add(Invalid(attribute, cancellationToken,
+                    $"Dropout of {layerName} is {Text(dropout)}: it must be a probability of at least 0 and below 1, for example Dropout = 0.5"));
+            else if (dropout > 0 && index == dense.Count - 1)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DropoutOnFinalLayer, LocationOf(attribute, cancellationToken),
+                    Text(index + 1), type.Name));
             if (activation == ActivationKind.Softmax && index != dense.Count - 1)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxNotLast, LocationOf(attribute, cancellationToken),
                     Text(index + 1), type.Name));
 
-            layers.Add(new DenseLayerSpec(previousSize, size, activation, ResolveInit(init, activation), initScale));
+            layers.Add(new DenseLayerSpec(previousSize, size, activation, ResolveInit(init, activation), initScale, dropout));
             previousSize = size;
         }
         return layers;

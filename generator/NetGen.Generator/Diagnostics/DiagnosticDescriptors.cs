@@ -62,6 +62,10 @@ internal static class DiagnosticDescriptors
         "NG0013", "NetGen could not generate the network",
         "NetGen could not generate '{0}' ({1}); please report this with the declaration that causes it");
 
+    public static readonly DiagnosticDescriptor DropoutOnFinalLayer = Error(
+        "NG0014", "Dropout is not allowed on the final layer",
+        "Layer {0} of '{1}' is the final layer, whose outputs are the network's predictions and the loss's input: remove Dropout from it and put it on a hidden layer, for example [Dense(64, Activation.ReLU, Dropout = 0.5)]");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

@@ -13,12 +13,12 @@ internal static partial class Emitter
         /// </summary>
         private void WriteForwardLayers()
         {
-            using (writer.Open($"private void ForwardLayers({ReadOnlySpan} input, {Span} logits, int batch)"))
+            using (writer.Open($"private void ForwardLayers({ReadOnlySpan} input, {Span} logits, int batch{(HasDropout ? ", bool training" : "")})"))
             {
                 for (int l = 1; l <= LayerCount; l++)
                 {
                     DenseLayerSpec layer = spec.Layers[l - 1];
-                    string source = l == 1 ? "input" : $"layer{l - 1}";
+                    string source = l == 1 ? "input" : spec.Layers[l - 2].HasDropout ? $"layer{l - 1}Next" : $"layer{l - 1}";
                     string destination = l == LayerCount ? "logits" : $"layer{l}";
                     if (l < LayerCount)
                         writer.Line($"var layer{l} = new {Span}(_layer{l}Output, 0, batch * {layer.OutputSize});");
@@ -29,9 +29,23 @@ internal static partial class Emitter
                         writer.Line($"{Kernels}.Dense.Forward<{T}>({source}, {Weights(l, layer)}, {Bias(l, layer)}, {destination}, batch, {layer.InputSize}, {layer.OutputSize});");
                     if (l < LayerCount)
                         WriteActivation(layer.Activation, destination, layer.OutputSize.ToString());
+                    if (layer.HasDropout)
+                        WriteDropout(l, layer);
                 }
             }
             writer.Line();
+        }
+
+        /// <summary>While training, the next layer reads the activations times a fresh dropout mask.</summary>
+        private void WriteDropout(int l, DenseLayerSpec layer)
+        {
+            writer.Line($"{ReadOnlySpan} layer{l}Next = layer{l};");
+            using (writer.Open("if (training)"))
+            {
+                writer.Line($"var dropped = new {Span}(_layer{l}Dropped, 0, batch * {layer.OutputSize});");
+                writer.Line($"{Kernels}.Regularization.Dropout<{T}>(layer{l}, new {Span}(_layer{l}Mask, 0, batch * {layer.OutputSize}), dropped, {Double(layer.Dropout)}, _random);");
+                writer.Line($"layer{l}Next = dropped;");
+            }
         }
 
         /// <summary>
@@ -44,13 +58,17 @@ internal static partial class Emitter
             using (writer.Open($"private void BackwardLayers({ReadOnlySpan} input, int batch)"))
             {
                 for (int l = 1; l < LayerCount; l++)
+                {
                     writer.Line($"var layer{l} = new {ReadOnlySpan}(_layer{l}Output, 0, batch * {spec.Layers[l - 1].OutputSize});");
+                    if (spec.Layers[l - 1].HasDropout)
+                        writer.Line($"var layer{l}Dropped = new {ReadOnlySpan}(_layer{l}Dropped, 0, batch * {spec.Layers[l - 1].OutputSize});");
+                }
                 for (int l = 1; l <= LayerCount; l++)
                     writer.Line($"var delta{l} = new {Span}(_layer{l}Delta, 0, batch * {spec.Layers[l - 1].OutputSize});");
                 for (int l = LayerCount; l >= 1; l--)
                 {
                     DenseLayerSpec layer = spec.Layers[l - 1];
-                    string source = l == 1 ? "input" : $"layer{l - 1}";
+                    string source = l == 1 ? "input" : spec.Layers[l - 2].HasDropout ? $"layer{l - 1}Dropped" : $"layer{l - 1}";
                     writer.Line($"// Layer {l}: {layer.InputSize} -> {layer.OutputSize}{(IsUnrolled(layer) ? ", unrolled" : "")}.");
                     if (IsUnrolled(layer))
                     {
@@ -62,8 +80,10 @@ internal static partial class Emitter
                         if (l > 1)
                             writer.Line($"{Kernels}.Dense.BackwardInput<{T}>(delta{l}, {Weights(l, layer)}, delta{l - 1}, batch, {layer.InputSize}, {layer.OutputSize});");
                     }
+                    if (l > 1 && spec.Layers[l - 2].HasDropout)
+                        writer.Line($"{Kernels}.Regularization.DropoutBackward<{T}>(new {ReadOnlySpan}(_layer{l - 1}Mask, 0, batch * {spec.Layers[l - 2].OutputSize}), delta{l - 1});");
                     if (l > 1)
-                        WriteActivationBackward(spec.Layers[l - 2].Activation, source, $"delta{l - 1}", spec.Layers[l - 2].OutputSize.ToString());
+                        WriteActivationBackward(spec.Layers[l - 2].Activation, $"layer{l - 1}", $"delta{l - 1}", spec.Layers[l - 2].OutputSize.ToString());
                 }
             }
             writer.Line();

@@ -46,6 +46,8 @@ internal static partial class Emitter
         private DenseLayerSpec FinalLayer => spec.Layers[LayerCount - 1];
         private int OutputSize => FinalLayer.OutputSize;
         private int ParameterCount => spec.Layers.Sum(l => l.ParameterCount);
+        private bool HasDropout => spec.Layers.Any(l => l.HasDropout);
+        private bool HasPenalty => spec.L1 != 0 || spec.L2 != 0;
         private string Span => $"global::System.Span<{T}>";
         private string ReadOnlySpan => $"global::System.ReadOnlySpan<{T}>";
 
@@ -99,6 +101,8 @@ internal static partial class Emitter
             writer.Line($"private readonly {T}[] _parameters = new {T}[ParameterCount];");
             writer.Line($"private readonly {T}[] _gradients = new {T}[ParameterCount];");
             writer.Line($"private readonly {T}[] _prediction = new {T}[OutputSize];");
+            if (HasDropout)
+                writer.Line("private readonly global::NetGen.SeededRandom _random; // draws the dropout masks, continuing from the initialization");
             WriteOptimizerFields();
             writer.Line();
             writer.Line("// Per-sample scratch, [batch, size] row-major, grown once to the largest batch seen.");
@@ -108,6 +112,11 @@ internal static partial class Emitter
                 string role = l == LayerCount ? "logits while training" : "activations";
                 writer.Line($"private {T}[] _layer{l}Output = global::System.Array.Empty<{T}>(); // {role}");
                 writer.Line($"private {T}[] _layer{l}Delta = global::System.Array.Empty<{T}>(); // gradient at the pre-activation");
+                if (spec.Layers[l - 1].HasDropout)
+                {
+                    writer.Line($"private {T}[] _layer{l}Mask = global::System.Array.Empty<{T}>(); // dropout: 0 or 1/(1 - p)");
+                    writer.Line($"private {T}[] _layer{l}Dropped = global::System.Array.Empty<{T}>(); // activations times the mask");
+                }
             }
             writer.Line($"private {T}[] _targets = global::System.Array.Empty<{T}>(); // labels as target rows");
             writer.Line();
@@ -126,6 +135,8 @@ internal static partial class Emitter
                         + $"new {Span}(_parameters, Layer{l}Bias, {layer.OutputSize}), {layer.InputSize}, {layer.OutputSize}, "
                         + $"global::NetGen.Init.{layer.Init}, global::NetGen.Activation.{layer.Activation}, {Double(layer.InitScale)}, random);");
                 }
+                if (HasDropout)
+                    writer.Line("_random = random;");
             }
             writer.Line();
         }
@@ -191,7 +202,7 @@ internal static partial class Emitter
                 writer.Line($"int batch = {Kernels}.Checks.BatchSize(input.Length, InputSize, nameof(input));");
                 writer.Line($"{Kernels}.Checks.Rows(output.Length, batch, OutputSize, nameof(OutputSize), nameof(output));");
                 writer.Line("EnsureCapacity(batch);");
-                writer.Line("ForwardLayers(input, output, batch);");
+                writer.Line($"ForwardLayers(input, output, batch{(HasDropout ? ", training: false" : "")});");
                 WriteActivation(FinalLayer.Activation, "output", "OutputSize");
             }
             writer.Line();
@@ -245,9 +256,10 @@ internal static partial class Emitter
             {
                 writer.Line($"var output = new {Span}(_layer{LayerCount}Output, 0, batch * OutputSize);");
                 writer.Line($"var delta = new {Span}(_layer{LayerCount}Delta, 0, batch * OutputSize);");
-                writer.Line("ForwardLayers(inputs, output, batch);");
+                writer.Line($"ForwardLayers(inputs, output, batch{(HasDropout ? ", training: true" : "")});");
                 WriteLoss();
                 writer.Line("BackwardLayers(inputs, batch);");
+                WritePenalty();
                 writer.Line("return loss;");
             }
             writer.Line();
@@ -271,6 +283,19 @@ internal static partial class Emitter
                     writer.Line($"{T} loss = {Kernels}.Losses.MeanSquaredError<{T}>(output, targets, delta);");
                     WriteActivationBackward(FinalLayer.Activation, "output", "delta", "OutputSize");
                     break;
+            }
+        }
+
+        /// <summary>Adds the L1 and L2 weight penalties to the loss and to the weights' gradients.</summary>
+        private void WritePenalty()
+        {
+            if (!HasPenalty)
+                return;
+            writer.Line($"// Weight penalties: {Double(spec.L1)}·Σ|w| + {Double(spec.L2)}·Σw² over the weights, not the biases.");
+            for (int l = 1; l <= LayerCount; l++)
+            {
+                DenseLayerSpec layer = spec.Layers[l - 1];
+                writer.Line($"loss += {Kernels}.Regularization.WeightPenalty<{T}>({Weights(l, layer)}, {GradientWeights(l, layer)}, {Literal(spec.L1)}, {Literal(spec.L2)});");
             }
         }
 
@@ -305,6 +330,11 @@ internal static partial class Emitter
                     int size = spec.Layers[l - 1].OutputSize;
                     writer.Line($"_layer{l}Output = new {T}[batch * {size}];");
                     writer.Line($"_layer{l}Delta = new {T}[batch * {size}];");
+                    if (spec.Layers[l - 1].HasDropout)
+                    {
+                        writer.Line($"_layer{l}Mask = new {T}[batch * {size}];");
+                        writer.Line($"_layer{l}Dropped = new {T}[batch * {size}];");
+                    }
                 }
                 writer.Line($"_targets = new {T}[batch * OutputSize];");
                 writer.Line("_batchCapacity = batch;");

@@ -11,7 +11,9 @@ internal sealed record NetworkSpec(
     PrecisionKind Precision,
     int InputSize,
     EquatableArray<DenseLayerSpec> Layers,
-    OptimizerSpec Optimizer);
+    OptimizerSpec Optimizer,
+    double L1,
+    double L2);
 
 /// <summary>A type that encloses the network class, written again as a <c>partial</c> shell.</summary>
 internal sealed record ContainingTypeSpec(string Keyword, string Name);

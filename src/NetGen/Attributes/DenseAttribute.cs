@@ -26,4 +26,10 @@ public sealed class DenseAttribute(int size, Activation activation) : Attribute
     /// half-width of <see cref="Init.Uniform"/>, and a gain on every other scheme.
     /// </summary>
     public double InitScale { get; set; } = 1.0;
+
+    /// <summary>
+    /// The probability p of zeroing each of the layer's outputs while training (inverted dropout: the
+    /// kept outputs are scaled by 1/(1 − p)). <c>Forward</c> never drops. Hidden layers only.
+    /// </summary>
+    public double Dropout { get; set; }
 }

@@ -14,4 +14,10 @@ public sealed class NetworkAttribute(Loss loss) : Attribute
 
     /// <summary>The element type of every parameter, input and output: float or double.</summary>
     public Precision Precision { get; set; } = Precision.Single;
+
+    /// <summary>λ₁ of an L1 penalty <c>λ₁·Σ|w|</c> over every weight (not bias), added to the loss and its gradient.</summary>
+    public double L1 { get; set; }
+
+    /// <summary>λ₂ of an L2 penalty <c>λ₂·Σw²</c> over every weight (not bias), added to the loss and its gradient.</summary>
+    public double L2 { get; set; }
 }

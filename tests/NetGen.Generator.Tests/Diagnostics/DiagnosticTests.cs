@@ -188,6 +188,30 @@ public sealed class DiagnosticTests
         """, "NG0012", locatedText, hint);
 
     [Fact]
+    public void NG0014_dropout_on_the_final_layer() => AssertDiagnostic("""
+        using NetGen;
+        [Network(Loss.MeanSquaredError)]
+        [Input(2)]
+        [Dense(8, Activation.ReLU, Dropout = 0.5)]
+        [Dense(1, Activation.Identity, Dropout = 0.5)]
+        public partial class Net;
+        """, "NG0014", "Dense(1, Activation.Identity, Dropout = 0.5)", "Layer 2 of 'Net' is the final layer");
+
+    [Theory]
+    [InlineData("[Network(Loss.MeanSquaredError, L2 = -1)]", "[Dense(4, Activation.ReLU)]", "Network(Loss.MeanSquaredError, L2 = -1)", "L2 is -1")]
+    [InlineData("[Network(Loss.MeanSquaredError, L1 = double.PositiveInfinity)]", "[Dense(4, Activation.ReLU)]", "Network(Loss.MeanSquaredError, L1 = double.PositiveInfinity)", "L1 is Infinity")]
+    [InlineData("[Network(Loss.MeanSquaredError)]", "[Dense(4, Activation.ReLU, Dropout = 1)]", "Dense(4, Activation.ReLU, Dropout = 1)", "Dropout of layer 1 ([Dense]) is 1")]
+    [InlineData("[Network(Loss.MeanSquaredError)]", "[Dense(4, Activation.ReLU, Dropout = -0.1)]", "Dense(4, Activation.ReLU, Dropout = -0.1)", "Dropout of layer 1 ([Dense]) is -0.1")]
+    public void NG0012_invalid_regularization(string network, string hidden, string locatedText, string hint) => AssertDiagnostic($"""
+        using NetGen;
+        {network}
+        [Input(2)]
+        {hidden}
+        [Dense(1, Activation.Identity)]
+        public partial class Net;
+        """, "NG0012", locatedText, hint);
+
+    [Fact]
     public void Every_problem_of_a_declaration_is_reported_at_once()
     {
         GeneratorOutcome outcome = GeneratorHarness.Run("""

@@ -14,6 +14,7 @@ public sealed class GoldenFileTests
     [InlineData(nameof(GoldenNetworks.Mnist), "Golden.Vision.MnistNet.g.cs")]
     [InlineData(nameof(GoldenNetworks.DeepTanh), "Golden.DeepTanhNet.g.cs")]
     [InlineData(nameof(GoldenNetworks.NestedRmsProp), "Controllers.Pendulum.event.g.cs")]
+    [InlineData(nameof(GoldenNetworks.RegularizedDigits), "Golden.RegularizedDigitsNet.g.cs")]
     public void Generated_source_matches_its_baseline_and_compiles_cleanly(string network, string hintName)
     {
         string source = (string)typeof(GoldenNetworks).GetField(network)!.GetValue(null)!;

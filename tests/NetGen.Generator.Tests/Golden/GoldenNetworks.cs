@@ -61,6 +61,20 @@ internal static class GoldenNetworks
         public partial class DeepTanhNet;
         """;
 
+    public const string RegularizedDigits = """
+        using NetGen;
+
+        namespace Golden;
+
+        [Network(Loss.CrossEntropy, L1 = 1e-5, L2 = 1e-4)]
+        [Input(64)]
+        [Dense(32, Activation.ReLU, Dropout = 0.25)]
+        [Dense(4, Activation.Tanh, Dropout = 0.1)]
+        [Dense(10, Activation.Softmax)]
+        [AdamW(1e-3, AmsGrad = true)]
+        public partial class RegularizedDigitsNet;
+        """;
+
     public const string NestedRmsProp = """
         using NetGen;
 

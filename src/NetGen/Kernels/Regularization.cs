@@ -1,0 +1,51 @@
+using System;
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace NetGen.Kernels;
+
+/// <summary>Dropout and weight penalties, applied while training only.</summary>
+public static class Regularization
+{
+    /// <summary>
+    /// Inverted dropout: draws <c>mask[k] = 0</c> with probability <paramref name="rate"/>, else
+    /// <c>1/(1 − rate)</c>, from <paramref name="random"/>, and writes <c>output = values·mask</c>.
+    /// </summary>
+    public static void Dropout<T>(ReadOnlySpan<T> values, Span<T> mask, Span<T> output, double rate, SeededRandom random)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        Checks.Length(mask, values.Length, nameof(mask));
+        Checks.Length(output, values.Length, nameof(output));
+        T keep = T.CreateChecked(1.0 / (1.0 - rate));
+        for (int k = 0; k < mask.Length; k++)
+            mask[k] = random.NextDouble() < rate ? T.Zero : keep;
+        TensorPrimitives.Multiply(values, mask, output);
+    }
+
+    /// <summary>The chain rule through dropout: <c>delta = delta·mask</c>.</summary>
+    public static void DropoutBackward<T>(ReadOnlySpan<T> mask, Span<T> delta)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        Checks.Length(mask, delta.Length, nameof(mask));
+        TensorPrimitives.Multiply(delta, mask, delta);
+    }
+
+    /// <summary>
+    /// Adds <c>λ₁·sign(w) + 2λ₂·w</c> to each weight's gradient and returns the penalty
+    /// <c>λ₁·Σ|w| + λ₂·Σw²</c>.
+    /// </summary>
+    public static T WeightPenalty<T>(ReadOnlySpan<T> weights, Span<T> gradients, T l1, T l2)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        Checks.Length(gradients, weights.Length, nameof(gradients));
+        T penalty = T.Zero;
+        T twiceL2 = l2 + l2;
+        for (int k = 0; k < weights.Length; k++)
+        {
+            T w = weights[k];
+            penalty += l1 * T.Abs(w) + l2 * w * w;
+            gradients[k] += l1 * T.CreateChecked(T.Sign(w)) + twiceL2 * w;
+        }
+        return penalty;
+    }
+}
