@@ -1,0 +1,44 @@
+using NetGen;
+
+namespace NetGen.Training.Tests.Networks;
+
+[Network(Loss.CrossEntropy)]
+[Input(2)]
+[Dense(10, Activation.Sigmoid, Init = Init.Normal, InitScale = 0.01)]
+[Dense(3, Activation.Softmax, Init = Init.Normal, InitScale = 0.01)]
+[Sgd(1.0)]
+public partial class SpiralNet;
+
+[Network(Loss.MeanSquaredError)]
+[Input(1)]
+[Dense(16, Activation.Tanh)]
+[Dense(1, Activation.Identity)]
+[Adam(0.01)]
+public partial class SineNet;
+
+/// <summary>One input fanned out to many identity units with dropout, so that the mask shows in the gradient.</summary>
+[Network(Loss.MeanSquaredError, Precision = Precision.Double)]
+[Input(1)]
+[Dense(2000, Activation.Identity, Dropout = 0.3)]
+[Dense(1, Activation.Identity)]
+public partial class WideDropoutNet;
+
+/// <summary>The same shape as <see cref="PenalizedNet"/> without the penalties.</summary>
+[Network(Loss.MeanSquaredError, Precision = Precision.Double)]
+[Input(3)]
+[Dense(4, Activation.Tanh)]
+[Dense(2, Activation.Identity)]
+public partial class PlainNet;
+
+[Network(Loss.MeanSquaredError, Precision = Precision.Double, L1 = 0.01, L2 = 0.02)]
+[Input(3)]
+[Dense(4, Activation.Tanh)]
+[Dense(2, Activation.Identity)]
+public partial class PenalizedNet;
+
+[Network(Loss.MeanSquaredError)]
+[Input(2)]
+[Dense(3, Activation.Tanh)]
+[Dense(1, Activation.Identity)]
+[Sgd(0.01)]
+public partial class SpiralLikeRegressor;
