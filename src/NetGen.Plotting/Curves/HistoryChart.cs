@@ -17,6 +17,7 @@ internal static class HistoryChart
     /// <param name="measure">The y axis label.</param>
     /// <param name="yLimits">Fixed y limits, or null to fit the data.</param>
     /// <param name="legendCorner">Where the legend goes: a corner the curves usually leave empty.</param>
+    /// <param name="title">A title above the plot, or null for none.</param>
     public static Plot Build(double[] epochs, double[] training, double[] validation, string measure,
         (double Bottom, double Top)? yLimits, Alignment legendCorner, string? title)
     {
@@ -36,6 +37,7 @@ internal static class HistoryChart
             plot.Axes.SetLimitsY(limits.Bottom, limits.Top);
         }
         plot.ShowLegend(legendCorner);
+        PlotFont.Apply(plot);
         return plot;
     }
 
