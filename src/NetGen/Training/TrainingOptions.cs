@@ -24,7 +24,10 @@ public sealed record TrainingOptions
     /// <summary>When no <see cref="Validation"/> is given, the fraction of the training data held out for it (0 for none).</summary>
     public double ValidationSplit { get; init; }
 
-    /// <summary>Iterations between progress lines when <see cref="Verbose"/> is <see cref="Verbosity.Interval"/>.</summary>
+    /// <summary>
+    /// Steps between progress lines when <see cref="Verbose"/> is <see cref="Verbosity.Interval"/>, counted
+    /// across epochs; each line shows the mean loss of the steps since the last.
+    /// </summary>
     public int EvalInterval { get; init; } = 10;
 
     /// <summary>Rescales the gradient when its global L2 norm exceeds this; null for no clipping.</summary>

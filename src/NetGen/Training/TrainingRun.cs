@@ -46,6 +46,9 @@ internal sealed class TrainingRun<T> where T : unmanaged, IBinaryFloatingPointIe
         double initialRate = double.CreateChecked(_network.LearningRate);
         double monitored = double.NaN, best = double.PositiveInfinity;
         int epochsWithoutImprovement = 0;
+        long step = 0;
+        double intervalLoss = 0;
+        int intervalCount = 0;
         int batchSize = Math.Min(_options.BatchSize, _training.Count);
         int iterations = (_training.Count + batchSize - 1) / batchSize;
         _options.Schedule?.Reset();
@@ -58,8 +61,7 @@ internal sealed class TrainingRun<T> where T : unmanaged, IBinaryFloatingPointIe
             if (_options.Shuffle)
                 shuffle.Shuffle<int>(_order);
 
-            double lossSum = 0, intervalLoss = 0;
-            int intervalCount = 0;
+            double lossSum = 0;
             for (int iteration = 1; iteration <= iterations; iteration++)
             {
                 if (cancellationToken.IsCancellationRequested)
@@ -75,7 +77,8 @@ internal sealed class TrainingRun<T> where T : unmanaged, IBinaryFloatingPointIe
                 lossSum += loss * count;
                 intervalLoss += loss;
                 intervalCount++;
-                if (_options.Verbose == Verbosity.Interval && (iteration % _options.EvalInterval == 0 || iteration == iterations))
+                // The interval counts steps across epochs, as the material's eval_interval does.
+                if (_options.Verbose == Verbosity.Interval && ++step % _options.EvalInterval == 0)
                 {
                     _output.WriteLine($"| epoch {epoch} | iter {iteration} / {iterations} | loss {intervalLoss / intervalCount:F2}");
                     intervalLoss = 0;
