@@ -78,3 +78,14 @@ public partial class FloatLinearNet
     public static Architecture Architecture { get; } =
         new(Loss.MeanSquaredError, 33, new LayerShape(9, Activation.Identity));
 }
+
+/// <summary>A single Identity output, a regressor: Predict steps at 0.</summary>
+[Network(Loss.MeanSquaredError)]
+[Input(4)]
+[Dense(16, Activation.LeakyReLU)]
+[Dense(1, Activation.Identity)]
+public partial class FloatRegressionNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.MeanSquaredError, 4, new(16, Activation.LeakyReLU), new(1, Activation.Identity));
+}

@@ -195,3 +195,36 @@ public partial class WideDoubleCrossEntropyNet
     public static Architecture Architecture { get; } =
         new(Loss.CrossEntropy, 31, new(65, Activation.ReLU), new(17, Activation.LeakyReLU), new(6, Activation.Softmax));
 }
+
+/// <summary>A single Tanh output: Predict steps at 0, not at 0.5.</summary>
+[Network(Loss.MeanSquaredError, Precision = Precision.Double)]
+[Input(3)]
+[Dense(24, Activation.ReLU)]
+[Dense(1, Activation.Tanh)]
+public partial class ReLUHiddenScalarTanhNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.MeanSquaredError, 3, new(24, Activation.ReLU), new(1, Activation.Tanh));
+}
+
+/// <summary>A kernel layer with a single output, where the kernels' vector loops never run, only their tails.</summary>
+[Network(Loss.BinaryCrossEntropy, Precision = Precision.Double)]
+[Input(3)]
+[Dense(70, Activation.Sigmoid)]
+[Dense(1, Activation.Sigmoid)]
+public partial class SigmoidHiddenWideBinaryNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.BinaryCrossEntropy, 3, new(70, Activation.Sigmoid), new(1, Activation.Sigmoid));
+}
+
+/// <summary>One input feeding a kernel layer: the smallest row a kernel can be given.</summary>
+[Network(Loss.MeanSquaredError, Precision = Precision.Double)]
+[Input(1)]
+[Dense(80, Activation.Tanh)]
+[Dense(2, Activation.Identity)]
+public partial class ScalarInputTanhNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.MeanSquaredError, 1, new(80, Activation.Tanh), new(2, Activation.Identity));
+}

@@ -1,3 +1,5 @@
+using NetGen.Tests.Support;
+
 namespace NetGen.Tests.Networks;
 
 /// <summary>
@@ -10,4 +12,8 @@ namespace NetGen.Tests.Networks;
 [Dense(192, Activation.Tanh)]
 [Dense(64, Activation.LeakyReLU)]
 [Dense(10, Activation.Softmax)]
-public partial class DefaultInitializationNet;
+public partial class DefaultInitializationNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.CrossEntropy, 128, new(256, Activation.ReLU), new(192, Activation.Tanh), new(64, Activation.LeakyReLU), new(10, Activation.Softmax));
+}

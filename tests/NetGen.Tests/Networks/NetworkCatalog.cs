@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Numerics;
 using NetGen.Tests.Support;
 using Xunit;
 
@@ -30,6 +32,9 @@ public static class NetworkCatalog
         Case(nameof(LeakyReLUHiddenMseTanhNet), s => new LeakyReLUHiddenMseTanhNet(s), LeakyReLUHiddenMseTanhNet.Architecture),
         Case(nameof(IdentityHiddenMseSigmoidNet), s => new IdentityHiddenMseSigmoidNet(s), IdentityHiddenMseSigmoidNet.Architecture),
         Case(nameof(LogisticRegressionNet), s => new LogisticRegressionNet(s), LogisticRegressionNet.Architecture),
+        Case(nameof(ReLUHiddenScalarTanhNet), s => new ReLUHiddenScalarTanhNet(s), ReLUHiddenScalarTanhNet.Architecture),
+        Case(nameof(SigmoidHiddenWideBinaryNet), s => new SigmoidHiddenWideBinaryNet(s), SigmoidHiddenWideBinaryNet.Architecture),
+        Case(nameof(ScalarInputTanhNet), s => new ScalarInputTanhNet(s), ScalarInputTanhNet.Architecture),
     ];
 
     /// <summary>Every double network the reference MLP can describe.</summary>
@@ -51,21 +56,16 @@ public static class NetworkCatalog
         Case(nameof(FloatSoftmaxMseNet), s => new FloatSoftmaxMseNet(s), FloatSoftmaxMseNet.Architecture),
         Case(nameof(FloatLinearNet), s => new FloatLinearNet(s), FloatLinearNet.Architecture),
         Case(nameof(AdamFloatNet), s => new AdamFloatNet(s), AdamFloatNet.Architecture),
+        Case(nameof(FloatRegressionNet), s => new FloatRegressionNet(s), FloatRegressionNet.Architecture),
     ];
 
     public static NetworkCase<double> DoubleNamed(string name) => Double.Single(c => c.Name == name);
 
     public static NetworkCase<float> FloatNamed(string name) => Float.Single(c => c.Name == name);
 
-    /// <summary>The networks of <paramref name="cases"/> whose loss takes class labels (CrossEntropy, or a single-output BinaryCrossEntropy).</summary>
-    public static IEnumerable<NetworkCase<T>> TakingLabels<T>(IEnumerable<NetworkCase<T>> cases)
-        where T : unmanaged, System.Numerics.IBinaryFloatingPointIeee754<T> =>
-        cases.Where(c => c.Architecture.Loss == Loss.CrossEntropy
-            || (c.Architecture.Loss == Loss.BinaryCrossEntropy && c.Architecture.OutputSize == 1));
-
     public static TheoryData<string> Names<T>(IEnumerable<NetworkCase<T>> cases)
-        where T : unmanaged, System.Numerics.IBinaryFloatingPointIeee754<T> => new(cases.Select(c => c.Name));
+        where T : unmanaged, IBinaryFloatingPointIeee754<T> => new(cases.Select(c => c.Name));
 
-    private static NetworkCase<T> Case<T>(string name, System.Func<int, INetwork<T>> create, Architecture architecture)
-        where T : unmanaged, System.Numerics.IBinaryFloatingPointIeee754<T> => new(name, create, architecture);
+    private static NetworkCase<T> Case<T>(string name, Func<int, INetwork<T>> create, Architecture architecture)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T> => new(name, create, architecture);
 }

@@ -4,6 +4,7 @@ namespace NetGen.Tests.Networks;
 
 // Networks whose optimizers keep state (moments, momentum buffers), for the determinism and
 // allocation tests: state is where a second instance or a steady-state step could go wrong.
+// (The optimizers' update rules against PyTorch are tests/NetGen.Optimizer.Tests' business.)
 
 [Network(Loss.CrossEntropy)]
 [Input(6)]

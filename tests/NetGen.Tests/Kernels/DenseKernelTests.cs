@@ -1,0 +1,137 @@
+using System;
+using System.Numerics;
+using NetGen.Kernels;
+using NetGen.Tests.Support;
+using Xunit;
+
+namespace NetGen.Tests.Kernels;
+
+/// <summary>
+/// Dense.Forward, Dense.BackwardWeights and Dense.BackwardInput against nested scalar loops in double,
+/// for every output size from 1 to five vectors and three (the vectorized dimension), a few input
+/// sizes, and batches of 1, 2, 3 and 33. Weights are input-major, w[i, o] at i·outSize + o.
+/// </summary>
+public class DenseKernelTests
+{
+    private static readonly int[] InputSizes = [1, 2, 5, 9];
+
+    public static TheoryData<int> Batches => KernelTestData.BatchData;
+
+    [Theory, MemberData(nameof(Batches))]
+    public void FloatForwardMatchesScalarReference(int batch) => CheckForward<float>(batch);
+
+    [Theory, MemberData(nameof(Batches))]
+    public void DoubleForwardMatchesScalarReference(int batch) => CheckForward<double>(batch);
+
+    [Theory, MemberData(nameof(Batches))]
+    public void FloatBackwardWeightsMatchesScalarReference(int batch) => CheckBackwardWeights<float>(batch);
+
+    [Theory, MemberData(nameof(Batches))]
+    public void DoubleBackwardWeightsMatchesScalarReference(int batch) => CheckBackwardWeights<double>(batch);
+
+    [Theory, MemberData(nameof(Batches))]
+    public void FloatBackwardInputMatchesScalarReference(int batch) => CheckBackwardInput<float>(batch);
+
+    [Theory, MemberData(nameof(Batches))]
+    public void DoubleBackwardInputMatchesScalarReference(int batch) => CheckBackwardInput<double>(batch);
+
+    /// <summary><c>z[s, o] = bias[o] + Σᵢ x[s, i]·w[i, o]</c>.</summary>
+    private static void CheckForward<T>(int batch) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        var data = new TestData(batch);
+        foreach (int inSize in InputSizes)
+        foreach (int outSize in KernelTestData.VectorizedSizes<T>())
+        {
+            var (x, xd) = KernelTestData.Random<T>(data, batch * inSize);
+            var (w, wd) = KernelTestData.Random<T>(data, inSize * outSize);
+            var (bias, bd) = KernelTestData.Random<T>(data, outSize);
+            var z = new GuardedBuffer<T>(batch * outSize);
+
+            Dense.Forward<T>(x, w, bias, z.Span, batch, inSize, outSize);
+
+            var expected = new double[batch * outSize];
+            var magnitude = new double[batch * outSize];
+            for (int s = 0; s < batch; s++)
+                for (int o = 0; o < outSize; o++)
+                {
+                    double sum = bd[o], size = Math.Abs(bd[o]);
+                    for (int i = 0; i < inSize; i++)
+                    {
+                        sum += xd[s * inSize + i] * wd[i * outSize + o];
+                        size += Math.Abs(xd[s * inSize + i] * wd[i * outSize + o]);
+                    }
+                    expected[s * outSize + o] = sum;
+                    magnitude[s * outSize + o] = size;
+                }
+            string what = $"Dense.Forward<{typeof(T).Name}> batch {batch}, {inSize} -> {outSize}";
+            KernelTestData.AssertClose(z.ToDouble(), expected, magnitude, KernelTestData.Tolerance<T>(), what);
+            z.AssertGuardsIntact(what);
+        }
+    }
+
+    /// <summary><c>dw[i, o] = Σₛ x[s, i]·dz[s, o]</c>, <c>dBias[o] = Σₛ dz[s, o]</c>, overwriting what was there.</summary>
+    private static void CheckBackwardWeights<T>(int batch) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        var data = new TestData(100 + batch);
+        foreach (int inSize in InputSizes)
+        foreach (int outSize in KernelTestData.VectorizedSizes<T>())
+        {
+            var (x, xd) = KernelTestData.Random<T>(data, batch * inSize);
+            var (dz, dzd) = KernelTestData.Random<T>(data, batch * outSize);
+            var dw = new GuardedBuffer<T>(inSize * outSize);
+            var dBias = new GuardedBuffer<T>(outSize);
+
+            Dense.BackwardWeights<T>(x, dz, dw.Span, dBias.Span, batch, inSize, outSize);
+
+            var expectedW = new double[inSize * outSize];
+            var magnitudeW = new double[inSize * outSize];
+            var expectedB = new double[outSize];
+            var magnitudeB = new double[outSize];
+            for (int s = 0; s < batch; s++)
+                for (int o = 0; o < outSize; o++)
+                {
+                    double d = dzd[s * outSize + o];
+                    expectedB[o] += d;
+                    magnitudeB[o] += Math.Abs(d);
+                    for (int i = 0; i < inSize; i++)
+                    {
+                        expectedW[i * outSize + o] += xd[s * inSize + i] * d;
+                        magnitudeW[i * outSize + o] += Math.Abs(xd[s * inSize + i] * d);
+                    }
+                }
+            string what = $"Dense.BackwardWeights<{typeof(T).Name}> batch {batch}, {inSize} -> {outSize}";
+            KernelTestData.AssertClose(dw.ToDouble(), expectedW, magnitudeW, KernelTestData.Tolerance<T>(), what + ", weights");
+            KernelTestData.AssertClose(dBias.ToDouble(), expectedB, magnitudeB, KernelTestData.Tolerance<T>(), what + ", bias");
+            dw.AssertGuardsIntact(what + ", weights");
+            dBias.AssertGuardsIntact(what + ", bias");
+        }
+    }
+
+    /// <summary><c>dx[s, i] = Σₒ w[i, o]·dz[s, o]</c>, overwriting what was there.</summary>
+    private static void CheckBackwardInput<T>(int batch) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        var data = new TestData(200 + batch);
+        foreach (int inSize in InputSizes)
+        foreach (int outSize in KernelTestData.VectorizedSizes<T>())
+        {
+            var (dz, dzd) = KernelTestData.Random<T>(data, batch * outSize);
+            var (w, wd) = KernelTestData.Random<T>(data, inSize * outSize);
+            var dx = new GuardedBuffer<T>(batch * inSize);
+
+            Dense.BackwardInput<T>(dz, w, dx.Span, batch, inSize, outSize);
+
+            var expected = new double[batch * inSize];
+            var magnitude = new double[batch * inSize];
+            for (int s = 0; s < batch; s++)
+                for (int i = 0; i < inSize; i++)
+                    for (int o = 0; o < outSize; o++)
+                    {
+                        expected[s * inSize + i] += wd[i * outSize + o] * dzd[s * outSize + o];
+                        magnitude[s * inSize + i] += Math.Abs(wd[i * outSize + o] * dzd[s * outSize + o]);
+                    }
+            string what = $"Dense.BackwardInput<{typeof(T).Name}> batch {batch}, {inSize} -> {outSize}";
+            KernelTestData.AssertClose(dx.ToDouble(), expected, magnitude, KernelTestData.Tolerance<T>(), what);
+            dx.AssertGuardsIntact(what);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using System.Numerics;
+using System.Linq;
+using NetGen.Tests.Support;
+using Xunit;
+using Xunit.Sdk;
+
+namespace NetGen.Tests.Kernels;
+
+/// <summary>Sizes, batches, random operands and the comparison shared by the kernel tests.</summary>
+internal static class KernelTestData
+{
+    public static readonly int[] Batches = [1, 2, 3, 33];
+
+    /// <summary>
+    /// Every length from 1 up to five vectors and three: past the 3-vector-and-3 minimum, so that
+    /// kernels unrolled by four vectors run their unrolled block, a single-vector block and every
+    /// tail length.
+    /// </summary>
+    public static IEnumerable<int> VectorizedSizes<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
+        Enumerable.Range(1, 5 * Vector<T>.Count + 3);
+
+    public static TheoryData<int> BatchData => new(Batches);
+
+    /// <summary>Values of T drawn from N(0, scale²), and the same values widened to double for the reference.</summary>
+    public static (T[] Values, double[] Exact) Random<T>(TestData data, int count, double scale = 1.0)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        var values = new T[count];
+        var exact = new double[count];
+        for (int k = 0; k < count; k++)
+        {
+            values[k] = T.CreateChecked(scale * data.Normal());
+            exact[k] = double.CreateChecked(values[k]);
+        }
+        return (values, exact);
+    }
+
+    /// <summary>The relative accuracy expected of a kernel in T against a double reference: a few dozen roundings.</summary>
+    public static double Tolerance<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
+        typeof(T) == typeof(float) ? 1e-5 : 1e-13;
+
+    /// <summary>The machine epsilon of T: the gap between 1 and the next value.</summary>
+    public static double Epsilon<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
+        typeof(T) == typeof(float) ? Math.ScaleB(1, -23) : Math.ScaleB(1, -52);
+
+    /// <summary>
+    /// Asserts <c>|actual − expected| ≤ tolerance·magnitude + absolute</c> element by element, where
+    /// magnitude is the sum of the absolute values of the terms the reference added up (so
+    /// cancellation is allowed its rounding error, and nothing more).
+    /// </summary>
+    public static void AssertClose(double[] actual, double[] expected, double[] magnitude, double tolerance, string what, double absolute = 0)
+    {
+        var failures = new List<string>();
+        for (int k = 0; k < expected.Length; k++)
+        {
+            double allowed = tolerance * magnitude[k] + absolute;
+            if (!(Math.Abs(actual[k] - expected[k]) <= allowed))
+                failures.Add($"[{k}] {actual[k]:R}, reference {expected[k]:R}");
+        }
+        if (failures.Count > 0)
+            throw new XunitException($"{what}: {failures.Count} of {expected.Length} values differ from the scalar reference:{Environment.NewLine}"
+                + string.Join(Environment.NewLine, failures.Take(10)));
+    }
+
+    /// <summary><see cref="AssertClose"/> with the magnitude |expected|.</summary>
+    public static void AssertRelative(double[] actual, double[] expected, double tolerance, string what, double absolute = 0) =>
+        AssertClose(actual, expected, expected.Select(Math.Abs).ToArray(), tolerance, what, absolute);
+}
