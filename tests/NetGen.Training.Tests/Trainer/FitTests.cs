@@ -171,6 +171,37 @@ public sealed class FitTests
         Assert.Equal([0.01, 0.01, 0.005, 0.005, 0.0025], history.LearningRate.Select(r => Math.Round(r, 6)));
     }
 
+    [Fact]
+    public void Exponential_schedule_multiplies_the_rate_by_gamma_each_epoch()
+    {
+        TrainingHistory history = NetGen.Trainer.Fit(new SineNet(seed: 2), Sine(64, 1), new TrainingOptions
+        {
+            Epochs = 4,
+            Schedule = LearningRateSchedule.Exponential(0.5),
+        });
+
+        Assert.Equal([0.01, 0.005, 0.0025, 0.00125], history.LearningRate.Select(r => Math.Round(r, 8)));
+    }
+
+    [Fact]
+    public void Plateau_schedule_in_fit_cuts_the_rate_when_the_validation_loss_stalls()
+    {
+        // The validation targets cannot be fitted, so its loss soon stops improving.
+        var validation = new Dataset<float>([0f, 1f, 2f], 1, [5f, -5f, 5f], 1);
+
+        TrainingHistory history = NetGen.Trainer.Fit(new SineNet(seed: 2), Sine(200, 1), new TrainingOptions
+        {
+            Epochs = 40,
+            BatchSize = 20,
+            Validation = validation,
+            Schedule = LearningRateSchedule.ReduceOnPlateau(factor: 0.5, patience: 2),
+        });
+
+        Assert.Equal(0.01, history.LearningRate[0], 8);
+        Assert.True(history.LearningRate[^1] < 0.01, $"final rate {history.LearningRate[^1]}");
+        Assert.All(history.LearningRate.Zip(history.LearningRate.Skip(1)), pair => Assert.True(pair.Second <= pair.First));
+    }
+
     [Theory]
     [InlineData(0, 0.1)]
     [InlineData(5, 0.05)]
