@@ -9,26 +9,22 @@ namespace NetGen.Kernels;
 public static class Layout
 {
     /// <summary>Writes the layer held in <paramref name="layer"/> to <paramref name="canonical"/>.</summary>
-    public static void ToCanonical<T>(ReadOnlySpan<T> layer, Span<T> canonical, int inSize, int outSize)
-    {
-        int weights = inSize * outSize;
-        Checks.Length(layer, weights + outSize, nameof(layer));
-        Checks.Length(canonical, weights + outSize, nameof(canonical));
-        for (int o = 0; o < outSize; o++)
-            for (int i = 0; i < inSize; i++)
-                canonical[o * inSize + i] = layer[i * outSize + o];
-        layer.Slice(weights).CopyTo(canonical.Slice(weights));
-    }
+    public static void ToCanonical<T>(ReadOnlySpan<T> layer, Span<T> canonical, int inSize, int outSize) =>
+        TransposeWeights(layer, canonical, rows: inSize, columns: outSize, outSize);
 
     /// <summary>Reads the layer in <paramref name="canonical"/> into <paramref name="layer"/>.</summary>
-    public static void FromCanonical<T>(ReadOnlySpan<T> canonical, Span<T> layer, int inSize, int outSize)
+    public static void FromCanonical<T>(ReadOnlySpan<T> canonical, Span<T> layer, int inSize, int outSize) =>
+        TransposeWeights(canonical, layer, rows: outSize, columns: inSize, outSize);
+
+    /// <summary>Transposes the [rows, columns] weight matrix at the start of a layer and copies the bias after it.</summary>
+    private static void TransposeWeights<T>(ReadOnlySpan<T> source, Span<T> destination, int rows, int columns, int biasSize)
     {
-        int weights = inSize * outSize;
-        Checks.Length(canonical, weights + outSize, nameof(canonical));
-        Checks.Length(layer, weights + outSize, nameof(layer));
-        for (int o = 0; o < outSize; o++)
-            for (int i = 0; i < inSize; i++)
-                layer[i * outSize + o] = canonical[o * inSize + i];
-        canonical.Slice(weights).CopyTo(layer.Slice(weights));
+        int weights = rows * columns;
+        Checks.Length(source, weights + biasSize, nameof(source));
+        Checks.Length(destination, weights + biasSize, nameof(destination));
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < columns; c++)
+                destination[c * rows + r] = source[r * columns + c];
+        source.Slice(weights).CopyTo(destination.Slice(weights));
     }
 }
