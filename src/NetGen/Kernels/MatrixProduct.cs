@@ -1,0 +1,157 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace NetGen.Kernels;
+
+/// <summary>
+/// The register-blocked product behind the dense kernels:
+/// <c>C[r, j] = init[j] + Σₚ A[r, p]·B[p, j]</c> for r &lt; rows, j &lt; columns, p &lt; depth.
+/// B and C are row-major with <c>columns</c> elements a row; A is read through two strides, so that
+/// the same code multiplies by X (forward) and by Xᵀ (weight gradient) without copying.
+/// </summary>
+internal static class MatrixProduct
+{
+    /// <summary>Rows of C computed together: each B vector loaded is used this many times.</summary>
+    private const int RowBlock = 4;
+
+    /// <param name="a">A[0, 0].</param>
+    /// <param name="aRowStride">Elements from A[r, p] to A[r + 1, p].</param>
+    /// <param name="aDepthStride">Elements from A[r, p] to A[r, p + 1].</param>
+    /// <param name="b">B[0, 0], row-major [depth, columns].</param>
+    /// <param name="c">C[0, 0], row-major [rows, columns], overwritten.</param>
+    /// <param name="init">The row every C row starts from, when <paramref name="hasInit"/>.</param>
+    /// <param name="hasInit">False to start C at zero.</param>
+    /// <param name="rows">Rows of A and C.</param>
+    /// <param name="columns">Columns of B and C.</param>
+    /// <param name="depth">Columns of A, rows of B.</param>
+    public static void Multiply<T>(ref T a, nint aRowStride, nint aDepthStride, ref T b, ref T c, ref T init, bool hasInit,
+        int rows, int columns, int depth)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        // The widest accelerated width takes as many columns as fill whole vectors; narrower widths
+        // and finally scalar code take what is left, so that a 10-wide layer still runs 8 in SIMD.
+        int j = 0;
+        if (Vector512.IsHardwareAccelerated)
+            j = MultiplyColumns<T, Vector512<T>, Width512<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth, j);
+        if (Vector256.IsHardwareAccelerated)
+            j = MultiplyColumns<T, Vector256<T>, Width256<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth, j);
+        if (Vector128.IsHardwareAccelerated)
+            j = MultiplyColumns<T, Vector128<T>, Width128<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth, j);
+        for (; j < columns; j++)
+        {
+            for (int r = 0; r < rows; r++)
+            {
+                T sum = hasInit ? Unsafe.Add(ref init, j) : T.Zero;
+                ref T aRow = ref Unsafe.Add(ref a, r * aRowStride);
+                for (int p = 0; p < depth; p++)
+                    sum += Unsafe.Add(ref aRow, p * aDepthStride) * Unsafe.Add(ref b, (nint)p * columns + j);
+                Unsafe.Add(ref c, (nint)r * columns + j) = sum;
+            }
+        }
+    }
+
+    /// <summary>Computes the columns from <paramref name="start"/> that fill whole vectors of this width; returns the first column left.</summary>
+    private static int MultiplyColumns<T, TVector, TWidth>(ref T a, nint aRowStride, nint aDepthStride, ref T b, ref T c, ref T init, bool hasInit,
+        int rows, int columns, int depth, int start)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TVector : struct
+        where TWidth : IVectorWidth<T, TVector>
+    {
+        int width = TWidth.Count;
+        int j = start;
+        for (; j + 2 * width <= columns; j += 2 * width)
+        {
+            TVector init0 = hasInit ? TWidth.Load(ref init, j) : TWidth.Zero;
+            TVector init1 = hasInit ? TWidth.Load(ref init, j + width) : TWidth.Zero;
+            int r = 0;
+            for (; r + RowBlock <= rows; r += RowBlock)
+                Block4x2<T, TVector, TWidth>(ref Unsafe.Add(ref a, r * aRowStride), aRowStride, aDepthStride, ref Unsafe.Add(ref b, j),
+                    ref Unsafe.Add(ref c, (nint)r * columns + j), init0, init1, columns, depth);
+            for (; r < rows; r++)
+                Block1x2<T, TVector, TWidth>(ref Unsafe.Add(ref a, r * aRowStride), aDepthStride, ref Unsafe.Add(ref b, j),
+                    ref Unsafe.Add(ref c, (nint)r * columns + j), init0, init1, columns, depth);
+        }
+        for (; j + width <= columns; j += width)
+        {
+            TVector init0 = hasInit ? TWidth.Load(ref init, j) : TWidth.Zero;
+            for (int r = 0; r < rows; r++)
+            {
+                ref T aRow = ref Unsafe.Add(ref a, r * aRowStride);
+                TVector sum = init0;
+                for (int p = 0; p < depth; p++)
+                    sum = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref aRow, p * aDepthStride)), TWidth.Load(ref b, (nint)p * columns + j), sum);
+                TWidth.Store(sum, ref c, (nint)r * columns + j);
+            }
+        }
+        return j;
+    }
+
+    /// <summary>Four rows by two vectors of C: eight accumulators stay in registers through the whole depth.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block4x2<T, TVector, TWidth>(ref T a, nint aRowStride, nint aDepthStride, ref T b, ref T c,
+        TVector init0, TVector init1, int columns, int depth)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TVector : struct
+        where TWidth : IVectorWidth<T, TVector>
+    {
+        int width = TWidth.Count;
+        TVector c00 = init0, c01 = init1, c10 = init0, c11 = init1, c20 = init0, c21 = init1, c30 = init0, c31 = init1;
+        ref T a0 = ref a;
+        ref T a1 = ref Unsafe.Add(ref a, aRowStride);
+        ref T a2 = ref Unsafe.Add(ref a, 2 * aRowStride);
+        ref T a3 = ref Unsafe.Add(ref a, 3 * aRowStride);
+        ref T bRow = ref b;
+        nint ap = 0;
+        for (int p = 0; p < depth; p++)
+        {
+            TVector b0 = TWidth.Load(ref bRow, 0);
+            TVector b1 = TWidth.Load(ref bRow, width);
+            TVector x = TWidth.Broadcast(Unsafe.Add(ref a0, ap));
+            c00 = TWidth.MultiplyAdd(x, b0, c00);
+            c01 = TWidth.MultiplyAdd(x, b1, c01);
+            x = TWidth.Broadcast(Unsafe.Add(ref a1, ap));
+            c10 = TWidth.MultiplyAdd(x, b0, c10);
+            c11 = TWidth.MultiplyAdd(x, b1, c11);
+            x = TWidth.Broadcast(Unsafe.Add(ref a2, ap));
+            c20 = TWidth.MultiplyAdd(x, b0, c20);
+            c21 = TWidth.MultiplyAdd(x, b1, c21);
+            x = TWidth.Broadcast(Unsafe.Add(ref a3, ap));
+            c30 = TWidth.MultiplyAdd(x, b0, c30);
+            c31 = TWidth.MultiplyAdd(x, b1, c31);
+            bRow = ref Unsafe.Add(ref bRow, columns);
+            ap += aDepthStride;
+        }
+        TWidth.Store(c00, ref c, 0);
+        TWidth.Store(c01, ref c, width);
+        TWidth.Store(c10, ref c, columns);
+        TWidth.Store(c11, ref c, columns + width);
+        TWidth.Store(c20, ref c, 2 * columns);
+        TWidth.Store(c21, ref c, 2 * columns + width);
+        TWidth.Store(c30, ref c, 3 * columns);
+        TWidth.Store(c31, ref c, 3 * columns + width);
+    }
+
+    /// <summary>One row by two vectors of C, for the rows left after the blocks of four.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block1x2<T, TVector, TWidth>(ref T a, nint aDepthStride, ref T b, ref T c, TVector init0, TVector init1, int columns, int depth)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TVector : struct
+        where TWidth : IVectorWidth<T, TVector>
+    {
+        int width = TWidth.Count;
+        TVector c0 = init0, c1 = init1;
+        ref T bRow = ref b;
+        nint ap = 0;
+        for (int p = 0; p < depth; p++)
+        {
+            TVector x = TWidth.Broadcast(Unsafe.Add(ref a, ap));
+            c0 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 0), c0);
+            c1 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, width), c1);
+            bRow = ref Unsafe.Add(ref bRow, columns);
+            ap += aDepthStride;
+        }
+        TWidth.Store(c0, ref c, 0);
+        TWidth.Store(c1, ref c, width);
+    }
+}

@@ -1,0 +1,35 @@
+using System.Numerics;
+
+namespace NetGen.Kernels;
+
+/// <summary>
+/// One SIMD width, so that a kernel is written once and runs as Vector128, Vector256 or Vector512:
+/// the kernel takes the width as a struct type argument and the JIT compiles a copy for each.
+/// </summary>
+/// <typeparam name="T">float or double.</typeparam>
+/// <typeparam name="TVector">Vector128&lt;T&gt;, Vector256&lt;T&gt; or Vector512&lt;T&gt;.</typeparam>
+public interface IVectorWidth<T, TVector>
+    where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    where TVector : struct
+{
+    /// <summary>Elements in one vector.</summary>
+    static abstract int Count { get; }
+
+    /// <summary>The vector of zeros.</summary>
+    static abstract TVector Zero { get; }
+
+    /// <summary>Every element set to <paramref name="value"/>.</summary>
+    static abstract TVector Broadcast(T value);
+
+    /// <summary>The vector starting <paramref name="offset"/> elements past <paramref name="source"/>.</summary>
+    static abstract TVector Load(ref T source, nint offset);
+
+    /// <summary>Writes <paramref name="value"/> starting <paramref name="offset"/> elements past <paramref name="destination"/>.</summary>
+    static abstract void Store(TVector value, ref T destination, nint offset);
+
+    /// <summary><c>a·b + c</c>, fused into one rounding where the hardware has FMA (deterministic on a given machine).</summary>
+    static abstract TVector MultiplyAdd(TVector a, TVector b, TVector c);
+
+    /// <summary>The sum of the elements.</summary>
+    static abstract T Sum(TVector value);
+}
