@@ -59,32 +59,66 @@ internal static class MatrixProduct
         where TWidth : IVectorWidth<T, TVector>
     {
         int width = TWidth.Count;
-        int j = start;
-        for (; j + 2 * width <= columns; j += 2 * width)
+        int end = start + (columns - start) / width * width;
+        int pairsEnd = start + (end - start) / (2 * width) * (2 * width);
+        int blockedRows = rows / RowBlock * RowBlock;
+
+        for (int j = start; j < pairsEnd; j += 2 * width)
         {
             TVector init0 = hasInit ? TWidth.Load(ref init, j) : TWidth.Zero;
             TVector init1 = hasInit ? TWidth.Load(ref init, j + width) : TWidth.Zero;
-            int r = 0;
-            for (; r + RowBlock <= rows; r += RowBlock)
+            for (int r = 0; r < blockedRows; r += RowBlock)
                 Block4x2<T, TVector, TWidth>(ref Unsafe.Add(ref a, r * aRowStride), aRowStride, aDepthStride, ref Unsafe.Add(ref b, j),
                     ref Unsafe.Add(ref c, (nint)r * columns + j), init0, init1, columns, depth);
-            for (; r < rows; r++)
-                Block1x2<T, TVector, TWidth>(ref Unsafe.Add(ref a, r * aRowStride), aDepthStride, ref Unsafe.Add(ref b, j),
-                    ref Unsafe.Add(ref c, (nint)r * columns + j), init0, init1, columns, depth);
         }
-        for (; j + width <= columns; j += width)
+        for (int r = 0; r < rows; r++)
         {
-            TVector init0 = hasInit ? TWidth.Load(ref init, j) : TWidth.Zero;
-            for (int r = 0; r < rows; r++)
+            // Rows outside the blocks of four (all of them at batch 1 to 3), and every row for the last odd vector.
+            int j = r < blockedRows ? pairsEnd : start;
+            ref T aRow = ref Unsafe.Add(ref a, r * aRowStride);
+            ref T cRow = ref Unsafe.Add(ref c, (nint)r * columns);
+            for (; j + 4 * width <= end; j += 4 * width)
+                Block1x4<T, TVector, TWidth>(ref aRow, aDepthStride, ref Unsafe.Add(ref b, j), ref Unsafe.Add(ref cRow, j),
+                    ref init, hasInit, j, columns, depth);
+            for (; j < end; j += width)
             {
-                ref T aRow = ref Unsafe.Add(ref a, r * aRowStride);
-                TVector sum = init0;
+                TVector sum = hasInit ? TWidth.Load(ref init, j) : TWidth.Zero;
                 for (int p = 0; p < depth; p++)
                     sum = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref aRow, p * aDepthStride)), TWidth.Load(ref b, (nint)p * columns + j), sum);
-                TWidth.Store(sum, ref c, (nint)r * columns + j);
+                TWidth.Store(sum, ref cRow, j);
             }
         }
-        return j;
+        return end;
+    }
+
+    /// <summary>One row by four vectors of C: enough independent sums to hide the FMA latency when there is a single row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block1x4<T, TVector, TWidth>(ref T a, nint aDepthStride, ref T b, ref T c, ref T init, bool hasInit, int j, int columns, int depth)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TVector : struct
+        where TWidth : IVectorWidth<T, TVector>
+    {
+        int width = TWidth.Count;
+        TVector c0 = hasInit ? TWidth.Load(ref init, j) : TWidth.Zero;
+        TVector c1 = hasInit ? TWidth.Load(ref init, j + width) : TWidth.Zero;
+        TVector c2 = hasInit ? TWidth.Load(ref init, j + 2 * width) : TWidth.Zero;
+        TVector c3 = hasInit ? TWidth.Load(ref init, j + 3 * width) : TWidth.Zero;
+        ref T bRow = ref b;
+        nint ap = 0;
+        for (int p = 0; p < depth; p++)
+        {
+            TVector x = TWidth.Broadcast(Unsafe.Add(ref a, ap));
+            c0 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 0), c0);
+            c1 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, width), c1);
+            c2 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 2 * width), c2);
+            c3 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 3 * width), c3);
+            bRow = ref Unsafe.Add(ref bRow, columns);
+            ap += aDepthStride;
+        }
+        TWidth.Store(c0, ref c, 0);
+        TWidth.Store(c1, ref c, width);
+        TWidth.Store(c2, ref c, 2 * width);
+        TWidth.Store(c3, ref c, 3 * width);
     }
 
     /// <summary>Four rows by two vectors of C: eight accumulators stay in registers through the whole depth.</summary>
@@ -130,28 +164,5 @@ internal static class MatrixProduct
         TWidth.Store(c21, ref c, 2 * columns + width);
         TWidth.Store(c30, ref c, 3 * columns);
         TWidth.Store(c31, ref c, 3 * columns + width);
-    }
-
-    /// <summary>One row by two vectors of C, for the rows left after the blocks of four.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Block1x2<T, TVector, TWidth>(ref T a, nint aDepthStride, ref T b, ref T c, TVector init0, TVector init1, int columns, int depth)
-        where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        where TVector : struct
-        where TWidth : IVectorWidth<T, TVector>
-    {
-        int width = TWidth.Count;
-        TVector c0 = init0, c1 = init1;
-        ref T bRow = ref b;
-        nint ap = 0;
-        for (int p = 0; p < depth; p++)
-        {
-            TVector x = TWidth.Broadcast(Unsafe.Add(ref a, ap));
-            c0 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 0), c0);
-            c1 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, width), c1);
-            bRow = ref Unsafe.Add(ref bRow, columns);
-            ap += aDepthStride;
-        }
-        TWidth.Store(c0, ref c, 0);
-        TWidth.Store(c1, ref c, width);
     }
 }

@@ -1,5 +1,7 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace NetGen.Kernels;
 
@@ -31,23 +33,63 @@ public static partial class Optimizers
         T correction2Root = T.CreateChecked(Math.Sqrt(1.0 - Math.Pow(double.CreateChecked(beta2), step)));
         T decay = T.One - learningRate * weightDecay;
         T oneMinusBeta1 = T.One - beta1, oneMinusBeta2 = T.One - beta2;
-        for (int k = 0; k < n; k++)
+        ref T p = ref MemoryMarshal.GetReference(parameters);
+        ref T g = ref MemoryMarshal.GetReference(gradients);
+        ref T m = ref MemoryMarshal.GetReference(firstMoment);
+        ref T v = ref MemoryMarshal.GetReference(secondMoment);
+        ref T vMax = ref MemoryMarshal.GetReference(maxSecondMoment);
+        bool hasDecay = weightDecay != T.Zero;
+        int k = 0;
+        // The vector body and the scalar tail perform the same operations in the same order, so
+        // every parameter gets the same rounding whatever its position.
+        var vDecay = new Vector<T>(decay);
+        var vWeightDecay = new Vector<T>(weightDecay);
+        var vOneMinusBeta1 = new Vector<T>(oneMinusBeta1);
+        var vBeta2 = new Vector<T>(beta2);
+        var vOneMinusBeta2 = new Vector<T>(oneMinusBeta2);
+        var vStepSize = new Vector<T>(stepSize);
+        var vCorrection2Root = new Vector<T>(correction2Root);
+        var vEpsilon = new Vector<T>(epsilon);
+        for (; k <= n - Vector<T>.Count; k += Vector<T>.Count)
         {
-            T p = parameters[k], g = gradients[k];
-            if (weightDecay != T.Zero)
+            Vector<T> pk = Vector.LoadUnsafe(ref p, (nuint)k), gk = Vector.LoadUnsafe(ref g, (nuint)k);
+            if (hasDecay)
             {
                 if (decoupledWeightDecay)
-                    p *= decay;
+                    pk *= vDecay;
                 else
-                    g += weightDecay * p;
+                    gk += vWeightDecay * pk;
             }
-            T m = firstMoment[k] + oneMinusBeta1 * (g - firstMoment[k]);
-            T v = beta2 * secondMoment[k] + oneMinusBeta2 * g * g;
-            firstMoment[k] = m;
-            secondMoment[k] = v;
+            Vector<T> mk = Vector.LoadUnsafe(ref m, (nuint)k);
+            mk += vOneMinusBeta1 * (gk - mk);
+            Vector<T> vk = vBeta2 * Vector.LoadUnsafe(ref v, (nuint)k) + vOneMinusBeta2 * gk * gk;
+            mk.StoreUnsafe(ref m, (nuint)k);
+            vk.StoreUnsafe(ref v, (nuint)k);
             if (amsGrad)
-                v = maxSecondMoment[k] = T.Max(maxSecondMoment[k], v);
-            parameters[k] = p - stepSize * (m / (T.Sqrt(v) / correction2Root + epsilon));
+            {
+                vk = Vector.Max(Vector.LoadUnsafe(ref vMax, (nuint)k), vk);
+                vk.StoreUnsafe(ref vMax, (nuint)k);
+            }
+            (pk - vStepSize * (mk / (Vector.SquareRoot(vk) / vCorrection2Root + vEpsilon))).StoreUnsafe(ref p, (nuint)k);
+        }
+        for (; k < n; k++)
+        {
+            T pk = Unsafe.Add(ref p, k), gk = Unsafe.Add(ref g, k);
+            if (hasDecay)
+            {
+                if (decoupledWeightDecay)
+                    pk *= decay;
+                else
+                    gk += weightDecay * pk;
+            }
+            T mk = Unsafe.Add(ref m, k);
+            mk += oneMinusBeta1 * (gk - mk);
+            T vk = beta2 * Unsafe.Add(ref v, k) + oneMinusBeta2 * gk * gk;
+            Unsafe.Add(ref m, k) = mk;
+            Unsafe.Add(ref v, k) = vk;
+            if (amsGrad)
+                vk = Unsafe.Add(ref vMax, k) = T.Max(Unsafe.Add(ref vMax, k), vk);
+            Unsafe.Add(ref p, k) = pk - stepSize * (mk / (T.Sqrt(vk) / correction2Root + epsilon));
         }
     }
 }
