@@ -77,6 +77,9 @@ internal static class MatrixProduct
             int j = r < blockedRows ? pairsEnd : start;
             ref T aRow = ref Unsafe.Add(ref a, r * aRowStride);
             ref T cRow = ref Unsafe.Add(ref c, (nint)r * columns);
+            for (; j + 8 * width <= end; j += 8 * width)
+                Block1x8<T, TVector, TWidth>(ref aRow, aDepthStride, ref Unsafe.Add(ref b, j), ref Unsafe.Add(ref cRow, j),
+                    ref init, hasInit, j, columns, depth);
             for (; j + 4 * width <= end; j += 4 * width)
                 Block1x4<T, TVector, TWidth>(ref aRow, aDepthStride, ref Unsafe.Add(ref b, j), ref Unsafe.Add(ref cRow, j),
                     ref init, hasInit, j, columns, depth);
@@ -89,6 +92,48 @@ internal static class MatrixProduct
             }
         }
         return end;
+    }
+
+    /// <summary>One row by eight vectors of C: each row of B is read in longer contiguous runs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block1x8<T, TVector, TWidth>(ref T a, nint aDepthStride, ref T b, ref T c, ref T init, bool hasInit, int j, int columns, int depth)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TVector : struct
+        where TWidth : IVectorWidth<T, TVector>
+    {
+        int w = TWidth.Count;
+        TVector c0 = hasInit ? TWidth.Load(ref init, j) : TWidth.Zero;
+        TVector c1 = hasInit ? TWidth.Load(ref init, j + w) : TWidth.Zero;
+        TVector c2 = hasInit ? TWidth.Load(ref init, j + 2 * w) : TWidth.Zero;
+        TVector c3 = hasInit ? TWidth.Load(ref init, j + 3 * w) : TWidth.Zero;
+        TVector c4 = hasInit ? TWidth.Load(ref init, j + 4 * w) : TWidth.Zero;
+        TVector c5 = hasInit ? TWidth.Load(ref init, j + 5 * w) : TWidth.Zero;
+        TVector c6 = hasInit ? TWidth.Load(ref init, j + 6 * w) : TWidth.Zero;
+        TVector c7 = hasInit ? TWidth.Load(ref init, j + 7 * w) : TWidth.Zero;
+        ref T bRow = ref b;
+        nint ap = 0;
+        for (int p = 0; p < depth; p++)
+        {
+            TVector x = TWidth.Broadcast(Unsafe.Add(ref a, ap));
+            c0 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 0), c0);
+            c1 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, w), c1);
+            c2 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 2 * w), c2);
+            c3 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 3 * w), c3);
+            c4 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 4 * w), c4);
+            c5 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 5 * w), c5);
+            c6 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 6 * w), c6);
+            c7 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 7 * w), c7);
+            bRow = ref Unsafe.Add(ref bRow, columns);
+            ap += aDepthStride;
+        }
+        TWidth.Store(c0, ref c, 0);
+        TWidth.Store(c1, ref c, w);
+        TWidth.Store(c2, ref c, 2 * w);
+        TWidth.Store(c3, ref c, 3 * w);
+        TWidth.Store(c4, ref c, 4 * w);
+        TWidth.Store(c5, ref c, 5 * w);
+        TWidth.Store(c6, ref c, 6 * w);
+        TWidth.Store(c7, ref c, 7 * w);
     }
 
     /// <summary>One row by four vectors of C: enough independent sums to hide the FMA latency when there is a single row.</summary>
