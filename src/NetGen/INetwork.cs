@@ -28,6 +28,12 @@ public interface INetwork<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
     /// <summary>The gradient of the last batch's mean loss, in the internal layout of <see cref="Parameters"/>.</summary>
     Span<T> Gradients { get; }
 
+    /// <summary>
+    /// Threads that <c>ComputeGradients</c> and <c>TrainStep</c> may use on batches larger than one chunk;
+    /// 1 (the default) keeps all work on the calling thread. Gradients are bit-identical whatever the value.
+    /// </summary>
+    int DegreeOfParallelism { get; set; }
+
     /// <summary>The optimizer's step size; starts at the declared value.</summary>
     T LearningRate { get; set; }
 

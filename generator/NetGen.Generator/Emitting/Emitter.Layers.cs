@@ -13,7 +13,8 @@ internal static partial class Emitter
         /// </summary>
         private void WriteForwardLayers()
         {
-            using (writer.Open($"private void ForwardLayers({ReadOnlySpan} input, {Span} logits, int batch{(HasDropout ? ", bool training" : "")})"))
+            writer.Line("/// <summary>Rows [first, first + batch) of the scratch buffers hold this call's samples.</summary>");
+            using (writer.Open($"private void ForwardLayers({ReadOnlySpan} input, {Span} logits, int first, int batch{(HasDropout ? ", bool training" : "")})"))
             {
                 for (int l = 1; l <= LayerCount; l++)
                 {
@@ -21,7 +22,7 @@ internal static partial class Emitter
                     string source = l == 1 ? "input" : spec.Layers[l - 2].HasDropout ? $"layer{l - 1}Next" : $"layer{l - 1}";
                     string destination = l == LayerCount ? "logits" : $"layer{l}";
                     if (l < LayerCount)
-                        writer.Line($"var layer{l} = new {Span}(_layer{l}Output, 0, batch * {layer.OutputSize});");
+                        writer.Line($"var layer{l} = new {Span}(_layer{l}Output, first * {layer.OutputSize}, batch * {layer.OutputSize});");
                     writer.Line($"// Layer {l}: {layer.InputSize} -> {layer.OutputSize}, {layer.Activation}{(IsUnrolled(layer) ? ", unrolled" : "")}.");
                     if (IsUnrolled(layer))
                         WriteUnrolledForward(l, layer, source, destination);
@@ -36,17 +37,19 @@ internal static partial class Emitter
             writer.Line();
         }
 
-        /// <summary>While training, the next layer reads the activations times a fresh dropout mask.</summary>
+        /// <summary>While training, the next layer reads the activations times the batch's dropout mask.</summary>
         private void WriteDropout(int l, DenseLayerSpec layer)
         {
             writer.Line($"{ReadOnlySpan} layer{l}Next = layer{l};");
             using (writer.Open("if (training)"))
             {
-                writer.Line($"var dropped = new {Span}(_layer{l}Dropped, 0, batch * {layer.OutputSize});");
-                writer.Line($"{Kernels}.Regularization.Dropout<{T}>(layer{l}, new {Span}(_layer{l}Mask, 0, batch * {layer.OutputSize}), dropped, {Double(layer.Dropout)}, _random);");
+                writer.Line($"var dropped = new {Span}(_layer{l}Dropped, first * {layer.OutputSize}, batch * {layer.OutputSize});");
+                writer.Line($"{Kernels}.Regularization.ApplyMask<{T}>(layer{l}, {Mask(l, layer)}, dropped);");
                 writer.Line($"layer{l}Next = dropped;");
             }
         }
+
+        private string Mask(int l, DenseLayerSpec layer) => $"new {ReadOnlySpan}(_layer{l}Mask, first * {layer.OutputSize}, batch * {layer.OutputSize})";
 
         /// <summary>
         /// The backward pass from the gradient at the final pre-activation (in <c>_layerLDelta</c>):
@@ -55,16 +58,16 @@ internal static partial class Emitter
         /// </summary>
         private void WriteBackwardLayers()
         {
-            using (writer.Open($"private void BackwardLayers({ReadOnlySpan} input, int batch)"))
+            using (writer.Open($"private void BackwardLayers({ReadOnlySpan} input, int first, int batch, {T}[] gradients)"))
             {
                 for (int l = 1; l < LayerCount; l++)
                 {
-                    writer.Line($"var layer{l} = new {ReadOnlySpan}(_layer{l}Output, 0, batch * {spec.Layers[l - 1].OutputSize});");
+                    writer.Line($"var layer{l} = new {ReadOnlySpan}(_layer{l}Output, first * {spec.Layers[l - 1].OutputSize}, batch * {spec.Layers[l - 1].OutputSize});");
                     if (spec.Layers[l - 1].HasDropout)
-                        writer.Line($"var layer{l}Dropped = new {ReadOnlySpan}(_layer{l}Dropped, 0, batch * {spec.Layers[l - 1].OutputSize});");
+                        writer.Line($"var layer{l}Dropped = new {ReadOnlySpan}(_layer{l}Dropped, first * {spec.Layers[l - 1].OutputSize}, batch * {spec.Layers[l - 1].OutputSize});");
                 }
                 for (int l = 1; l <= LayerCount; l++)
-                    writer.Line($"var delta{l} = new {Span}(_layer{l}Delta, 0, batch * {spec.Layers[l - 1].OutputSize});");
+                    writer.Line($"var delta{l} = new {Span}(_layer{l}Delta, first * {spec.Layers[l - 1].OutputSize}, batch * {spec.Layers[l - 1].OutputSize});");
                 for (int l = LayerCount; l >= 1; l--)
                 {
                     DenseLayerSpec layer = spec.Layers[l - 1];
@@ -76,12 +79,12 @@ internal static partial class Emitter
                     }
                     else
                     {
-                        writer.Line($"{Kernels}.Dense.BackwardWeights<{T}>({source}, delta{l}, {GradientWeights(l, layer)}, {GradientBias(l, layer)}, batch, {layer.InputSize}, {layer.OutputSize});");
+                        writer.Line($"{Kernels}.Dense.BackwardWeights<{T}>({source}, delta{l}, {GradientWeights(l, layer, "gradients")}, {GradientBias(l, layer, "gradients")}, batch, {layer.InputSize}, {layer.OutputSize});");
                         if (l > 1)
                             writer.Line($"{Kernels}.Dense.BackwardInput<{T}>(delta{l}, {Weights(l, layer)}, delta{l - 1}, batch, {layer.InputSize}, {layer.OutputSize});");
                     }
                     if (l > 1 && spec.Layers[l - 2].HasDropout)
-                        writer.Line($"{Kernels}.Regularization.DropoutBackward<{T}>(new {ReadOnlySpan}(_layer{l - 1}Mask, 0, batch * {spec.Layers[l - 2].OutputSize}), delta{l - 1});");
+                        writer.Line($"{Kernels}.Regularization.DropoutBackward<{T}>({Mask(l - 1, spec.Layers[l - 2])}, delta{l - 1});");
                     if (l > 1)
                         WriteActivationBackward(spec.Layers[l - 2].Activation, $"layer{l - 1}", $"delta{l - 1}", spec.Layers[l - 2].OutputSize.ToString());
                 }
@@ -120,8 +123,8 @@ internal static partial class Emitter
         {
             using (writer.Open(""))
             {
-                writer.Line($"new {Span}(_gradients, Layer{l}Weights, {layer.ParameterCount}).Clear();");
-                writer.Line($"ref {T} g = ref {MemoryMarshal}.GetArrayDataReference(_gradients);");
+                writer.Line($"new {Span}(gradients, Layer{l}Weights, {layer.ParameterCount}).Clear();");
+                writer.Line($"ref {T} g = ref {MemoryMarshal}.GetArrayDataReference(gradients);");
                 if (l > 1)
                 {
                     writer.Line($"ref {T} w = ref {MemoryMarshal}.GetArrayDataReference(_parameters);");
@@ -166,14 +169,14 @@ internal static partial class Emitter
         private static string At(string reference, string offset) =>
             offset == "0" ? reference : $"Unsafe.Add(ref {reference}, {offset})";
 
-        private void WriteActivation(ActivationKind activation, string values, string size)
+        private void WriteActivation(ActivationKind activation, string values, string size, string batch = "batch")
         {
             switch (activation)
             {
                 case ActivationKind.Identity:
                     break;
                 case ActivationKind.Softmax:
-                    writer.Line($"{Kernels}.Activations.Softmax<{T}>({values}, batch, {size});");
+                    writer.Line($"{Kernels}.Activations.Softmax<{T}>({values}, {batch}, {size});");
                     break;
                 default:
                     writer.Line($"{Kernels}.Activations.{activation}<{T}>({values});");
@@ -181,14 +184,14 @@ internal static partial class Emitter
             }
         }
 
-        private void WriteActivationBackward(ActivationKind activation, string outputs, string delta, string size)
+        private void WriteActivationBackward(ActivationKind activation, string outputs, string delta, string size, string batch = "batch")
         {
             switch (activation)
             {
                 case ActivationKind.Identity:
                     break;
                 case ActivationKind.Softmax:
-                    writer.Line($"{Kernels}.Activations.SoftmaxBackward<{T}>({outputs}, {delta}, batch, {size});");
+                    writer.Line($"{Kernels}.Activations.SoftmaxBackward<{T}>({outputs}, {delta}, {batch}, {size});");
                     break;
                 default:
                     writer.Line($"{Kernels}.Activations.{activation}Backward<{T}>({outputs}, {delta});");
@@ -202,8 +205,8 @@ internal static partial class Emitter
 
         private string Bias(int l, DenseLayerSpec layer) => $"new {ReadOnlySpan}(_parameters, Layer{l}Bias, {layer.OutputSize})";
 
-        private string GradientWeights(int l, DenseLayerSpec layer) => $"new {Span}(_gradients, Layer{l}Weights, {layer.WeightCount})";
+        private string GradientWeights(int l, DenseLayerSpec layer, string array) => $"new {Span}({array}, Layer{l}Weights, {layer.WeightCount})";
 
-        private string GradientBias(int l, DenseLayerSpec layer) => $"new {Span}(_gradients, Layer{l}Bias, {layer.OutputSize})";
+        private string GradientBias(int l, DenseLayerSpec layer, string array) => $"new {Span}({array}, Layer{l}Bias, {layer.OutputSize})";
     }
 }

@@ -14,6 +14,14 @@ public static partial class Losses
     /// </summary>
     public static T MeanSquaredError<T>(ReadOnlySpan<T> output, ReadOnlySpan<T> targets, Span<T> gradient)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        => MeanSquaredError(output, targets, gradient, output.Length);
+
+    /// <summary>
+    /// The part of a larger batch's mean squared error that these values contribute: returns
+    /// <c>Σ (y − t)² / meanOver</c> and writes <c>gradient = 2(y − t) / meanOver</c>.
+    /// </summary>
+    public static T MeanSquaredError<T>(ReadOnlySpan<T> output, ReadOnlySpan<T> targets, Span<T> gradient, int meanOver)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         int n = output.Length;
         Checks.Length(targets, n, nameof(targets));
@@ -21,7 +29,7 @@ public static partial class Losses
         ref T y = ref MemoryMarshal.GetReference(output);
         ref T t = ref MemoryMarshal.GetReference(targets);
         ref T g = ref MemoryMarshal.GetReference(gradient);
-        T scale = T.CreateChecked(2) / T.CreateChecked(n);
+        T scale = T.CreateChecked(2) / T.CreateChecked(meanOver);
         var scaleVector = new Vector<T>(scale);
         Vector<T> sum = Vector<T>.Zero;
         int width = Vector<T>.Count, k = 0;
@@ -38,6 +46,6 @@ public static partial class Losses
             total += e * e;
             Unsafe.Add(ref g, k) = e * scale;
         }
-        return total / T.CreateChecked(n);
+        return total / T.CreateChecked(meanOver);
     }
 }

@@ -12,11 +12,16 @@ public static partial class Losses
     /// </summary>
     public static T SigmoidBinaryCrossEntropy<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> targets, Span<T> gradient)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        => SigmoidBinaryCrossEntropy(logits, targets, gradient, logits.Length);
+
+    /// <summary>The part of a larger batch's mean binary cross-entropy that these values contribute: sums over <paramref name="meanOver"/>.</summary>
+    public static T SigmoidBinaryCrossEntropy<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> targets, Span<T> gradient, int meanOver)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         int n = logits.Length;
         Checks.Length(targets, n, nameof(targets));
         Checks.Length(gradient, n, nameof(gradient));
-        T inverseCount = T.One / T.CreateChecked(n);
+        T inverseCount = T.One / T.CreateChecked(meanOver);
         T total = T.Zero;
         for (int k = 0; k < n; k++)
         {

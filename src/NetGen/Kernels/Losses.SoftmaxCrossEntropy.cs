@@ -13,11 +13,19 @@ public static partial class Losses
     /// </summary>
     public static T SoftmaxCrossEntropy<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> targets, Span<T> gradient, int batch, int classes)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        => SoftmaxCrossEntropy(logits, targets, gradient, batch, classes, batch);
+
+    /// <summary>
+    /// The part of a larger batch's mean cross-entropy that these <paramref name="batch"/> rows
+    /// contribute: the sum of their losses over <paramref name="meanOver"/>, and gradients divided likewise.
+    /// </summary>
+    public static T SoftmaxCrossEntropy<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> targets, Span<T> gradient, int batch, int classes, int meanOver)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         Checks.Length(logits, batch * classes, nameof(logits));
         Checks.Length(targets, batch * classes, nameof(targets));
         Checks.Length(gradient, batch * classes, nameof(gradient));
-        T inverseBatch = T.One / T.CreateChecked(batch);
+        T inverseBatch = T.One / T.CreateChecked(meanOver);
         T total = T.Zero;
         for (int s = 0; s < batch; s++)
         {

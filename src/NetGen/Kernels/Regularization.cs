@@ -8,17 +8,23 @@ namespace NetGen.Kernels;
 public static class Regularization
 {
     /// <summary>
-    /// Inverted dropout: draws <c>mask[k] = 0</c> with probability <paramref name="rate"/>, else
-    /// <c>1/(1 − rate)</c>, from <paramref name="random"/>, and writes <c>output = values·mask</c>.
+    /// Draws an inverted-dropout mask: <c>mask[k] = 0</c> with probability <paramref name="rate"/>, else
+    /// <c>1/(1 − rate)</c>, from <paramref name="random"/>, in order.
     /// </summary>
-    public static void Dropout<T>(ReadOnlySpan<T> values, Span<T> mask, Span<T> output, double rate, SeededRandom random)
+    public static void DrawMask<T>(Span<T> mask, double rate, SeededRandom random)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        T keep = T.CreateChecked(1.0 / (1.0 - rate));
+        for (int k = 0; k < mask.Length; k++)
+            mask[k] = random.NextDouble() < rate ? T.Zero : keep;
+    }
+
+    /// <summary>Dropout with a drawn mask: <c>output = values·mask</c>.</summary>
+    public static void ApplyMask<T>(ReadOnlySpan<T> values, ReadOnlySpan<T> mask, Span<T> output)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         Checks.Length(mask, values.Length, nameof(mask));
         Checks.Length(output, values.Length, nameof(output));
-        T keep = T.CreateChecked(1.0 / (1.0 - rate));
-        for (int k = 0; k < mask.Length; k++)
-            mask[k] = random.NextDouble() < rate ? T.Zero : keep;
         TensorPrimitives.Multiply(values, mask, output);
     }
 

@@ -42,3 +42,18 @@ public partial class PenalizedNet;
 [Dense(1, Activation.Identity)]
 [Sgd(0.01)]
 public partial class SpiralLikeRegressor;
+
+/// <summary>Big enough layers for the kernel path, trained on batches that span several chunks.</summary>
+[Network(Loss.CrossEntropy, Precision = Precision.Double)]
+[Input(20)]
+[Dense(24, Activation.Tanh)]
+[Dense(5, Activation.Softmax)]
+[Adam(0.01)]
+public partial class ChunkedNet;
+
+[Network(Loss.MeanSquaredError, L2 = 1e-3)]
+[Input(12)]
+[Dense(32, Activation.ReLU, Dropout = 0.2)]
+[Dense(3, Activation.Identity)]
+[Sgd(0.05, Momentum = 0.9)]
+public partial class ChunkedDropoutNet;

@@ -1,0 +1,120 @@
+using System;
+using System.Linq;
+using NetGen.Training.Tests.Networks;
+using Xunit;
+
+namespace NetGen.Training.Tests.Parallel;
+
+/// <summary>
+/// Batches above one chunk (64 samples) are split, computed on up to DegreeOfParallelism threads and
+/// summed in chunk order: the mean gradient is right, and bit-identical on any number of threads.
+/// </summary>
+public sealed class ChunkedGradientTests
+{
+    private static double[] Random(int count, int seed)
+    {
+        var random = new SeededRandom(seed);
+        return Enumerable.Range(0, count).Select(_ => random.NextNormal()).ToArray();
+    }
+
+    private static int[] Labels(int count, int classes, int seed)
+    {
+        var random = new SeededRandom(seed);
+        return Enumerable.Range(0, count).Select(_ => random.NextInt(classes)).ToArray();
+    }
+
+    [Theory]
+    [InlineData(65)]
+    [InlineData(150)]
+    [InlineData(256)]
+    public void Chunked_gradient_is_the_mean_of_the_per_sample_gradients(int batch)
+    {
+        double[] inputs = Random(batch * ChunkedNet.InputSize, 1);
+        int[] labels = Labels(batch, ChunkedNet.OutputSize, 2);
+        var net = new ChunkedNet(seed: 3);
+
+        double loss = net.ComputeGradients(inputs, labels);
+        var gradient = new double[ChunkedNet.ParameterCount];
+        net.ExportGradients(gradient);
+
+        // One sample at a time never chunks: the mean of those is the reference.
+        var expected = new double[ChunkedNet.ParameterCount];
+        var single = new double[ChunkedNet.ParameterCount];
+        double expectedLoss = 0;
+        for (int s = 0; s < batch; s++)
+        {
+            expectedLoss += net.ComputeGradients(inputs.AsSpan(s * ChunkedNet.InputSize, ChunkedNet.InputSize), labels.AsSpan(s, 1)) / batch;
+            net.ExportGradients(single);
+            for (int k = 0; k < single.Length; k++)
+                expected[k] += single[k] / batch;
+        }
+        Assert.Equal(expectedLoss, loss, 1e-12);
+        for (int k = 0; k < expected.Length; k++)
+            Assert.Equal(expected[k], gradient[k], 1e-12);
+    }
+
+    [Fact]
+    public void Gradients_and_training_are_bit_identical_on_one_two_and_three_threads()
+    {
+        const int batch = 200;
+        double[] inputs = Random(batch * ChunkedNet.InputSize, 4);
+        int[] labels = Labels(batch, ChunkedNet.OutputSize, 5);
+        var results = new[] { 1, 2, 3 }.Select(threads =>
+        {
+            var net = new ChunkedNet(seed: 6) { DegreeOfParallelism = threads };
+            var losses = Enumerable.Range(0, 5).Select(_ => net.TrainStep(inputs, labels)).ToArray();
+            var parameters = new double[ChunkedNet.ParameterCount];
+            net.ExportParameters(parameters);
+            return (losses, parameters);
+        }).ToArray();
+
+        Assert.Equal(results[0].losses, results[1].losses);
+        Assert.Equal(results[0].losses, results[2].losses);
+        Assert.Equal(results[0].parameters, results[1].parameters);
+        Assert.Equal(results[0].parameters, results[2].parameters);
+    }
+
+    [Fact]
+    public void Dropout_masks_do_not_depend_on_the_number_of_threads()
+    {
+        const int batch = 130;
+        float[] inputs = Random(batch * ChunkedDropoutNet.InputSize, 7).Select(v => (float)v).ToArray();
+        float[] targets = Random(batch * ChunkedDropoutNet.OutputSize, 8).Select(v => (float)v).ToArray();
+        float[][] parameters = new[] { 1, 2 }.Select(threads =>
+        {
+            var net = new ChunkedDropoutNet(seed: 9) { DegreeOfParallelism = threads };
+            for (int step = 0; step < 4; step++)
+                net.TrainStep(inputs, targets);
+            var exported = new float[ChunkedDropoutNet.ParameterCount];
+            net.ExportParameters(exported);
+            return exported;
+        }).ToArray();
+
+        Assert.Equal(parameters[0], parameters[1]);
+    }
+
+    [Fact]
+    public void Parallel_training_allocates_nothing_in_steady_state()
+    {
+        const int batch = 256;
+        double[] inputs = Random(batch * ChunkedNet.InputSize, 10);
+        int[] labels = Labels(batch, ChunkedNet.OutputSize, 11);
+        var net = new ChunkedNet(seed: 12) { DegreeOfParallelism = 2 };
+        net.TrainStep(inputs, labels);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int step = 0; step < 10; step++)
+            net.TrainStep(inputs, labels);
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void Degree_of_parallelism_below_one_is_refused()
+    {
+        var net = new ChunkedNet();
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => net.DegreeOfParallelism = 0);
+        Assert.Contains("at least 1", error.Message);
+    }
+}
