@@ -48,8 +48,21 @@ internal static partial class Emitter
         private int ParameterCount => spec.Layers.Sum(l => l.ParameterCount);
         private bool HasDropout => spec.Layers.Any(l => l.HasDropout);
 
-        /// <summary>Samples a chunk holds: large enough that the matrix kernels stay efficient on it.</summary>
-        private const int ChunkSize = 64;
+        /// <summary>
+        /// Samples a chunk holds: about a million floating-point operations of training work (6·Σ in·out a
+        /// sample), a power of two from 64 to 4096, so that splitting pays only where a chunk is worth a thread.
+        /// </summary>
+        private int ChunkSize
+        {
+            get
+            {
+                long flopsPerSample = 6L * spec.Layers.Sum(l => (long)l.WeightCount);
+                int size = 64;
+                while (size < 4096 && (long)size * flopsPerSample < (1 << 20))
+                    size *= 2;
+                return size;
+            }
+        }
         private bool HasPenalty => spec.L1 != 0 || spec.L2 != 0;
         private string Span => $"global::System.Span<{T}>";
         private string ReadOnlySpan => $"global::System.ReadOnlySpan<{T}>";

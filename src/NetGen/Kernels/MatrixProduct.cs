@@ -71,10 +71,18 @@ internal static class MatrixProduct
                 Block4x2<T, TVector, TWidth>(ref Unsafe.Add(ref a, r * aRowStride), aRowStride, aDepthStride, ref Unsafe.Add(ref b, j),
                     ref Unsafe.Add(ref c, (nint)r * columns + j), init0, init1, columns, depth);
         }
-        for (int r = 0; r < rows; r++)
+        if (pairsEnd < end)
         {
-            // Rows outside the blocks of four (all of them at batch 1 to 3), and every row for the last odd vector.
-            int j = r < blockedRows ? pairsEnd : start;
+            // The last odd vector of columns, four rows at a time.
+            TVector init0 = hasInit ? TWidth.Load(ref init, pairsEnd) : TWidth.Zero;
+            for (int r = 0; r < blockedRows; r += RowBlock)
+                Block4x1<T, TVector, TWidth>(ref Unsafe.Add(ref a, r * aRowStride), aRowStride, aDepthStride, ref Unsafe.Add(ref b, pairsEnd),
+                    ref Unsafe.Add(ref c, (nint)r * columns + pairsEnd), init0, columns, depth);
+        }
+        for (int r = blockedRows; r < rows; r++)
+        {
+            // Rows outside the blocks of four (all of them at batch 1 to 3).
+            int j = start;
             ref T aRow = ref Unsafe.Add(ref a, r * aRowStride);
             ref T cRow = ref Unsafe.Add(ref c, (nint)r * columns);
             for (; j + 8 * width <= end; j += 8 * width)
@@ -92,6 +100,54 @@ internal static class MatrixProduct
             }
         }
         return end;
+    }
+
+    /// <summary>
+    /// Four rows by one vector of C, each row summed in two halves (even and odd depth) so that eight
+    /// independent sums hide the FMA latency even when C is one vector wide and the depth is long.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block4x1<T, TVector, TWidth>(ref T a, nint aRowStride, nint aDepthStride, ref T b, ref T c,
+        TVector init0, int columns, int depth)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TVector : struct
+        where TWidth : IVectorWidth<T, TVector>
+    {
+        TVector c0 = init0, c1 = init0, c2 = init0, c3 = init0;
+        TVector d0 = TWidth.Zero, d1 = TWidth.Zero, d2 = TWidth.Zero, d3 = TWidth.Zero;
+        ref T a0 = ref a;
+        ref T a1 = ref Unsafe.Add(ref a, aRowStride);
+        ref T a2 = ref Unsafe.Add(ref a, 2 * aRowStride);
+        ref T a3 = ref Unsafe.Add(ref a, 3 * aRowStride);
+        nint ap = 0;
+        int p = 0;
+        for (; p + 2 <= depth; p += 2)
+        {
+            TVector b0 = TWidth.Load(ref b, (nint)p * columns);
+            TVector b1 = TWidth.Load(ref b, (nint)(p + 1) * columns);
+            c0 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a0, ap)), b0, c0);
+            c1 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a1, ap)), b0, c1);
+            c2 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a2, ap)), b0, c2);
+            c3 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a3, ap)), b0, c3);
+            ap += aDepthStride;
+            d0 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a0, ap)), b1, d0);
+            d1 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a1, ap)), b1, d1);
+            d2 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a2, ap)), b1, d2);
+            d3 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a3, ap)), b1, d3);
+            ap += aDepthStride;
+        }
+        if (p < depth)
+        {
+            TVector b0 = TWidth.Load(ref b, (nint)p * columns);
+            c0 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a0, ap)), b0, c0);
+            c1 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a1, ap)), b0, c1);
+            c2 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a2, ap)), b0, c2);
+            c3 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a3, ap)), b0, c3);
+        }
+        TWidth.Store(TWidth.Add(c0, d0), ref c, 0);
+        TWidth.Store(TWidth.Add(c1, d1), ref c, columns);
+        TWidth.Store(TWidth.Add(c2, d2), ref c, 2 * columns);
+        TWidth.Store(TWidth.Add(c3, d3), ref c, 3 * columns);
     }
 
     /// <summary>One row by eight vectors of C: each row of B is read in longer contiguous runs.</summary>

@@ -24,6 +24,16 @@ public sealed class ChunkedGradientTests
     }
 
     [Theory]
+    [InlineData(typeof(ChunkedNet))]
+    [InlineData(typeof(ChunkedDropoutNet))]
+    public void These_networks_split_batches_into_chunks_of_64(Type network)
+    {
+        var field = network.GetField("ChunkSize", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+
+        Assert.Equal(64, field.GetRawConstantValue());
+    }
+
+    [Theory]
     [InlineData(65)]
     [InlineData(150)]
     [InlineData(256)]

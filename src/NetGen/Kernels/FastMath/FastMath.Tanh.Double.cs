@@ -6,12 +6,15 @@ namespace NetGen.Kernels;
 
 public static partial class FastMath
 {
-    // Below this |x| (just above atanh(1/2) ≈ 0.5493) tanh is the polynomial; above it,
-    // 1 − 2/(e^2|x| + 1) subtracts a quotient no larger than 1/2 from 1, so no cancellation
-    // magnifies the error of e^2|x|.
+    // Below this |x| (just above atanh(1/2) ≈ 0.5493) tanh is a polynomial; above it the quotient
+    // (e^2|x| − 1) / (e^2|x| + 1) is at least 1/2, so the error of e^2|x| reaches it undiminished
+    // but not magnified.
     private const double DoubleTanhPolynomialBound = 0.55;
 
-    // tanh x ≈ x + x³·Q(x²) on |x| ≤ 0.55, Q of degree 10, fitted to minimize the relative error.
+    // Above about 19.06, 1 − tanh|x| < 2^−54 and tanh rounds to 1; clamping |x| there keeps e^2|x| finite.
+    private const double DoubleTanhSaturation = 20.0;
+
+    // tanh x ≈ x + x³·Q(x²) on |x| ≤ 0.55, Q of degree 10: a minimax fit of the relative error.
     private const double DoubleTanhQ0 = -0.333333333333333;
     private const double DoubleTanhQ1 = 0.1333333333332662;
     private const double DoubleTanhQ2 = -0.05396825396376033;
@@ -24,41 +27,52 @@ public static partial class FastMath
     private const double DoubleTanhQ9 = 8.331631385672328e-05;
     private const double DoubleTanhQ10 = -1.9494603920177647e-05;
 
-    /// <summary>
-    /// <c>tanh x = (e^x − e^−x) / (e^x + e^−x)</c> in double, within MAXULP_TANH_DOUBLE ulp of the exact value.
-    /// </summary>
+    /// <summary><c>tanh x = (e^x − e^−x) / (e^x + e^−x)</c> in double, within MAXULP_TANH_DOUBLE ulp of the exact value.</summary>
     /// <remarks>
     /// <para>
-    /// For |x| &lt; 0.55, tanh x = x + x³·Q(x²), a minimax polynomial of degree 23: there the
-    /// exponential form would lose digits to cancellation. Above, tanh |x| = 1 − 2 / (e^2|x| + 1)
-    /// with e^2|x| from <see cref="Exp(double)"/>, which saturates to exactly 1 once e^2|x| is large
-    /// (and stays 1 where e^2|x| overflows). The sign of x is then copied onto the result, so tanh is
-    /// exactly odd.
+    /// For |x| &lt; 0.55, tanh x = x + x³·Q(x²), a minimax polynomial of degree 23, where the
+    /// exponential form would cancel. Above, tanh|x| = (e^2|x| − 1) / (e^2|x| + 1), with e^2|x| from
+    /// <see cref="Exp(double)"/> and the numerator and denominator carried with the tails of their
+    /// roundings into a division that rounds once. |x| is clamped to 20, beyond which tanh rounds to 1.
+    /// The sign of x is copied onto the result, so tanh is exactly odd.
     /// </para>
     /// <para>
-    /// Maximum error: MAXULP_TANH_DOUBLE ulp. tanh(±0) = ±0, tanh(±∞) = ±1, |tanh x| ≤ 1, tanh(NaN) = NaN; a
+    /// Maximum error: MAXULP_TANH_DOUBLE ulp. tanh(±0) = ±0, tanh(±∞) = ±1, |tanh x| ≤ 1, tanh(NaN) = NaN, and a
     /// subnormal x returns x.
     /// </para>
     /// </remarks>
     public static double Tanh(double x)
     {
+        if (double.IsNaN(x))
+            return x;
         double a = double.Abs(x);
-        double y = a * a;
-        double q = Math.FusedMultiplyAdd(DoubleTanhQ10, y, DoubleTanhQ9);
-        q = Math.FusedMultiplyAdd(q, y, DoubleTanhQ8);
-        q = Math.FusedMultiplyAdd(q, y, DoubleTanhQ7);
-        q = Math.FusedMultiplyAdd(q, y, DoubleTanhQ6);
-        q = Math.FusedMultiplyAdd(q, y, DoubleTanhQ5);
-        q = Math.FusedMultiplyAdd(q, y, DoubleTanhQ4);
-        q = Math.FusedMultiplyAdd(q, y, DoubleTanhQ3);
-        q = Math.FusedMultiplyAdd(q, y, DoubleTanhQ2);
-        q = Math.FusedMultiplyAdd(q, y, DoubleTanhQ1);
-        q = Math.FusedMultiplyAdd(q, y, DoubleTanhQ0);
-        double magnitude = a < DoubleTanhPolynomialBound
-            ? Math.FusedMultiplyAdd(q, a * y, a)
-            : 1.0 - 2.0 / (Exp(a + a) + 1.0);
-        // The sign bit by bits, as the vector forms do, so that even a NaN's bits agree.
-        return BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(magnitude) | (BitConverter.DoubleToInt64Bits(x) & long.MinValue));
+        double magnitude;
+        if (a < DoubleTanhPolynomialBound)
+        {
+            double y = a * a;
+            double q = Math.FusedMultiplyAdd(DoubleTanhQ10, y, DoubleTanhQ9);
+            q = Math.FusedMultiplyAdd(q, y, DoubleTanhQ8);
+            q = Math.FusedMultiplyAdd(q, y, DoubleTanhQ7);
+            q = Math.FusedMultiplyAdd(q, y, DoubleTanhQ6);
+            q = Math.FusedMultiplyAdd(q, y, DoubleTanhQ5);
+            q = Math.FusedMultiplyAdd(q, y, DoubleTanhQ4);
+            q = Math.FusedMultiplyAdd(q, y, DoubleTanhQ3);
+            q = Math.FusedMultiplyAdd(q, y, DoubleTanhQ2);
+            q = Math.FusedMultiplyAdd(q, y, DoubleTanhQ1);
+            q = Math.FusedMultiplyAdd(q, y, DoubleTanhQ0);
+            magnitude = Math.FusedMultiplyAdd(q, a * y, a);
+        }
+        else
+        {
+            var (e, eTail) = ExpWithTail(Math.Min(a, DoubleTanhSaturation) * 2.0);
+            // e − 1 and e + 1 with the parts their roundings dropped (Fast2Sum, as e ≥ 1).
+            double numerator = e - 1.0;
+            double denominator = e + 1.0;
+            magnitude = Divide(
+                numerator, ((e - numerator) - 1.0) + eTail,
+                denominator, ((e - denominator) + 1.0) + eTail);
+        }
+        return double.CopySign(magnitude, x);
     }
 
     /// <inheritdoc cref="Tanh(double)"/>
@@ -78,9 +92,15 @@ public static partial class FastMath
         q = Vector128.FusedMultiplyAdd(q, y, Vector128.Create(DoubleTanhQ1));
         q = Vector128.FusedMultiplyAdd(q, y, Vector128.Create(DoubleTanhQ0));
         Vector128<double> small = Vector128.FusedMultiplyAdd(q, a * y, a);
-        Vector128<double> large = Vector128<double>.One - Vector128.Create(2.0) / (Exp(a + a) + Vector128<double>.One);
+        var (e, eTail) = ExpWithTail(Vector128.MinNative(a, Vector128.Create(DoubleTanhSaturation)) * Vector128.Create(2.0));
+        Vector128<double> numerator = e - Vector128<double>.One;
+        Vector128<double> denominator = e + Vector128<double>.One;
+        Vector128<double> large = Divide(
+            numerator, ((e - numerator) - Vector128<double>.One) + eTail,
+            denominator, ((e - denominator) + Vector128<double>.One) + eTail);
         Vector128<double> magnitude = Vector128.ConditionalSelect(Vector128.LessThan(a, Vector128.Create(DoubleTanhPolynomialBound)), small, large);
-        return magnitude | (x & Vector128.Create(-0.0));
+        // magnitude ≥ +0, so or-ing in the sign bit is CopySign.
+        return Vector128.ConditionalSelect(Vector128.IsNaN(x), x, magnitude | (x & Vector128.Create(-0.0)));
     }
 
     /// <inheritdoc cref="Tanh(double)"/>
@@ -100,9 +120,15 @@ public static partial class FastMath
         q = Vector256.FusedMultiplyAdd(q, y, Vector256.Create(DoubleTanhQ1));
         q = Vector256.FusedMultiplyAdd(q, y, Vector256.Create(DoubleTanhQ0));
         Vector256<double> small = Vector256.FusedMultiplyAdd(q, a * y, a);
-        Vector256<double> large = Vector256<double>.One - Vector256.Create(2.0) / (Exp(a + a) + Vector256<double>.One);
+        var (e, eTail) = ExpWithTail(Vector256.MinNative(a, Vector256.Create(DoubleTanhSaturation)) * Vector256.Create(2.0));
+        Vector256<double> numerator = e - Vector256<double>.One;
+        Vector256<double> denominator = e + Vector256<double>.One;
+        Vector256<double> large = Divide(
+            numerator, ((e - numerator) - Vector256<double>.One) + eTail,
+            denominator, ((e - denominator) + Vector256<double>.One) + eTail);
         Vector256<double> magnitude = Vector256.ConditionalSelect(Vector256.LessThan(a, Vector256.Create(DoubleTanhPolynomialBound)), small, large);
-        return magnitude | (x & Vector256.Create(-0.0));
+        // magnitude ≥ +0, so or-ing in the sign bit is CopySign.
+        return Vector256.ConditionalSelect(Vector256.IsNaN(x), x, magnitude | (x & Vector256.Create(-0.0)));
     }
 
     /// <inheritdoc cref="Tanh(double)"/>
@@ -122,8 +148,14 @@ public static partial class FastMath
         q = Vector512.FusedMultiplyAdd(q, y, Vector512.Create(DoubleTanhQ1));
         q = Vector512.FusedMultiplyAdd(q, y, Vector512.Create(DoubleTanhQ0));
         Vector512<double> small = Vector512.FusedMultiplyAdd(q, a * y, a);
-        Vector512<double> large = Vector512<double>.One - Vector512.Create(2.0) / (Exp(a + a) + Vector512<double>.One);
+        var (e, eTail) = ExpWithTail(Vector512.MinNative(a, Vector512.Create(DoubleTanhSaturation)) * Vector512.Create(2.0));
+        Vector512<double> numerator = e - Vector512<double>.One;
+        Vector512<double> denominator = e + Vector512<double>.One;
+        Vector512<double> large = Divide(
+            numerator, ((e - numerator) - Vector512<double>.One) + eTail,
+            denominator, ((e - denominator) + Vector512<double>.One) + eTail);
         Vector512<double> magnitude = Vector512.ConditionalSelect(Vector512.LessThan(a, Vector512.Create(DoubleTanhPolynomialBound)), small, large);
-        return magnitude | (x & Vector512.Create(-0.0));
+        // magnitude ≥ +0, so or-ing in the sign bit is CopySign.
+        return Vector512.ConditionalSelect(Vector512.IsNaN(x), x, magnitude | (x & Vector512.Create(-0.0)));
     }
 }

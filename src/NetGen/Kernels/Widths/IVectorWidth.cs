@@ -30,6 +30,9 @@ public interface IVectorWidth<T, TVector>
     /// <summary><c>a·b + c</c>, fused into one rounding where the hardware has FMA (deterministic on a given machine).</summary>
     static abstract TVector MultiplyAdd(TVector a, TVector b, TVector c);
 
+    /// <summary><c>a + b</c>.</summary>
+    static abstract TVector Add(TVector a, TVector b);
+
     /// <summary>The sum of the elements.</summary>
     static abstract T Sum(TVector value);
 }
