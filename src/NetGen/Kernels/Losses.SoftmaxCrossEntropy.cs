@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Numerics.Tensors;
 
 namespace NetGen.Kernels;
 
@@ -25,29 +26,59 @@ public static partial class Losses
         Checks.Length(logits, batch * classes, nameof(logits));
         Checks.Length(targets, batch * classes, nameof(targets));
         Checks.Length(gradient, batch * classes, nameof(gradient));
-        T inverseBatch = T.One / T.CreateChecked(meanOver);
-        T total = T.Zero;
+
+        // Shift every row by its maximum, then exponentiate the whole batch in one vectorized pass
+        // (one call for all rows is far cheaper than a scalar exp per value).
+        for (int s = 0; s < batch; s++)
+        {
+            ReadOnlySpan<T> z = logits.Slice(s * classes, classes);
+            TensorPrimitives.Subtract(z, Activations.RowMax(z), gradient.Slice(s * classes, classes));
+        }
+        TensorPrimitives.Exp<T>(gradient, gradient);
+
+        // Each row's Σ e^(z − m) lies in [1, classes], so a run of rows can share one logarithm of
+        // their product as long as the product stays far from overflow.
+        T inverseMean = T.One / T.CreateChecked(meanOver);
+        T limit = T.CreateChecked(typeof(T) == typeof(float) ? 1e30 : 1e300);
+        T total = T.Zero, product = T.One;
         for (int s = 0; s < batch; s++)
         {
             ReadOnlySpan<T> z = logits.Slice(s * classes, classes);
             ReadOnlySpan<T> t = targets.Slice(s * classes, classes);
             Span<T> g = gradient.Slice(s * classes, classes);
             T max = Activations.RowMax(z);
-            T logSumExp = max + T.Log(Activations.ExponentiateShifted(z, g, max));
-            T targetSum = T.Zero;
+            T sum = T.Zero, targetSum = T.Zero;
             for (int j = 0; j < classes; j++)
             {
+                // e⁰ is exactly 1: keep it so, whatever the vectorized exp's last bit does.
+                if (z[j] == max)
+                    g[j] = T.One;
+                sum += g[j];
                 if (t[j] != T.Zero)
                 {
-                    total += t[j] * (logSumExp - z[j]);
+                    total += t[j] * (max - z[j]);
                     targetSum += t[j];
                 }
             }
-            // g holds e^(z − m); softmax is that over its sum, e^(z − lse).
-            T probabilityScale = T.Exp(max - logSumExp) * targetSum;
+            if (targetSum == T.One)
+            {
+                if (product > limit / sum)
+                {
+                    total += T.Log(product);
+                    product = T.One;
+                }
+                product *= sum;
+            }
+            else
+            {
+                total += targetSum * T.Log(sum);
+            }
+            // g holds e^(z − m); softmax is that over its sum.
+            T probabilityScale = targetSum / sum;
             for (int j = 0; j < classes; j++)
-                g[j] = (g[j] * probabilityScale - t[j]) * inverseBatch;
+                g[j] = (g[j] * probabilityScale - t[j]) * inverseMean;
         }
-        return total * inverseBatch;
+        total += T.Log(product);
+        return total * inverseMean;
     }
 }
