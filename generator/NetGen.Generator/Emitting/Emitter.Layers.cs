@@ -81,7 +81,12 @@ internal static partial class Emitter
                     {
                         writer.Line($"{Kernels}.Dense.BackwardWeights<{T}>({source}, delta{l}, {GradientWeights(l, layer, "gradients")}, {GradientBias(l, layer, "gradients")}, batch, {layer.InputSize}, {layer.OutputSize});");
                         if (l > 1)
-                            writer.Line($"{Kernels}.Dense.BackwardInput<{T}>(delta{l}, {Weights(l, layer)}, delta{l - 1}, batch, {layer.InputSize}, {layer.OutputSize});");
+                        {
+                            writer.Line("if (_transposedWeightsReady)");
+                            writer.Line($"    {Kernels}.Dense.BackwardInputTransposed<{T}>(delta{l}, _layer{l}TransposedWeights, delta{l - 1}, batch, {layer.InputSize}, {layer.OutputSize});");
+                            writer.Line("else");
+                            writer.Line($"    {Kernels}.Dense.BackwardInput<{T}>(delta{l}, {Weights(l, layer)}, delta{l - 1}, batch, {layer.InputSize}, {layer.OutputSize});");
+                        }
                     }
                     if (l > 1 && spec.Layers[l - 2].HasDropout)
                         writer.Line($"{Kernels}.Regularization.DropoutBackward<{T}>({Mask(l - 1, spec.Layers[l - 2])}, delta{l - 1});");

@@ -48,6 +48,13 @@ internal static partial class Emitter
         private int ParameterCount => spec.Layers.Sum(l => l.ParameterCount);
         private bool HasDropout => spec.Layers.Any(l => l.HasDropout);
 
+        /// <summary>Layers whose input gradient goes through the product kernel, from weights transposed once per batch.</summary>
+        private System.Collections.Generic.IEnumerable<int> TransposedLayers =>
+            Enumerable.Range(2, LayerCount - 1).Where(l => !IsUnrolled(spec.Layers[l - 1]));
+
+        /// <summary>From this many samples on, transposing the weights costs less than the dot products it replaces.</summary>
+        private const int TransposeFromBatch = 16;
+
         /// <summary>
         /// Samples a chunk holds: about a million floating-point operations of training work (6·Σ in·out a
         /// sample), a power of two from 64 to 4096, so that splitting pays only where a chunk is worth a thread.
@@ -146,6 +153,14 @@ internal static partial class Emitter
             writer.Line($"private {T}[] _parallelTargets = global::System.Array.Empty<{T}>();");
             writer.Line("private int _parallelBatch;");
             writer.Line("private int _degreeOfParallelism = 1;");
+            if (TransposedLayers.Any())
+            {
+                writer.Line();
+                writer.Line($"// Weights transposed to [out, in] at the start of a large batch, for the input-gradient products.");
+                writer.Line("private bool _transposedWeightsReady;");
+                foreach (int l in TransposedLayers)
+                    writer.Line($"private readonly {T}[] _layer{l}TransposedWeights = new {T}[{spec.Layers[l - 1].WeightCount}];");
+            }
             writer.Line();
         }
 
@@ -293,6 +308,19 @@ internal static partial class Emitter
             {
                 if (HasDropout)
                     writer.Line("DrawDropoutMasks(batch);");
+                if (TransposedLayers.Any())
+                {
+                    writer.Line($"_transposedWeightsReady = batch >= {TransposeFromBatch};");
+                    writer.Line("if (_transposedWeightsReady)");
+                    using (writer.Open(""))
+                    {
+                        foreach (int l in TransposedLayers)
+                        {
+                            DenseLayerSpec layer = spec.Layers[l - 1];
+                            writer.Line($"{Kernels}.Layout.Transpose<{T}>({Weights(l, layer)}, _layer{l}TransposedWeights, {layer.InputSize}, {layer.OutputSize});");
+                        }
+                    }
+                }
                 writer.Line($"{T} loss = batch <= ChunkSize ? ComputeChunk(inputs, targets, 0, batch, batch, _gradients) : ComputeChunks(inputs, targets, batch);");
                 WritePenalty();
                 writer.Line("return loss;");

@@ -16,15 +16,23 @@ public static class Layout
     public static void FromCanonical<T>(ReadOnlySpan<T> canonical, Span<T> layer, int inSize, int outSize) =>
         TransposeWeights(canonical, layer, rows: outSize, columns: inSize, outSize);
 
+    /// <summary>Writes the transpose of the [rows, columns] matrix <paramref name="source"/> to <paramref name="destination"/>.</summary>
+    public static void Transpose<T>(ReadOnlySpan<T> source, Span<T> destination, int rows, int columns)
+    {
+        Checks.Length(source, rows * columns, nameof(source));
+        Checks.Length(destination, rows * columns, nameof(destination));
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < columns; c++)
+                destination[c * rows + r] = source[r * columns + c];
+    }
+
     /// <summary>Transposes the [rows, columns] weight matrix at the start of a layer and copies the bias after it.</summary>
     private static void TransposeWeights<T>(ReadOnlySpan<T> source, Span<T> destination, int rows, int columns, int biasSize)
     {
         int weights = rows * columns;
         Checks.Length(source, weights + biasSize, nameof(source));
         Checks.Length(destination, weights + biasSize, nameof(destination));
-        for (int r = 0; r < rows; r++)
-            for (int c = 0; c < columns; c++)
-                destination[c * rows + r] = source[r * columns + c];
+        Transpose(source.Slice(0, weights), destination.Slice(0, weights), rows, columns);
         source.Slice(weights).CopyTo(destination.Slice(weights));
     }
 }
