@@ -1,5 +1,17 @@
+using System.Linq;
+using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using NetGen.Benchmarks.Workloads;
 
-// dotnet run -c Release --project benchmarks/NetGen.Benchmarks -- --filter '*'
-// Add `--job short` for a quick pass; results land in BenchmarkDotNet.Artifacts/.
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// The suite:       dotnet run -c Release --project benchmarks/NetGen.Benchmarks -- --filter '*'
+// One workload:    ... -- --filter '*Inference*' (or '*SpiralTraining*', '*MnistTraining*', '*ParallelTraining*', '*RegressionGradient*')
+// CI smoke test:   ... -- --filter '*' --job dry
+// Baseline check:  ... -- --verify
+// Results land in BenchmarkDotNet.Artifacts/ (see benchmarks/README.md).
+if (args is ["--verify"])
+    return Verification.Run();
+Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToArray();
+// BenchmarkDotNet exits 0 even when a benchmark failed (a setup check threw, a build broke); a smoke
+// test in CI needs to see that, so any failed benchmark makes the exit code 1.
+bool failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
+return failed ? 1 : 0;

@@ -2,7 +2,7 @@ using NetGen;
 
 namespace NetGen.Benchmarks.Networks;
 
-/// <summary>The material's spiral classifier.</summary>
+/// <summary>W1, W2: the material's spiral classifier.</summary>
 [Network(Loss.CrossEntropy)]
 [Input(2)]
 [Dense(10, Activation.Sigmoid, Init = Init.Normal, InitScale = 0.01)]
@@ -10,7 +10,7 @@ namespace NetGen.Benchmarks.Networks;
 [Sgd(1.0)]
 public partial class SpiralNet;
 
-/// <summary>A small regressor of the kind a control loop embeds.</summary>
+/// <summary>W3: a small regressor of the kind a control loop embeds.</summary>
 [Network(Loss.MeanSquaredError)]
 [Input(16)]
 [Dense(32, Activation.Tanh)]
@@ -19,10 +19,26 @@ public partial class SpiralNet;
 [Sgd(0.01)]
 public partial class ControlNet;
 
-/// <summary>The material's MNIST-shaped classifier.</summary>
+/// <summary>W4: the material's MNIST-shaped classifier, for inference.</summary>
 [Network(Loss.CrossEntropy)]
 [Input(784)]
 [Dense(256, Activation.ReLU)]
 [Dense(10, Activation.Softmax)]
 [Sgd(0.1)]
 public partial class MnistNet;
+
+/// <summary>W5, W6 (and W8): the MNIST-shaped classifier trained with Adam.</summary>
+[Network(Loss.CrossEntropy)]
+[Input(784)]
+[Dense(256, Activation.ReLU)]
+[Dense(10, Activation.Softmax)]
+[Adam(1e-3)]
+public partial class MnistAdamNet;
+
+/// <summary>W7: a tiny two-output regressor whose gradient a simulation asks for often.</summary>
+[Network(Loss.MeanSquaredError)]
+[Input(24)]
+[Dense(8, Activation.Tanh)]
+[Dense(2, Activation.Identity)]
+[Sgd(0.01)]
+public partial class RegressorNet;

@@ -1,40 +1,84 @@
 using System;
 using BenchmarkDotNet.Attributes;
-using NetGen.Benchmarks.Baselines;
+using BenchmarkDotNet.Configs;
+using NetGen.Benchmarks.Baselines.LayerList;
+using NetGen.Benchmarks.Baselines.Onnx;
 using NetGen.Benchmarks.Networks;
 
 namespace NetGen.Benchmarks.Workloads;
 
-/// <summary>Forward on one sample: the generated networks against plain loop networks of the same shapes.</summary>
+/// <summary>
+/// W2-W4: Forward on one sample. Each workload is a category whose baseline is ONNX Runtime, so the
+/// Ratio column reads "times ONNX Runtime's time"; the layer-list engine runs beside them.
+/// </summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class InferenceBenchmarks
 {
-    private readonly SpiralNet _spiral = new(1);
-    private readonly ControlNet _control = new(1);
-    private readonly MnistNet _mnist = new(1);
-    private readonly LoopNetwork _spiralLoop = Workload.Loop(2, [(10, Activation.Sigmoid), (3, Activation.Softmax)], 1);
-    private readonly LoopNetwork _controlLoop = Workload.Loop(16, [(32, Activation.Tanh), (32, Activation.Tanh), (1, Activation.Identity)], 1);
-    private readonly LoopNetwork _mnistLoop = Workload.Loop(784, [(256, Activation.ReLU), (10, Activation.Softmax)], 1);
-    private readonly float[] _spiralInput = Workload.Inputs(2, 4);
-    private readonly float[] _controlInput = Workload.Inputs(16, 5);
-    private readonly float[] _mnistInput = Workload.Inputs(784, 6);
     private readonly float[] _output = new float[10];
+    private SpiralNet _spiral = null!;
+    private ControlNet _control = null!;
+    private MnistNet _mnist = null!;
+    private LayerListNetwork _spiralLayers = null!, _controlLayers = null!, _mnistLayers = null!;
+    private OnnxRuntimePeer _spiralOnnx = null!, _controlOnnx = null!, _mnistOnnx = null!;
+    private float[] _spiralInput = null!, _controlInput = null!, _mnistInput = null!;
 
-    [Benchmark(Description = "W2 loop network, 2-10-3")]
-    public void SpiralLoop() => _spiralLoop.Forward(_spiralInput, _output.AsSpan(0, 3), 1);
+    [GlobalSetup]
+    public void Setup()
+    {
+        _spiral = new SpiralNet(1);
+        _control = new ControlNet(1);
+        _mnist = new MnistNet(1);
+        _spiralInput = Workload.Inputs(2, 4);
+        _controlInput = Workload.Inputs(16, 5);
+        _mnistInput = Workload.Inputs(784, 6);
+        _spiralLayers = Workload.LayerListTwin(_spiral, NetworkShape.Spiral, Workload.Sgd(1f), 1);
+        _controlLayers = Workload.LayerListTwin(_control, NetworkShape.Control, Workload.Sgd(0.01f), 1);
+        _mnistLayers = Workload.LayerListTwin(_mnist, NetworkShape.Mnist, Workload.Sgd(0.1f), 1);
+        _spiralOnnx = Workload.OnnxTwin(_spiral, NetworkShape.Spiral, _spiralInput);
+        _controlOnnx = Workload.OnnxTwin(_control, NetworkShape.Control, _controlInput);
+        _mnistOnnx = Workload.OnnxTwin(_mnist, NetworkShape.Mnist, _mnistInput);
+        Workload.CheckForward("W2", _spiral, _spiralLayers, _spiralInput);
+        Workload.CheckForward("W2", _spiral, _spiralOnnx);
+        Workload.CheckForward("W3", _control, _controlLayers, _controlInput);
+        Workload.CheckForward("W3", _control, _controlOnnx);
+        Workload.CheckForward("W4", _mnist, _mnistLayers, _mnistInput);
+        Workload.CheckForward("W4", _mnist, _mnistOnnx);
+    }
 
-    [Benchmark(Description = "W2 NetGen, 2-10-3")]
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _spiralOnnx.Dispose();
+        _controlOnnx.Dispose();
+        _mnistOnnx.Dispose();
+    }
+
+    [BenchmarkCategory("W2 2-10-3"), Benchmark(Baseline = true, Description = "W2 ONNX Runtime")]
+    public void SpiralOnnx() => _spiralOnnx.Run();
+
+    [BenchmarkCategory("W2 2-10-3"), Benchmark(Description = "W2 layer-list")]
+    public void SpiralLayerList() => _spiralLayers.Forward(_spiralInput, _output.AsSpan(0, 3));
+
+    [BenchmarkCategory("W2 2-10-3"), Benchmark(Description = "W2 NetGen")]
     public void Spiral() => _spiral.Forward(_spiralInput, _output.AsSpan(0, 3));
 
-    [Benchmark(Description = "W3 loop network, 16-32-32-1")]
-    public void ControlLoop() => _controlLoop.Forward(_controlInput, _output.AsSpan(0, 1), 1);
+    [BenchmarkCategory("W3 16-32-32-1"), Benchmark(Baseline = true, Description = "W3 ONNX Runtime")]
+    public void ControlOnnx() => _controlOnnx.Run();
 
-    [Benchmark(Description = "W3 NetGen, 16-32-32-1")]
+    [BenchmarkCategory("W3 16-32-32-1"), Benchmark(Description = "W3 layer-list")]
+    public void ControlLayerList() => _controlLayers.Forward(_controlInput, _output.AsSpan(0, 1));
+
+    [BenchmarkCategory("W3 16-32-32-1"), Benchmark(Description = "W3 NetGen")]
     public void Control() => _control.Forward(_controlInput, _output.AsSpan(0, 1));
 
-    [Benchmark(Description = "W4 loop network, 784-256-10")]
-    public void MnistLoop() => _mnistLoop.Forward(_mnistInput, _output, 1);
+    [BenchmarkCategory("W4 784-256-10"), Benchmark(Baseline = true, Description = "W4 ONNX Runtime")]
+    public void MnistOnnx() => _mnistOnnx.Run();
 
-    [Benchmark(Description = "W4 NetGen, 784-256-10")]
+    [BenchmarkCategory("W4 784-256-10"), Benchmark(Description = "W4 layer-list")]
+    public void MnistLayerList() => _mnistLayers.Forward(_mnistInput, _output);
+
+    [BenchmarkCategory("W4 784-256-10"), Benchmark(Description = "W4 NetGen")]
     public void Mnist() => _mnist.Forward(_mnistInput, _output);
 }

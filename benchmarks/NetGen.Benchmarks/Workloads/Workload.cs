@@ -1,12 +1,19 @@
 using System;
-using NetGen;
-using NetGen.Benchmarks.Baselines;
+using System.Collections.Generic;
+using NetGen.Benchmarks.Baselines.LayerList;
+using NetGen.Benchmarks.Baselines.Onnx;
 
 namespace NetGen.Benchmarks.Workloads;
 
-/// <summary>Random inputs and labels for one batch, and the loop-network twin of a generated network.</summary>
+/// <summary>
+/// Random batches, and the baselines built as twins of a generated network: same shape, same
+/// parameters (through <c>ExportParameters</c>, PyTorch's order), checked to compute the same thing.
+/// </summary>
 internal static class Workload
 {
+    /// <summary>When set, every comparison prints its largest relative difference.</summary>
+    public static bool Verbose { get; set; }
+
     public static float[] Inputs(int count, int seed)
     {
         var random = new SeededRandom(seed);
@@ -25,6 +32,115 @@ internal static class Workload
         return labels;
     }
 
-    public static LoopNetwork Loop(int inputSize, (int, Activation)[] layers, int maxBatch) =>
-        new(inputSize, layers, learningRate: 0.01f, maxBatch, seed: 1);
+    public static float[] Parameters(INetwork<float> network)
+    {
+        var parameters = new float[network.ParameterCount];
+        network.ExportParameters(parameters);
+        return parameters;
+    }
+
+    public static LayerListNetwork LayerListTwin(INetwork<float> network, NetworkShape shape,
+        Func<IReadOnlyList<Parameter>, Optimizer> optimizer, int maxBatch)
+    {
+        LayerListNetwork twin = LayerListNetwork.Create(shape.InputSize, shape.Layers, shape.Loss, optimizer, maxBatch);
+        twin.ImportParameters(Parameters(network));
+        return twin;
+    }
+
+    public static Func<IReadOnlyList<Parameter>, Optimizer> Sgd(float learningRate) => p => new SgdOptimizer(p, learningRate);
+
+    public static Func<IReadOnlyList<Parameter>, Optimizer> Adam(float learningRate) => p => new AdamOptimizer(p, learningRate);
+
+    public static OnnxRuntimePeer OnnxTwin(INetwork<float> network, NetworkShape shape, ReadOnlySpan<float> input)
+    {
+        var peer = new OnnxRuntimePeer(shape.InputSize, shape.Layers, Parameters(network));
+        input.CopyTo(peer.Input);
+        return peer;
+    }
+
+    /// <summary>Throws unless the layer-list twin's forward output matches the generated network's.</summary>
+    public static void CheckForward(string workload, INetwork<float> network, LayerListNetwork twin, ReadOnlySpan<float> input)
+    {
+        var expected = new float[input.Length / network.InputSize * network.OutputSize];
+        var actual = new float[expected.Length];
+        network.Forward(input, expected);
+        twin.Forward(input, actual);
+        Check(workload + " layer-list forward", expected, actual, 1e-5);
+    }
+
+    /// <summary>Throws unless ONNX Runtime's output matches the generated network's on the peer's bound input.</summary>
+    public static void CheckForward(string workload, INetwork<float> network, OnnxRuntimePeer peer)
+    {
+        var expected = new float[network.OutputSize];
+        network.Forward(peer.Input, expected);
+        peer.Run();
+        Check(workload + " ONNX Runtime forward", expected, peer.Output, 1e-5);
+    }
+
+    /// <summary>Throws unless loss and gradients of the twins agree on one batch (parameters are not changed).</summary>
+    public static void CheckGradients(string workload, INetwork<float> network, LayerListNetwork twin, ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels) =>
+        CheckGradients(workload, network, twin, network.ComputeGradients(inputs, labels), twin.ComputeGradients(inputs, labels));
+
+    public static void CheckGradients(string workload, INetwork<float> network, LayerListNetwork twin, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets) =>
+        CheckGradients(workload, network, twin, network.ComputeGradients(inputs, targets), twin.ComputeGradients(inputs, targets));
+
+    private static void CheckGradients(string workload, INetwork<float> network, LayerListNetwork twin, float expectedLoss, float actualLoss)
+    {
+        Check(workload + " loss", [expectedLoss], [actualLoss], 1e-5);
+        var expected = new float[network.ParameterCount];
+        var actual = new float[expected.Length];
+        network.ExportGradients(expected);
+        twin.ExportGradients(actual);
+        Check(workload + " gradients", expected, actual, 1e-4);
+    }
+
+    /// <summary>Throws unless two instances (say, on different thread counts) give bit-identical loss and gradients.</summary>
+    public static void CheckBitIdentical(string workload, INetwork<float> first, INetwork<float> second, ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels)
+    {
+        float firstLoss = first.ComputeGradients(inputs, labels), secondLoss = second.ComputeGradients(inputs, labels);
+        var firstGradients = new float[first.ParameterCount];
+        var secondGradients = new float[second.ParameterCount];
+        first.ExportGradients(firstGradients);
+        second.ExportGradients(secondGradients);
+        if (BitConverter.SingleToInt32Bits(firstLoss) != BitConverter.SingleToInt32Bits(secondLoss)
+            || !firstGradients.AsSpan().SequenceEqual(secondGradients))
+            throw new InvalidOperationException($"{workload}: loss or gradients differ between degrees of parallelism {first.DegreeOfParallelism} and {second.DegreeOfParallelism}.");
+        if (Verbose)
+            Console.WriteLine($"  {workload + " degree of parallelism " + first.DegreeOfParallelism + " vs " + second.DegreeOfParallelism,-40} bit-identical loss and gradients");
+    }
+
+    /// <summary>
+    /// Throws unless the twins' parameters agree after the same training steps. Adam divides by √v,
+    /// so a gradient near zero that differs in its last bits moves its parameter by up to lr either
+    /// way: after Adam steps, compare with a tolerance of the order of lr, not of float rounding.
+    /// </summary>
+    public static void CheckParameters(string workload, INetwork<float> network, LayerListNetwork twin, double tolerance = 1e-4)
+    {
+        var expected = Parameters(network);
+        var actual = new float[expected.Length];
+        twin.ExportParameters(actual);
+        Check(workload + " parameters", expected, actual, tolerance);
+    }
+
+    /// <summary>
+    /// Compares with a tolerance relative to the largest expected magnitude (float sums in another
+    /// order differ in the last bits); returns that relative difference for reports.
+    /// </summary>
+    public static double Check(string what, ReadOnlySpan<float> expected, ReadOnlySpan<float> actual, double tolerance)
+    {
+        if (expected.Length != actual.Length)
+            throw new InvalidOperationException($"{what}: {expected.Length} values expected, {actual.Length} computed.");
+        double scale = 0, difference = 0;
+        for (int k = 0; k < expected.Length; k++)
+        {
+            scale = Math.Max(scale, Math.Abs(expected[k]));
+            difference = Math.Max(difference, Math.Abs((double)expected[k] - actual[k]));
+        }
+        double relative = difference / Math.Max(scale, 1e-30);
+        if (!(relative <= tolerance))
+            throw new InvalidOperationException($"{what}: differs from NetGen by {relative:E2} of the largest value (tolerance {tolerance:E0}).");
+        if (Verbose)
+            Console.WriteLine($"  {what,-40} matches NetGen to {relative:E1} of the largest value");
+        return relative;
+    }
 }
