@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using NetGen.Generator.Model;
 
 namespace NetGen.Generator;
@@ -48,22 +49,28 @@ internal static partial class Emitter
             using (writer.Open("public void ApplyGradients()"))
             {
                 writer.Line("_optimizerStep++;");
+                WriteByParameterBlocks(ChunkMode.Update, "Update(0, ParameterCount);");
+            }
+            writer.Line();
+            writer.Line("/// <summary>The optimizer step on parameters [start, start + length); each parameter's update depends on that parameter alone.</summary>");
+            using (writer.Open("private void Update(int start, int length)"))
+            {
                 switch (optimizer.Kind)
                 {
                     case OptimizerKind.Sgd:
-                        writer.Line($"{Kernels}.Optimizers.Sgd<{T}>(_parameters, _gradients, {State("_momentumBuffer")}, LearningRate, "
+                        writer.Line($"{Kernels}.Optimizers.Sgd<{T}>({Slice("_parameters")}, {Slice("_gradients")}, {StateSlice("_momentumBuffer")}, LearningRate, "
                             + $"momentum: {Literal(optimizer.Momentum)}, dampening: {Literal(optimizer.Dampening)}, nesterov: {Bool(optimizer.Nesterov)}, "
                             + $"weightDecay: {Literal(optimizer.WeightDecay)}, firstStep: _optimizerStep == 1);");
                         break;
                     case OptimizerKind.Adam:
                     case OptimizerKind.AdamW:
-                        writer.Line($"{Kernels}.Optimizers.Adam<{T}>(_parameters, _gradients, _firstMoment, _secondMoment, {State("_maxSecondMoment")}, LearningRate, "
+                        writer.Line($"{Kernels}.Optimizers.Adam<{T}>({Slice("_parameters")}, {Slice("_gradients")}, {Slice("_firstMoment")}, {Slice("_secondMoment")}, {StateSlice("_maxSecondMoment")}, LearningRate, "
                             + $"beta1: {Literal(optimizer.Beta1)}, beta2: {Literal(optimizer.Beta2)}, epsilon: {Literal(optimizer.Epsilon)}, "
                             + $"weightDecay: {Literal(optimizer.WeightDecay)}, decoupledWeightDecay: {Bool(optimizer.Kind == OptimizerKind.AdamW)}, "
                             + $"amsGrad: {Bool(optimizer.AmsGrad)}, step: _optimizerStep);");
                         break;
                     default:
-                        writer.Line($"{Kernels}.Optimizers.RmsProp<{T}>(_parameters, _gradients, _squareAverage, {State("_gradientAverage")}, {State("_momentumBuffer")}, LearningRate, "
+                        writer.Line($"{Kernels}.Optimizers.RmsProp<{T}>({Slice("_parameters")}, {Slice("_gradients")}, {Slice("_squareAverage")}, {StateSlice("_gradientAverage")}, {StateSlice("_momentumBuffer")}, LearningRate, "
                             + $"alpha: {Literal(optimizer.Alpha)}, epsilon: {Literal(optimizer.Epsilon)}, momentum: {Literal(optimizer.Momentum)}, "
                             + $"centered: {Bool(optimizer.Centered)}, weightDecay: {Literal(optimizer.WeightDecay)});");
                         break;
@@ -80,14 +87,11 @@ internal static partial class Emitter
             writer.Line();
         }
 
-        /// <summary>A state array, or an empty span where the settings need none.</summary>
-        private string State(string field)
-        {
-            foreach (var (name, _) in OptimizerState())
-                if (name == field)
-                    return field;
-            return "default";
-        }
+        /// <summary>The parameter range [start, start + length) of an array.</summary>
+        private string Slice(string field) => $"new {Span}({field}, start, length)";
+
+        /// <summary>The parameter range of a state array, or an empty span where the settings need none.</summary>
+        private string StateSlice(string field) => OptimizerState().Any(state => state.Field == field) ? Slice(field) : "default";
 
         private static string Bool(bool value) => value ? "true" : "false";
     }

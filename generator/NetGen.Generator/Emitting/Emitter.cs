@@ -153,6 +153,12 @@ internal static partial class Emitter
             writer.Line($"private {T}[] _parallelTargets = global::System.Array.Empty<{T}>();");
             writer.Line("private int _parallelBatch;");
             writer.Line("private int _degreeOfParallelism = 1;");
+            writer.Line("// Element-wise work on the parameters (the optimizer step, the sum of chunk gradients) is split");
+            writer.Line("// into fixed blocks when there are threads to spare and enough parameters to pay for them.");
+            writer.Line("private const int ParameterBlocks = 8;");
+            writer.Line("private const int ParallelParameterCount = 65536;");
+            writer.Line("private int _chunkMode;");
+            writer.Line("private int _summedChunks;");
             if (TransposedLayers.Any())
             {
                 writer.Line();
@@ -405,7 +411,8 @@ internal static partial class Emitter
                     writer.Line("for (int c = 0; c < chunks; c++)");
                     writer.Line("    _chunkLosses[c] = ComputeChunk(inputs, targets, c, batch);");
                 }
-                writer.Line($"{Kernels}.Reduction.Sum<{T}>(_chunkGradients, chunks, _gradients);");
+                writer.Line("_summedChunks = chunks;");
+                WriteByParameterBlocks(ChunkMode.Sum, $"{Kernels}.Reduction.Sum<{T}>(_chunkGradients, chunks, _gradients, 0, ParameterCount);");
                 writer.Line($"return {Kernels}.Reduction.Sum<{T}>(_chunkLosses, chunks);");
             }
             writer.Line();
@@ -416,9 +423,44 @@ internal static partial class Emitter
                 writer.Line("return ComputeChunk(inputs.Slice(first * InputSize, count * InputSize), targets.Slice(first * OutputSize, count * OutputSize), first, count, batch, _chunkGradients[chunk]);");
             }
             writer.Line();
-            writer.Line($"void {Kernels}.IChunkWork.RunChunk(int chunk) =>");
-            writer.Line($"    _chunkLosses[chunk] = ComputeChunk(new {ReadOnlySpan}(_parallelInputs, 0, _parallelBatch * InputSize), new {ReadOnlySpan}(_parallelTargets, 0, _parallelBatch * OutputSize), chunk, _parallelBatch);");
+            writer.Line("/// <summary>One piece of parallel work: a batch chunk, or a block of parameters to update or to sum.</summary>");
+            using (writer.Open($"void {Kernels}.IChunkWork.RunChunk(int chunk)"))
+            {
+                writer.Line("int start = (int)((long)ParameterCount * chunk / ParameterBlocks);");
+                writer.Line("int length = (int)((long)ParameterCount * (chunk + 1) / ParameterBlocks) - start;");
+                using (writer.Open("switch (_chunkMode)"))
+                {
+                    writer.Line($"case {(int)ChunkMode.Gradients}:");
+                    writer.Line($"    _chunkLosses[chunk] = ComputeChunk(new {ReadOnlySpan}(_parallelInputs, 0, _parallelBatch * InputSize), new {ReadOnlySpan}(_parallelTargets, 0, _parallelBatch * OutputSize), chunk, _parallelBatch);");
+                    writer.Line("    break;");
+                    writer.Line($"case {(int)ChunkMode.Update}:");
+                    writer.Line("    Update(start, length);");
+                    writer.Line("    break;");
+                    writer.Line("default:");
+                    writer.Line($"    {Kernels}.Reduction.Sum<{T}>(_chunkGradients, _summedChunks, _gradients, start, length);");
+                    writer.Line("    break;");
+                }
+            }
             writer.Line();
+        }
+
+        /// <summary>What <c>RunChunk</c> does with its chunk number.</summary>
+        private enum ChunkMode { Gradients, Update, Sum }
+
+        /// <summary>
+        /// Runs <paramref name="serial"/> on one thread, or, with threads to spare and enough parameters to
+        /// pay for them, the same work split into fixed parameter blocks on up to DegreeOfParallelism threads.
+        /// </summary>
+        private void WriteByParameterBlocks(ChunkMode mode, string serial)
+        {
+            using (writer.Open("if (_degreeOfParallelism > 1 && ParameterCount >= ParallelParameterCount)"))
+            {
+                writer.Line($"_chunkMode = {(int)mode};");
+                writer.Line($"{Kernels}.ChunkWorkers.Run(this, ParameterBlocks, _degreeOfParallelism);");
+                writer.Line($"_chunkMode = {(int)ChunkMode.Gradients};");
+            }
+            writer.Line("else");
+            writer.Line("    " + serial);
         }
 
         /// <summary>Adds the L1 and L2 weight penalties to the loss and to the weights' gradients.</summary>

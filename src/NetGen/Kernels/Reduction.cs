@@ -7,14 +7,19 @@ namespace NetGen.Kernels;
 /// <summary>Combines per-chunk results in a fixed order, so that the total does not depend on which thread ran which chunk.</summary>
 public static class Reduction
 {
-    /// <summary><c>destination = ((parts[0] + parts[1]) + parts[2]) + …</c> over the first <paramref name="count"/> parts.</summary>
-    public static void Sum<T>(T[][] parts, int count, Span<T> destination) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    /// <summary>
+    /// <c>destination[i] = ((parts[0][i] + parts[1][i]) + parts[2][i]) + …</c> over the first
+    /// <paramref name="count"/> parts, for i in [start, start + length): element by element, so that any
+    /// split of the range gives the same sums.
+    /// </summary>
+    public static void Sum<T>(T[][] parts, int count, T[] destination, int start, int length) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         if (count < 1 || count > parts.Length)
             throw new ArgumentOutOfRangeException(nameof(count), count, $"Expected 1 to {parts.Length} parts.");
-        parts[0].AsSpan(0, destination.Length).CopyTo(destination);
+        Span<T> target = destination.AsSpan(start, length);
+        parts[0].AsSpan(start, length).CopyTo(target);
         for (int k = 1; k < count; k++)
-            TensorPrimitives.Add(destination, parts[k].AsSpan(0, destination.Length), destination);
+            TensorPrimitives.Add(target, parts[k].AsSpan(start, length), target);
     }
 
     /// <summary><c>((values[0] + values[1]) + values[2]) + …</c> over the first <paramref name="count"/> values.</summary>

@@ -60,3 +60,11 @@ public partial class ChunkedNet;
 [Dense(3, Activation.Identity)]
 [Sgd(0.05, Momentum = 0.9)]
 public partial class ChunkedDropoutNet;
+
+/// <summary>Over 65,536 parameters, so that with threads to spare the optimizer step and the chunk sum split too.</summary>
+[Network(Loss.CrossEntropy, Precision = Precision.Double)]
+[Input(256)]
+[Dense(256, Activation.ReLU)]
+[Dense(10, Activation.Softmax)]
+[Adam(1e-3, AmsGrad = true)]
+public partial class WideChunkedNet;

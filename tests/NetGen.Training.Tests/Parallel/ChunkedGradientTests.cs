@@ -85,6 +85,27 @@ public sealed class ChunkedGradientTests
     }
 
     [Fact]
+    public void Parallel_optimizer_steps_and_sums_match_one_thread_bit_for_bit()
+    {
+        const int batch = 150;
+        double[] inputs = Random(batch * WideChunkedNet.InputSize, 13);
+        int[] labels = Labels(batch, WideChunkedNet.OutputSize, 14);
+        double[][] parameters = new[] { 1, 2, 4 }.Select(threads =>
+        {
+            var net = new WideChunkedNet(seed: 15) { DegreeOfParallelism = threads };
+            for (int step = 0; step < 3; step++)
+                net.TrainStep(inputs, labels);
+            var exported = new double[WideChunkedNet.ParameterCount];
+            net.ExportParameters(exported);
+            return exported;
+        }).ToArray();
+
+        Assert.True(WideChunkedNet.ParameterCount >= 65536);
+        Assert.Equal(parameters[0], parameters[1]);
+        Assert.Equal(parameters[0], parameters[2]);
+    }
+
+    [Fact]
     public void Dropout_masks_do_not_depend_on_the_number_of_threads()
     {
         const int batch = 130;

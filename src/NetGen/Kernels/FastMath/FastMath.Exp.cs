@@ -8,8 +8,9 @@ namespace NetGen.Kernels;
 public static partial class FastMath
 {
     /// <summary>
-    /// <c>destination[k] = e^x[k]</c>, for float or double, each value exactly as <see cref="Exp(float)"/> or
-    /// <see cref="Exp(double)"/> computes it (and so within the error bound stated there).
+    /// <c>destination[k] = e^x[k]</c>, for float or double: each value exactly as
+    /// <see cref="Exp(float)"/> or <see cref="Exp(double)"/> computes it, and so within the error
+    /// bound stated there.
     /// </summary>
     /// <remarks>
     /// Runs the widest accelerated vectors first, then narrower ones and scalars on the remainder;
@@ -25,8 +26,9 @@ public static partial class FastMath
         => Apply<T, ExpOperator<T>>(x, destination);
 
     /// <summary><see cref="Exp(float)"/> and <see cref="Exp(double)"/> as an operator struct.</summary>
-    internal readonly struct ExpOperator<T> : IFastMathOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    private readonly struct ExpOperator<T> : IFastMathOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static T Invoke(T x)
         {
             if (typeof(T) == typeof(float))
@@ -36,6 +38,7 @@ public static partial class FastMath
             throw Unsupported<T>();
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<T> Invoke(Vector128<T> x)
         {
             if (typeof(T) == typeof(float))
@@ -45,6 +48,7 @@ public static partial class FastMath
             throw Unsupported<T>();
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<T> Invoke(Vector256<T> x)
         {
             if (typeof(T) == typeof(float))
@@ -54,6 +58,7 @@ public static partial class FastMath
             throw Unsupported<T>();
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<T> Invoke(Vector512<T> x)
         {
             if (typeof(T) == typeof(float))
@@ -62,7 +67,5 @@ public static partial class FastMath
                 return Exp(x.AsDouble()).As<double, T>();
             throw Unsupported<T>();
         }
-
-        public static Vector<T> Invoke(Vector<T> x) => InvokeAsFixedWidth<T, ExpOperator<T>>(x);
     }
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -39,14 +41,13 @@ public static partial class FastMath
         where TOperator : IFastMathOperator<T>
     {
         if (typeof(T) != typeof(float) && typeof(T) != typeof(double))
-            throw new NotSupportedException($"FastMath computes in float or double, not {typeof(T).Name}.");
-        Checks.Length(destination, x.Length, nameof(destination));
+            throw Unsupported<T>();
+        if (destination.Length != x.Length)
+            ThrowLength(destination, x.Length);
         // In place is fine because every value is read before its own slot is written; a shifted
         // overlap would read values this call has already overwritten.
         if (x.Overlaps(destination, out int offset) && offset != 0)
-            throw new ArgumentException(
-                $"'{nameof(destination)}' overlaps '{nameof(x)}' shifted by {offset} values: expected the same span (in place) or no overlap.",
-                nameof(destination));
+            ThrowOverlap(offset);
 
         ref T source = ref MemoryMarshal.GetReference(x);
         ref T target = ref MemoryMarshal.GetReference(destination);
@@ -54,48 +55,77 @@ public static partial class FastMath
 
         // IsHardwareAccelerated is a JIT-time constant, so only the loops this machine can run are
         // compiled. Once a wider loop has run, each narrower one runs at most once, on its remainder.
-        if (Vector512.IsHardwareAccelerated)
-        {
-            for (; k + (nuint)Vector512<T>.Count <= length; k += (nuint)Vector512<T>.Count)
-                TOperator.Invoke(Vector512.LoadUnsafe(ref source, k)).StoreUnsafe(ref target, k);
-        }
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; k + (nuint)Vector256<T>.Count <= length; k += (nuint)Vector256<T>.Count)
-                TOperator.Invoke(Vector256.LoadUnsafe(ref source, k)).StoreUnsafe(ref target, k);
-        }
-        if (Vector128.IsHardwareAccelerated)
-        {
-            for (; k + (nuint)Vector128<T>.Count <= length; k += (nuint)Vector128<T>.Count)
-                TOperator.Invoke(Vector128.LoadUnsafe(ref source, k)).StoreUnsafe(ref target, k);
-        }
+        if (Vector512.IsHardwareAccelerated && length - k >= (nuint)Vector512<T>.Count)
+            k = Apply512<T, TOperator>(ref source, ref target, k, length);
+        if (Vector256.IsHardwareAccelerated && length - k >= (nuint)Vector256<T>.Count)
+            k = Apply256<T, TOperator>(ref source, ref target, k, length);
+        if (Vector128.IsHardwareAccelerated && length - k >= (nuint)Vector128<T>.Count)
+            k = Apply128<T, TOperator>(ref source, ref target, k, length);
         for (; k < length; k++)
             Unsafe.Add(ref target, k) = TOperator.Invoke(Unsafe.Add(ref source, k));
     }
 
-    /// <summary>Forwards a <see cref="Vector{T}"/> to the fixed-width form of the same size.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<T> InvokeAsFixedWidth<T, TOperator>(Vector<T> x)
+    // One method per width, each kept out of line: inlining an operator takes a good part of the
+    // JIT's inlining budget for the method it lands in, and with all three widths in one method the
+    // JIT gave up part way and left calls (passing vectors through memory) in the loops.
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nuint Apply512<T, TOperator>(ref T source, ref T target, nuint k, nuint length)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TOperator : IFastMathOperator<T>
     {
-        if (Vector<byte>.Count == Vector512<byte>.Count)
-            return TOperator.Invoke(x.AsVector512()).AsVector();
-        if (Vector<byte>.Count == Vector256<byte>.Count)
-            return TOperator.Invoke(x.AsVector256()).AsVector();
-        return TOperator.Invoke(x.AsVector128()).AsVector();
+        for (; k + (nuint)Vector512<T>.Count <= length; k += (nuint)Vector512<T>.Count)
+            TOperator.Invoke(Vector512.LoadUnsafe(ref source, k)).StoreUnsafe(ref target, k);
+        return k;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nuint Apply256<T, TOperator>(ref T source, ref T target, nuint k, nuint length)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TOperator : IFastMathOperator<T>
+    {
+        for (; k + (nuint)Vector256<T>.Count <= length; k += (nuint)Vector256<T>.Count)
+            TOperator.Invoke(Vector256.LoadUnsafe(ref source, k)).StoreUnsafe(ref target, k);
+        return k;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nuint Apply128<T, TOperator>(ref T source, ref T target, nuint k, nuint length)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TOperator : IFastMathOperator<T>
+    {
+        for (; k + (nuint)Vector128<T>.Count <= length; k += (nuint)Vector128<T>.Count)
+            TOperator.Invoke(Vector128.LoadUnsafe(ref source, k)).StoreUnsafe(ref target, k);
+        return k;
+    }
+
+    // The throws live out of line so that building their messages does not count against the
+    // inlining budget of the loops, which need every operator inlined.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static NotSupportedException Unsupported<T>() =>
         new($"FastMath computes in float or double, not {typeof(T).Name}.");
+
+    [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowLength<T>(Span<T> destination, int expected)
+    {
+        Checks.Length(destination, expected, nameof(destination));
+        throw new UnreachableException();
+    }
+
+    [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowOverlap(int offset) =>
+        throw new ArgumentException(
+            $"'destination' overlaps 'x' shifted by {offset} values: expected the same span (in place) or no overlap.",
+            "destination");
 }
 
 /// <summary>
 /// A <see cref="FastMath"/> function as an operator struct: its scalar form for tails and its forms at
 /// each fixed vector width, all equal lane for lane.
 /// </summary>
-internal interface IFastMathOperator<T> : IUnaryOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+internal interface IFastMathOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {
+    static abstract T Invoke(T x);
     static abstract Vector128<T> Invoke(Vector128<T> x);
     static abstract Vector256<T> Invoke(Vector256<T> x);
     static abstract Vector512<T> Invoke(Vector512<T> x);
