@@ -7,13 +7,13 @@ namespace NetGen.Kernels;
 /// <summary>Activation functions applied in place over a batch of layer outputs.</summary>
 public static partial class Activations
 {
-    /// <summary><c>v = 1 / (1 + e⁻ᵛ)</c>.</summary>
+    /// <summary><c>v = 1 / (1 + e⁻ᵛ)</c>, within 1 ulp (<see cref="FastMath"/>).</summary>
     public static void Sigmoid<T>(Span<T> values) where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        => TensorPrimitives.Sigmoid<T>(values, values);
+        => FastMath.Sigmoid<T>(values, values);
 
-    /// <summary><c>v = tanh v</c>.</summary>
+    /// <summary><c>v = tanh v</c>, within 1 ulp (<see cref="FastMath"/>).</summary>
     public static void Tanh<T>(Span<T> values) where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        => TensorPrimitives.Tanh<T>(values, values);
+        => FastMath.Tanh<T>(values, values);
 
     /// <summary><c>v = max(v, 0)</c>.</summary>
     public static void ReLU<T>(Span<T> values) where T : unmanaged, IBinaryFloatingPointIeee754<T>
@@ -55,7 +55,7 @@ public static partial class Activations
         if (row.Length >= ShortRow<T>())
         {
             TensorPrimitives.Subtract(row, shift, destination);
-            TensorPrimitives.Exp<T>(destination, destination);
+            FastMath.Exp<T>(destination, destination);
             return TensorPrimitives.Sum<T>(destination);
         }
         T sum = T.Zero;

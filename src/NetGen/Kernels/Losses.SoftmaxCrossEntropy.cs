@@ -34,7 +34,7 @@ public static partial class Losses
             ReadOnlySpan<T> z = logits.Slice(s * classes, classes);
             TensorPrimitives.Subtract(z, Activations.RowMax(z), gradient.Slice(s * classes, classes));
         }
-        TensorPrimitives.Exp<T>(gradient, gradient);
+        FastMath.Exp<T>(gradient, gradient);
 
         // Each row's Σ e^(z − m) lies in [1, classes], so a run of rows can share one logarithm of
         // their product as long as the product stays far from overflow.
