@@ -32,7 +32,15 @@ public static partial class Losses
         for (int s = 0; s < batch; s++)
         {
             ReadOnlySpan<T> z = logits.Slice(s * classes, classes);
-            TensorPrimitives.Subtract(z, Activations.RowMax(z), gradient.Slice(s * classes, classes));
+            Span<T> g = gradient.Slice(s * classes, classes);
+            T max = Activations.RowMax(z);
+            if (classes >= 2 * Vector<T>.Count)
+            {
+                TensorPrimitives.Subtract(z, max, g);
+                continue;
+            }
+            for (int j = 0; j < classes; j++)
+                g[j] = z[j] - max;
         }
         FastMath.Exp<T>(gradient, gradient);
 
