@@ -92,12 +92,8 @@ internal static class MatrixProduct
                 Block1x4<T, TVector, TWidth>(ref aRow, aDepthStride, ref Unsafe.Add(ref b, j), ref Unsafe.Add(ref cRow, j),
                     ref init, hasInit, j, columns, depth);
             for (; j < end; j += width)
-            {
-                TVector sum = hasInit ? TWidth.Load(ref init, j) : TWidth.Zero;
-                for (int p = 0; p < depth; p++)
-                    sum = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref aRow, p * aDepthStride)), TWidth.Load(ref b, (nint)p * columns + j), sum);
-                TWidth.Store(sum, ref cRow, j);
-            }
+                Block1x1<T, TVector, TWidth>(ref aRow, aDepthStride, ref Unsafe.Add(ref b, j), ref Unsafe.Add(ref cRow, j),
+                    hasInit ? TWidth.Load(ref init, j) : TWidth.Zero, columns, depth);
         }
         return end;
     }
@@ -148,6 +144,32 @@ internal static class MatrixProduct
         TWidth.Store(TWidth.Add(c1, d1), ref c, columns);
         TWidth.Store(TWidth.Add(c2, d2), ref c, 2 * columns);
         TWidth.Store(TWidth.Add(c3, d3), ref c, 3 * columns);
+    }
+
+    /// <summary>
+    /// One row by one vector of C, summed in four interleaved parts (depth p mod 4) so that a single
+    /// narrow output, such as a bias gradient or a small layer at batch 1, is not bound by FMA latency.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block1x1<T, TVector, TWidth>(ref T a, nint aDepthStride, ref T b, ref T c, TVector init0, int columns, int depth)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TVector : struct
+        where TWidth : IVectorWidth<T, TVector>
+    {
+        TVector s0 = init0, s1 = TWidth.Zero, s2 = TWidth.Zero, s3 = TWidth.Zero;
+        nint ap = 0;
+        int p = 0;
+        for (; p + 4 <= depth; p += 4)
+        {
+            s0 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a, ap)), TWidth.Load(ref b, (nint)p * columns), s0);
+            s1 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a, ap + aDepthStride)), TWidth.Load(ref b, (nint)(p + 1) * columns), s1);
+            s2 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a, ap + 2 * aDepthStride)), TWidth.Load(ref b, (nint)(p + 2) * columns), s2);
+            s3 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a, ap + 3 * aDepthStride)), TWidth.Load(ref b, (nint)(p + 3) * columns), s3);
+            ap += 4 * aDepthStride;
+        }
+        for (; p < depth; p++, ap += aDepthStride)
+            s0 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a, ap)), TWidth.Load(ref b, (nint)p * columns), s0);
+        TWidth.Store(TWidth.Add(TWidth.Add(s0, s1), TWidth.Add(s2, s3)), ref c, 0);
     }
 
     /// <summary>One row by eight vectors of C: each row of B is read in longer contiguous runs.</summary>
