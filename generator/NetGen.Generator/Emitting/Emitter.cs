@@ -401,10 +401,19 @@ internal static partial class Emitter
                         writer.Line($"_parallelInputs = new {T}[_batchCapacity * InputSize];");
                         writer.Line($"_parallelTargets = new {T}[_batchCapacity * OutputSize];");
                     }
-                    writer.Line("inputs.CopyTo(_parallelInputs);");
-                    writer.Line("targets.CopyTo(_parallelTargets);");
+                    writer.Line("// Helper threads read the batch from copies; the first chunk, which this thread runs itself");
+                    writer.Line("// from the caller's spans, needs none.");
+                    writer.Line("inputs.Slice(ChunkSize * InputSize).CopyTo(new global::System.Span<" + T + ">(_parallelInputs, ChunkSize * InputSize, (batch - ChunkSize) * InputSize));");
+                    writer.Line("targets.Slice(ChunkSize * OutputSize).CopyTo(new global::System.Span<" + T + ">(_parallelTargets, ChunkSize * OutputSize, (batch - ChunkSize) * OutputSize));");
                     writer.Line("_parallelBatch = batch;");
-                    writer.Line($"{Kernels}.ChunkWorkers.Run(this, chunks, _degreeOfParallelism);");
+                    writer.Line($"bool helped = {Kernels}.ChunkWorkers.Begin(this, chunks, _degreeOfParallelism, reserveFirst: true);");
+                    using (writer.Open("try"))
+                        writer.Line("_chunkLosses[0] = ComputeChunk(inputs, targets, 0, batch);");
+                    using (writer.Open("finally"))
+                    {
+                        writer.Line("if (helped)");
+                        writer.Line($"    {Kernels}.ChunkWorkers.End();");
+                    }
                 }
                 using (writer.Open("else"))
                 {

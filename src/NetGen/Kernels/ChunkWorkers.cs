@@ -24,27 +24,53 @@ public static class ChunkWorkers
     /// <summary>Runs chunks 0 to <paramref name="count"/> − 1 on up to <paramref name="degreeOfParallelism"/> threads, the caller's included; returns when all are done.</summary>
     public static void Run(IChunkWork work, int count, int degreeOfParallelism)
     {
+        if (Begin(work, count, degreeOfParallelism, reserveFirst: false))
+            End();
+    }
+
+    /// <summary>
+    /// Starts chunks on helper threads and returns at once, so that the caller can do work of its own
+    /// before joining in with <see cref="End"/>. With <paramref name="reserveFirst"/>, the helpers start
+    /// at chunk 1 and chunk 0 is left to the caller, which runs it itself (it may hold data, such as a
+    /// span, that other threads cannot see). Returns false when there are no helpers to start: then
+    /// every chunk, the first excepted when reserved, has already run on the calling thread, and
+    /// <see cref="End"/> must not be called.
+    /// </summary>
+    public static bool Begin(IChunkWork work, int count, int degreeOfParallelism, bool reserveFirst)
+    {
         ArgumentNullException.ThrowIfNull(work);
-        int helpers = Math.Min(degreeOfParallelism, count) - 1;
+        int first = reserveFirst ? 1 : 0;
+        int helpers = Math.Min(degreeOfParallelism - 1, count - first);
         if (helpers <= 0)
         {
-            for (int chunk = 0; chunk < count; chunk++)
+            for (int chunk = first; chunk < count; chunk++)
                 work.RunChunk(chunk);
-            return;
+            return false;
         }
-        lock (Gate)
+        Monitor.Enter(Gate);
+        EnsureThreads(helpers);
+        s_work = work;
+        s_next = first;
+        s_count = count;
+        s_failure = null;
+        Done.Reset(helpers);
+        Start.Release(helpers);
+        return true;
+    }
+
+    /// <summary>Joins the helpers started by <see cref="Begin"/> on the chunks left, and waits until all are done.</summary>
+    public static void End()
+    {
+        try
         {
-            EnsureThreads(helpers);
-            s_work = work;
-            s_next = 0;
-            s_count = count;
-            s_failure = null;
-            Done.Reset(helpers);
-            Start.Release(helpers);
             RunChunks();
             Done.Wait();
             s_work = null;
             s_failure?.Throw();
+        }
+        finally
+        {
+            Monitor.Exit(Gate);
         }
     }
 
