@@ -267,14 +267,15 @@ internal static partial class Emitter
         }
 
         /// <summary>Where a single output splits class 0 from class 1: the middle of a probability, else zero.</summary>
-        private string Threshold => Literal(FinalLayer.Activation is ActivationKind.Sigmoid or ActivationKind.Softmax ? 0.5 : 0);
+        private double ThresholdValue => FinalLayer.Activation is ActivationKind.Sigmoid or ActivationKind.Softmax ? 0.5 : 0;
+
+        private string Threshold => Literal(ThresholdValue);
 
         private void WritePredict()
         {
-            string threshold = FinalLayer.Activation is ActivationKind.Sigmoid or ActivationKind.Softmax ? "0.5" : "0";
             writer.Line("/// <summary>");
             writer.Line("/// The index of the largest output; with a single output, 1 when it is above "
-                + threshold + ", else 0.");
+                + ThresholdValue.ToString(CultureInfo.InvariantCulture) + ", else 0.");
             writer.Line("/// </summary>");
             using (writer.Open($"public int Predict({ReadOnlySpan} input)"))
             {
