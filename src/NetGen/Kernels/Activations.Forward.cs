@@ -1,7 +1,6 @@
 using System;
 using System.Numerics;
 using System.Numerics.Tensors;
-using System.Runtime.CompilerServices;
 
 namespace NetGen.Kernels;
 
@@ -34,14 +33,21 @@ public static partial class Activations
         for (int s = 0; s < batch; s++)
         {
             Span<T> row = values.Slice(s * size, size);
-            T sum = ExponentiateShifted(row, row, RowMax(row));
             if (size >= ShortRow<T>())
             {
+                T sum = ExponentiateShifted(row, row, RowMax(row));
                 TensorPrimitives.Divide(row, sum, row);
                 continue;
             }
+            // A short row in one scalar pass each for the maximum, the exponentials and the division.
+            T max = row[0];
+            for (int j = 1; j < row.Length; j++)
+                max = T.Max(max, row[j]);
+            T total = T.Zero;
             for (int j = 0; j < row.Length; j++)
-                row[j] /= sum;
+                total += row[j] = T.Exp(row[j] - max);
+            for (int j = 0; j < row.Length; j++)
+                row[j] /= total;
         }
     }
 
@@ -67,18 +73,8 @@ public static partial class Activations
         }
         T sum = T.Zero;
         for (int j = 0; j < row.Length; j++)
-            sum += destination[j] = ScalarExp(row[j] - shift);
+            sum += destination[j] = T.Exp(row[j] - shift);
         return sum;
-    }
-
-    /// <summary><see cref="FastMath"/>'s exp for one value, so that short rows round exactly as vectorized ones.</summary>
-    private static T ScalarExp<T>(T x) where T : unmanaged, IBinaryFloatingPointIeee754<T>
-    {
-        if (typeof(T) == typeof(float))
-            return Unsafe.BitCast<float, T>(FastMath.Exp(Unsafe.BitCast<T, float>(x)));
-        if (typeof(T) == typeof(double))
-            return Unsafe.BitCast<double, T>(FastMath.Exp(Unsafe.BitCast<T, double>(x)));
-        return T.Exp(x);
     }
 
     // Below two vectors a row is cheaper in scalar code than in a series of vectorized passes.
