@@ -132,6 +132,7 @@ internal static partial class Parser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StaticNetwork, classLocation, type.Name));
         if (type.TypeParameters.Length > 0)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericNetwork, classLocation, type.Name, "is generic"));
+        CheckConstructors(type, diagnostics);
 
         for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
         {
@@ -144,6 +145,30 @@ internal static partial class Parser
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, classLocation, outer.Name,
                     $", since the network '{type.Name}' is nested in it"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// A constructor of the user's own must run the generated one (which draws the parameters) through
+    /// <c>: this(…)</c>, and must not take its place with the same single int parameter.
+    /// </summary>
+    private static void CheckConstructors(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)
+    {
+        foreach (IMethodSymbol constructor in type.InstanceConstructors)
+        {
+            foreach (SyntaxReference reference in constructor.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is not ConstructorDeclarationSyntax syntax)
+                    continue;
+                string? problem =
+                    constructor.Parameters.Length == 1 && constructor.Parameters[0].Type.SpecialType == SpecialType.System_Int32
+                        ? "has the signature of the generated constructor"
+                    : syntax.Initializer is null || !syntax.Initializer.ThisOrBaseKeyword.IsKind(SyntaxKind.ThisKeyword)
+                        ? "does not call ': this(seed)'"
+                    : null;
+                if (problem is not null)
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConstructorSkipsInitialization, syntax.Identifier.GetLocation(), type.Name, problem));
             }
         }
     }

@@ -66,6 +66,10 @@ internal static class DiagnosticDescriptors
         "NG0014", "Dropout is not allowed on the final layer",
         "Layer {0} of '{1}' is the final layer, whose outputs are the network's predictions and the loss's input: remove Dropout from it and put it on a hidden layer, for example [Dense(64, Activation.ReLU, Dropout = 0.5)]");
 
+    public static readonly DiagnosticDescriptor ConstructorSkipsInitialization = Error(
+        "NG0015", "A network's own constructor must chain to the generated one",
+        "Constructor '{0}' {1}: the generated constructor '{0}(int seed = 0)' draws the initial parameters, so a constructor of your own must call it, for example '{0}() : this(seed: 42) {{ }}'");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

@@ -198,6 +198,40 @@ public sealed class DiagnosticTests
         """, "NG0014", "Dense(1, Activation.Identity, Dropout = 0.5)", "Layer 2 of 'Net' is the final layer");
 
     [Theory]
+    [InlineData("public Net() { }", "does not call ': this(seed)'")]
+    [InlineData("public Net(string name) : base() { }", "does not call ': this(seed)'")]
+    [InlineData("public Net(int width) : this() { }", "has the signature of the generated constructor")]
+    public void NG0015_constructor_that_skips_initialization(string constructor, string hint) => AssertDiagnostic($$"""
+        using NetGen;
+        [Network(Loss.MeanSquaredError)]
+        [Input(2)]
+        [Dense(1, Activation.Identity)]
+        public partial class Net
+        {
+            {{constructor}}
+        }
+        """, "NG0015", "Net", hint);
+
+    [Fact]
+    public void A_constructor_that_chains_to_the_generated_one_is_welcome()
+    {
+        GeneratorOutcome outcome = GeneratorHarness.Run("""
+            using NetGen;
+            [Network(Loss.MeanSquaredError)]
+            [Input(2)]
+            [Dense(1, Activation.Identity)]
+            public partial class Net
+            {
+                public Net(string name) : this(seed: name.Length) => Name = name;
+                public string Name { get; } = "";
+            }
+            """);
+
+        Assert.Empty(outcome.CompilationProblems.Select(d => d.ToString()));
+        Assert.Single(outcome.Files);
+    }
+
+    [Theory]
     [InlineData("[Network(Loss.MeanSquaredError, L2 = -1)]", "[Dense(4, Activation.ReLU)]", "Network(Loss.MeanSquaredError, L2 = -1)", "L2 is -1")]
     [InlineData("[Network(Loss.MeanSquaredError, L1 = double.PositiveInfinity)]", "[Dense(4, Activation.ReLU)]", "Network(Loss.MeanSquaredError, L1 = double.PositiveInfinity)", "L1 is Infinity")]
     [InlineData("[Network(Loss.MeanSquaredError)]", "[Dense(4, Activation.ReLU, Dropout = 1)]", "Dense(4, Activation.ReLU, Dropout = 1)", "Dropout of layer 1 ([Dense]) is 1")]
