@@ -32,7 +32,4 @@ public interface IVectorWidth<T, TVector>
 
     /// <summary><c>a + b</c>.</summary>
     static abstract TVector Add(TVector a, TVector b);
-
-    /// <summary>The sum of the elements.</summary>
-    static abstract T Sum(TVector value);
 }

@@ -33,7 +33,4 @@ public readonly struct Width128<T> : IVectorWidth<T, Vector128<T>> where T : unm
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Add(Vector128<T> a, Vector128<T> b) => a + b;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T Sum(Vector128<T> value) => Vector128.Sum(value);
 }

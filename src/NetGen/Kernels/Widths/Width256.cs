@@ -33,7 +33,4 @@ public readonly struct Width256<T> : IVectorWidth<T, Vector256<T>> where T : unm
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Add(Vector256<T> a, Vector256<T> b) => a + b;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T Sum(Vector256<T> value) => Vector256.Sum(value);
 }

@@ -33,7 +33,4 @@ public readonly struct Width512<T> : IVectorWidth<T, Vector512<T>> where T : unm
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Add(Vector512<T> a, Vector512<T> b) => a + b;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T Sum(Vector512<T> value) => Vector512.Sum(value);
 }
