@@ -37,6 +37,37 @@ internal static partial class Emitter
             writer.Line();
         }
 
+        /// <summary>Values of one 512-bit vector, the most a layer's last vector of one sample runs past its row.</summary>
+        private int SamplePadding => T == "double" ? 8 : 16;
+
+        private int PaddedRow(DenseLayerSpec layer) => (layer.OutputSize + SamplePadding - 1) / SamplePadding * SamplePadding;
+
+        private int SampleLength => spec.Layers.Sum(PaddedRow);
+
+        /// <summary>
+        /// One sample: each layer a register-blocked kernel call with its activation fused, through the
+        /// padded rows of <c>_sample</c>; no scratch rows of the batch path, no separate activation pass.
+        /// </summary>
+        private void WriteForwardOne()
+        {
+            writer.Line("/// <summary>One sample, each layer held in registers with its activation fused.</summary>");
+            using (writer.Open($"private void ForwardOne({ReadOnlySpan} input, {Span} output)"))
+            {
+                int offset = 0;
+                for (int l = 1; l <= LayerCount; l++)
+                {
+                    DenseLayerSpec layer = spec.Layers[l - 1];
+                    string source = l == 1 ? "input" : $"sample{l - 1}";
+                    writer.Line($"var sample{l} = new {Span}(_sample, {offset}, {PaddedRow(layer)});");
+                    writer.Line($"{Kernels}.Dense.ForwardOne<{T}>({source}, _parameters, Layer{l}Weights, Layer{l}Bias, sample{l}, "
+                        + $"{layer.InputSize}, {layer.OutputSize}, global::NetGen.Activation.{layer.Activation});");
+                    offset += PaddedRow(layer);
+                }
+                writer.Line($"sample{LayerCount}.Slice(0, OutputSize).CopyTo(output);");
+            }
+            writer.Line();
+        }
+
         /// <summary>While training, the next layer reads the activations times the batch's dropout mask.</summary>
         private void WriteDropout(int l, DenseLayerSpec layer)
         {

@@ -90,6 +90,7 @@ internal static partial class Emitter
                 WriteTrainStep();
                 WriteChunks();
                 WriteOptimizer();
+                WriteForwardOne();
                 WriteForwardLayers();
                 WriteBackwardLayers();
                 WriteEnsureCapacity();
@@ -122,7 +123,10 @@ internal static partial class Emitter
                 offset += layer.ParameterCount;
             }
             writer.Line();
-            writer.Line($"private readonly {T}[] _parameters = new {T}[ParameterCount];");
+            writer.Line("// Whole vectors of one sample's layers may run this far past a row (Dense.SamplePadding).");
+            writer.Line($"private const int SamplePadding = {SamplePadding};");
+            writer.Line($"private readonly {T}[] _parameters = new {T}[ParameterCount + SamplePadding];");
+            writer.Line($"private readonly {T}[] _sample = new {T}[{SampleLength}]; // one sample's layer outputs, each row padded");
             writer.Line($"private readonly {T}[] _gradients = new {T}[ParameterCount];");
             writer.Line($"private readonly {T}[] _prediction = new {T}[OutputSize];");
             if (HasDropout)
@@ -192,7 +196,7 @@ internal static partial class Emitter
         private void WriteProperties()
         {
             writer.Line("/// <summary>The parameters in the internal layout (per layer, weights [in, out] then bias).</summary>");
-            writer.Line($"public {Span} Parameters => _parameters;");
+            writer.Line($"public {Span} Parameters => new {Span}(_parameters, 0, ParameterCount);");
             writer.Line();
             writer.Line("/// <summary>The gradient of the last batch's mean loss, in the layout of <see cref=\"Parameters\"/>.</summary>");
             writer.Line($"public {Span} Gradients => _gradients;");
@@ -257,6 +261,12 @@ internal static partial class Emitter
             writer.Line("/// <summary>Runs the network on one sample or a batch (whole rows of InputSize in, OutputSize out).</summary>");
             using (writer.Open($"public void Forward({ReadOnlySpan} input, {Span} output)"))
             {
+                using (writer.Open("if (input.Length == InputSize)"))
+                {
+                    writer.Line($"{Kernels}.Checks.Rows(output.Length, 1, OutputSize, nameof(OutputSize), nameof(output));");
+                    writer.Line("ForwardOne(input, output);");
+                    writer.Line("return;");
+                }
                 writer.Line($"int batch = {Kernels}.Checks.BatchSize(input.Length, InputSize, nameof(input));");
                 writer.Line($"{Kernels}.Checks.Rows(output.Length, batch, OutputSize, nameof(OutputSize), nameof(output));");
                 writer.Line("EnsureCapacity(batch);");

@@ -1,6 +1,7 @@
 using System;
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace NetGen.Kernels;
 
@@ -80,17 +81,35 @@ public static partial class Activations
     // Below two vectors a row is cheaper in scalar code than in a series of vectorized passes.
     private static int ShortRow<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> => 2 * Vector<T>.Count;
 
-    private readonly struct ReLUOperator<T> : IUnaryOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    internal readonly struct ReLUOperator<T> : IUnaryOperator<T>, IVectorOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         public static T Invoke(T x) => x > T.Zero ? x : T.Zero;
         public static Vector<T> Invoke(Vector<T> x) => Vector.Max(x, Vector<T>.Zero);
+        public static Vector128<T> Invoke(Vector128<T> x) => Vector128.Max(x, Vector128<T>.Zero);
+        public static Vector256<T> Invoke(Vector256<T> x) => Vector256.Max(x, Vector256<T>.Zero);
+        public static Vector512<T> Invoke(Vector512<T> x) => Vector512.Max(x, Vector512<T>.Zero);
     }
 
-    private readonly struct LeakyReLUOperator<T> : IUnaryOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    internal readonly struct LeakyReLUOperator<T> : IUnaryOperator<T>, IVectorOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         private static readonly T s_slope = T.CreateChecked(Initializers.LeakyReLUSlope);
         public static T Invoke(T x) => x > T.Zero ? x : x * s_slope;
         public static Vector<T> Invoke(Vector<T> x) =>
             Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<T>.Zero), x, x * new Vector<T>(s_slope));
+        public static Vector128<T> Invoke(Vector128<T> x) =>
+            Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<T>.Zero), x, x * Vector128.Create(s_slope));
+        public static Vector256<T> Invoke(Vector256<T> x) =>
+            Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<T>.Zero), x, x * Vector256.Create(s_slope));
+        public static Vector512<T> Invoke(Vector512<T> x) =>
+            Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<T>.Zero), x, x * Vector512.Create(s_slope));
+    }
+
+    /// <summary>The identity, for a layer without activation.</summary>
+    internal readonly struct IdentityOperator<T> : IVectorOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        public static T Invoke(T x) => x;
+        public static Vector128<T> Invoke(Vector128<T> x) => x;
+        public static Vector256<T> Invoke(Vector256<T> x) => x;
+        public static Vector512<T> Invoke(Vector512<T> x) => x;
     }
 }

@@ -92,8 +92,8 @@ internal static class MatrixProduct
                 Block1x4<T, TVector, TWidth>(ref aRow, aDepthStride, ref Unsafe.Add(ref b, j), ref Unsafe.Add(ref cRow, j),
                     ref init, hasInit, j, columns, depth);
             for (; j < end; j += width)
-                Block1x1<T, TVector, TWidth>(ref aRow, aDepthStride, ref Unsafe.Add(ref b, j), ref Unsafe.Add(ref cRow, j),
-                    hasInit ? TWidth.Load(ref init, j) : TWidth.Zero, columns, depth);
+                TWidth.Store(Column<T, TVector, TWidth>(ref aRow, aDepthStride, ref Unsafe.Add(ref b, j),
+                    hasInit ? TWidth.Load(ref init, j) : TWidth.Zero, columns, depth), ref cRow, j);
         }
         return end;
     }
@@ -147,34 +147,61 @@ internal static class MatrixProduct
     }
 
     /// <summary>
-    /// One row by one vector of C, summed in four interleaved parts (depth p mod 4) so that a single
-    /// narrow output, such as a bias gradient or a small layer at batch 1, is not bound by FMA latency.
+    /// One row by one vector of C, <c>init + Σₚ A[0, p]·B[p, …]</c>, summed in four or eight interleaved
+    /// parts (depth p mod 4 or 8) so that a single narrow output, such as a bias gradient or a small
+    /// layer at batch 1, is not bound by FMA latency: a multiply-add takes four cycles and two can
+    /// start each cycle.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Block1x1<T, TVector, TWidth>(ref T a, nint aDepthStride, ref T b, ref T c, TVector init0, int columns, int depth)
+    internal static TVector Column<T, TVector, TWidth>(ref T a, nint aDepthStride, ref T b, TVector init, nint columns, int depth)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TVector : struct
         where TWidth : IVectorWidth<T, TVector>
     {
-        TVector s0 = init0, s1 = TWidth.Zero, s2 = TWidth.Zero, s3 = TWidth.Zero;
+        TVector s0 = init, s1 = TWidth.Zero, s2 = TWidth.Zero, s3 = TWidth.Zero;
         nint ap = 0;
         int p = 0;
+        if (depth >= 16)
+        {
+            TVector s4 = TWidth.Zero, s5 = TWidth.Zero, s6 = TWidth.Zero, s7 = TWidth.Zero;
+            for (; p + 8 <= depth; p += 8)
+            {
+                s0 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a, ap)), TWidth.Load(ref b, 0), s0);
+                s1 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a, ap + aDepthStride)), TWidth.Load(ref b, columns), s1);
+                s2 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a, ap + 2 * aDepthStride)), TWidth.Load(ref b, 2 * columns), s2);
+                s3 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a, ap + 3 * aDepthStride)), TWidth.Load(ref b, 3 * columns), s3);
+                s4 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a, ap + 4 * aDepthStride)), TWidth.Load(ref b, 4 * columns), s4);
+                s5 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a, ap + 5 * aDepthStride)), TWidth.Load(ref b, 5 * columns), s5);
+                s6 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a, ap + 6 * aDepthStride)), TWidth.Load(ref b, 6 * columns), s6);
+                s7 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a, ap + 7 * aDepthStride)), TWidth.Load(ref b, 7 * columns), s7);
+                b = ref Unsafe.Add(ref b, 8 * columns);
+                ap += 8 * aDepthStride;
+            }
+            s0 = TWidth.Add(s0, s4);
+            s1 = TWidth.Add(s1, s5);
+            s2 = TWidth.Add(s2, s6);
+            s3 = TWidth.Add(s3, s7);
+        }
         for (; p + 4 <= depth; p += 4)
         {
-            s0 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a, ap)), TWidth.Load(ref b, (nint)p * columns), s0);
-            s1 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a, ap + aDepthStride)), TWidth.Load(ref b, (nint)(p + 1) * columns), s1);
-            s2 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a, ap + 2 * aDepthStride)), TWidth.Load(ref b, (nint)(p + 2) * columns), s2);
-            s3 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a, ap + 3 * aDepthStride)), TWidth.Load(ref b, (nint)(p + 3) * columns), s3);
+            s0 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a, ap)), TWidth.Load(ref b, 0), s0);
+            s1 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a, ap + aDepthStride)), TWidth.Load(ref b, columns), s1);
+            s2 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a, ap + 2 * aDepthStride)), TWidth.Load(ref b, 2 * columns), s2);
+            s3 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a, ap + 3 * aDepthStride)), TWidth.Load(ref b, 3 * columns), s3);
+            b = ref Unsafe.Add(ref b, 4 * columns);
             ap += 4 * aDepthStride;
         }
         for (; p < depth; p++, ap += aDepthStride)
-            s0 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a, ap)), TWidth.Load(ref b, (nint)p * columns), s0);
-        TWidth.Store(TWidth.Add(TWidth.Add(s0, s1), TWidth.Add(s2, s3)), ref c, 0);
+        {
+            s0 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a, ap)), TWidth.Load(ref b, 0), s0);
+            b = ref Unsafe.Add(ref b, columns);
+        }
+        return TWidth.Add(TWidth.Add(s0, s1), TWidth.Add(s2, s3));
     }
 
     /// <summary>One row by eight vectors of C: each row of B is read in longer contiguous runs.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Block1x8<T, TVector, TWidth>(ref T a, nint aDepthStride, ref T b, ref T c, ref T init, bool hasInit, int j, int columns, int depth)
+    internal static void Block1x8<T, TVector, TWidth>(ref T a, nint aDepthStride, ref T b, ref T c, ref T init, bool hasInit, int j, int columns, int depth)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TVector : struct
         where TWidth : IVectorWidth<T, TVector>

@@ -26,7 +26,7 @@ public static partial class FastMath
         => Apply<T, ExpOperator<T>>(x, destination);
 
     /// <summary><see cref="Exp(float)"/> and <see cref="Exp(double)"/> as an operator struct.</summary>
-    private readonly struct ExpOperator<T> : IFastMathOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    internal readonly struct ExpOperator<T> : IVectorOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static T Invoke(T x)

@@ -26,7 +26,7 @@ public static partial class FastMath
         => Apply<T, SigmoidOperator<T>>(x, destination);
 
     /// <summary><see cref="Sigmoid(float)"/> and <see cref="Sigmoid(double)"/> as an operator struct.</summary>
-    private readonly struct SigmoidOperator<T> : IFastMathOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    internal readonly struct SigmoidOperator<T> : IVectorOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static T Invoke(T x)

@@ -26,7 +26,7 @@ public static partial class FastMath
         => Apply<T, TanhOperator<T>>(x, destination);
 
     /// <summary><see cref="Tanh(float)"/> and <see cref="Tanh(double)"/> as an operator struct.</summary>
-    private readonly struct TanhOperator<T> : IFastMathOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    internal readonly struct TanhOperator<T> : IVectorOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static T Invoke(T x)

@@ -38,7 +38,7 @@ public static partial class FastMath
     /// </summary>
     private static void Apply<T, TOperator>(ReadOnlySpan<T> x, Span<T> destination)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        where TOperator : IFastMathOperator<T>
+        where TOperator : IVectorOperator<T>
     {
         if (typeof(T) != typeof(float) && typeof(T) != typeof(double))
             throw Unsupported<T>();
@@ -72,7 +72,7 @@ public static partial class FastMath
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static nuint Apply512<T, TOperator>(ref T source, ref T target, nuint k, nuint length)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        where TOperator : IFastMathOperator<T>
+        where TOperator : IVectorOperator<T>
     {
         for (; k + (nuint)Vector512<T>.Count <= length; k += (nuint)Vector512<T>.Count)
             TOperator.Invoke(Vector512.LoadUnsafe(ref source, k)).StoreUnsafe(ref target, k);
@@ -82,7 +82,7 @@ public static partial class FastMath
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static nuint Apply256<T, TOperator>(ref T source, ref T target, nuint k, nuint length)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        where TOperator : IFastMathOperator<T>
+        where TOperator : IVectorOperator<T>
     {
         for (; k + (nuint)Vector256<T>.Count <= length; k += (nuint)Vector256<T>.Count)
             TOperator.Invoke(Vector256.LoadUnsafe(ref source, k)).StoreUnsafe(ref target, k);
@@ -92,7 +92,7 @@ public static partial class FastMath
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static nuint Apply128<T, TOperator>(ref T source, ref T target, nuint k, nuint length)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        where TOperator : IFastMathOperator<T>
+        where TOperator : IVectorOperator<T>
     {
         for (; k + (nuint)Vector128<T>.Count <= length; k += (nuint)Vector128<T>.Count)
             TOperator.Invoke(Vector128.LoadUnsafe(ref source, k)).StoreUnsafe(ref target, k);
@@ -117,16 +117,4 @@ public static partial class FastMath
         throw new ArgumentException(
             $"'destination' overlaps 'x' shifted by {offset} values: expected the same span (in place) or no overlap.",
             "destination");
-}
-
-/// <summary>
-/// A <see cref="FastMath"/> function as an operator struct: its scalar form for tails and its forms at
-/// each fixed vector width, all equal lane for lane.
-/// </summary>
-internal interface IFastMathOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
-{
-    static abstract T Invoke(T x);
-    static abstract Vector128<T> Invoke(Vector128<T> x);
-    static abstract Vector256<T> Invoke(Vector256<T> x);
-    static abstract Vector512<T> Invoke(Vector512<T> x);
 }

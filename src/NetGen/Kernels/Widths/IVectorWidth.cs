@@ -8,7 +8,7 @@ namespace NetGen.Kernels;
 /// </summary>
 /// <typeparam name="T">float or double.</typeparam>
 /// <typeparam name="TVector">Vector128&lt;T&gt;, Vector256&lt;T&gt; or Vector512&lt;T&gt;.</typeparam>
-public interface IVectorWidth<T, TVector>
+internal interface IVectorWidth<T, TVector>
     where T : unmanaged, IBinaryFloatingPointIeee754<T>
     where TVector : struct
 {
@@ -32,4 +32,19 @@ public interface IVectorWidth<T, TVector>
 
     /// <summary><c>a + b</c>.</summary>
     static abstract TVector Add(TVector a, TVector b);
+
+    /// <summary><c>a − b</c>.</summary>
+    static abstract TVector Subtract(TVector a, TVector b);
+
+    /// <summary><c>a / b</c>, correctly rounded.</summary>
+    static abstract TVector Divide(TVector a, TVector b);
+
+    /// <summary>The sum of the lanes.</summary>
+    static abstract T Sum(TVector x);
+
+    /// <summary><paramref name="x"/> with every lane from <paramref name="count"/> on set to zero.</summary>
+    static abstract TVector KeepFirst(TVector x, int count);
+
+    /// <summary>The operator applied to every lane, through its form at this width.</summary>
+    static abstract TVector Apply<TOperator>(TVector x) where TOperator : IVectorOperator<T>;
 }

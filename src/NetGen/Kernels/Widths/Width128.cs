@@ -5,7 +5,7 @@ using System.Runtime.Intrinsics;
 namespace NetGen.Kernels;
 
 /// <summary>The 128-bit width: <see cref="Vector128{T}"/>.</summary>
-public readonly struct Width128<T> : IVectorWidth<T, Vector128<T>> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+internal readonly struct Width128<T> : IVectorWidth<T, Vector128<T>> where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {
     public static int Count => Vector128<T>.Count;
 
@@ -33,4 +33,20 @@ public readonly struct Width128<T> : IVectorWidth<T, Vector128<T>> where T : unm
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Add(Vector128<T> a, Vector128<T> b) => a + b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Subtract(Vector128<T> a, Vector128<T> b) => a - b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Divide(Vector128<T> a, Vector128<T> b) => a / b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Sum(Vector128<T> x) => Vector128.Sum(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> KeepFirst(Vector128<T> x, int count) =>
+        Vector128.ConditionalSelect(Vector128.LessThan(Vector128<T>.Indices, Vector128.Create(T.CreateTruncating(count))), x, Vector128<T>.Zero);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Apply<TOperator>(Vector128<T> x) where TOperator : IVectorOperator<T> => TOperator.Invoke(x);
 }

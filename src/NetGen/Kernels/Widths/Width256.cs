@@ -5,7 +5,7 @@ using System.Runtime.Intrinsics;
 namespace NetGen.Kernels;
 
 /// <summary>The 256-bit width: <see cref="Vector256{T}"/>.</summary>
-public readonly struct Width256<T> : IVectorWidth<T, Vector256<T>> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+internal readonly struct Width256<T> : IVectorWidth<T, Vector256<T>> where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {
     public static int Count => Vector256<T>.Count;
 
@@ -33,4 +33,20 @@ public readonly struct Width256<T> : IVectorWidth<T, Vector256<T>> where T : unm
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Add(Vector256<T> a, Vector256<T> b) => a + b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Subtract(Vector256<T> a, Vector256<T> b) => a - b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Divide(Vector256<T> a, Vector256<T> b) => a / b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Sum(Vector256<T> x) => Vector256.Sum(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> KeepFirst(Vector256<T> x, int count) =>
+        Vector256.ConditionalSelect(Vector256.LessThan(Vector256<T>.Indices, Vector256.Create(T.CreateTruncating(count))), x, Vector256<T>.Zero);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Apply<TOperator>(Vector256<T> x) where TOperator : IVectorOperator<T> => TOperator.Invoke(x);
 }

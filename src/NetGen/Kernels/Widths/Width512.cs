@@ -5,7 +5,7 @@ using System.Runtime.Intrinsics;
 namespace NetGen.Kernels;
 
 /// <summary>The 512-bit width: <see cref="Vector512{T}"/>.</summary>
-public readonly struct Width512<T> : IVectorWidth<T, Vector512<T>> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+internal readonly struct Width512<T> : IVectorWidth<T, Vector512<T>> where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {
     public static int Count => Vector512<T>.Count;
 
@@ -33,4 +33,20 @@ public readonly struct Width512<T> : IVectorWidth<T, Vector512<T>> where T : unm
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Add(Vector512<T> a, Vector512<T> b) => a + b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Subtract(Vector512<T> a, Vector512<T> b) => a - b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Divide(Vector512<T> a, Vector512<T> b) => a / b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Sum(Vector512<T> x) => Vector512.Sum(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> KeepFirst(Vector512<T> x, int count) =>
+        Vector512.ConditionalSelect(Vector512.LessThan(Vector512<T>.Indices, Vector512.Create(T.CreateTruncating(count))), x, Vector512<T>.Zero);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Apply<TOperator>(Vector512<T> x) where TOperator : IVectorOperator<T> => TOperator.Invoke(x);
 }

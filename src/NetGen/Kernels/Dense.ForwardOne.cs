@@ -1,0 +1,147 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace NetGen.Kernels;
+
+public static partial class Dense
+{
+    /// <summary>
+    /// Room one sample's layer needs past its last value: one 512-bit vector (16 floats, 8 doubles).
+    /// <see cref="ForwardOne{T}"/> reads and writes whole vectors, so the parameters must extend this
+    /// far past a layer's weights and bias, and its output buffer this far past its last output.
+    /// </summary>
+    public static int SamplePadding<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> => Vector512<T>.Count;
+
+    /// <summary>
+    /// One sample through a dense layer held in registers:
+    /// <c>z[o] = f(bias[o] + Σᵢ x[i]·w[i, o])</c> for o &lt; outSize, with the activation f fused
+    /// (Softmax over the whole row).
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// The outputs are computed a few vectors at a time, each vector an accumulator that stays in a
+    /// register for the whole sum over the inputs, and several partial sums where a layer has too few
+    /// vectors to keep the multiply-add units busy. A vector may run past the layer's last output: the
+    /// extra lanes read what follows in memory (the next weight row, the bias, the padding), are
+    /// written to the padding of <paramref name="z"/> and never reach a real output, because the next
+    /// layer reads only the first <paramref name="outSize"/> values and Softmax masks them out.
+    /// </para>
+    /// <para>
+    /// The multiply-adds are fused and summed in a different order from the batch kernels, so a result
+    /// may differ from the same sample's in a batch in its last bits.
+    /// </para>
+    /// </remarks>
+    /// <param name="x">The sample: at least <paramref name="inSize"/> values.</param>
+    /// <param name="parameters">Holds the weights <c>w[i, o]</c> at <c>weights + i·outSize + o</c> and the bias at <paramref name="bias"/>, with <see cref="SamplePadding{T}"/> values to spare past each.</param>
+    /// <param name="weights">Offset of <c>w[0, 0]</c>.</param>
+    /// <param name="bias">Offset of <c>bias[0]</c>.</param>
+    /// <param name="z">The outputs, then padding: at least <paramref name="outSize"/> rounded up to a multiple of <see cref="SamplePadding{T}"/>.</param>
+    /// <param name="inSize">Inputs of the layer.</param>
+    /// <param name="outSize">Outputs of the layer.</param>
+    /// <param name="activation">The activation f.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ForwardOne<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> parameters, int weights, int bias, Span<T> z,
+        int inSize, int outSize, Activation activation)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        int padding = SamplePadding<T>();
+        Checks.AtLeast(x, inSize, nameof(x));
+        Checks.AtLeast(parameters, Math.Max(weights + inSize * outSize, bias + outSize) + padding, nameof(parameters));
+        Checks.AtLeast<T>(z, (outSize + padding - 1) / padding * padding, nameof(z));
+        ref T xRef = ref MemoryMarshal.GetReference(x);
+        ref T w = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), weights);
+        ref T b = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), bias);
+        ref T zRef = ref MemoryMarshal.GetReference(z);
+        // Inlined into the generated code, which passes a constant activation: all but one case fold away.
+        switch (activation)
+        {
+            case Activation.Sigmoid:
+                ForwardOne<T, FastMath.SigmoidOperator<T>>(ref xRef, ref w, ref b, ref zRef, inSize, outSize, softmax: false);
+                break;
+            case Activation.Tanh:
+                ForwardOne<T, FastMath.TanhOperator<T>>(ref xRef, ref w, ref b, ref zRef, inSize, outSize, softmax: false);
+                break;
+            case Activation.ReLU:
+                ForwardOne<T, Activations.ReLUOperator<T>>(ref xRef, ref w, ref b, ref zRef, inSize, outSize, softmax: false);
+                break;
+            case Activation.LeakyReLU:
+                ForwardOne<T, Activations.LeakyReLUOperator<T>>(ref xRef, ref w, ref b, ref zRef, inSize, outSize, softmax: false);
+                break;
+            case Activation.Softmax:
+                ForwardOne<T, Activations.IdentityOperator<T>>(ref xRef, ref w, ref b, ref zRef, inSize, outSize, softmax: true);
+                break;
+            default:
+                ForwardOne<T, Activations.IdentityOperator<T>>(ref xRef, ref w, ref b, ref zRef, inSize, outSize, softmax: false);
+                break;
+        }
+    }
+
+    /// <summary>Picks the width: the narrowest accelerated one that a layer this wide fills, for the fewest lanes past its end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ForwardOne<T, TActivation>(ref T x, ref T w, ref T b, ref T z, int inSize, int outSize, bool softmax)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TActivation : IVectorOperator<T>
+    {
+        if (Vector512.IsHardwareAccelerated && outSize > Vector256<T>.Count)
+            ForwardOne<T, Vector512<T>, Width512<T>, TActivation>(ref x, ref w, ref b, ref z, inSize, outSize, softmax);
+        else if (Vector256.IsHardwareAccelerated && outSize > Vector128<T>.Count)
+            ForwardOne<T, Vector256<T>, Width256<T>, TActivation>(ref x, ref w, ref b, ref z, inSize, outSize, softmax);
+        else if (Vector128.IsHardwareAccelerated)
+            ForwardOne<T, Vector128<T>, Width128<T>, TActivation>(ref x, ref w, ref b, ref z, inSize, outSize, softmax);
+        else
+            ForwardOneScalar<T, TActivation>(ref x, ref w, ref b, ref z, inSize, outSize, softmax);
+    }
+
+    // Out of line, so that each layer's kernel is compiled with the JIT's whole inlining budget for
+    // its sums and its activation; inlined into the generated code, which inlines one of these per
+    // layer, the JIT ran out of budget and left calls in the loops.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ForwardOne<T, TVector, TWidth, TActivation>(ref T x, ref T w, ref T b, ref T z, int inSize, int outSize, bool softmax)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TVector : struct
+        where TWidth : IVectorWidth<T, TVector>
+        where TActivation : IVectorOperator<T>
+    {
+        // Wide layers first run eight output vectors at a time, so that each weight row is read in
+        // one sequential sweep of the matrix, and apply the activation in a pass of its own.
+        nint j = 0, blocked = outSize / (8 * TWidth.Count) * (8 * TWidth.Count);
+        for (; j < blocked; j += 8 * TWidth.Count)
+            MatrixProduct.Block1x8<T, TVector, TWidth>(ref x, 1, ref Unsafe.Add(ref w, j), ref Unsafe.Add(ref z, j), ref b, hasInit: true, (int)j, outSize, inSize);
+        if (typeof(TActivation) != typeof(Activations.IdentityOperator<T>))
+        {
+            for (nint k = 0; k < blocked; k += TWidth.Count)
+                TWidth.Store(TWidth.Apply<TActivation>(TWidth.Load(ref z, k)), ref z, k);
+        }
+        // The rest one vector at a time with the activation applied in the register: for small
+        // layers a vector stored and loaded back for a separate pass costs more than the pass.
+        for (; j < outSize; j += TWidth.Count)
+        {
+            TVector sum = TWidth.Apply<TActivation>(MatrixProduct.Column<T, TVector, TWidth>(ref x, 1, ref Unsafe.Add(ref w, j), TWidth.Load(ref b, j), outSize, inSize));
+            TWidth.Store(sum, ref z, j);
+            if (softmax && outSize <= TWidth.Count)
+                TWidth.Store(Activations.SoftmaxOne<T, TVector, TWidth>(sum, ref z, outSize), ref z, 0);
+        }
+        if (softmax && outSize > TWidth.Count)
+            Activations.Softmax(MemoryMarshal.CreateSpan(ref z, outSize), 1, outSize);
+    }
+
+    /// <summary>Without SIMD: each output in turn, in plain scalar code.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ForwardOneScalar<T, TActivation>(ref T x, ref T w, ref T b, ref T z, int inSize, int outSize, bool softmax)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TActivation : IVectorOperator<T>
+    {
+        for (int o = 0; o < outSize; o++)
+        {
+            T sum = Unsafe.Add(ref b, o);
+            for (int i = 0; i < inSize; i++)
+                sum += Unsafe.Add(ref x, i) * Unsafe.Add(ref w, (nint)i * outSize + o);
+            Unsafe.Add(ref z, o) = TActivation.Invoke(sum);
+        }
+        if (softmax)
+            Activations.Softmax(MemoryMarshal.CreateSpan(ref z, outSize), 1, outSize);
+    }
+}
