@@ -23,8 +23,10 @@ internal static partial class Emitter
                     string destination = l == LayerCount ? "logits" : $"layer{l}";
                     if (l < LayerCount)
                         writer.Line($"var layer{l} = new {Span}(_layer{l}Output, first * {layer.OutputSize}, batch * {layer.OutputSize});");
-                    writer.Line($"// Layer {l}: {layer.InputSize} -> {layer.OutputSize}, {layer.Activation}{(IsUnrolled(layer) ? ", unrolled" : "")}.");
-                    if (IsUnrolled(layer))
+                    writer.Line($"// Layer {l}: {layer.InputSize} -> {layer.OutputSize}, {layer.Activation}{Form(layer)}.");
+                    if (IsVectorRows(layer))
+                        writer.Line($"{Kernels}.Dense.ForwardVectorRows<{T}>({source}, {Weights(l, layer)}, {Bias(l, layer)}, {destination}, batch, {layer.InputSize}, {layer.OutputSize});");
+                    else if (IsUnrolled(layer))
                         WriteUnrolledForward(l, layer, source, destination);
                     else
                         writer.Line($"{Kernels}.Dense.Forward<{T}>({source}, {Weights(l, layer)}, {Bias(l, layer)}, {destination}, batch, {layer.InputSize}, {layer.OutputSize});");
@@ -103,8 +105,18 @@ internal static partial class Emitter
                 {
                     DenseLayerSpec layer = spec.Layers[l - 1];
                     string source = l == 1 ? "input" : spec.Layers[l - 2].HasDropout ? $"layer{l - 1}Dropped" : $"layer{l - 1}";
-                    writer.Line($"// Layer {l}: {layer.InputSize} -> {layer.OutputSize}{(IsUnrolled(layer) ? ", unrolled" : "")}.");
-                    if (IsUnrolled(layer))
+                    writer.Line($"// Layer {l}: {layer.InputSize} -> {layer.OutputSize}{Form(layer)}.");
+                    bool derivativeFused = false;
+                    if (IsVectorRows(layer))
+                    {
+                        // The previous layer's activation derivative rides along with the input gradient,
+                        // unless dropout sits between them (the mask comes first) or there is no such layer.
+                        derivativeFused = l > 1 && !spec.Layers[l - 2].HasDropout;
+                        string dx = l > 1 ? $"delta{l - 1}" : "default";
+                        string activation = derivativeFused ? spec.Layers[l - 2].Activation.ToString() : nameof(ActivationKind.Identity);
+                        writer.Line($"{Kernels}.Dense.BackwardVectorRows<{T}>({source}, delta{l}, {Weights(l, layer)}, {GradientWeights(l, layer, "gradients")}, {GradientBias(l, layer, "gradients")}, {dx}, batch, {layer.InputSize}, {layer.OutputSize}, global::NetGen.Activation.{activation});");
+                    }
+                    else if (IsUnrolled(layer))
                     {
                         WriteUnrolledBackward(l, layer, source);
                     }
@@ -121,7 +133,7 @@ internal static partial class Emitter
                     }
                     if (l > 1 && spec.Layers[l - 2].HasDropout)
                         writer.Line($"{Kernels}.Regularization.DropoutBackward<{T}>({Mask(l - 1, spec.Layers[l - 2])}, delta{l - 1});");
-                    if (l > 1)
+                    if (l > 1 && !derivativeFused)
                         WriteActivationBackward(spec.Layers[l - 2].Activation, $"layer{l - 1}", $"delta{l - 1}", spec.Layers[l - 2].OutputSize.ToString());
                 }
             }
@@ -236,6 +248,15 @@ internal static partial class Emitter
         }
 
         private static bool IsUnrolled(DenseLayerSpec layer) => layer.WeightCount <= UnrollLimit;
+
+        /// <summary>
+        /// A small layer whose input row is exactly one Vector256 of the element type: its products run
+        /// along that row (<c>Dense.ForwardVectorRows</c>, <c>Dense.BackwardVectorRows</c>), which beats
+        /// scalar statements when there are too few outputs to fill a vector the other way.
+        /// </summary>
+        private bool IsVectorRows(DenseLayerSpec layer) => IsUnrolled(layer) && layer.InputSize == (T == "float" ? 8 : 4);
+
+        private string Form(DenseLayerSpec layer) => IsVectorRows(layer) ? ", vector rows" : IsUnrolled(layer) ? ", unrolled" : "";
 
         private string Weights(int l, DenseLayerSpec layer) => $"new {ReadOnlySpan}(_parameters, Layer{l}Weights, {layer.WeightCount})";
 
