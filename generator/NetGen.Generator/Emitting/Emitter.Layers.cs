@@ -65,7 +65,12 @@ internal static partial class Emitter
                         + $"{layer.InputSize}, {layer.OutputSize}, global::NetGen.Activation.{layer.Activation});");
                     offset += PaddedRow(layer);
                 }
-                writer.Line($"sample{LayerCount}.Slice(0, OutputSize).CopyTo(output);");
+                // A call to copy a handful of values costs more than the values themselves.
+                if (OutputSize <= 4)
+                    for (int o = 0; o < OutputSize; o++)
+                        writer.Line($"output[{o}] = sample{LayerCount}[{o}];");
+                else
+                    writer.Line($"sample{LayerCount}.Slice(0, OutputSize).CopyTo(output);");
             }
             writer.Line();
         }

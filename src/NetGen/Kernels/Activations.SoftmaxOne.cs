@@ -19,9 +19,15 @@ public static partial class Activations
         where TVector : struct
         where TWidth : IVectorWidth<T, TVector>
     {
+        // A plain comparison rather than T.Max, whose IEEE rules for NaN and signed zeros cost several
+        // instructions a value; a NaN logit makes the whole row NaN through the sum either way.
         T max = stored;
         for (int j = 1; j < size; j++)
-            max = T.Max(max, Unsafe.Add(ref stored, j));
+        {
+            T value = Unsafe.Add(ref stored, j);
+            if (value > max)
+                max = value;
+        }
         TVector exponentials = TWidth.KeepFirst(TWidth.Apply<FastMath.ExpOperator<T>>(TWidth.Subtract(row, TWidth.Broadcast(max))), size);
         return TWidth.Divide(exponentials, TWidth.Broadcast(TWidth.Sum(exponentials)));
     }

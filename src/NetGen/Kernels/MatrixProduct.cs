@@ -30,7 +30,7 @@ internal static class MatrixProduct
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         // The widest accelerated width takes as many columns as fill whole vectors; narrower widths
-        // and finally scalar code take what is left, so that a 10-wide layer still runs 8 in SIMD.
+        // take what is left, so that a 10-wide layer still runs 8 in SIMD.
         int j = 0;
         if (Vector512.IsHardwareAccelerated)
             j = MultiplyColumns<T, Vector512<T>, Width512<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth, j);
@@ -38,17 +38,40 @@ internal static class MatrixProduct
             j = MultiplyColumns<T, Vector256<T>, Width256<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth, j);
         if (Vector128.IsHardwareAccelerated)
             j = MultiplyColumns<T, Vector128<T>, Width128<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth, j);
+        // The last few columns as one more narrow vector that overlaps columns already done, which it
+        // recomputes and overwrites: cheaper than scalar sums, which run a serial chain of additions
+        // each (for the 2 columns a 10-wide layer leaves, as long as the whole SIMD part).
+        if (Vector128.IsHardwareAccelerated && j < columns && columns >= Vector128<T>.Count)
+            j = MultiplyColumns<T, Vector128<T>, Width128<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth,
+                columns - Vector128<T>.Count);
         for (; j < columns; j++)
         {
             for (int r = 0; r < rows; r++)
             {
-                T sum = hasInit ? Unsafe.Add(ref init, j) : T.Zero;
                 ref T aRow = ref Unsafe.Add(ref a, r * aRowStride);
-                for (int p = 0; p < depth; p++)
-                    sum += Unsafe.Add(ref aRow, p * aDepthStride) * Unsafe.Add(ref b, (nint)p * columns + j);
-                Unsafe.Add(ref c, (nint)r * columns + j) = sum;
+                Unsafe.Add(ref c, (nint)r * columns + j) = ScalarColumn(ref aRow, aDepthStride, ref Unsafe.Add(ref b, j),
+                    hasInit ? Unsafe.Add(ref init, j) : T.Zero, columns, depth);
             }
         }
+    }
+
+    /// <summary><c>init + Σₚ A[0, p]·B[p, 0]</c> in scalar code, in four interleaved sums so that it is not one serial chain.</summary>
+    private static T ScalarColumn<T>(ref T a, nint aDepthStride, ref T b, T init, nint columns, int depth)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        T s0 = init, s1 = T.Zero, s2 = T.Zero, s3 = T.Zero;
+        nint ap = 0, bp = 0;
+        int p = 0;
+        for (; p + 4 <= depth; p += 4, ap += 4 * aDepthStride, bp += 4 * columns)
+        {
+            s0 += Unsafe.Add(ref a, ap) * Unsafe.Add(ref b, bp);
+            s1 += Unsafe.Add(ref a, ap + aDepthStride) * Unsafe.Add(ref b, bp + columns);
+            s2 += Unsafe.Add(ref a, ap + 2 * aDepthStride) * Unsafe.Add(ref b, bp + 2 * columns);
+            s3 += Unsafe.Add(ref a, ap + 3 * aDepthStride) * Unsafe.Add(ref b, bp + 3 * columns);
+        }
+        for (; p < depth; p++, ap += aDepthStride, bp += columns)
+            s0 += Unsafe.Add(ref a, ap) * Unsafe.Add(ref b, bp);
+        return (s0 + s1) + (s2 + s3);
     }
 
     /// <summary>Computes the columns from <paramref name="start"/> that fill whole vectors of this width; returns the first column left.</summary>

@@ -17,8 +17,15 @@ public static class Reduction
         if (count < 1 || count > parts.Length)
             throw new ArgumentOutOfRangeException(nameof(count), count, $"Expected 1 to {parts.Length} parts.");
         Span<T> target = destination.AsSpan(start, length);
-        parts[0].AsSpan(start, length).CopyTo(target);
-        for (int k = 1; k < count; k++)
+        if (count == 1)
+        {
+            parts[0].AsSpan(start, length).CopyTo(target);
+            return;
+        }
+        // The first two parts in the same pass as the copy: a gradient is too large for the cache, so
+        // each pass over it costs its memory traffic, not its additions.
+        TensorPrimitives.Add(parts[0].AsSpan(start, length), parts[1].AsSpan(start, length), target);
+        for (int k = 2; k < count; k++)
             TensorPrimitives.Add(target, parts[k].AsSpan(start, length), target);
     }
 
