@@ -22,9 +22,10 @@ public static partial class Dense
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The outputs are computed a few vectors at a time, each vector an accumulator that stays in a
-    /// register for the whole sum over the inputs, and several partial sums where a layer has too few
-    /// vectors to keep the multiply-add units busy. A vector may run past the layer's last output: the
+    /// Each vector of outputs is an accumulator that stays in a register for the whole sum over the
+    /// inputs: eight vectors at a time for wide layers (each weight row then read in one sweep), the
+    /// rest one vector at a time in four or eight partial sums, with the activation applied in the
+    /// register before the store. A vector may run past the layer's last output: the
     /// extra lanes read what follows in memory (the next weight row, the bias, the padding), are
     /// written to the padding of <paramref name="z"/> and never reach a real output, because the next
     /// layer reads only the first <paramref name="outSize"/> values and Softmax masks them out.
@@ -79,7 +80,10 @@ public static partial class Dense
         }
     }
 
-    /// <summary>Picks the width: the narrowest accelerated one that a layer this wide fills, for the fewest lanes past its end.</summary>
+    /// <summary>
+    /// Picks the width: the widest accelerated one whose vector the layer fills beyond half, so a layer
+    /// takes as few vectors as it can without running most of a vector past its end.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ForwardOne<T, TActivation>(ref T x, ref T w, ref T b, ref T z, int inSize, int outSize, bool softmax)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
