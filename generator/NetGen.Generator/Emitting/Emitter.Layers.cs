@@ -109,6 +109,11 @@ internal static partial class Emitter
                 for (int l = LayerCount; l >= 1; l--)
                 {
                     DenseLayerSpec layer = spec.Layers[l - 1];
+                    if (l == 2 && FusesFirstPair)
+                    {
+                        WriteFirstPairBackward();
+                        break;
+                    }
                     string source = l == 1 ? "input" : spec.Layers[l - 2].HasDropout ? $"layer{l - 1}Dropped" : $"layer{l - 1}";
                     writer.Line($"// Layer {l}: {layer.InputSize} -> {layer.OutputSize}{Form(layer)}.");
                     bool derivativeFused = false;

@@ -546,7 +546,8 @@ internal static partial class Emitter
                 for (int l = 1; l <= LayerCount; l++)
                 {
                     int size = spec.Layers[l - 1].OutputSize;
-                    writer.Line($"_layer{l}Output = new {T}[batch * {size}];");
+                    string padding = l == 1 && FirstPairPadding > 0 ? $" + {FirstPairPadding}" : "";
+                    writer.Line($"_layer{l}Output = new {T}[batch * {size}{padding}];");
                     writer.Line($"_layer{l}Delta = new {T}[batch * {size}];");
                     if (spec.Layers[l - 1].HasDropout)
                     {
