@@ -153,6 +153,11 @@ internal static partial class Emitter
         /// <summary><c>z = b + Σᵢ xᵢ·w[i, ·]</c> for each sample, one statement per output.</summary>
         private void WriteUnrolledForward(int l, DenseLayerSpec layer, string source, string destination)
         {
+            if (layer.OutputSize >= VectorForwardOutputs)
+            {
+                WriteUnrolledVectorForward(l, layer, source, destination);
+                return;
+            }
             using (writer.Open(""))
             {
                 writer.Line($"ref {T} w = ref {MemoryMarshal}.GetArrayDataReference(_parameters);");
