@@ -109,6 +109,11 @@ internal static partial class Emitter
                 for (int l = LayerCount; l >= 1; l--)
                 {
                     DenseLayerSpec layer = spec.Layers[l - 1];
+                    if (l == 2 && FusesFirstPair)
+                    {
+                        WriteFirstPairBackward();
+                        break;
+                    }
                     string source = l == 1 ? "input" : spec.Layers[l - 2].HasDropout ? $"layer{l - 1}Dropped" : $"layer{l - 1}";
                     writer.Line($"// Layer {l}: {layer.InputSize} -> {layer.OutputSize}{Form(layer)}.");
                     bool derivativeFused = false;
@@ -148,6 +153,11 @@ internal static partial class Emitter
         /// <summary><c>z = b + Σᵢ xᵢ·w[i, ·]</c> for each sample, one statement per output.</summary>
         private void WriteUnrolledForward(int l, DenseLayerSpec layer, string source, string destination)
         {
+            if (layer.OutputSize >= VectorForwardOutputs)
+            {
+                WriteUnrolledVectorForward(l, layer, source, destination);
+                return;
+            }
             using (writer.Open(""))
             {
                 writer.Line($"ref {T} w = ref {MemoryMarshal}.GetArrayDataReference(_parameters);");

@@ -71,6 +71,14 @@ internal static partial class Emitter
             }
         }
         private bool HasPenalty => spec.L1 != 0 || spec.L2 != 0;
+
+        /// <summary>
+        /// A classifier whose loss reads class labels as they are; the other losses, and batches of more
+        /// than one chunk (whose helper threads read copies of the batch), go through target rows.
+        /// </summary>
+        private bool ReadsLabels => spec.Loss == LossKind.CrossEntropy && OutputSize >= 2;
+        private string LabelsParameter => ReadsLabels ? ", global::System.ReadOnlySpan<int> labels" : "";
+        private string NoLabels => ReadsLabels ? ", default" : "";
         private string Span => $"global::System.Span<{T}>";
         private string ReadOnlySpan => $"global::System.ReadOnlySpan<{T}>";
 
@@ -304,7 +312,7 @@ internal static partial class Emitter
                 writer.Line($"int batch = {Kernels}.Checks.BatchSize(inputs.Length, InputSize, nameof(inputs));");
                 writer.Line($"{Kernels}.Checks.Rows(targets.Length, batch, OutputSize, nameof(OutputSize), nameof(targets));");
                 writer.Line("EnsureCapacity(batch);");
-                writer.Line("return ComputeGradients(inputs, targets, batch);");
+                writer.Line($"return ComputeGradients(inputs, targets{NoLabels}, batch);");
             }
             writer.Line();
             writer.Line("/// <summary>");
@@ -316,12 +324,17 @@ internal static partial class Emitter
                 writer.Line($"int batch = {Kernels}.Checks.BatchSize(inputs.Length, InputSize, nameof(inputs));");
                 writer.Line($"{Kernels}.Checks.Labels(labels.Length, batch, nameof(labels));");
                 writer.Line("EnsureCapacity(batch);");
+                if (ReadsLabels)
+                {
+                    writer.Line("if (batch <= ChunkSize)");
+                    writer.Line("    return ComputeGradients(inputs, default, labels, batch);");
+                }
                 writer.Line($"var targets = new {Span}(_targets, 0, batch * OutputSize);");
                 writer.Line($"{Kernels}.Targets.FromLabels<{T}>(labels, targets, OutputSize);");
-                writer.Line("return ComputeGradients(inputs, targets, batch);");
+                writer.Line($"return ComputeGradients(inputs, targets{NoLabels}, batch);");
             }
             writer.Line();
-            using (writer.Open($"private {T} ComputeGradients({ReadOnlySpan} inputs, {ReadOnlySpan} targets, int batch)"))
+            using (writer.Open($"private {T} ComputeGradients({ReadOnlySpan} inputs, {ReadOnlySpan} targets{LabelsParameter}, int batch)"))
             {
                 if (HasDropout)
                     writer.Line("DrawDropoutMasks(batch);");
@@ -338,13 +351,13 @@ internal static partial class Emitter
                         }
                     }
                 }
-                writer.Line($"{T} loss = batch <= ChunkSize ? ComputeChunk(inputs, targets, 0, batch, batch, _gradients) : ComputeChunks(inputs, targets, batch);");
+                writer.Line($"{T} loss = batch <= ChunkSize ? ComputeChunk(inputs, targets{(ReadsLabels ? ", labels" : "")}, 0, batch, batch, _gradients) : ComputeChunks(inputs, targets, batch);");
                 WritePenalty();
                 writer.Line("return loss;");
             }
             writer.Line();
             writer.Line("/// <summary>Rows [first, first + count) of a batch: their share of the mean loss, and their gradient sum into <paramref name=\"gradients\"/>.</summary>");
-            using (writer.Open($"private {T} ComputeChunk({ReadOnlySpan} inputs, {ReadOnlySpan} targets, int first, int count, int batch, {T}[] gradients)"))
+            using (writer.Open($"private {T} ComputeChunk({ReadOnlySpan} inputs, {ReadOnlySpan} targets{LabelsParameter}, int first, int count, int batch, {T}[] gradients)"))
             {
                 writer.Line($"var output = new {Span}(_layer{LayerCount}Output, first * OutputSize, count * OutputSize);");
                 writer.Line($"var delta = new {Span}(_layer{LayerCount}Delta, first * OutputSize, count * OutputSize);");
@@ -377,7 +390,15 @@ internal static partial class Emitter
             {
                 case LossKind.CrossEntropy:
                     writer.Line("// Softmax and cross-entropy fused: a stable log-softmax of the logits, gradient p - t.");
-                    writer.Line($"{T} loss = {Kernels}.Losses.SoftmaxCrossEntropy<{T}>(output, targets, delta, count, OutputSize, meanOver: batch);");
+                    if (ReadsLabels)
+                    {
+                        // A batch is never empty, so empty labels mean target rows.
+                        writer.Line($"{T} loss = labels.IsEmpty");
+                        writer.Line($"    ? {Kernels}.Losses.SoftmaxCrossEntropy<{T}>(output, targets, delta, count, OutputSize, meanOver: batch)");
+                        writer.Line($"    : {Kernels}.Losses.SoftmaxCrossEntropy<{T}>(output, labels, delta, count, OutputSize, meanOver: batch);");
+                    }
+                    else
+                        writer.Line($"{T} loss = {Kernels}.Losses.SoftmaxCrossEntropy<{T}>(output, targets, delta, count, OutputSize, meanOver: batch);");
                     break;
                 case LossKind.BinaryCrossEntropy:
                     writer.Line("// Sigmoid and binary cross-entropy fused: a stable log-sigmoid of the logits, gradient p - t.");
@@ -440,7 +461,7 @@ internal static partial class Emitter
             {
                 writer.Line("int first = chunk * ChunkSize;");
                 writer.Line("int count = global::System.Math.Min(ChunkSize, batch - first);");
-                writer.Line("return ComputeChunk(inputs.Slice(first * InputSize, count * InputSize), targets.Slice(first * OutputSize, count * OutputSize), first, count, batch, _chunkGradients[chunk]);");
+                writer.Line("return ComputeChunk(inputs.Slice(first * InputSize, count * InputSize), targets.Slice(first * OutputSize, count * OutputSize)" + NoLabels + ", first, count, batch, _chunkGradients[chunk]);");
             }
             writer.Line();
             writer.Line("/// <summary>One piece of parallel work: a batch chunk, or a block of parameters to update or to sum.</summary>");
@@ -525,7 +546,8 @@ internal static partial class Emitter
                 for (int l = 1; l <= LayerCount; l++)
                 {
                     int size = spec.Layers[l - 1].OutputSize;
-                    writer.Line($"_layer{l}Output = new {T}[batch * {size}];");
+                    string padding = l == 1 && FirstPairPadding > 0 ? $" + {FirstPairPadding}" : "";
+                    writer.Line($"_layer{l}Output = new {T}[batch * {size}{padding}];");
                     writer.Line($"_layer{l}Delta = new {T}[batch * {size}];");
                     if (spec.Layers[l - 1].HasDropout)
                     {

@@ -1,5 +1,7 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace NetGen.Kernels;
 
@@ -19,9 +21,7 @@ public static class Targets
         {
             int label = labels[s];
             if ((uint)label >= (uint)classes)
-                throw new ArgumentException(
-                    $"Label {label} at index {s} is out of range: expected 0 to {classes - 1} for a network with OutputSize = {outputSize}.",
-                    nameof(labels));
+                ThrowLabelOutOfRange(label, s, classes, outputSize);
             if (outputSize == 1)
             {
                 targets[s] = T.CreateChecked(label);
@@ -32,4 +32,11 @@ public static class Targets
             row[label] = T.One;
         }
     }
+
+    /// <summary>The one message for a label outside 0 to <paramref name="classes"/> − 1, wherever labels are read.</summary>
+    [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
+    internal static void ThrowLabelOutOfRange(int label, int index, int classes, int outputSize) =>
+        throw new ArgumentException(
+            $"Label {label} at index {index} is out of range: expected 0 to {classes - 1} for a network with OutputSize = {outputSize}.",
+            "labels");
 }

@@ -33,6 +33,12 @@ public class LossKernelTests
     [Theory, MemberData(nameof(Batches))]
     public void DoubleSoftmaxCrossEntropyMatchesScalarReference(int batch) => CheckSoftmaxCrossEntropy<double>(batch);
 
+    [Theory, MemberData(nameof(Batches))]
+    public void FloatSoftmaxCrossEntropyFromLabelsMatchesScalarReference(int batch) => CheckSoftmaxCrossEntropyFromLabels<float>(batch);
+
+    [Theory, MemberData(nameof(Batches))]
+    public void DoubleSoftmaxCrossEntropyFromLabelsMatchesScalarReference(int batch) => CheckSoftmaxCrossEntropyFromLabels<double>(batch);
+
     /// <summary>Σ (y − t)² / n and 2(y − t) / n over all n = batch·size values.</summary>
     private static void CheckMeanSquaredError<T>(int batch) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
@@ -157,6 +163,70 @@ public class LossKernelTests
                 }
             }
             AssertLoss<T>(loss, expectedLoss, n, $"Losses.SoftmaxCrossEntropy<{typeof(T).Name}> batch {batch}, classes {classes}", gradient, expected, magnitude);
+        }
+    }
+
+    /// <summary>
+    /// −Σₛ log softmax(z)_c / meanOver for each row's label c, and the gradient (softmax(z) − onehot(c)) / meanOver,
+    /// with meanOver larger than the batch as for one chunk of a larger batch; also, bit for bit, what the
+    /// target-row kernel computes from the same labels as one-hot rows.
+    /// </summary>
+    private static void CheckSoftmaxCrossEntropyFromLabels<T>(int batch) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        var data = new TestData(600 + batch);
+        int meanOver = batch + 2;
+        foreach (int classes in KernelTestData.VectorizedSizes<T>())
+        {
+            int n = batch * classes;
+            var (z, _) = KernelTestData.Random<T>(data, n, scale: 3.0);
+            if (batch > 1)
+                for (int j = 0; j < classes; j++) // one row of huge logits, where e^z overflows without the max shift
+                    z[classes + j] = T.CreateChecked(60 + 10 * data.Normal());
+            double[] zd = Array.ConvertAll(z, double.CreateChecked);
+            var labels = new int[batch];
+            var oneHot = new T[n];
+            for (int s = 0; s < batch; s++)
+            {
+                labels[s] = data.Integer(classes);
+                oneHot[s * classes + labels[s]] = T.One;
+            }
+            var gradient = new GuardedBuffer<T>(n);
+
+            T loss = Losses.SoftmaxCrossEntropy<T>(z, labels, gradient.Span, batch, classes, meanOver);
+
+            double expectedLoss = 0;
+            var expected = new double[n];
+            var magnitude = new double[n];
+            for (int s = 0; s < batch; s++)
+            {
+                double max = double.NegativeInfinity, sumExp = 0;
+                for (int j = 0; j < classes; j++)
+                    max = Math.Max(max, zd[s * classes + j]);
+                for (int j = 0; j < classes; j++)
+                    sumExp += Math.Exp(zd[s * classes + j] - max);
+                double logSumExp = max + Math.Log(sumExp);
+                expectedLoss += (logSumExp - zd[s * classes + labels[s]]) / meanOver;
+                for (int j = 0; j < classes; j++)
+                {
+                    int k = s * classes + j;
+                    double p = Math.Exp(zd[k] - logSumExp), t = j == labels[s] ? 1 : 0;
+                    expected[k] = (p - t) / meanOver;
+                    magnitude[k] = (p + t) / meanOver;
+                }
+            }
+            string what = $"Losses.SoftmaxCrossEntropy<{typeof(T).Name}> from labels, batch {batch}, classes {classes}";
+            // A row whose label wins by far has a loss near 0 that is log of a sum near 1: its error is
+            // that of the sum, a few ulps of 1, not a few ulps of the loss.
+            double epsilon = typeof(T) == typeof(float) ? Math.ScaleB(1, -24) : Math.ScaleB(1, -53);
+            double rowError = 4 * epsilon * (1 + Math.Log(classes));
+            Close.Value(double.CreateChecked(loss), expectedLoss, Math.Max(KernelTestData.Tolerance<T>(), 2 * n * epsilon), what + ", loss", absolute: rowError * batch / meanOver);
+            KernelTestData.AssertClose(gradient.ToDouble(), expected, magnitude, KernelTestData.Tolerance<T>(), what + ", gradient");
+            gradient.AssertGuardsIntact(what + ", gradient");
+
+            var fromRows = new T[n];
+            T lossFromRows = Losses.SoftmaxCrossEntropy<T>(z, oneHot, fromRows, batch, classes, meanOver);
+            Assert.Equal(lossFromRows, loss);
+            Assert.Equal(fromRows, gradient.Span.ToArray());
         }
     }
 

@@ -1,0 +1,132 @@
+using System.Linq;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator;
+
+internal static partial class Emitter
+{
+    private sealed partial class NetworkWriter
+    {
+        /// <summary>
+        /// Whether the backward passes of layers 2 and 1 run as one loop over the batch whose vectors lie
+        /// along layer 1's output row: both layers small enough to unroll, layer 1's derivative element-wise
+        /// and nothing (dropout) between them. Then layer 2's input gradient, layer 1's derivative and
+        /// layer 1's gradients stay in registers, and no gradient sum goes through memory each sample.
+        /// </summary>
+        private bool FusesFirstPair =>
+            LayerCount >= 2
+            && IsUnrolled(spec.Layers[0]) && !IsVectorRows(spec.Layers[0])
+            && IsUnrolled(spec.Layers[1]) && !IsVectorRows(spec.Layers[1])
+            && !spec.Layers[0].HasDropout
+            && spec.Layers[0].Activation is ActivationKind.Identity or ActivationKind.Sigmoid or ActivationKind.Tanh;
+
+        /// <summary>Lanes of the Vector128 that the fused first pair runs on.</summary>
+        private int PairLanes => T == "double" ? 2 : 4;
+
+        /// <summary>Vectors that hold one row of layer 1's output.</summary>
+        private int PairChunks => (spec.Layers[0].OutputSize + PairLanes - 1) / PairLanes;
+
+        /// <summary>
+        /// Values past the last row of layer 1's output that the fused pair's last vector reads: it reads
+        /// whole vectors, and lanes past a row's end only feed sums that are never written out.
+        /// </summary>
+        private int FirstPairPadding => FusesFirstPair ? PairChunks * PairLanes - spec.Layers[0].OutputSize : 0;
+
+        /// <summary>
+        /// Per sample, with h layer 1's output row and d layer 2's pre-activation gradient:
+        /// <c>dw₂[i, o] += hᵢ·dₒ</c>, <c>db₂[o] += dₒ</c>, <c>e = f′(h)·(w₂·d)</c> and
+        /// <c>dw₁[i, ·] += xᵢ·e</c>, <c>db₁ += e</c>, each lane the same operations, in the same order,
+        /// as the scalar statements and the activation kernel they replace.
+        /// </summary>
+        private void WriteFirstPairBackward()
+        {
+            DenseLayerSpec first = spec.Layers[0], second = spec.Layers[1];
+            int hidden = first.OutputSize, lanes = PairLanes, chunks = PairChunks;
+            string vector = $"global::System.Runtime.Intrinsics.Vector128<{T}>";
+            string create = "global::System.Runtime.Intrinsics.Vector128.Create";
+            writer.Line($"// Layers 2 and 1: {second.InputSize} -> {second.OutputSize} and {first.InputSize} -> {first.OutputSize}, one pass, layer 1's row in {chunks} Vector128{(chunks == 1 ? "" : "s")}.");
+            using (writer.Open(""))
+            {
+                writer.Line($"ref {T} w = ref {MemoryMarshal}.GetArrayDataReference(_parameters);");
+                writer.Line($"ref {T} x = ref {MemoryMarshal}.GetReference(input);");
+                writer.Line($"ref {T} h = ref {MemoryMarshal}.GetReference(layer1);");
+                writer.Line($"ref {T} dz = ref {MemoryMarshal}.GetReference(delta2);");
+                // Layer 2's weights as columns along layer 1's row, zero past its end.
+                for (int o = 0; o < second.OutputSize; o++)
+                    for (int c = 0; c < chunks; c++)
+                    {
+                        string lanesOf = string.Join(", ", Enumerable.Range(c * lanes, lanes).Select(i => i < hidden
+                            ? At("w", Offset("Layer2Weights", i * second.OutputSize + o))
+                            : Literal(0)));
+                        writer.Line($"var w{o}_{c} = {create}({lanesOf});");
+                    }
+                for (int o = 0; o < second.OutputSize; o++)
+                {
+                    for (int c = 0; c < chunks; c++)
+                        writer.Line($"var g{o}_{c} = {vector}.Zero;");
+                    writer.Line($"{T} b{o} = {Literal(0)};");
+                }
+                for (int i = 0; i < first.InputSize; i++)
+                    for (int c = 0; c < chunks; c++)
+                        writer.Line($"var a{i}_{c} = {vector}.Zero;");
+                for (int c = 0; c < chunks; c++)
+                    writer.Line($"var c{c} = {vector}.Zero;");
+                using (writer.Open("for (int s = 0; s < batch; s++)"))
+                {
+                    WriteLoads("d", "dz", second.OutputSize);
+                    for (int o = 0; o < second.OutputSize; o++)
+                    {
+                        writer.Line($"b{o} += d{o};");
+                        writer.Line($"var vd{o} = {create}(d{o});");
+                    }
+                    for (int i = 0; i < first.InputSize; i++)
+                        writer.Line($"var vx{i} = {create}({At("x", i.ToString())});");
+                    for (int c = 0; c < chunks; c++)
+                    {
+                        writer.Line($"var h{c} = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref h, (nuint){c * lanes});");
+                        for (int o = 0; o < second.OutputSize; o++)
+                            writer.Line($"g{o}_{c} += h{c} * vd{o};");
+                        string product = string.Join(" + ", Enumerable.Range(0, second.OutputSize).Select(o => $"w{o}_{c} * vd{o}"));
+                        string derivative = first.Activation switch
+                        {
+                            ActivationKind.Sigmoid => $"({product}) * h{c} * ({vector}.One - h{c})",
+                            ActivationKind.Tanh => $"({product}) * ({vector}.One - h{c} * h{c})",
+                            _ => product,
+                        };
+                        writer.Line($"var e{c} = {derivative};");
+                        for (int i = 0; i < first.InputSize; i++)
+                            writer.Line($"a{i}_{c} += vx{i} * e{c};");
+                        writer.Line($"c{c} += e{c};");
+                    }
+                    writer.Line($"x = ref Unsafe.Add(ref x, {first.InputSize});");
+                    writer.Line($"h = ref Unsafe.Add(ref h, {hidden});");
+                    writer.Line($"dz = ref Unsafe.Add(ref dz, {second.OutputSize});");
+                }
+                writer.Line($"ref {T} g = ref {MemoryMarshal}.GetArrayDataReference(gradients);");
+                for (int i = 0; i < hidden; i++)
+                    for (int o = 0; o < second.OutputSize; o++)
+                        writer.Line($"{At("g", Offset("Layer2Weights", i * second.OutputSize + o))} = g{o}_{i / lanes}[{i % lanes}];");
+                for (int o = 0; o < second.OutputSize; o++)
+                    writer.Line($"{At("g", Offset("Layer2Bias", o))} = b{o};");
+                for (int i = 0; i < first.InputSize; i++)
+                    WriteRowStore($"a{i}_", "Layer1Weights", i * hidden, hidden, lanes, chunks);
+                WriteRowStore("c", "Layer1Bias", 0, hidden, lanes, chunks);
+            }
+        }
+
+        /// <summary>Writes a row of <paramref name="length"/> values held in vectors name0, name1, …: whole vectors stored, the last one's lanes one by one.</summary>
+        private void WriteRowStore(string name, string layout, int offset, int length, int lanes, int chunks)
+        {
+            for (int c = 0; c < chunks; c++)
+            {
+                if ((c + 1) * lanes <= length)
+                {
+                    writer.Line($"global::System.Runtime.Intrinsics.Vector128.StoreUnsafe({name}{c}, ref g, (nuint)({Offset(layout, offset + c * lanes)}));");
+                    continue;
+                }
+                for (int k = 0; c * lanes + k < length; k++)
+                    writer.Line($"{At("g", Offset(layout, offset + c * lanes + k))} = {name}{c}[{k}];");
+            }
+        }
+    }
+}

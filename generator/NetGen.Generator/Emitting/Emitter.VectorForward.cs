@@ -1,0 +1,55 @@
+using System.Linq;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator;
+
+internal static partial class Emitter
+{
+    private sealed partial class NetworkWriter
+    {
+        /// <summary>
+        /// From this many outputs on, an unrolled layer's forward statements run along its output row in
+        /// Vector128s; below it, too few of a vector's lanes would be used to beat scalar statements.
+        /// </summary>
+        private const int VectorForwardOutputs = 3;
+
+        /// <summary>
+        /// <c>z = b + Σᵢ xᵢ·w[i, ·]</c> for each sample, the output row in Vector128s: each lane the same
+        /// operations, in the same order, as <see cref="WriteUnrolledForward"/>'s scalar statements. Weight
+        /// rows and the bias are read as whole vectors, which may run past them into later parameters or
+        /// the parameters' padding; only a row's own lanes are stored.
+        /// </summary>
+        private void WriteUnrolledVectorForward(int l, DenseLayerSpec layer, string source, string destination)
+        {
+            int lanes = PairLanes, chunks = (layer.OutputSize + lanes - 1) / lanes;
+            string vector = "global::System.Runtime.Intrinsics.Vector128";
+            using (writer.Open(""))
+            {
+                writer.Line($"ref {T} w = ref {MemoryMarshal}.GetArrayDataReference(_parameters);");
+                writer.Line($"ref {T} x = ref {MemoryMarshal}.GetReference({source});");
+                writer.Line($"ref {T} z = ref {MemoryMarshal}.GetReference({destination});");
+                using (writer.Open("for (int s = 0; s < batch; s++)"))
+                {
+                    for (int i = 0; i < layer.InputSize; i++)
+                        writer.Line($"var x{i} = {vector}.Create({At("x", i.ToString())});");
+                    for (int c = 0; c < chunks; c++)
+                    {
+                        string sum = $"{vector}.LoadUnsafe(ref w, (nuint)({Offset($"Layer{l}Bias", c * lanes)}))" + string.Concat(Enumerable.Range(0, layer.InputSize)
+                            .Select(i => $" + x{i} * {vector}.LoadUnsafe(ref w, (nuint)({Offset($"Layer{l}Weights", i * layer.OutputSize + c * lanes)}))"));
+                        writer.Line($"var z{c} = {sum};");
+                        if ((c + 1) * lanes <= layer.OutputSize)
+                        {
+                            writer.Line($"{vector}.StoreUnsafe(z{c}, ref z, (nuint){c * lanes});");
+                            continue;
+                        }
+                        // The last vector's lanes past the row belong to the next sample (or to another chunk's thread).
+                        for (int k = 0; c * lanes + k < layer.OutputSize; k++)
+                            writer.Line($"{At("z", (c * lanes + k).ToString())} = z{c}[{k}];");
+                    }
+                    writer.Line($"x = ref Unsafe.Add(ref x, {layer.InputSize});");
+                    writer.Line($"z = ref Unsafe.Add(ref z, {layer.OutputSize});");
+                }
+            }
+        }
+    }
+}
