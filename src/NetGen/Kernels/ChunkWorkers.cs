@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 
@@ -65,7 +64,6 @@ public static class ChunkWorkers
         try
         {
             RunChunks();
-            SpinUntil(static () => Done.IsSet);
             Done.Wait();
             s_work = null;
             s_failure?.Throw();
@@ -89,27 +87,10 @@ public static class ChunkWorkers
     {
         while (true)
         {
-            SpinUntil(static () => Start.CurrentCount > 0);
             Start.Wait();
             RunChunks();
             Done.Signal();
         }
-    }
-
-    /// <summary>
-    /// How long a thread keeps checking before it blocks: a training step runs its parallel phases a
-    /// few microseconds apart (chunks, then the gradient sum, then the optimizer step), and waking a
-    /// blocked thread takes tens of microseconds, more than the serial work in between.
-    /// </summary>
-    private static readonly long SpinTicks = Stopwatch.Frequency / 20_000; // 50 µs
-
-    /// <summary>Spins, without yielding the core, until <paramref name="condition"/> holds or <see cref="SpinTicks"/> pass.</summary>
-    private static void SpinUntil(Func<bool> condition)
-    {
-        long deadline = Stopwatch.GetTimestamp() + SpinTicks;
-        var spinner = new SpinWait();
-        while (!condition() && Stopwatch.GetTimestamp() < deadline)
-            spinner.SpinOnce(sleep1Threshold: -1);
     }
 
     private static void RunChunks()
