@@ -171,6 +171,12 @@ internal static partial class Emitter
             writer.Line("private const int ParallelParameterCount = 65536;");
             writer.Line("private int _chunkMode;");
             writer.Line("private int _summedChunks;");
+            if (!HasPenalty)
+            {
+                writer.Line("// Set by TrainStep: the optimizer step runs on each block of the summed chunk gradients");
+                writer.Line("// right after its sum, while the block is still in cache; then ApplyGradients is skipped.");
+                writer.Line("private bool _stepWithSum, _steppedWithSum;");
+            }
             if (TransposedLayers.Any())
             {
                 writer.Line();
@@ -453,7 +459,20 @@ internal static partial class Emitter
                     writer.Line("    _chunkLosses[c] = ComputeChunk(inputs, targets, c, batch);");
                 }
                 writer.Line("_summedChunks = chunks;");
-                WriteByParameterBlocks(ChunkMode.Sum, $"{Kernels}.Reduction.Sum<{T}>(_chunkGradients, chunks, _gradients, 0, ParameterCount);");
+                string sum = $"{Kernels}.Reduction.Sum<{T}>(_chunkGradients, chunks, _gradients, 0, ParameterCount);";
+                if (HasPenalty)
+                    WriteByParameterBlocks(ChunkMode.Sum, sum);
+                else
+                {
+                    using (writer.Open("if (_stepWithSum)"))
+                    {
+                        writer.Line("_optimizerStep++;");
+                        WriteByParameterBlocks(ChunkMode.SumAndUpdate, "for (int block = 0; block < ParameterBlocks; block++) SumAndUpdate(block);");
+                        writer.Line("_steppedWithSum = true;");
+                    }
+                    using (writer.Open("else"))
+                        WriteByParameterBlocks(ChunkMode.Sum, sum);
+                }
                 writer.Line($"return {Kernels}.Reduction.Sum<{T}>(_chunkLosses, chunks);");
             }
             writer.Line();
@@ -464,6 +483,18 @@ internal static partial class Emitter
                 writer.Line("return ComputeChunk(inputs.Slice(first * InputSize, count * InputSize), targets.Slice(first * OutputSize, count * OutputSize)" + NoLabels + ", first, count, batch, _chunkGradients[chunk]);");
             }
             writer.Line();
+            if (!HasPenalty)
+            {
+                writer.Line("/// <summary>One block of parameters: its chunk gradients summed, then its optimizer step.</summary>");
+                using (writer.Open("private void SumAndUpdate(int block)"))
+                {
+                    writer.Line("int start = (int)((long)ParameterCount * block / ParameterBlocks);");
+                    writer.Line("int length = (int)((long)ParameterCount * (block + 1) / ParameterBlocks) - start;");
+                    writer.Line($"{Kernels}.Reduction.Sum<{T}>(_chunkGradients, _summedChunks, _gradients, start, length);");
+                    writer.Line("Update(start, length);");
+                }
+                writer.Line();
+            }
             writer.Line("/// <summary>One piece of parallel work: a batch chunk, or a block of parameters to update or to sum.</summary>");
             using (writer.Open($"void {Kernels}.IChunkWork.RunChunk(int chunk)"))
             {
@@ -471,6 +502,12 @@ internal static partial class Emitter
                 writer.Line("int length = (int)((long)ParameterCount * (chunk + 1) / ParameterBlocks) - start;");
                 using (writer.Open("switch (_chunkMode)"))
                 {
+                    if (!HasPenalty)
+                    {
+                        writer.Line($"case {(int)ChunkMode.SumAndUpdate}:");
+                        writer.Line("    SumAndUpdate(chunk);");
+                        writer.Line("    break;");
+                    }
                     writer.Line($"case {(int)ChunkMode.Gradients}:");
                     writer.Line($"    _chunkLosses[chunk] = ComputeChunk(new {ReadOnlySpan}(_parallelInputs, 0, _parallelBatch * InputSize), new {ReadOnlySpan}(_parallelTargets, 0, _parallelBatch * OutputSize), chunk, _parallelBatch);");
                     writer.Line("    break;");
@@ -486,7 +523,7 @@ internal static partial class Emitter
         }
 
         /// <summary>What <c>RunChunk</c> does with its chunk number.</summary>
-        private enum ChunkMode { Gradients, Update, Sum }
+        private enum ChunkMode { Gradients, Update, Sum, SumAndUpdate }
 
         /// <summary>
         /// Runs <paramref name="serial"/> on one thread, or, with threads to spare and enough parameters to
@@ -521,20 +558,34 @@ internal static partial class Emitter
         {
             writer.Line("/// <summary>Computes the gradients of the batch's mean loss, then applies the optimizer; returns the loss.</summary>");
             using (writer.Open($"public {T} TrainStep({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
-            {
-                writer.Line($"{T} loss = ComputeGradients(inputs, targets);");
-                writer.Line("ApplyGradients();");
-                writer.Line("return loss;");
-            }
+                WriteTrainStepBody("ComputeGradients(inputs, targets)");
             writer.Line();
             writer.Line("/// <summary>Computes the gradients of the batch's mean loss against labels, then applies the optimizer; returns the loss.</summary>");
             using (writer.Open($"public {T} TrainStep({ReadOnlySpan} inputs, global::System.ReadOnlySpan<int> labels)"))
+                WriteTrainStepBody("ComputeGradients(inputs, labels)");
+            writer.Line();
+        }
+
+        private void WriteTrainStepBody(string computeGradients)
+        {
+            if (HasPenalty)
             {
-                writer.Line($"{T} loss = ComputeGradients(inputs, labels);");
+                writer.Line($"{T} loss = {computeGradients};");
                 writer.Line("ApplyGradients();");
                 writer.Line("return loss;");
+                return;
             }
-            writer.Line();
+            writer.Line("_stepWithSum = true;");
+            writer.Line($"{T} loss;");
+            using (writer.Open("try"))
+                writer.Line($"loss = {computeGradients};");
+            using (writer.Open("finally"))
+                writer.Line("_stepWithSum = false;");
+            writer.Line("// A batch of several chunks has had its step with the sum of its chunks.");
+            writer.Line("if (!_steppedWithSum)");
+            writer.Line("    ApplyGradients();");
+            writer.Line("_steppedWithSum = false;");
+            writer.Line("return loss;");
         }
 
         private void WriteEnsureCapacity()

@@ -125,13 +125,16 @@ internal sealed class TrainingRun<T> where T : unmanaged, IBinaryFloatingPointIe
         Span<T> inputs = _batchFeatures.AsSpan(0, count * features);
         for (int k = 0; k < count; k++)
             _training.FeaturesOf(_order[start + k]).CopyTo(inputs.Slice(k * features, features));
+        // Without clipping, TrainStep: the network may then run its optimizer step on each block of
+        // the gradient while it is still in cache.
+        bool clip = _options.MaxGradNorm is not null;
         T loss;
         if (_training.Labels is { } labels)
         {
             Span<int> batchLabels = _batchLabels.AsSpan(0, count);
             for (int k = 0; k < count; k++)
                 batchLabels[k] = labels[_order[start + k]];
-            loss = _network.ComputeGradients(inputs, batchLabels);
+            loss = clip ? _network.ComputeGradients(inputs, batchLabels) : _network.TrainStep(inputs, batchLabels);
         }
         else
         {
@@ -139,11 +142,13 @@ internal sealed class TrainingRun<T> where T : unmanaged, IBinaryFloatingPointIe
             Span<T> targets = _batchTargets.AsSpan(0, count * width);
             for (int k = 0; k < count; k++)
                 _training.Targets.AsSpan(_order[start + k] * width, width).CopyTo(targets.Slice(k * width, width));
-            loss = _network.ComputeGradients(inputs, targets);
+            loss = clip ? _network.ComputeGradients(inputs, targets) : _network.TrainStep(inputs, targets);
         }
         if (_options.MaxGradNorm is { } maxNorm)
+        {
             ClipGradients(_network.Gradients, maxNorm);
-        _network.ApplyGradients();
+            _network.ApplyGradients();
+        }
         return double.CreateChecked(loss);
     }
 

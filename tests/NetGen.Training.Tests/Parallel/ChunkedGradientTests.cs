@@ -105,6 +105,40 @@ public sealed class ChunkedGradientTests
         Assert.Equal(parameters[0], parameters[2]);
     }
 
+    /// <summary>
+    /// TrainStep runs the optimizer on each block of the chunk sum as soon as that block is summed; the
+    /// parameters, the optimizer state it carries into the next step, the loss and the gradient it
+    /// leaves must all be those of ComputeGradients followed by ApplyGradients.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Train_step_matches_computing_then_applying_gradients_bit_for_bit(int threads)
+    {
+        const int batch = 150;
+        double[] inputs = Random(batch * WideChunkedNet.InputSize, 16);
+        int[] labels = Labels(batch, WideChunkedNet.OutputSize, 17);
+        var fused = new WideChunkedNet(seed: 18) { DegreeOfParallelism = threads };
+        var separate = new WideChunkedNet(seed: 18) { DegreeOfParallelism = threads };
+        for (int step = 0; step < 3; step++)
+        {
+            double fusedLoss = fused.TrainStep(inputs, labels);
+            double separateLoss = separate.ComputeGradients(inputs, labels);
+            separate.ApplyGradients();
+
+            Assert.Equal(separateLoss, fusedLoss);
+            Assert.Equal(separate.Gradients.ToArray(), fused.Gradients.ToArray());
+            Assert.Equal(separate.Parameters.ToArray(), fused.Parameters.ToArray());
+        }
+        // A batch of one chunk goes the other way, through ApplyGradients; it must still step once.
+        double[] before = fused.Parameters.ToArray();
+        fused.TrainStep(inputs.AsSpan(0, 10 * WideChunkedNet.InputSize), labels.AsSpan(0, 10));
+        separate.ComputeGradients(inputs.AsSpan(0, 10 * WideChunkedNet.InputSize), labels.AsSpan(0, 10));
+        separate.ApplyGradients();
+        Assert.NotEqual(before, fused.Parameters.ToArray());
+        Assert.Equal(separate.Parameters.ToArray(), fused.Parameters.ToArray());
+    }
+
     [Fact]
     public void Dropout_masks_do_not_depend_on_the_number_of_threads()
     {
