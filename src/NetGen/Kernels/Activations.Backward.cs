@@ -1,6 +1,7 @@
 using System;
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace NetGen.Kernels;
 
@@ -42,30 +43,47 @@ public static partial class Activations
         }
     }
 
-    private readonly struct SigmoidDerivative<T> : IBinaryOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    // Each derivative also has a Vector256 form, for the small-layer kernels that apply it along one
+    // input row (Dense.BackwardVectorRows); every form runs the same operations.
+
+    /// <summary>The derivative of the identity: <c>d</c> unchanged.</summary>
+    internal readonly struct IdentityDerivative<T> : IDerivativeOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        public static T Invoke(T a, T d) => d;
+        public static Vector<T> Invoke(Vector<T> a, Vector<T> d) => d;
+        public static Vector256<T> Invoke(Vector256<T> a, Vector256<T> d) => d;
+    }
+
+    internal readonly struct SigmoidDerivative<T> : IDerivativeOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         public static T Invoke(T a, T d) => d * a * (T.One - a);
         public static Vector<T> Invoke(Vector<T> a, Vector<T> d) => d * a * (Vector<T>.One - a);
+        public static Vector256<T> Invoke(Vector256<T> a, Vector256<T> d) => d * a * (Vector256<T>.One - a);
     }
 
-    private readonly struct TanhDerivative<T> : IBinaryOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    internal readonly struct TanhDerivative<T> : IDerivativeOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         public static T Invoke(T a, T d) => d * (T.One - a * a);
         public static Vector<T> Invoke(Vector<T> a, Vector<T> d) => d * (Vector<T>.One - a * a);
+        public static Vector256<T> Invoke(Vector256<T> a, Vector256<T> d) => d * (Vector256<T>.One - a * a);
     }
 
-    private readonly struct ReLUDerivative<T> : IBinaryOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    internal readonly struct ReLUDerivative<T> : IDerivativeOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         public static T Invoke(T a, T d) => a > T.Zero ? d : T.Zero;
         public static Vector<T> Invoke(Vector<T> a, Vector<T> d) =>
             Vector.ConditionalSelect(Vector.GreaterThan(a, Vector<T>.Zero), d, Vector<T>.Zero);
+        public static Vector256<T> Invoke(Vector256<T> a, Vector256<T> d) =>
+            Vector256.ConditionalSelect(Vector256.GreaterThan(a, Vector256<T>.Zero), d, Vector256<T>.Zero);
     }
 
-    private readonly struct LeakyReLUDerivative<T> : IBinaryOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    internal readonly struct LeakyReLUDerivative<T> : IDerivativeOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         private static readonly T s_slope = T.CreateChecked(Initializers.LeakyReLUSlope);
         public static T Invoke(T a, T d) => a > T.Zero ? d : d * s_slope;
         public static Vector<T> Invoke(Vector<T> a, Vector<T> d) =>
             Vector.ConditionalSelect(Vector.GreaterThan(a, Vector<T>.Zero), d, d * new Vector<T>(s_slope));
+        public static Vector256<T> Invoke(Vector256<T> a, Vector256<T> d) =>
+            Vector256.ConditionalSelect(Vector256.GreaterThan(a, Vector256<T>.Zero), d, d * Vector256.Create(s_slope));
     }
 }

@@ -45,19 +45,19 @@ public static partial class Dense
         switch (inputActivation)
         {
             case Activation.Sigmoid:
-                BackwardVectorRows<T, SigmoidDerivative<T>>(x, dz, w, dw, dBias, dx, batch, inSize, outSize);
+                BackwardVectorRows<T, Activations.SigmoidDerivative<T>>(x, dz, w, dw, dBias, dx, batch, inSize, outSize);
                 break;
             case Activation.Tanh:
-                BackwardVectorRows<T, TanhDerivative<T>>(x, dz, w, dw, dBias, dx, batch, inSize, outSize);
+                BackwardVectorRows<T, Activations.TanhDerivative<T>>(x, dz, w, dw, dBias, dx, batch, inSize, outSize);
                 break;
             case Activation.ReLU:
-                BackwardVectorRows<T, ReLUDerivative<T>>(x, dz, w, dw, dBias, dx, batch, inSize, outSize);
+                BackwardVectorRows<T, Activations.ReLUDerivative<T>>(x, dz, w, dw, dBias, dx, batch, inSize, outSize);
                 break;
             case Activation.LeakyReLU:
-                BackwardVectorRows<T, LeakyReLUDerivative<T>>(x, dz, w, dw, dBias, dx, batch, inSize, outSize);
+                BackwardVectorRows<T, Activations.LeakyReLUDerivative<T>>(x, dz, w, dw, dBias, dx, batch, inSize, outSize);
                 break;
             default:
-                BackwardVectorRows<T, IdentityDerivative<T>>(x, dz, w, dw, dBias, dx, batch, inSize, outSize);
+                BackwardVectorRows<T, Activations.IdentityDerivative<T>>(x, dz, w, dw, dBias, dx, batch, inSize, outSize);
                 break;
         }
     }
@@ -67,7 +67,7 @@ public static partial class Dense
     private static void BackwardVectorRows<T, TDerivative>(ReadOnlySpan<T> x, ReadOnlySpan<T> dz, ReadOnlySpan<T> w,
         Span<T> dw, Span<T> dBias, Span<T> dx, int batch, int inSize, int outSize)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        where TDerivative : IDerivative<T>
+        where TDerivative : IDerivativeOperator<T>
     {
         bool hasInputGradient = !dx.IsEmpty;
         ref T xRef = ref MemoryMarshal.GetReference(x);
@@ -161,45 +161,5 @@ public static partial class Dense
             Vector256<T> a = Vector256.LoadUnsafe(ref xRef, (nuint)(s * inSize));
             TDerivative.Invoke(a, sum).StoreUnsafe(ref dxRef, (nuint)(s * inSize));
         }
-    }
-
-    private interface IDerivative<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
-    {
-        /// <summary><c>d·f′</c> in terms of f's output a, with the operations of <see cref="Activations"/>' backward kernels.</summary>
-        static abstract T Invoke(T a, T d);
-        static abstract Vector256<T> Invoke(Vector256<T> a, Vector256<T> d);
-    }
-
-    private readonly struct IdentityDerivative<T> : IDerivative<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
-    {
-        public static T Invoke(T a, T d) => d;
-        public static Vector256<T> Invoke(Vector256<T> a, Vector256<T> d) => d;
-    }
-
-    private readonly struct SigmoidDerivative<T> : IDerivative<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
-    {
-        public static T Invoke(T a, T d) => d * a * (T.One - a);
-        public static Vector256<T> Invoke(Vector256<T> a, Vector256<T> d) => d * a * (Vector256<T>.One - a);
-    }
-
-    private readonly struct TanhDerivative<T> : IDerivative<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
-    {
-        public static T Invoke(T a, T d) => d * (T.One - a * a);
-        public static Vector256<T> Invoke(Vector256<T> a, Vector256<T> d) => d * (Vector256<T>.One - a * a);
-    }
-
-    private readonly struct ReLUDerivative<T> : IDerivative<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
-    {
-        public static T Invoke(T a, T d) => a > T.Zero ? d : T.Zero;
-        public static Vector256<T> Invoke(Vector256<T> a, Vector256<T> d) =>
-            Vector256.ConditionalSelect(Vector256.GreaterThan(a, Vector256<T>.Zero), d, Vector256<T>.Zero);
-    }
-
-    private readonly struct LeakyReLUDerivative<T> : IDerivative<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
-    {
-        private static readonly T s_slope = T.CreateChecked(Initializers.LeakyReLUSlope);
-        public static T Invoke(T a, T d) => a > T.Zero ? d : d * s_slope;
-        public static Vector256<T> Invoke(Vector256<T> a, Vector256<T> d) =>
-            Vector256.ConditionalSelect(Vector256.GreaterThan(a, Vector256<T>.Zero), d, d * Vector256.Create(s_slope));
     }
 }
