@@ -7,11 +7,11 @@ public static partial class Activations
 {
     /// <summary>
     /// Softmax of one row that fits one vector, <c>e^(v[j] − m) / Σₖ e^(v[k] − m)</c> for
-    /// j &lt; <paramref name="size"/> with m the row's maximum: one exponential for the whole row,
-    /// the lanes past it zeroed before the sum.
+    /// j &lt; <paramref name="size"/>, with m the row's first value (its maximum where that would
+    /// overflow): one exponential for the whole row, the lanes past it zeroed before the sum.
     /// </summary>
     /// <param name="row">The row, as a vector whose lanes from <paramref name="size"/> on are ignored.</param>
-    /// <param name="stored">The same row in memory, where its maximum is found in scalar code.</param>
+    /// <param name="stored">The same row in memory, where its first value and, if needed, its maximum are read.</param>
     /// <param name="size">Values in the row.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static TVector SoftmaxOne<T, TVector, TWidth>(TVector row, ref T stored, int size)
@@ -19,16 +19,34 @@ public static partial class Activations
         where TVector : struct
         where TWidth : IVectorWidth<T, TVector>
     {
-        // A plain comparison rather than T.Max, whose IEEE rules for NaN and signed zeros cost several
-        // instructions a value; a NaN logit makes the whole row NaN through the sum either way.
-        T max = stored;
-        for (int j = 1; j < size; j++)
+        // Shifted by the row's first value rather than its maximum, which would take a pass over the
+        // stored row before the exponentials could start: the first value's own term is 1, so the sum
+        // cannot underflow to 0, and only a value more than ~88 (float) above the first overflows,
+        // which shows as a sum that is not finite and sends the row through the maximum after all.
+        TVector exponentials = Exponentials<T, TVector, TWidth>(row, stored, size);
+        T total = TWidth.Sum(exponentials);
+        if (!T.IsFinite(total))
         {
-            T value = Unsafe.Add(ref stored, j);
-            if (value > max)
-                max = value;
+            // A plain comparison rather than T.Max, whose IEEE rules for NaN and signed zeros cost
+            // several instructions a value; a NaN logit makes the whole row NaN through the sum either way.
+            T max = stored;
+            for (int j = 1; j < size; j++)
+            {
+                T value = Unsafe.Add(ref stored, j);
+                if (value > max)
+                    max = value;
+            }
+            exponentials = Exponentials<T, TVector, TWidth>(row, max, size);
+            total = TWidth.Sum(exponentials);
         }
-        TVector exponentials = TWidth.KeepFirst(TWidth.Apply<FastMath.ExpOperator<T>>(TWidth.Subtract(row, TWidth.Broadcast(max))), size);
-        return TWidth.Divide(exponentials, TWidth.Broadcast(TWidth.Sum(exponentials)));
+        return TWidth.Divide(exponentials, TWidth.Broadcast(total));
     }
+
+    /// <summary><c>e^(row − shift)</c> on the row's lanes, 0 past them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector Exponentials<T, TVector, TWidth>(TVector row, T shift, int size)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TVector : struct
+        where TWidth : IVectorWidth<T, TVector>
+        => TWidth.KeepFirst(TWidth.Apply<FastMath.ExpOperator<T>>(TWidth.Subtract(row, TWidth.Broadcast(shift))), size);
 }

@@ -219,7 +219,9 @@ internal static class MatrixProduct
             s0 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a, ap)), TWidth.Load(ref b, 0), s0);
             b = ref Unsafe.Add(ref b, columns);
         }
-        return TWidth.Add(TWidth.Add(s0, s1), TWidth.Add(s2, s3));
+        // Below four the other sums are still zero: adding them would only lengthen the chain that a
+        // small layer at batch 1 waits on.
+        return depth < 4 ? s0 : TWidth.Add(TWidth.Add(s0, s1), TWidth.Add(s2, s3));
     }
 
     /// <summary>One row by eight vectors of C: each row of B is read in longer contiguous runs.</summary>

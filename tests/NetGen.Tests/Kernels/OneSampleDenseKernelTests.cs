@@ -97,6 +97,47 @@ public class OneSampleDenseKernelTests
         }
     }
 
+    /// <summary>
+    /// Softmax shifts a row by its first value and falls back to its maximum when a value lies so far
+    /// above the first that its exponential overflows; either way the result is the softmax.
+    /// </summary>
+    [Theory]
+    [InlineData(-100.0, 50.0, 120.0)]
+    [InlineData(0.0, 1.0, 2.0)]
+    [InlineData(300.0, -300.0, 0.0)]
+    [InlineData(-400.0, 400.0, 0.0)]
+    public void SoftmaxOfFarApartValuesNeitherOverflowsNorUnderflows(double first, double second, double third)
+    {
+        double[] logits = [first, second, third];
+        double max = logits.Max();
+        double total = logits.Sum(v => Math.Exp(v - max));
+        foreach (bool single in new[] { true, false })
+        {
+            // Zero weights: the outputs are the bias.
+            int padding = single ? Dense.SamplePadding<float>() : Dense.SamplePadding<double>();
+            double[] actual;
+            if (single)
+            {
+                var parameters = new float[2 * 3 + 3 + padding];
+                for (int o = 0; o < 3; o++)
+                    parameters[6 + o] = (float)logits[o];
+                var z = new float[padding];
+                Dense.ForwardOne<float>(new float[2], parameters, 0, 6, z, 2, 3, Activation.Softmax);
+                actual = z[..3].Select(v => (double)v).ToArray();
+            }
+            else
+            {
+                var parameters = new double[2 * 3 + 3 + padding];
+                logits.CopyTo(parameters, 6);
+                var z = new double[padding];
+                Dense.ForwardOne<double>(new double[2], parameters, 0, 6, z, 2, 3, Activation.Softmax);
+                actual = z[..3];
+            }
+            for (int o = 0; o < 3; o++)
+                Assert.Equal(Math.Exp(logits[o] - max) / total, actual[o], single ? 1e-6 : 1e-14);
+        }
+    }
+
     [Fact]
     public void ParametersWithoutPaddingAreRejectedNamingTheSize()
     {
