@@ -49,20 +49,7 @@ public class DenseKernelTests
 
             Dense.Forward<T>(x, w, bias, z.Span, batch, inSize, outSize);
 
-            var expected = new double[batch * outSize];
-            var magnitude = new double[batch * outSize];
-            for (int s = 0; s < batch; s++)
-                for (int o = 0; o < outSize; o++)
-                {
-                    double sum = bd[o], size = Math.Abs(bd[o]);
-                    for (int i = 0; i < inSize; i++)
-                    {
-                        sum += xd[s * inSize + i] * wd[i * outSize + o];
-                        size += Math.Abs(xd[s * inSize + i] * wd[i * outSize + o]);
-                    }
-                    expected[s * outSize + o] = sum;
-                    magnitude[s * outSize + o] = size;
-                }
+            var (expected, magnitude) = KernelTestData.DenseForward(xd, wd, bd, batch, inSize, outSize);
             string what = $"Dense.Forward<{typeof(T).Name}> batch {batch}, {inSize} -> {outSize}";
             KernelTestData.AssertClose(z.ToDouble(), expected, magnitude, KernelTestData.Tolerance<T>(), what);
             z.AssertGuardsIntact(what);

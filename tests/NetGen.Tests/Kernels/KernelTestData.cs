@@ -37,6 +37,29 @@ internal static class KernelTestData
         return (values, exact);
     }
 
+    /// <summary>
+    /// The dense layer's pre-activations <c>z[s, o] = bias[o] + Σᵢ x[s, i]·w[i, o]</c> in double, with the
+    /// magnitude of each (the sum of its terms' absolute values) for <see cref="AssertClose"/>.
+    /// </summary>
+    public static (double[] Values, double[] Magnitude) DenseForward(double[] x, double[] w, double[] bias, int batch, int inSize, int outSize)
+    {
+        var values = new double[batch * outSize];
+        var magnitude = new double[batch * outSize];
+        for (int s = 0; s < batch; s++)
+            for (int o = 0; o < outSize; o++)
+            {
+                double sum = bias[o], size = Math.Abs(bias[o]);
+                for (int i = 0; i < inSize; i++)
+                {
+                    sum += x[s * inSize + i] * w[i * outSize + o];
+                    size += Math.Abs(x[s * inSize + i] * w[i * outSize + o]);
+                }
+                values[s * outSize + o] = sum;
+                magnitude[s * outSize + o] = size;
+            }
+        return (values, magnitude);
+    }
+
     /// <summary>The relative accuracy expected of a kernel in T against a double reference: a few dozen roundings.</summary>
     public static double Tolerance<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
         typeof(T) == typeof(float) ? 1e-5 : 1e-13;

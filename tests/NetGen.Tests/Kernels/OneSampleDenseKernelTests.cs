@@ -56,19 +56,7 @@ public class OneSampleDenseKernelTests
 
             Dense.ForwardOne<T>(x, parameters, weights, bias, z.Span, inSize, outSize, activation);
 
-            var logits = new double[outSize];
-            var magnitude = new double[outSize];
-            for (int o = 0; o < outSize; o++)
-            {
-                double sum = bd[o], size = Math.Abs(bd[o]);
-                for (int i = 0; i < inSize; i++)
-                {
-                    sum += xd[i] * wd[i * outSize + o];
-                    size += Math.Abs(xd[i] * wd[i * outSize + o]);
-                }
-                logits[o] = sum;
-                magnitude[o] = size;
-            }
+            var (logits, magnitude) = KernelTestData.DenseForward(xd, wd, bd, 1, inSize, outSize);
             double[] expected = Activate(logits, activation);
             // Every activation here changes by at most its input's change (Softmax by twice it), and
             // adds a few roundings of its own.
