@@ -29,8 +29,12 @@ public static partial class Optimizers
 
         // The bias corrections are scalars, computed in double as PyTorch computes them in Python.
         double lr = double.CreateChecked(learningRate);
-        T stepSize = T.CreateChecked(lr / (1.0 - Math.Pow(double.CreateChecked(beta1), step)));
-        T correction2Root = T.CreateChecked(Math.Sqrt(1.0 - Math.Pow(double.CreateChecked(beta2), step)));
+        // lr/(1 − β1ᵗ) · m / (√v / √(1 − β2ᵗ) + ε) is computed as (lr/(1 − β1ᵗ)·√(1 − β2ᵗ)) · m / (√v + ε·√(1 − β2ᵗ)),
+        // as PyTorch's capturable Adam rearranges it: one division a parameter instead of two, and
+        // square roots and divisions are what bound this loop. It moves a result by a few ulps at most.
+        double correction2Root = Math.Sqrt(1.0 - Math.Pow(double.CreateChecked(beta2), step));
+        T stepSize = T.CreateChecked(lr / (1.0 - Math.Pow(double.CreateChecked(beta1), step)) * correction2Root);
+        T scaledEpsilon = T.CreateChecked(double.CreateChecked(epsilon) * correction2Root);
         T decay = T.One - learningRate * weightDecay;
         T oneMinusBeta1 = T.One - beta1, oneMinusBeta2 = T.One - beta2;
         ref T p = ref MemoryMarshal.GetReference(parameters);
@@ -48,8 +52,7 @@ public static partial class Optimizers
         var vBeta2 = new Vector<T>(beta2);
         var vOneMinusBeta2 = new Vector<T>(oneMinusBeta2);
         var vStepSize = new Vector<T>(stepSize);
-        var vCorrection2Root = new Vector<T>(correction2Root);
-        var vEpsilon = new Vector<T>(epsilon);
+        var vEpsilon = new Vector<T>(scaledEpsilon);
         for (; k <= n - Vector<T>.Count; k += Vector<T>.Count)
         {
             Vector<T> pk = Vector.LoadUnsafe(ref p, (nuint)k), gk = Vector.LoadUnsafe(ref g, (nuint)k);
@@ -70,7 +73,7 @@ public static partial class Optimizers
                 vk = Vector.Max(Vector.LoadUnsafe(ref vMax, (nuint)k), vk);
                 vk.StoreUnsafe(ref vMax, (nuint)k);
             }
-            (pk - vStepSize * (mk / (Vector.SquareRoot(vk) / vCorrection2Root + vEpsilon))).StoreUnsafe(ref p, (nuint)k);
+            (pk - vStepSize * (mk / (Vector.SquareRoot(vk) + vEpsilon))).StoreUnsafe(ref p, (nuint)k);
         }
         for (; k < n; k++)
         {
@@ -89,7 +92,7 @@ public static partial class Optimizers
             Unsafe.Add(ref v, k) = vk;
             if (amsGrad)
                 vk = Unsafe.Add(ref vMax, k) = T.Max(Unsafe.Add(ref vMax, k), vk);
-            Unsafe.Add(ref p, k) = pk - stepSize * (mk / (T.Sqrt(vk) / correction2Root + epsilon));
+            Unsafe.Add(ref p, k) = pk - stepSize * (mk / (T.Sqrt(vk) + scaledEpsilon));
         }
     }
 }
