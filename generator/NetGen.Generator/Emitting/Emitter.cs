@@ -175,7 +175,7 @@ internal static partial class Emitter
             {
                 writer.Line("// Set by TrainStep: the optimizer step runs on each block of the summed chunk gradients");
                 writer.Line("// right after its sum, while the block is still in cache; then ApplyGradients is skipped.");
-                writer.Line("private bool _stepWithSum, _steppedWithSum;");
+                writer.Line("private bool _stepWithSum;");
             }
             if (TransposedLayers.Any())
             {
@@ -468,7 +468,6 @@ internal static partial class Emitter
                     {
                         writer.Line("_optimizerStep++;");
                         WriteByParameterBlocks(ChunkMode.SumAndUpdate, "for (int block = 0; block < ParameterBlocks; block++) SumAndUpdate(block);");
-                        writer.Line("_steppedWithSum = true;");
                     }
                     using (writer.Open("else"))
                         WriteByParameterBlocks(ChunkMode.Sum, sum);
@@ -581,10 +580,9 @@ internal static partial class Emitter
                 writer.Line($"loss = {computeGradients};");
             using (writer.Open("finally"))
                 writer.Line("_stepWithSum = false;");
-            writer.Line("// A batch of several chunks has had its step with the sum of its chunks.");
-            writer.Line("if (!_steppedWithSum)");
+            writer.Line("// A batch of several chunks (the inputs are checked by now) has had its step with the sum of its chunks.");
+            writer.Line("if (inputs.Length <= ChunkSize * InputSize)");
             writer.Line("    ApplyGradients();");
-            writer.Line("_steppedWithSum = false;");
             writer.Line("return loss;");
         }
 
