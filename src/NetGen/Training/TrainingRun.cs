@@ -127,14 +127,14 @@ internal sealed class TrainingRun<T> where T : unmanaged, IBinaryFloatingPointIe
             _training.FeaturesOf(_order[start + k]).CopyTo(inputs.Slice(k * features, features));
         // Without clipping, TrainStep: the network may then run its optimizer step on each block of
         // the gradient while it is still in cache.
-        bool clip = _options.MaxGradNorm is not null;
+        double? maxNorm = _options.MaxGradNorm;
         T loss;
         if (_training.Labels is { } labels)
         {
             Span<int> batchLabels = _batchLabels.AsSpan(0, count);
             for (int k = 0; k < count; k++)
                 batchLabels[k] = labels[_order[start + k]];
-            loss = clip ? _network.ComputeGradients(inputs, batchLabels) : _network.TrainStep(inputs, batchLabels);
+            loss = maxNorm is null ? _network.TrainStep(inputs, batchLabels) : _network.ComputeGradients(inputs, batchLabels);
         }
         else
         {
@@ -142,11 +142,11 @@ internal sealed class TrainingRun<T> where T : unmanaged, IBinaryFloatingPointIe
             Span<T> targets = _batchTargets.AsSpan(0, count * width);
             for (int k = 0; k < count; k++)
                 _training.Targets.AsSpan(_order[start + k] * width, width).CopyTo(targets.Slice(k * width, width));
-            loss = clip ? _network.ComputeGradients(inputs, targets) : _network.TrainStep(inputs, targets);
+            loss = maxNorm is null ? _network.TrainStep(inputs, targets) : _network.ComputeGradients(inputs, targets);
         }
-        if (_options.MaxGradNorm is { } maxNorm)
+        if (maxNorm is { } max)
         {
-            ClipGradients(_network.Gradients, maxNorm);
+            ClipGradients(_network.Gradients, max);
             _network.ApplyGradients();
         }
         return double.CreateChecked(loss);
