@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace NetGen.Kernels;
 
@@ -27,16 +28,7 @@ public static partial class Activations
         T total = TWidth.Sum(exponentials);
         if (!T.IsFinite(total))
         {
-            // A plain comparison rather than T.Max, whose IEEE rules for NaN and signed zeros cost
-            // several instructions a value; a NaN logit makes the whole row NaN through the sum either way.
-            T max = stored;
-            for (int j = 1; j < size; j++)
-            {
-                T value = Unsafe.Add(ref stored, j);
-                if (value > max)
-                    max = value;
-            }
-            exponentials = Exponentials<T, TVector, TWidth>(row, max, size);
+            exponentials = Exponentials<T, TVector, TWidth>(row, RowMax<T>(MemoryMarshal.CreateReadOnlySpan(ref stored, size)), size);
             total = TWidth.Sum(exponentials);
         }
         return TWidth.Divide(exponentials, TWidth.Broadcast(total));
