@@ -487,8 +487,7 @@ internal static partial class Emitter
                 writer.Line("/// <summary>One block of parameters: its chunk gradients summed, then its optimizer step.</summary>");
                 using (writer.Open("private void SumAndUpdate(int block)"))
                 {
-                    writer.Line("int start = (int)((long)ParameterCount * block / ParameterBlocks);");
-                    writer.Line("int length = (int)((long)ParameterCount * (block + 1) / ParameterBlocks) - start;");
+                    WriteParameterBlock("block");
                     writer.Line($"{Kernels}.Reduction.Sum<{T}>(_chunkGradients, _summedChunks, _gradients, start, length);");
                     writer.Line("Update(start, length);");
                 }
@@ -497,8 +496,7 @@ internal static partial class Emitter
             writer.Line("/// <summary>One piece of parallel work: a batch chunk, or a block of parameters to update or to sum.</summary>");
             using (writer.Open($"void {Kernels}.IChunkWork.RunChunk(int chunk)"))
             {
-                writer.Line("int start = (int)((long)ParameterCount * chunk / ParameterBlocks);");
-                writer.Line("int length = (int)((long)ParameterCount * (chunk + 1) / ParameterBlocks) - start;");
+                WriteParameterBlock("chunk");
                 using (writer.Open("switch (_chunkMode)"))
                 {
                     if (!HasPenalty)
@@ -519,6 +517,13 @@ internal static partial class Emitter
                 }
             }
             writer.Line();
+        }
+
+        /// <summary>Declares <c>start</c> and <c>length</c>: the parameters of block <paramref name="block"/> of ParameterBlocks.</summary>
+        private void WriteParameterBlock(string block)
+        {
+            writer.Line($"int start = (int)((long)ParameterCount * {block} / ParameterBlocks);");
+            writer.Line($"int length = (int)((long)ParameterCount * ({block} + 1) / ParameterBlocks) - start;");
         }
 
         /// <summary>What <c>RunChunk</c> does with its chunk number.</summary>
