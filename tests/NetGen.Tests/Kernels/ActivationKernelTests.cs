@@ -8,7 +8,7 @@ namespace NetGen.Tests.Kernels;
 
 /// <summary>
 /// The activation kernels and their backward passes against the textbook formulas in double, over
-/// every row size from 1 to five vectors and three, at batches of 1, 2, 3 and 33 (a batch is
+/// every row size from 1 to five vectors and three, at batches of 1, 2, 3, 13 and 33 (a batch is
 /// batch·size values in a row for the elementwise kernels, and batch rows for Softmax).
 /// </summary>
 public class ActivationKernelTests

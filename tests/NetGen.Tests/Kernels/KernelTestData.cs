@@ -11,7 +11,11 @@ namespace NetGen.Tests.Kernels;
 /// <summary>Sizes, batches, random operands and the comparison shared by the kernel tests.</summary>
 internal static class KernelTestData
 {
-    public static readonly int[] Batches = [1, 2, 3, 33];
+    /// <summary>
+    /// Batch sizes: 1 to 3 are rows outside any block; 13 runs an eight-row block, a four-row block
+    /// and a single row; 33 runs four eight-row blocks and a single row.
+    /// </summary>
+    public static readonly int[] Batches = [1, 2, 3, 13, 33];
 
     /// <summary>
     /// Every length from 1 up to five vectors and three: past the 3-vector-and-3 minimum, so that

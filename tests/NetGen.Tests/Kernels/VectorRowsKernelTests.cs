@@ -11,7 +11,7 @@ namespace NetGen.Tests.Kernels;
 /// Dense.ForwardVectorRows and Dense.BackwardVectorRows against nested scalar loops in double, for an
 /// input row of exactly one Vector256 (the vectorized form) and of a few other sizes (the scalar form),
 /// outputs 1 to 6 (past the four columns kept in registers), every activation derivative the backward
-/// kernel applies, and batches of 1, 2, 3 and 33 (groups of four and the rows after them).
+/// kernel applies, and batches of 1, 2, 3, 13 and 33 (groups of four and the rows after them).
 /// </summary>
 public class VectorRowsKernelTests
 {

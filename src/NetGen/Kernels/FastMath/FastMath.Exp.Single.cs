@@ -94,10 +94,16 @@ public static partial class FastMath
     public static Vector128<float> Exp(Vector128<float> x) => ExpWithTail(x).Value;
 
     /// <inheritdoc cref="ExpWithTail(float)"/>
+    /// <param name="x">The exponent.</param>
+    /// <param name="moderate">
+    /// True when every lane that matters has 0 ≤ x ≤ 20 (|k| ≤ 29), as for tanh: then the clamp, the NaN pass-through and the
+    /// second scaling factor are left out. 2^k is then normal, so scaling by it in one step rounds
+    /// exactly as the two steps do, and the results are the same bits.
+    /// </param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector128<float> Value, Vector128<float> Tail) ExpWithTail(Vector128<float> x)
+    private static (Vector128<float> Value, Vector128<float> Tail) ExpWithTail(Vector128<float> x, bool moderate = false)
     {
-        Vector128<float> clamped = Vector128.ClampNative(x, Vector128.Create(SingleExpLowest), Vector128.Create(SingleExpHighest));
+        Vector128<float> clamped = moderate ? x : Vector128.ClampNative(x, Vector128.Create(SingleExpLowest), Vector128.Create(SingleExpHighest));
         Vector128<float> t = Vector128.FusedMultiplyAdd(clamped, Vector128.Create(SingleLog2E), Vector128.Create(SingleRoundingShift));
         Vector128<float> k = t - Vector128.Create(SingleRoundingShift);
         Vector128<float> rHigh = Vector128.FusedMultiplyAdd(k, Vector128.Create(-SingleLn2High), clamped);
@@ -110,6 +116,13 @@ public static partial class FastMath
         Vector128<float> head = Vector128<float>.One + rHigh;
         Vector128<float> tail = Vector128.FusedMultiplyAdd(p, r * r, rLow) + ((Vector128<float>.One - head) + rHigh);
         Vector128<int> u = t.AsInt32() - Vector128.Create(SingleScaleBias);
+        if (moderate)
+        {
+            // 2^k in one factor: u = k + 256, and 2^k has the bits (k + 127) << 23.
+            Vector128<float> scale = Vector128.ShiftLeft(u - Vector128.Create(129), 23).AsSingle();
+            Vector128<float> value = Vector128.FusedMultiplyAdd(head, scale, tail * scale);
+            return (value, Vector128.FusedMultiplyAdd(head, scale, -value) + tail * scale);
+        }
         Vector128<int> half = Vector128.ShiftRightLogical(u, 1);
         Vector128<float> scale1 = Vector128.ShiftLeft(half - Vector128<int>.One, 23).AsSingle();
         Vector128<float> scale2 = Vector128.ShiftLeft(u - half - Vector128<int>.One, 23).AsSingle();
@@ -124,10 +137,16 @@ public static partial class FastMath
     public static Vector256<float> Exp(Vector256<float> x) => ExpWithTail(x).Value;
 
     /// <inheritdoc cref="ExpWithTail(float)"/>
+    /// <param name="x">The exponent.</param>
+    /// <param name="moderate">
+    /// True when every lane that matters has 0 ≤ x ≤ 20 (|k| ≤ 29), as for tanh: then the clamp, the NaN pass-through and the
+    /// second scaling factor are left out. 2^k is then normal, so scaling by it in one step rounds
+    /// exactly as the two steps do, and the results are the same bits.
+    /// </param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector256<float> Value, Vector256<float> Tail) ExpWithTail(Vector256<float> x)
+    private static (Vector256<float> Value, Vector256<float> Tail) ExpWithTail(Vector256<float> x, bool moderate = false)
     {
-        Vector256<float> clamped = Vector256.ClampNative(x, Vector256.Create(SingleExpLowest), Vector256.Create(SingleExpHighest));
+        Vector256<float> clamped = moderate ? x : Vector256.ClampNative(x, Vector256.Create(SingleExpLowest), Vector256.Create(SingleExpHighest));
         Vector256<float> t = Vector256.FusedMultiplyAdd(clamped, Vector256.Create(SingleLog2E), Vector256.Create(SingleRoundingShift));
         Vector256<float> k = t - Vector256.Create(SingleRoundingShift);
         Vector256<float> rHigh = Vector256.FusedMultiplyAdd(k, Vector256.Create(-SingleLn2High), clamped);
@@ -140,6 +159,13 @@ public static partial class FastMath
         Vector256<float> head = Vector256<float>.One + rHigh;
         Vector256<float> tail = Vector256.FusedMultiplyAdd(p, r * r, rLow) + ((Vector256<float>.One - head) + rHigh);
         Vector256<int> u = t.AsInt32() - Vector256.Create(SingleScaleBias);
+        if (moderate)
+        {
+            // 2^k in one factor: u = k + 256, and 2^k has the bits (k + 127) << 23.
+            Vector256<float> scale = Vector256.ShiftLeft(u - Vector256.Create(129), 23).AsSingle();
+            Vector256<float> value = Vector256.FusedMultiplyAdd(head, scale, tail * scale);
+            return (value, Vector256.FusedMultiplyAdd(head, scale, -value) + tail * scale);
+        }
         Vector256<int> half = Vector256.ShiftRightLogical(u, 1);
         Vector256<float> scale1 = Vector256.ShiftLeft(half - Vector256<int>.One, 23).AsSingle();
         Vector256<float> scale2 = Vector256.ShiftLeft(u - half - Vector256<int>.One, 23).AsSingle();
@@ -154,10 +180,16 @@ public static partial class FastMath
     public static Vector512<float> Exp(Vector512<float> x) => ExpWithTail(x).Value;
 
     /// <inheritdoc cref="ExpWithTail(float)"/>
+    /// <param name="x">The exponent.</param>
+    /// <param name="moderate">
+    /// True when every lane that matters has 0 ≤ x ≤ 20 (|k| ≤ 29), as for tanh: then the clamp, the NaN pass-through and the
+    /// second scaling factor are left out. 2^k is then normal, so scaling by it in one step rounds
+    /// exactly as the two steps do, and the results are the same bits.
+    /// </param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector512<float> Value, Vector512<float> Tail) ExpWithTail(Vector512<float> x)
+    private static (Vector512<float> Value, Vector512<float> Tail) ExpWithTail(Vector512<float> x, bool moderate = false)
     {
-        Vector512<float> clamped = Vector512.ClampNative(x, Vector512.Create(SingleExpLowest), Vector512.Create(SingleExpHighest));
+        Vector512<float> clamped = moderate ? x : Vector512.ClampNative(x, Vector512.Create(SingleExpLowest), Vector512.Create(SingleExpHighest));
         Vector512<float> t = Vector512.FusedMultiplyAdd(clamped, Vector512.Create(SingleLog2E), Vector512.Create(SingleRoundingShift));
         Vector512<float> k = t - Vector512.Create(SingleRoundingShift);
         Vector512<float> rHigh = Vector512.FusedMultiplyAdd(k, Vector512.Create(-SingleLn2High), clamped);
@@ -170,6 +202,13 @@ public static partial class FastMath
         Vector512<float> head = Vector512<float>.One + rHigh;
         Vector512<float> tail = Vector512.FusedMultiplyAdd(p, r * r, rLow) + ((Vector512<float>.One - head) + rHigh);
         Vector512<int> u = t.AsInt32() - Vector512.Create(SingleScaleBias);
+        if (moderate)
+        {
+            // 2^k in one factor: u = k + 256, and 2^k has the bits (k + 127) << 23.
+            Vector512<float> scale = Vector512.ShiftLeft(u - Vector512.Create(129), 23).AsSingle();
+            Vector512<float> value = Vector512.FusedMultiplyAdd(head, scale, tail * scale);
+            return (value, Vector512.FusedMultiplyAdd(head, scale, -value) + tail * scale);
+        }
         Vector512<int> half = Vector512.ShiftRightLogical(u, 1);
         Vector512<float> scale1 = Vector512.ShiftLeft(half - Vector512<int>.One, 23).AsSingle();
         Vector512<float> scale2 = Vector512.ShiftLeft(u - half - Vector512<int>.One, 23).AsSingle();
