@@ -96,7 +96,7 @@ internal static partial class Emitter
         /// </summary>
         private void WriteBackwardLayers()
         {
-            using (writer.Open($"private void BackwardLayers({ReadOnlySpan} input, int first, int batch, {T}[] gradients)"))
+            using (writer.Open($"private void BackwardLayers({ReadOnlySpan} input, int first, int batch, {T}[] gradients{(DefersFirstWeights ? ", bool firstWeights" : "")})"))
             {
                 for (int l = 1; l < LayerCount; l++)
                 {
@@ -132,7 +132,15 @@ internal static partial class Emitter
                     }
                     else
                     {
-                        writer.Line($"{Kernels}.Dense.BackwardWeights<{T}>({source}, delta{l}, {GradientWeights(l, layer, "gradients")}, {GradientBias(l, layer, "gradients")}, batch, {layer.InputSize}, {layer.OutputSize});");
+                        string weights = $"{Kernels}.Dense.BackwardWeights<{T}>({source}, delta{l}, {GradientWeights(l, layer, "gradients")}, {GradientBias(l, layer, "gradients")}, batch, {layer.InputSize}, {layer.OutputSize});";
+                        if (l == 1 && DefersFirstWeights)
+                        {
+                            writer.Line("// A chunk of a larger batch leaves these to FinishBlock, which computes them over the whole batch.");
+                            writer.Line("if (firstWeights)");
+                            writer.Line("    " + weights);
+                        }
+                        else
+                            writer.Line(weights);
                         if (l > 1)
                         {
                             writer.Line("if (_transposedWeightsReady)");

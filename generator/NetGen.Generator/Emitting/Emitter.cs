@@ -169,6 +169,12 @@ internal static partial class Emitter
             writer.Line("// into fixed blocks when there are threads to spare and enough parameters to pay for them.");
             writer.Line("private const int ParameterBlocks = 8;");
             writer.Line("private const int ParallelParameterCount = 65536;");
+            if (DefersFirstWeights)
+            {
+                writer.Line("// Blocks of layer 1's weight rows that FinishBlock computes after the chunks of a batch;");
+                writer.Line("// one more block holds every other parameter.");
+                writer.Line($"private const int FirstWeightBlocks = {FirstWeightBlocks};");
+            }
             writer.Line("private int _chunkMode;");
             writer.Line("private int _summedChunks;");
             if (!HasPenalty)
@@ -369,7 +375,7 @@ internal static partial class Emitter
                 writer.Line($"var delta = new {Span}(_layer{LayerCount}Delta, first * OutputSize, count * OutputSize);");
                 writer.Line($"ForwardLayers(inputs, output, first, count{(HasDropout ? ", training: true" : "")});");
                 WriteLoss();
-                writer.Line("BackwardLayers(inputs, first, count, gradients);");
+                writer.Line($"BackwardLayers(inputs, first, count, gradients{(DefersFirstWeights ? ", firstWeights: count == batch" : "")});");
                 writer.Line("return loss;");
             }
             writer.Line();
@@ -439,9 +445,18 @@ internal static partial class Emitter
                         writer.Line($"_parallelInputs = new {T}[_batchCapacity * InputSize];");
                         writer.Line($"_parallelTargets = new {T}[_batchCapacity * OutputSize];");
                     }
-                    writer.Line("// Helper threads read the batch from copies; the first chunk, which this thread runs itself");
-                    writer.Line("// from the caller's spans, needs none.");
-                    writer.Line("inputs.Slice(ChunkSize * InputSize).CopyTo(new global::System.Span<" + T + ">(_parallelInputs, ChunkSize * InputSize, (batch - ChunkSize) * InputSize));");
+                    if (DefersFirstWeights)
+                    {
+                        writer.Line("// Helper threads read the batch from copies: the inputs whole, since FinishBlock reads every");
+                        writer.Line("// sample's; the targets after the first chunk, which this thread runs itself from the caller's spans.");
+                        writer.Line($"inputs.CopyTo(new {Span}(_parallelInputs, 0, batch * InputSize));");
+                    }
+                    else
+                    {
+                        writer.Line("// Helper threads read the batch from copies; the first chunk, which this thread runs itself");
+                        writer.Line("// from the caller's spans, needs none.");
+                        writer.Line("inputs.Slice(ChunkSize * InputSize).CopyTo(new global::System.Span<" + T + ">(_parallelInputs, ChunkSize * InputSize, (batch - ChunkSize) * InputSize));");
+                    }
                     writer.Line("targets.Slice(ChunkSize * OutputSize).CopyTo(new global::System.Span<" + T + ">(_parallelTargets, ChunkSize * OutputSize, (batch - ChunkSize) * OutputSize));");
                     writer.Line("_parallelBatch = batch;");
                     writer.Line($"bool helped = {Kernels}.ChunkWorkers.Begin(this, chunks, _degreeOfParallelism, reserveFirst: true);");
@@ -460,7 +475,16 @@ internal static partial class Emitter
                 }
                 writer.Line("_summedChunks = chunks;");
                 string sum = $"{Kernels}.Reduction.Sum<{T}>(_chunkGradients, chunks, _gradients, 0, ParameterCount);";
-                if (HasPenalty)
+                if (DefersFirstWeights)
+                {
+                    if (!HasPenalty)
+                    {
+                        writer.Line("if (_stepWithSum)");
+                        writer.Line("    _optimizerStep++;");
+                    }
+                    WriteByParameterBlocks(ChunkMode.Finish, "for (int block = 0; block <= FirstWeightBlocks; block++) FinishBlock(block, inputs, batch);", "FirstWeightBlocks + 1");
+                }
+                else if (HasPenalty)
                     WriteByParameterBlocks(ChunkMode.Sum, sum);
                 else
                 {
@@ -482,7 +506,9 @@ internal static partial class Emitter
                 writer.Line("return ComputeChunk(inputs.Slice(first * InputSize, count * InputSize), targets.Slice(first * OutputSize, count * OutputSize)" + NoLabels + ", first, count, batch, _chunkGradients[chunk]);");
             }
             writer.Line();
-            if (!HasPenalty)
+            if (DefersFirstWeights)
+                WriteFinishBlock();
+            else if (!HasPenalty)
             {
                 writer.Line("/// <summary>One block of parameters: its chunk gradients summed, then its optimizer step.</summary>");
                 using (writer.Open("private void SumAndUpdate(int block)"))
@@ -499,7 +525,13 @@ internal static partial class Emitter
                 WriteParameterBlock("chunk");
                 using (writer.Open("switch (_chunkMode)"))
                 {
-                    if (!HasPenalty)
+                    if (DefersFirstWeights)
+                    {
+                        writer.Line($"case {(int)ChunkMode.Finish}:");
+                        writer.Line($"    FinishBlock(chunk, new {ReadOnlySpan}(_parallelInputs, 0, _parallelBatch * InputSize), _parallelBatch);");
+                        writer.Line("    break;");
+                    }
+                    else if (!HasPenalty)
                     {
                         writer.Line($"case {(int)ChunkMode.SumAndUpdate}:");
                         writer.Line("    SumAndUpdate(chunk);");
@@ -511,9 +543,12 @@ internal static partial class Emitter
                     writer.Line($"case {(int)ChunkMode.Update}:");
                     writer.Line("    Update(start, length);");
                     writer.Line("    break;");
-                    writer.Line("default:");
-                    writer.Line($"    {Kernels}.Reduction.Sum<{T}>(_chunkGradients, _summedChunks, _gradients, start, length);");
-                    writer.Line("    break;");
+                    if (!DefersFirstWeights)
+                    {
+                        writer.Line("default:");
+                        writer.Line($"    {Kernels}.Reduction.Sum<{T}>(_chunkGradients, _summedChunks, _gradients, start, length);");
+                        writer.Line("    break;");
+                    }
                 }
             }
             writer.Line();
@@ -527,18 +562,18 @@ internal static partial class Emitter
         }
 
         /// <summary>What <c>RunChunk</c> does with its chunk number.</summary>
-        private enum ChunkMode { Gradients, Update, Sum, SumAndUpdate }
+        private enum ChunkMode { Gradients, Update, Sum, SumAndUpdate, Finish }
 
         /// <summary>
         /// Runs <paramref name="serial"/> on one thread, or, with threads to spare and enough parameters to
         /// pay for them, the same work split into fixed parameter blocks on up to DegreeOfParallelism threads.
         /// </summary>
-        private void WriteByParameterBlocks(ChunkMode mode, string serial)
+        private void WriteByParameterBlocks(ChunkMode mode, string serial, string blocks = "ParameterBlocks")
         {
             using (writer.Open("if (_degreeOfParallelism > 1 && ParameterCount >= ParallelParameterCount)"))
             {
                 writer.Line($"_chunkMode = {(int)mode};");
-                writer.Line($"{Kernels}.ChunkWorkers.Run(this, ParameterBlocks, _degreeOfParallelism);");
+                writer.Line($"{Kernels}.ChunkWorkers.Run(this, {blocks}, _degreeOfParallelism);");
                 writer.Line($"_chunkMode = {(int)ChunkMode.Gradients};");
             }
             writer.Line("else");

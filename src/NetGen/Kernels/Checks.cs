@@ -60,9 +60,21 @@ public static class Checks
             ThrowLabels(length, batch, name);
     }
 
+    /// <summary>Throws unless rows <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> − 1 all lie among <paramref name="rows"/> rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void RowRange(int first, int count, int rows, string name)
+    {
+        if (first < 0 || count < 0 || first > rows - count)
+            ThrowRowRange(first, count, rows, name);
+    }
+
     [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowLength(int length, int expected, string name) =>
         Throw($"'{name}' holds {length} values: expected {expected}.", name);
+
+    [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowRowRange(int first, int count, int rows, string name) =>
+        Throw($"Rows {first} to {(long)first + count - 1} ('{name}' {first}, {count} rows): expected a range within the {rows} rows, from 0 to {rows - 1}.", name);
 
     [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowLabels(int length, int batch, string name) =>

@@ -75,6 +75,13 @@ internal static class MatrixProduct
     }
 
     /// <summary>Computes the columns from <paramref name="start"/> that fill whole vectors of this width; returns the first column left.</summary>
+    /// <remarks>
+    /// Kept out of line, one compiled copy per width, so that every block inlines into it within the
+    /// JIT's inlining budget of this method alone. Inlined into a kernel that already inlined other
+    /// work, it ran out of budget and left the vector multiply-add as a call in the innermost loop,
+    /// which made a whole training step several times slower.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static int MultiplyColumns<T, TVector, TWidth>(ref T a, nint aRowStride, nint aDepthStride, ref T b, ref T c, ref T init, bool hasInit,
         int rows, int columns, int depth, int start)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>

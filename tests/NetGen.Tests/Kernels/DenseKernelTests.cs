@@ -7,7 +7,7 @@ using Xunit;
 namespace NetGen.Tests.Kernels;
 
 /// <summary>
-/// Dense.Forward, Dense.BackwardWeights and Dense.BackwardInput against nested scalar loops in double,
+/// Dense.Forward, Dense.BackwardWeights (and its blocks of rows) and Dense.BackwardInput against nested scalar loops in double,
 /// for every output size from 1 to five vectors and three (the vectorized dimension), a few input
 /// sizes, and batches of 1, 2, 3, 13 and 33. Weights are input-major, w[i, o] at i·outSize + o.
 /// </summary>
@@ -91,6 +91,17 @@ public class DenseKernelTests
             KernelTestData.AssertClose(dBias.ToDouble(), expectedB, magnitudeB, KernelTestData.Tolerance<T>(), what + ", bias");
             dw.AssertGuardsIntact(what + ", weights");
             dBias.AssertGuardsIntact(what + ", bias");
+
+            // Blocks of rows, as threads compute them: the first row alone, the top half, the rest.
+            foreach (var (firstRow, rowCount) in new[] { (0, 1), (0, inSize / 2), (inSize / 2, inSize - inSize / 2) })
+            {
+                var rows = new GuardedBuffer<T>(rowCount * outSize);
+                Dense.BackwardWeightRows<T>(x, dz, rows.Span, batch, inSize, outSize, firstRow, rowCount);
+                string block = $"Dense.BackwardWeightRows<{typeof(T).Name}> batch {batch}, {inSize} -> {outSize}, rows {firstRow} + {rowCount}";
+                KernelTestData.AssertClose(rows.ToDouble(), expectedW[(firstRow * outSize)..((firstRow + rowCount) * outSize)],
+                    magnitudeW[(firstRow * outSize)..((firstRow + rowCount) * outSize)], KernelTestData.Tolerance<T>(), block);
+                rows.AssertGuardsIntact(block);
+            }
         }
     }
 
