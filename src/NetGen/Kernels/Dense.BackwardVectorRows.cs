@@ -106,6 +106,12 @@ public static partial class Dense
             return;
         }
 
+        if (hasInputGradient && outSize <= 2)
+        {
+            BackwardVectorRowsOnePass<T, TDerivative>(ref xRef, ref dzRef, ref wRef, ref dwRef, ref dbRef, ref dxRef, batch, inSize, outSize);
+            return;
+        }
+
         for (int o = 0; o < outSize; o++)
         {
             Vector256<T> a0 = Vector256<T>.Zero, a1 = Vector256<T>.Zero, a2 = Vector256<T>.Zero, a3 = Vector256<T>.Zero;
@@ -161,5 +167,100 @@ public static partial class Dense
             Vector256<T> a = Vector256.LoadUnsafe(ref xRef, (nuint)(s * inSize));
             TDerivative.Invoke(a, sum).StoreUnsafe(ref dxRef, (nuint)(s * inSize));
         }
+    }
+
+    /// <summary>
+    /// The same sums as the two passes above, for one or two outputs, in one pass over the batch: each
+    /// input row is loaded once for both gradients, and every accumulator stays in a register. The
+    /// accumulators, their order and the final additions are those of the two passes, so the bits are too.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void BackwardVectorRowsOnePass<T, TDerivative>(ref T xRef, ref T dzRef, ref T wRef, ref T dwRef, ref T dbRef, ref T dxRef,
+        int batch, int inSize, int outSize)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TDerivative : IDerivativeOperator<T>
+    {
+        bool two = outSize == 2;
+        Vector256<T> c0 = Column(ref wRef, 0, inSize, outSize);
+        Vector256<T> c1 = two ? Column(ref wRef, 1, inSize, outSize) : Vector256<T>.Zero;
+        // a{o}{k} and b{o}{k}: output o, samples s mod 4 = k.
+        Vector256<T> a00 = Vector256<T>.Zero, a01 = Vector256<T>.Zero, a02 = Vector256<T>.Zero, a03 = Vector256<T>.Zero;
+        Vector256<T> a10 = Vector256<T>.Zero, a11 = Vector256<T>.Zero, a12 = Vector256<T>.Zero, a13 = Vector256<T>.Zero;
+        T b00 = T.Zero, b01 = T.Zero, b02 = T.Zero, b03 = T.Zero, b10 = T.Zero, b11 = T.Zero, b12 = T.Zero, b13 = T.Zero;
+        int s = 0;
+        for (; s + 4 <= batch; s += 4)
+        {
+            ref T row = ref Unsafe.Add(ref xRef, (nint)s * inSize);
+            ref T d = ref Unsafe.Add(ref dzRef, (nint)s * outSize);
+            Vector256<T> x0 = Vector256.LoadUnsafe(ref row), x1 = Vector256.LoadUnsafe(ref row, (nuint)inSize);
+            Vector256<T> x2 = Vector256.LoadUnsafe(ref row, (nuint)(2 * inSize)), x3 = Vector256.LoadUnsafe(ref row, (nuint)(3 * inSize));
+            T d00 = d, d01 = Unsafe.Add(ref d, outSize), d02 = Unsafe.Add(ref d, 2 * outSize), d03 = Unsafe.Add(ref d, 3 * outSize);
+            a00 = Width256<T>.MultiplyAdd(x0, Vector256.Create(d00), a00);
+            a01 = Width256<T>.MultiplyAdd(x1, Vector256.Create(d01), a01);
+            a02 = Width256<T>.MultiplyAdd(x2, Vector256.Create(d02), a02);
+            a03 = Width256<T>.MultiplyAdd(x3, Vector256.Create(d03), a03);
+            b00 += d00;
+            b01 += d01;
+            b02 += d02;
+            b03 += d03;
+            T d10 = T.Zero, d11 = T.Zero, d12 = T.Zero, d13 = T.Zero;
+            if (two)
+            {
+                d10 = Unsafe.Add(ref d, 1);
+                d11 = Unsafe.Add(ref d, outSize + 1);
+                d12 = Unsafe.Add(ref d, 2 * outSize + 1);
+                d13 = Unsafe.Add(ref d, 3 * outSize + 1);
+                a10 = Width256<T>.MultiplyAdd(x0, Vector256.Create(d10), a10);
+                a11 = Width256<T>.MultiplyAdd(x1, Vector256.Create(d11), a11);
+                a12 = Width256<T>.MultiplyAdd(x2, Vector256.Create(d12), a12);
+                a13 = Width256<T>.MultiplyAdd(x3, Vector256.Create(d13), a13);
+                b10 += d10;
+                b11 += d11;
+                b12 += d12;
+                b13 += d13;
+            }
+            ref T dx = ref Unsafe.Add(ref dxRef, (nint)s * inSize);
+            InputGradient<T, TDerivative>(x0, d00, d10, c0, c1, two).StoreUnsafe(ref dx);
+            InputGradient<T, TDerivative>(x1, d01, d11, c0, c1, two).StoreUnsafe(ref dx, (nuint)inSize);
+            InputGradient<T, TDerivative>(x2, d02, d12, c0, c1, two).StoreUnsafe(ref dx, (nuint)(2 * inSize));
+            InputGradient<T, TDerivative>(x3, d03, d13, c0, c1, two).StoreUnsafe(ref dx, (nuint)(3 * inSize));
+        }
+        for (; s < batch; s++)
+        {
+            Vector256<T> x0 = Vector256.LoadUnsafe(ref xRef, (nuint)(s * inSize));
+            T d00 = Unsafe.Add(ref dzRef, (nint)s * outSize);
+            T d10 = two ? Unsafe.Add(ref dzRef, (nint)s * outSize + 1) : T.Zero;
+            a00 = Width256<T>.MultiplyAdd(x0, Vector256.Create(d00), a00);
+            b00 += d00;
+            if (two)
+            {
+                a10 = Width256<T>.MultiplyAdd(x0, Vector256.Create(d10), a10);
+                b10 += d10;
+            }
+            InputGradient<T, TDerivative>(x0, d00, d10, c0, c1, two).StoreUnsafe(ref dxRef, (nuint)(s * inSize));
+        }
+        Vector256<T> column0 = (a00 + a01) + (a02 + a03);
+        for (int i = 0; i < inSize; i++)
+            Unsafe.Add(ref dwRef, (nint)i * outSize) = column0.GetElement(i);
+        dbRef = (b00 + b01) + (b02 + b03);
+        if (two)
+        {
+            Vector256<T> column1 = (a10 + a11) + (a12 + a13);
+            for (int i = 0; i < inSize; i++)
+                Unsafe.Add(ref dwRef, (nint)i * outSize + 1) = column1.GetElement(i);
+            Unsafe.Add(ref dbRef, 1) = (b10 + b11) + (b12 + b13);
+        }
+    }
+
+    /// <summary>One sample's input gradient, <c>f′(x)·(w₀·d₀ + w₁·d₁)</c>, products then sum as in the two-pass form.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<T> InputGradient<T, TDerivative>(Vector256<T> x, T d0, T d1, Vector256<T> c0, Vector256<T> c1, bool two)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TDerivative : IDerivativeOperator<T>
+    {
+        Vector256<T> sum = c0 * Vector256.Create(d0);
+        if (two)
+            sum += c1 * Vector256.Create(d1);
+        return TDerivative.Invoke(x, sum);
     }
 }

@@ -36,6 +36,31 @@ public class VectorRowsKernelTests
     [Theory, MemberData(nameof(Batches))]
     public void DoubleBackwardMatchesScalarReference(int batch) => CheckBackward<double>(batch);
 
+    /// <summary>
+    /// With one or two outputs and an input gradient, the backward kernel sums the parameter gradients in
+    /// the same pass as the input gradient; they must be the very bits of the pass without it.
+    /// </summary>
+    [Theory, MemberData(nameof(Batches))]
+    public void ParameterGradientsAreTheSameBitsWithOrWithoutTheInputGradient(int batch)
+    {
+        var data = new TestData(500 + batch);
+        int inSize = Vector256<float>.Count;
+        foreach (int outSize in new[] { 1, 2 })
+        {
+            var (x, _) = KernelTestData.Random<float>(data, batch * inSize, 0.6);
+            var (dz, _) = KernelTestData.Random<float>(data, batch * outSize);
+            var (w, _) = KernelTestData.Random<float>(data, inSize * outSize);
+            var (dwWith, dBiasWith, dwWithout, dBiasWithout) =
+                (new float[inSize * outSize], new float[outSize], new float[inSize * outSize], new float[outSize]);
+
+            Dense.BackwardVectorRows<float>(x, dz, w, dwWith, dBiasWith, new float[batch * inSize], batch, inSize, outSize, Activation.Tanh);
+            Dense.BackwardVectorRows<float>(x, dz, w, dwWithout, dBiasWithout, default, batch, inSize, outSize, Activation.Tanh);
+
+            Assert.Equal(dwWithout, dwWith);
+            Assert.Equal(dBiasWithout, dBiasWith);
+        }
+    }
+
     /// <summary><c>z[s, o] = bias[o] + Σᵢ x[s, i]·w[i, o]</c>.</summary>
     private static void CheckForward<T>(int batch) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
