@@ -36,33 +36,53 @@ public static partial class Dense
         ref T zRef = ref MemoryMarshal.GetReference(z);
         int s = 0;
         int groups = Vector256.IsHardwareAccelerated && inSize == Vector256<T>.Count ? batch / 4 * 4 : 0;
-        for (int o = 0; o < outSize && groups > 0; o++)
+        if (typeof(T) == typeof(float) && Avx.IsSupported && outSize == 2 && groups > 0)
         {
-            Vector256<T> c = Column(ref wRef, o, inSize, outSize);
-            T b = Unsafe.Add(ref bRef, o);
-            for (s = 0; s < groups; s += 4)
+            // Two outputs: both from one load of each row, and four samples' outputs interleaved into
+            // two vector stores, z[s, 0], z[s, 1], z[s + 1, 0], …, instead of eight scalar ones.
+            Vector256<float> c0 = Column(ref wRef, 0, inSize, outSize).AsSingle(), c1 = Column(ref wRef, 1, inSize, outSize).AsSingle();
+            Vector128<float> b0 = Vector128.Create(float.CreateTruncating(bRef)), b1 = Vector128.Create(float.CreateTruncating(Unsafe.Add(ref bRef, 1)));
+            for (; s < groups; s += 4)
             {
-                ref T row = ref Unsafe.Add(ref xRef, (nint)s * inSize);
-                Vector256<T> p0 = Vector256.LoadUnsafe(ref row) * c;
-                Vector256<T> p1 = Vector256.LoadUnsafe(ref row, (nuint)inSize) * c;
-                Vector256<T> p2 = Vector256.LoadUnsafe(ref row, (nuint)(2 * inSize)) * c;
-                Vector256<T> p3 = Vector256.LoadUnsafe(ref row, (nuint)(3 * inSize)) * c;
-                ref T zRow = ref Unsafe.Add(ref zRef, (nint)s * outSize + o);
-                if (typeof(T) == typeof(float) && Avx.IsSupported)
+                ref float row = ref Unsafe.As<T, float>(ref Unsafe.Add(ref xRef, (nint)s * inSize));
+                Vector256<float> x0 = Vector256.LoadUnsafe(ref row), x1 = Vector256.LoadUnsafe(ref row, 8);
+                Vector256<float> x2 = Vector256.LoadUnsafe(ref row, 16), x3 = Vector256.LoadUnsafe(ref row, 24);
+                Vector128<float> sums0 = GroupSums(x0 * c0, x1 * c0, x2 * c0, x3 * c0) + b0;
+                Vector128<float> sums1 = GroupSums(x0 * c1, x1 * c1, x2 * c1, x3 * c1) + b1;
+                ref float zRow = ref Unsafe.As<T, float>(ref Unsafe.Add(ref zRef, (nint)s * outSize));
+                Sse.UnpackLow(sums0, sums1).StoreUnsafe(ref zRow);
+                Sse.UnpackHigh(sums0, sums1).StoreUnsafe(ref zRow, 4);
+            }
+        }
+        else if (groups > 0)
+        {
+            for (int o = 0; o < outSize; o++)
+            {
+                Vector256<T> c = Column(ref wRef, o, inSize, outSize);
+                T b = Unsafe.Add(ref bRef, o);
+                for (s = 0; s < groups; s += 4)
                 {
-                    Vector256<float> r = Avx.HorizontalAdd(Avx.HorizontalAdd(p0.AsSingle(), p1.AsSingle()), Avx.HorizontalAdd(p2.AsSingle(), p3.AsSingle()));
-                    Vector128<T> sums = (r.GetLower() + r.GetUpper()).As<float, T>() + Vector128.Create(b);
-                    zRow = sums.ToScalar();
-                    Unsafe.Add(ref zRow, outSize) = sums.GetElement(1);
-                    Unsafe.Add(ref zRow, 2 * outSize) = sums.GetElement(2);
-                    Unsafe.Add(ref zRow, 3 * outSize) = sums.GetElement(3);
-                }
-                else
-                {
-                    zRow = TreeSum(p0) + b;
-                    Unsafe.Add(ref zRow, outSize) = TreeSum(p1) + b;
-                    Unsafe.Add(ref zRow, 2 * outSize) = TreeSum(p2) + b;
-                    Unsafe.Add(ref zRow, 3 * outSize) = TreeSum(p3) + b;
+                    ref T row = ref Unsafe.Add(ref xRef, (nint)s * inSize);
+                    Vector256<T> p0 = Vector256.LoadUnsafe(ref row) * c;
+                    Vector256<T> p1 = Vector256.LoadUnsafe(ref row, (nuint)inSize) * c;
+                    Vector256<T> p2 = Vector256.LoadUnsafe(ref row, (nuint)(2 * inSize)) * c;
+                    Vector256<T> p3 = Vector256.LoadUnsafe(ref row, (nuint)(3 * inSize)) * c;
+                    ref T zRow = ref Unsafe.Add(ref zRef, (nint)s * outSize + o);
+                    if (typeof(T) == typeof(float) && Avx.IsSupported)
+                    {
+                        Vector128<T> sums = GroupSums(p0.AsSingle(), p1.AsSingle(), p2.AsSingle(), p3.AsSingle()).As<float, T>() + Vector128.Create(b);
+                        zRow = sums.ToScalar();
+                        Unsafe.Add(ref zRow, outSize) = sums.GetElement(1);
+                        Unsafe.Add(ref zRow, 2 * outSize) = sums.GetElement(2);
+                        Unsafe.Add(ref zRow, 3 * outSize) = sums.GetElement(3);
+                    }
+                    else
+                    {
+                        zRow = TreeSum(p0) + b;
+                        Unsafe.Add(ref zRow, outSize) = TreeSum(p1) + b;
+                        Unsafe.Add(ref zRow, 2 * outSize) = TreeSum(p2) + b;
+                        Unsafe.Add(ref zRow, 3 * outSize) = TreeSum(p3) + b;
+                    }
                 }
             }
         }
@@ -78,6 +98,14 @@ public static partial class Dense
                 Unsafe.Add(ref zRef, (nint)s * outSize + o) = sum;
             }
         }
+    }
+
+    /// <summary>The lane sums of four vectors of eight floats, by the tree of horizontal additions.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> GroupSums(Vector256<float> p0, Vector256<float> p1, Vector256<float> p2, Vector256<float> p3)
+    {
+        Vector256<float> r = Avx.HorizontalAdd(Avx.HorizontalAdd(p0, p1), Avx.HorizontalAdd(p2, p3));
+        return r.GetLower() + r.GetUpper();
     }
 
     /// <summary>Column <paramref name="o"/> of input-major weights, <c>w[i, o]</c> for each input i, as one vector.</summary>
