@@ -23,7 +23,7 @@ public static partial class Dense
     /// <remarks>
     /// <para>
     /// Each vector of outputs is an accumulator that stays in a register for the whole sum over the
-    /// inputs: eight vectors at a time for wide layers (each weight row then read in one sweep), the
+    /// inputs: sixteen or eight vectors at a time for wide layers (each weight row then read in one sweep), the
     /// rest one vector at a time in four or eight partial sums, with the activation applied in the
     /// register before the store. A vector may run past the layer's last output: the
     /// extra lanes read what follows in memory (the next weight row, the bias, the padding), are
@@ -109,9 +109,11 @@ public static partial class Dense
         where TWidth : IVectorWidth<T, TVector>
         where TActivation : IVectorOperator<T>
     {
-        // Wide layers first run eight output vectors at a time, so that each weight row is read in
-        // one sequential sweep of the matrix, and apply the activation in a pass of its own.
+        // Wide layers first run sixteen output vectors at a time, then eight, so that the weight
+        // rows stream through in long sequential sweeps, and apply the activation in a pass of its own.
         nint j = 0, blocked = outSize / (8 * TWidth.Count) * (8 * TWidth.Count);
+        for (; j + 16 * TWidth.Count <= blocked; j += 16 * TWidth.Count)
+            MatrixProduct.Block1x16<T, TVector, TWidth>(ref x, ref Unsafe.Add(ref w, j), ref Unsafe.Add(ref z, j), ref b, (int)j, outSize, inSize);
         for (; j < blocked; j += 8 * TWidth.Count)
             MatrixProduct.Block1x8<T, TVector, TWidth>(ref x, 1, ref Unsafe.Add(ref w, j), ref Unsafe.Add(ref z, j), ref b, hasInit: true, (int)j, outSize, inSize);
         if (typeof(TActivation) != typeof(Activations.IdentityOperator<T>))

@@ -319,6 +319,62 @@ internal static class MatrixProduct
         TWidth.Store(c7, ref c, 7 * w);
     }
 
+    /// <summary>
+    /// One row by sixteen vectors of C: a layer of sixteen vectors or more (256 floats with Vector512)
+    /// reads each weight row in one sweep, so the whole matrix streams through once in order, where two
+    /// blocks of eight would stream it twice, half a row at a time.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Block1x16<T, TVector, TWidth>(ref T a, ref T b, ref T c, ref T init, int j, int columns, int depth)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TVector : struct
+        where TWidth : IVectorWidth<T, TVector>
+    {
+        int w = TWidth.Count;
+        TVector c0 = TWidth.Load(ref init, j), c1 = TWidth.Load(ref init, j + w), c2 = TWidth.Load(ref init, j + 2 * w), c3 = TWidth.Load(ref init, j + 3 * w);
+        TVector c4 = TWidth.Load(ref init, j + 4 * w), c5 = TWidth.Load(ref init, j + 5 * w), c6 = TWidth.Load(ref init, j + 6 * w), c7 = TWidth.Load(ref init, j + 7 * w);
+        TVector c8 = TWidth.Load(ref init, j + 8 * w), c9 = TWidth.Load(ref init, j + 9 * w), c10 = TWidth.Load(ref init, j + 10 * w), c11 = TWidth.Load(ref init, j + 11 * w);
+        TVector c12 = TWidth.Load(ref init, j + 12 * w), c13 = TWidth.Load(ref init, j + 13 * w), c14 = TWidth.Load(ref init, j + 14 * w), c15 = TWidth.Load(ref init, j + 15 * w);
+        ref T bRow = ref b;
+        for (int p = 0; p < depth; p++)
+        {
+            TVector x = TWidth.Broadcast(Unsafe.Add(ref a, p));
+            c0 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 0), c0);
+            c1 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, w), c1);
+            c2 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 2 * w), c2);
+            c3 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 3 * w), c3);
+            c4 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 4 * w), c4);
+            c5 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 5 * w), c5);
+            c6 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 6 * w), c6);
+            c7 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 7 * w), c7);
+            c8 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 8 * w), c8);
+            c9 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 9 * w), c9);
+            c10 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 10 * w), c10);
+            c11 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 11 * w), c11);
+            c12 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 12 * w), c12);
+            c13 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 13 * w), c13);
+            c14 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 14 * w), c14);
+            c15 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 15 * w), c15);
+            bRow = ref Unsafe.Add(ref bRow, columns);
+        }
+        TWidth.Store(c0, ref c, 0);
+        TWidth.Store(c1, ref c, w);
+        TWidth.Store(c2, ref c, 2 * w);
+        TWidth.Store(c3, ref c, 3 * w);
+        TWidth.Store(c4, ref c, 4 * w);
+        TWidth.Store(c5, ref c, 5 * w);
+        TWidth.Store(c6, ref c, 6 * w);
+        TWidth.Store(c7, ref c, 7 * w);
+        TWidth.Store(c8, ref c, 8 * w);
+        TWidth.Store(c9, ref c, 9 * w);
+        TWidth.Store(c10, ref c, 10 * w);
+        TWidth.Store(c11, ref c, 11 * w);
+        TWidth.Store(c12, ref c, 12 * w);
+        TWidth.Store(c13, ref c, 13 * w);
+        TWidth.Store(c14, ref c, 14 * w);
+        TWidth.Store(c15, ref c, 15 * w);
+    }
+
     /// <summary>One row by four vectors of C: enough independent sums to hide the FMA latency when there is a single row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Block1x4<T, TVector, TWidth>(ref T a, nint aDepthStride, ref T b, ref T c, ref T init, bool hasInit, int j, int columns, int depth)

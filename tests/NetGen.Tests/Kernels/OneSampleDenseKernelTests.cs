@@ -12,7 +12,7 @@ namespace NetGen.Tests.Kernels;
 /// <summary>
 /// Dense.ForwardOne, one sample through a layer with its activation fused, against a scalar reference
 /// in double: every output size from 1 to five 512-bit vectors and three (the widest vector it uses),
-/// sizes that fill its eight-vector blocks, several input sizes, and every activation. The layer sits
+/// sizes that fill its sixteen- and eight-vector blocks, several input sizes, and every activation. The layer sits
 /// inside a larger parameter array between values that must not leak into it (NaN in the padding, and
 /// large values before), as it does in a network.
 /// </summary>
@@ -31,7 +31,7 @@ public class OneSampleDenseKernelTests
     private static IEnumerable<int> OutputSizes<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         int vector = Vector512<T>.Count;
-        return Enumerable.Range(1, 5 * vector + 3).Concat([8 * vector, 8 * vector + 3, 16 * vector + 1]);
+        return Enumerable.Range(1, 5 * vector + 3).Concat([8 * vector, 8 * vector + 3, 16 * vector + 1, 24 * vector + 5]);
     }
 
     private static void Check<T>(Activation activation) where T : unmanaged, IBinaryFloatingPointIeee754<T>
