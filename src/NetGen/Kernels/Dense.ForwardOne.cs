@@ -123,6 +123,18 @@ public static partial class Dense
         }
         // The rest one vector at a time with the activation applied in the register: for small
         // layers a vector stored and loaded back for a separate pass costs more than the pass.
+        // Two vectors at once where there are two, so that the second's sums and activation start
+        // with the first's instead of after it: a layer of one sample is a chain of latencies.
+        if (!softmax)
+        {
+            for (; j + 2 * TWidth.Count <= outSize; j += 2 * TWidth.Count)
+            {
+                TVector sum0 = MatrixProduct.Column<T, TVector, TWidth>(ref x, 1, ref Unsafe.Add(ref w, j), TWidth.Load(ref b, j), outSize, inSize);
+                TVector sum1 = MatrixProduct.Column<T, TVector, TWidth>(ref x, 1, ref Unsafe.Add(ref w, j + TWidth.Count), TWidth.Load(ref b, j + TWidth.Count), outSize, inSize);
+                TWidth.Store(TWidth.Apply<TActivation>(sum0), ref z, j);
+                TWidth.Store(TWidth.Apply<TActivation>(sum1), ref z, j + TWidth.Count);
+            }
+        }
         for (; j < outSize; j += TWidth.Count)
         {
             TVector sum = TWidth.Apply<TActivation>(MatrixProduct.Column<T, TVector, TWidth>(ref x, 1, ref Unsafe.Add(ref w, j), TWidth.Load(ref b, j), outSize, inSize));
