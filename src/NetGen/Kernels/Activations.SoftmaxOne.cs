@@ -12,7 +12,7 @@ public static partial class Activations
     /// overflow): one exponential for the whole row, the lanes past it zeroed before the sum.
     /// </summary>
     /// <param name="row">The row, as a vector whose lanes from <paramref name="size"/> on are ignored.</param>
-    /// <param name="stored">The same row in memory, where its first value and, if needed, its maximum are read.</param>
+    /// <param name="stored">The same row in memory, where its maximum is found if needed.</param>
     /// <param name="size">Values in the row.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static TVector SoftmaxOne<T, TVector, TWidth>(TVector row, ref T stored, int size)
@@ -24,11 +24,11 @@ public static partial class Activations
         // stored row before the exponentials could start: the first value's own term is 1, so the sum
         // cannot underflow to 0, and only a value more than ~88 (float) above the first overflows,
         // which shows as a sum that is not finite and sends the row through the maximum after all.
-        TVector exponentials = Exponentials<T, TVector, TWidth>(row, stored, size);
+        TVector exponentials = Exponentials<T, TVector, TWidth>(row, TWidth.BroadcastFirst(row), size);
         T total = TWidth.Sum(exponentials);
         if (!T.IsFinite(total))
         {
-            exponentials = Exponentials<T, TVector, TWidth>(row, RowMax<T>(MemoryMarshal.CreateReadOnlySpan(ref stored, size)), size);
+            exponentials = Exponentials<T, TVector, TWidth>(row, TWidth.Broadcast(RowMax<T>(MemoryMarshal.CreateReadOnlySpan(ref stored, size))), size);
             total = TWidth.Sum(exponentials);
         }
         return TWidth.Divide(exponentials, TWidth.Broadcast(total));
@@ -36,9 +36,9 @@ public static partial class Activations
 
     /// <summary><c>e^(row − shift)</c> on the row's lanes, 0 past them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVector Exponentials<T, TVector, TWidth>(TVector row, T shift, int size)
+    private static TVector Exponentials<T, TVector, TWidth>(TVector row, TVector shift, int size)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TVector : struct
         where TWidth : IVectorWidth<T, TVector>
-        => TWidth.KeepFirst(TWidth.Apply<FastMath.ExpOperator<T>>(TWidth.Subtract(row, TWidth.Broadcast(shift))), size);
+        => TWidth.KeepFirst(TWidth.Apply<FastMath.ExpOperator<T>>(TWidth.Subtract(row, shift)), size);
 }

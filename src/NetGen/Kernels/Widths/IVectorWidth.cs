@@ -21,6 +21,9 @@ internal interface IVectorWidth<T, TVector>
     /// <summary>Every element set to <paramref name="value"/>.</summary>
     static abstract TVector Broadcast(T value);
 
+    /// <summary>Every element set to the first element of <paramref name="x"/>, without a trip through memory.</summary>
+    static abstract TVector BroadcastFirst(TVector x);
+
     /// <summary>The vector starting <paramref name="offset"/> elements past <paramref name="source"/>.</summary>
     static abstract TVector Load(ref T source, nint offset);
 

@@ -15,6 +15,9 @@ internal readonly struct Width128<T> : IVectorWidth<T, Vector128<T>> where T : u
     public static Vector128<T> Broadcast(T value) => Vector128.Create(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> BroadcastFirst(Vector128<T> x) => Vector128.Create(x.ToScalar());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Load(ref T source, nint offset) => Vector128.LoadUnsafe(ref source, (nuint)offset);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -15,6 +15,9 @@ internal readonly struct Width256<T> : IVectorWidth<T, Vector256<T>> where T : u
     public static Vector256<T> Broadcast(T value) => Vector256.Create(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> BroadcastFirst(Vector256<T> x) => Vector256.Create(x.ToScalar());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Load(ref T source, nint offset) => Vector256.LoadUnsafe(ref source, (nuint)offset);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -15,6 +15,9 @@ internal readonly struct Width512<T> : IVectorWidth<T, Vector512<T>> where T : u
     public static Vector512<T> Broadcast(T value) => Vector512.Create(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> BroadcastFirst(Vector512<T> x) => Vector512.Create(x.ToScalar());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Load(ref T source, nint offset) => Vector512.LoadUnsafe(ref source, (nuint)offset);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
