@@ -7,17 +7,39 @@ internal static partial class Emitter
     private sealed partial class NetworkWriter
     {
         /// <summary>
-        /// Whether a batch of several chunks leaves layer 1's gradients out of its chunks and computes them
-        /// afterwards over the whole batch, a block of weight rows at a time (<c>FinishBlock</c>). Layer 1's
-        /// weights are usually the largest gradient: summed from chunks, each block of it is read from every
-        /// chunk's buffer, on two threads half of them written by the other core; computed by rows, each
-        /// block is written once, by the thread that then runs the optimizer on it. Layers small enough to
-        /// unroll keep their gradients in the chunks, where their fused kernels compute them.
+        /// Whether a batch of several chunks splits layer 1 by its weight rows rather than by samples. Its
+        /// forward product runs first, in two halves of the rows (<c>FirstProducts</c>), which the chunks
+        /// add up; its gradients are left out of the chunks and computed afterwards over the whole batch, a
+        /// block of weight rows at a time (<c>FinishBlock</c>), each followed by its optimizer step. On two
+        /// threads each thread then reads, differentiates and updates only its own half of the weights,
+        /// usually the network's largest: split by samples, every step's weights, gradients and moments
+        /// would cross between the cores. Layers small enough to unroll keep the chunk form, where their
+        /// fused kernels compute them.
         /// </summary>
         private bool DefersFirstWeights => !IsUnrolled(spec.Layers[0]);
 
         /// <summary>Blocks of layer 1's weight rows: about eight, each at least eight rows.</summary>
         private int FirstWeightBlocks => System.Math.Max(1, System.Math.Min(8, spec.InputSize / 8));
+
+        /// <summary>
+        /// Where layer 1's weight rows split in two for its forward product over a batch of several chunks:
+        /// the first row of the middle block, so that each half is a whole number of FinishBlock blocks.
+        /// </summary>
+        private int FirstHalfRow => FirstWeightBlocks / 2 * spec.InputSize / FirstWeightBlocks / 8 * 8;
+
+        /// <summary>Writes <c>FirstProducts</c>, layer 1's forward product by halves of its weight rows, before the chunks.</summary>
+        private void WriteFirstProducts()
+        {
+            DenseLayerSpec first = spec.Layers[0];
+            writer.Line("/// <summary>Half <paramref name=\"half\"/> of layer 1's product over the whole batch: the part its half of the weight rows contributes.</summary>");
+            using (writer.Open($"private void FirstProducts(int half, {ReadOnlySpan} inputs, int batch)"))
+            {
+                writer.Line($"int firstRow = half == 0 ? 0 : {FirstHalfRow};");
+                writer.Line($"int rows = half == 0 ? {FirstHalfRow} : InputSize - {FirstHalfRow};");
+                writer.Line($"{Kernels}.Dense.ForwardRows<{T}>(inputs, {Weights(1, first)}, new {Span}(_firstProducts, half * _batchCapacity * {first.OutputSize}, batch * {first.OutputSize}), batch, InputSize, {first.OutputSize}, firstRow, rows);");
+            }
+            writer.Line();
+        }
 
         /// <summary>Writes <c>FinishBlock</c>, the work after the chunks of a batch when <see cref="DefersFirstWeights"/>.</summary>
         private void WriteFinishBlock()

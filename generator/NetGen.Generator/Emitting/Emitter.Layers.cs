@@ -14,7 +14,7 @@ internal static partial class Emitter
         private void WriteForwardLayers()
         {
             writer.Line("/// <summary>Rows [first, first + batch) of the scratch buffers hold this call's samples.</summary>");
-            using (writer.Open($"private void ForwardLayers({ReadOnlySpan} input, {Span} logits, int first, int batch{(HasDropout ? ", bool training" : "")})"))
+            using (writer.Open($"private void ForwardLayers({ReadOnlySpan} input, {Span} logits, int first, int batch{(HasDropout ? ", bool training" : "")}{(DefersFirstWeights ? ", bool chunked" : "")})"))
             {
                 for (int l = 1; l <= LayerCount; l++)
                 {
@@ -29,7 +29,19 @@ internal static partial class Emitter
                     else if (IsUnrolled(layer))
                         WriteUnrolledForward(l, layer, source, destination);
                     else
-                        writer.Line($"{Kernels}.Dense.Forward<{T}>({source}, {Weights(l, layer)}, {Bias(l, layer)}, {destination}, batch, {layer.InputSize}, {layer.OutputSize});");
+                    {
+                        string product = $"{Kernels}.Dense.Forward<{T}>({source}, {Weights(l, layer)}, {Bias(l, layer)}, {destination}, batch, {layer.InputSize}, {layer.OutputSize});";
+                        if (l == 1 && DefersFirstWeights)
+                        {
+                            writer.Line("// A chunk of a larger batch adds up the halves FirstProducts computed over the whole batch.");
+                            writer.Line("if (chunked)");
+                            writer.Line($"    {Kernels}.Dense.AddProducts<{T}>(new {ReadOnlySpan}(_firstProducts, first * {layer.OutputSize}, batch * {layer.OutputSize}), new {ReadOnlySpan}(_firstProducts, (_batchCapacity + first) * {layer.OutputSize}, batch * {layer.OutputSize}), {Bias(l, layer)}, {destination}, batch, {layer.OutputSize});");
+                            writer.Line("else");
+                            writer.Line("    " + product);
+                        }
+                        else
+                            writer.Line(product);
+                    }
                     if (l < LayerCount)
                         WriteActivation(layer.Activation, destination, layer.OutputSize.ToString());
                     if (layer.HasDropout)
@@ -96,7 +108,7 @@ internal static partial class Emitter
         /// </summary>
         private void WriteBackwardLayers()
         {
-            using (writer.Open($"private void BackwardLayers({ReadOnlySpan} input, int first, int batch, {T}[] gradients{(DefersFirstWeights ? ", bool firstWeights" : "")})"))
+            using (writer.Open($"private void BackwardLayers({ReadOnlySpan} input, int first, int batch, {T}[] gradients{(DefersFirstWeights ? ", bool chunked" : "")})"))
             {
                 for (int l = 1; l < LayerCount; l++)
                 {
@@ -136,7 +148,7 @@ internal static partial class Emitter
                         if (l == 1 && DefersFirstWeights)
                         {
                             writer.Line("// A chunk of a larger batch leaves these to FinishBlock, which computes them over the whole batch.");
-                            writer.Line("if (firstWeights)");
+                            writer.Line("if (!chunked)");
                             writer.Line("    " + weights);
                         }
                         else

@@ -174,6 +174,7 @@ internal static partial class Emitter
                 writer.Line("// Blocks of layer 1's weight rows that FinishBlock computes after the chunks of a batch;");
                 writer.Line("// one more block holds every other parameter.");
                 writer.Line($"private const int FirstWeightBlocks = {FirstWeightBlocks};");
+                writer.Line($"private {T}[] _firstProducts = global::System.Array.Empty<{T}>(); // FirstProducts' two halves, [half, _batchCapacity, {spec.Layers[0].OutputSize}]");
             }
             writer.Line("private int _chunkMode;");
             writer.Line("private int _summedChunks;");
@@ -290,7 +291,7 @@ internal static partial class Emitter
                 writer.Line($"int batch = {Kernels}.Checks.BatchSize(input.Length, InputSize, nameof(input));");
                 writer.Line($"{Kernels}.Checks.Rows(output.Length, batch, OutputSize, nameof(OutputSize), nameof(output));");
                 writer.Line("EnsureCapacity(batch);");
-                writer.Line($"ForwardLayers(input, output, 0, batch{(HasDropout ? ", training: false" : "")});");
+                writer.Line($"ForwardLayers(input, output, 0, batch{(HasDropout ? ", training: false" : "")}{(DefersFirstWeights ? ", chunked: false" : "")});");
                 WriteActivation(FinalLayer.Activation, "output", "OutputSize");
             }
             writer.Line();
@@ -373,9 +374,9 @@ internal static partial class Emitter
             {
                 writer.Line($"var output = new {Span}(_layer{LayerCount}Output, first * OutputSize, count * OutputSize);");
                 writer.Line($"var delta = new {Span}(_layer{LayerCount}Delta, first * OutputSize, count * OutputSize);");
-                writer.Line($"ForwardLayers(inputs, output, first, count{(HasDropout ? ", training: true" : "")});");
+                writer.Line($"ForwardLayers(inputs, output, first, count{(HasDropout ? ", training: true" : "")}{(DefersFirstWeights ? ", chunked: count < batch" : "")});");
                 WriteLoss();
-                writer.Line($"BackwardLayers(inputs, first, count, gradients{(DefersFirstWeights ? ", firstWeights: count == batch" : "")});");
+                writer.Line($"BackwardLayers(inputs, first, count, gradients{(DefersFirstWeights ? ", chunked: count < batch" : "")});");
                 writer.Line("return loss;");
             }
             writer.Line();
@@ -438,6 +439,12 @@ internal static partial class Emitter
                     writer.Line($"    _chunkGradients[c] = new {T}[ParameterCount];");
                     writer.Line($"_chunkLosses = new {T}[chunks];");
                 }
+                if (DefersFirstWeights)
+                {
+                    writer.Line("// Half 1 starts at _batchCapacity rows, where a chunk finds it.");
+                    writer.Line($"if (_firstProducts.Length != 2 * _batchCapacity * {spec.Layers[0].OutputSize})");
+                    writer.Line($"    _firstProducts = new {T}[2 * _batchCapacity * {spec.Layers[0].OutputSize}];");
+                }
                 using (writer.Open("if (_degreeOfParallelism > 1)"))
                 {
                     using (writer.Open("if (_parallelInputs.Length < batch * InputSize)"))
@@ -447,8 +454,9 @@ internal static partial class Emitter
                     }
                     if (DefersFirstWeights)
                     {
-                        writer.Line("// Helper threads read the batch from copies: the inputs whole, since FinishBlock reads every");
-                        writer.Line("// sample's; the targets after the first chunk, which this thread runs itself from the caller's spans.");
+                        writer.Line("// Helper threads read the batch from copies: the inputs whole, since FirstProducts and");
+                        writer.Line("// FinishBlock read every sample's; the targets after the first chunk, which this thread runs");
+                        writer.Line("// itself from the caller's spans.");
                         writer.Line($"inputs.CopyTo(new {Span}(_parallelInputs, 0, batch * InputSize));");
                     }
                     else
@@ -459,6 +467,12 @@ internal static partial class Emitter
                     }
                     writer.Line("targets.Slice(ChunkSize * OutputSize).CopyTo(new global::System.Span<" + T + ">(_parallelTargets, ChunkSize * OutputSize, (batch - ChunkSize) * OutputSize));");
                     writer.Line("_parallelBatch = batch;");
+                    if (DefersFirstWeights)
+                    {
+                        writer.Line($"_chunkMode = {(int)ChunkMode.FirstProducts};");
+                        writer.Line($"{Kernels}.ChunkWorkers.Run(this, 2, _degreeOfParallelism, fixedShares: true);");
+                        writer.Line($"_chunkMode = {(int)ChunkMode.Gradients};");
+                    }
                     writer.Line($"bool helped = {Kernels}.ChunkWorkers.Begin(this, chunks, _degreeOfParallelism, reserveFirst: true);");
                     using (writer.Open("try"))
                         writer.Line("_chunkLosses[0] = ComputeChunk(inputs, targets, 0, batch);");
@@ -470,6 +484,11 @@ internal static partial class Emitter
                 }
                 using (writer.Open("else"))
                 {
+                    if (DefersFirstWeights)
+                    {
+                        writer.Line("FirstProducts(0, inputs, batch);");
+                        writer.Line("FirstProducts(1, inputs, batch);");
+                    }
                     writer.Line("for (int c = 0; c < chunks; c++)");
                     writer.Line("    _chunkLosses[c] = ComputeChunk(inputs, targets, c, batch);");
                 }
@@ -507,7 +526,10 @@ internal static partial class Emitter
             }
             writer.Line();
             if (DefersFirstWeights)
+            {
+                WriteFirstProducts();
                 WriteFinishBlock();
+            }
             else if (!HasPenalty)
             {
                 writer.Line("/// <summary>One block of parameters: its chunk gradients summed, then its optimizer step.</summary>");
@@ -527,6 +549,9 @@ internal static partial class Emitter
                 {
                     if (DefersFirstWeights)
                     {
+                        writer.Line($"case {(int)ChunkMode.FirstProducts}:");
+                        writer.Line($"    FirstProducts(chunk, new {ReadOnlySpan}(_parallelInputs, 0, _parallelBatch * InputSize), _parallelBatch);");
+                        writer.Line("    break;");
                         writer.Line($"case {(int)ChunkMode.Finish}:");
                         writer.Line($"    FinishBlock(chunk, new {ReadOnlySpan}(_parallelInputs, 0, _parallelBatch * InputSize), _parallelBatch);");
                         writer.Line("    break;");
@@ -562,7 +587,7 @@ internal static partial class Emitter
         }
 
         /// <summary>What <c>RunChunk</c> does with its chunk number.</summary>
-        private enum ChunkMode { Gradients, Update, Sum, SumAndUpdate, Finish }
+        private enum ChunkMode { Gradients, Update, Sum, SumAndUpdate, Finish, FirstProducts }
 
         /// <summary>
         /// Runs <paramref name="serial"/> on one thread, or, with threads to spare and enough parameters to
@@ -573,7 +598,7 @@ internal static partial class Emitter
             using (writer.Open("if (_degreeOfParallelism > 1 && ParameterCount >= ParallelParameterCount)"))
             {
                 writer.Line($"_chunkMode = {(int)mode};");
-                writer.Line($"{Kernels}.ChunkWorkers.Run(this, {blocks}, _degreeOfParallelism);");
+                writer.Line($"{Kernels}.ChunkWorkers.Run(this, {blocks}, _degreeOfParallelism{(mode == ChunkMode.Finish ? ", fixedShares: true" : "")});");
                 writer.Line($"_chunkMode = {(int)ChunkMode.Gradients};");
             }
             writer.Line("else");

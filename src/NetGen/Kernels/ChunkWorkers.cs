@@ -7,24 +7,38 @@ namespace NetGen.Kernels;
 /// <summary>
 /// Runs the chunks of an <see cref="IChunkWork"/> on the calling thread and on long-lived background
 /// threads, without allocating per call (unlike Parallel.For, whose delegates and state allocate).
-/// Which thread takes which chunk varies; results stay deterministic because each chunk writes its
-/// own buffers and the caller combines them in a fixed order. One job runs at a time in the process.
+/// Which thread takes which chunk varies, unless the caller asks for fixed shares; results stay
+/// deterministic either way, because each chunk writes its own buffers and the caller combines them in
+/// a fixed order. One job runs at a time in the process.
 /// </summary>
 public static class ChunkWorkers
 {
     private static readonly object Gate = new();
-    private static readonly SemaphoreSlim Start = new(0);
+    // One start signal per helper thread, so that helper k always takes share k (see Run).
+    private static SemaphoreSlim[] s_starts = [];
     private static readonly CountdownEvent Done = new(1);
     private static int s_threads;
     private static IChunkWork? s_work;
     private static int s_next;
     private static int s_count;
+    private static int s_first;
+    private static bool s_fixedShares;
+    private static int s_participants;
     private static ExceptionDispatchInfo? s_failure;
 
     /// <summary>Runs chunks 0 to <paramref name="count"/> − 1 on up to <paramref name="degreeOfParallelism"/> threads, the caller's included; returns when all are done.</summary>
-    public static void Run(IChunkWork work, int count, int degreeOfParallelism)
+    /// <param name="work">The chunks.</param>
+    /// <param name="count">How many chunks.</param>
+    /// <param name="degreeOfParallelism">At most this many threads, the caller's included.</param>
+    /// <param name="fixedShares">
+    /// True to split the chunks into contiguous shares, one a thread, instead of handing each thread the
+    /// next chunk free: of n threads the caller takes the first share and helper k the share after it,
+    /// the same helper thread every time, so that data a chunk keeps from one call to the next
+    /// (weights, optimizer moments) stays in the cache of the core that uses it.
+    /// </param>
+    public static void Run(IChunkWork work, int count, int degreeOfParallelism, bool fixedShares = false)
     {
-        if (Begin(work, count, degreeOfParallelism, reserveFirst: false))
+        if (Begin(work, count, degreeOfParallelism, reserveFirst: false, fixedShares))
             End();
     }
 
@@ -36,7 +50,12 @@ public static class ChunkWorkers
     /// every chunk, the first excepted when reserved, has already run on the calling thread, and
     /// <see cref="End"/> must not be called.
     /// </summary>
-    public static bool Begin(IChunkWork work, int count, int degreeOfParallelism, bool reserveFirst)
+    /// <param name="work">The chunks.</param>
+    /// <param name="count">How many chunks.</param>
+    /// <param name="degreeOfParallelism">At most this many threads, the caller's included.</param>
+    /// <param name="reserveFirst">True to leave chunk 0 to the caller.</param>
+    /// <param name="fixedShares">As for <see cref="Run"/>.</param>
+    public static bool Begin(IChunkWork work, int count, int degreeOfParallelism, bool reserveFirst, bool fixedShares = false)
     {
         ArgumentNullException.ThrowIfNull(work);
         int first = reserveFirst ? 1 : 0;
@@ -52,9 +71,13 @@ public static class ChunkWorkers
         s_work = work;
         s_next = first;
         s_count = count;
+        s_first = first;
+        s_fixedShares = fixedShares;
+        s_participants = helpers + 1;
         s_failure = null;
         Done.Reset(helpers);
-        Start.Release(helpers);
+        for (int helper = 1; helper <= helpers; helper++)
+            s_starts[helper - 1].Release();
         return true;
     }
 
@@ -63,7 +86,7 @@ public static class ChunkWorkers
     {
         try
         {
-            RunChunks();
+            RunChunks(0);
             Done.Wait();
             s_work = null;
             s_failure?.Throw();
@@ -76,37 +99,52 @@ public static class ChunkWorkers
 
     private static void EnsureThreads(int helpers)
     {
+        if (s_starts.Length < helpers)
+            Array.Resize(ref s_starts, helpers);
         for (; s_threads < helpers; s_threads++)
         {
-            var thread = new Thread(WorkerLoop) { IsBackground = true, Name = $"NetGen worker {s_threads + 1}" };
+            int share = s_threads + 1;
+            var start = s_starts[share - 1] = new SemaphoreSlim(0);
+            var thread = new Thread(() => WorkerLoop(start, share)) { IsBackground = true, Name = $"NetGen worker {share}" };
             thread.Start();
         }
     }
 
-    private static void WorkerLoop()
+    private static void WorkerLoop(SemaphoreSlim start, int share)
     {
         while (true)
         {
-            Start.Wait();
-            RunChunks();
+            start.Wait();
+            RunChunks(share);
             Done.Signal();
         }
     }
 
-    private static void RunChunks()
+    private static void RunChunks(int share)
     {
         IChunkWork work = s_work!;
-        int chunk;
-        while ((chunk = Interlocked.Increment(ref s_next) - 1) < s_count)
+        if (s_fixedShares)
         {
-            try
-            {
-                work.RunChunk(chunk);
-            }
-            catch (Exception exception)
-            {
-                Interlocked.CompareExchange(ref s_failure, ExceptionDispatchInfo.Capture(exception), null);
-            }
+            int chunks = s_count - s_first;
+            int end = s_first + (int)((long)chunks * (share + 1) / s_participants);
+            for (int chunk = s_first + (int)((long)chunks * share / s_participants); chunk < end; chunk++)
+                RunChunk(work, chunk);
+            return;
+        }
+        int next;
+        while ((next = Interlocked.Increment(ref s_next) - 1) < s_count)
+            RunChunk(work, next);
+    }
+
+    private static void RunChunk(IChunkWork work, int chunk)
+    {
+        try
+        {
+            work.RunChunk(chunk);
+        }
+        catch (Exception exception)
+        {
+            Interlocked.CompareExchange(ref s_failure, ExceptionDispatchInfo.Capture(exception), null);
         }
     }
 }

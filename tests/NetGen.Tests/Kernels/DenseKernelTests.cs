@@ -7,7 +7,8 @@ using Xunit;
 namespace NetGen.Tests.Kernels;
 
 /// <summary>
-/// Dense.Forward, Dense.BackwardWeights (and its blocks of rows) and Dense.BackwardInput against nested scalar loops in double,
+/// Dense.Forward (and its halves by weight rows, added up), Dense.BackwardWeights (and its blocks of
+/// rows) and Dense.BackwardInput against nested scalar loops in double,
 /// for every output size from 1 to five vectors and three (the vectorized dimension), a few input
 /// sizes, and batches of 1, 2, 3, 13 and 33. Weights are input-major, w[i, o] at i·outSize + o.
 /// </summary>
@@ -53,6 +54,20 @@ public class DenseKernelTests
             string what = $"Dense.Forward<{typeof(T).Name}> batch {batch}, {inSize} -> {outSize}";
             KernelTestData.AssertClose(z.ToDouble(), expected, magnitude, KernelTestData.Tolerance<T>(), what);
             z.AssertGuardsIntact(what);
+
+            // The same product in two halves of the weight rows (the first may be empty), added up.
+            int half = inSize / 2;
+            var first = new GuardedBuffer<T>(batch * outSize);
+            var second = new GuardedBuffer<T>(batch * outSize);
+            var sum = new GuardedBuffer<T>(batch * outSize);
+            Dense.ForwardRows<T>(x, w, first.Span, batch, inSize, outSize, 0, half);
+            Dense.ForwardRows<T>(x, w, second.Span, batch, inSize, outSize, half, inSize - half);
+            Dense.AddProducts<T>(first.Span, second.Span, bias, sum.Span, batch, outSize);
+            string halves = $"Dense.ForwardRows<{typeof(T).Name}> rows 0 + {half} and {half} + {inSize - half}, then AddProducts, batch {batch}, {inSize} -> {outSize}";
+            KernelTestData.AssertClose(sum.ToDouble(), expected, magnitude, KernelTestData.Tolerance<T>(), halves);
+            first.AssertGuardsIntact(halves);
+            second.AssertGuardsIntact(halves);
+            sum.AssertGuardsIntact(halves);
         }
     }
 

@@ -7,7 +7,8 @@ namespace NetGen.Training.Tests.Parallel;
 
 /// <summary>
 /// Batches above one chunk (64 samples) are split, computed on up to DegreeOfParallelism threads and
-/// summed in chunk order: the mean gradient is right, and bit-identical on any number of threads.
+/// summed in chunk order (a first layer too large to unroll by halves and blocks of its weight rows
+/// instead): the mean gradient is right, and bit-identical on any number of threads.
 /// </summary>
 public sealed class ChunkedGradientTests
 {
