@@ -14,7 +14,7 @@ internal static partial class Emitter
         private void WriteForwardLayers()
         {
             writer.Line("/// <summary>Rows [first, first + batch) of the scratch buffers hold this call's samples.</summary>");
-            using (writer.Open($"private void ForwardLayers({ReadOnlySpan} input, {Span} logits, int first, int batch{(HasDropout ? ", bool training" : "")}{(DefersFirstWeights ? ", bool chunked" : "")})"))
+            using (writer.Open($"private void ForwardLayers({ReadOnlySpan} input, {Span} logits, int first, int batch{(HasDropout ? ", bool training" : "")}{(SplitsFirstLayerByRows ? ", bool chunked" : "")})"))
             {
                 for (int l = 1; l <= LayerCount; l++)
                 {
@@ -31,7 +31,7 @@ internal static partial class Emitter
                     else
                     {
                         string product = $"{Kernels}.Dense.Forward<{T}>({source}, {Weights(l, layer)}, {Bias(l, layer)}, {destination}, batch, {layer.InputSize}, {layer.OutputSize});";
-                        if (l == 1 && DefersFirstWeights)
+                        if (l == 1 && SplitsFirstLayerByRows)
                         {
                             writer.Line("// A chunk of a larger batch adds up the halves FirstProducts computed over the whole batch.");
                             writer.Line("if (chunked)");
@@ -108,7 +108,7 @@ internal static partial class Emitter
         /// </summary>
         private void WriteBackwardLayers()
         {
-            using (writer.Open($"private void BackwardLayers({ReadOnlySpan} input, int first, int batch, {T}[] gradients{(DefersFirstWeights ? ", bool chunked" : "")})"))
+            using (writer.Open($"private void BackwardLayers({ReadOnlySpan} input, int first, int batch, {T}[] gradients{(SplitsFirstLayerByRows ? ", bool chunked" : "")})"))
             {
                 for (int l = 1; l < LayerCount; l++)
                 {
@@ -145,7 +145,7 @@ internal static partial class Emitter
                     else
                     {
                         string weights = $"{Kernels}.Dense.BackwardWeights<{T}>({source}, delta{l}, {GradientWeights(l, layer, "gradients")}, {GradientBias(l, layer, "gradients")}, batch, {layer.InputSize}, {layer.OutputSize});";
-                        if (l == 1 && DefersFirstWeights)
+                        if (l == 1 && SplitsFirstLayerByRows)
                         {
                             writer.Line("// A chunk of a larger batch leaves these to FinishBlock, which computes them over the whole batch.");
                             writer.Line("if (!chunked)");

@@ -169,7 +169,7 @@ internal static partial class Emitter
             writer.Line("// into fixed blocks when there are threads to spare and enough parameters to pay for them.");
             writer.Line("private const int ParameterBlocks = 8;");
             writer.Line("private const int ParallelParameterCount = 65536;");
-            if (DefersFirstWeights)
+            if (SplitsFirstLayerByRows)
             {
                 writer.Line("// Blocks of layer 1's weight rows that FinishBlock computes after the chunks of a batch;");
                 writer.Line("// one more block holds every other parameter.");
@@ -291,7 +291,7 @@ internal static partial class Emitter
                 writer.Line($"int batch = {Kernels}.Checks.BatchSize(input.Length, InputSize, nameof(input));");
                 writer.Line($"{Kernels}.Checks.Rows(output.Length, batch, OutputSize, nameof(OutputSize), nameof(output));");
                 writer.Line("EnsureCapacity(batch);");
-                writer.Line($"ForwardLayers(input, output, 0, batch{(HasDropout ? ", training: false" : "")}{(DefersFirstWeights ? ", chunked: false" : "")});");
+                writer.Line($"ForwardLayers(input, output, 0, batch{(HasDropout ? ", training: false" : "")}{(SplitsFirstLayerByRows ? ", chunked: false" : "")});");
                 WriteActivation(FinalLayer.Activation, "output", "OutputSize");
             }
             writer.Line();
@@ -374,9 +374,9 @@ internal static partial class Emitter
             {
                 writer.Line($"var output = new {Span}(_layer{LayerCount}Output, first * OutputSize, count * OutputSize);");
                 writer.Line($"var delta = new {Span}(_layer{LayerCount}Delta, first * OutputSize, count * OutputSize);");
-                writer.Line($"ForwardLayers(inputs, output, first, count{(HasDropout ? ", training: true" : "")}{(DefersFirstWeights ? ", chunked: count < batch" : "")});");
+                writer.Line($"ForwardLayers(inputs, output, first, count{(HasDropout ? ", training: true" : "")}{(SplitsFirstLayerByRows ? ", chunked: count < batch" : "")});");
                 WriteLoss();
-                writer.Line($"BackwardLayers(inputs, first, count, gradients{(DefersFirstWeights ? ", chunked: count < batch" : "")});");
+                writer.Line($"BackwardLayers(inputs, first, count, gradients{(SplitsFirstLayerByRows ? ", chunked: count < batch" : "")});");
                 writer.Line("return loss;");
             }
             writer.Line();
@@ -423,186 +423,6 @@ internal static partial class Emitter
                     WriteActivationBackward(FinalLayer.Activation, "output", "delta", "OutputSize", "count");
                     break;
             }
-        }
-
-        /// <summary>Splitting a batch into chunks, computing them on up to DegreeOfParallelism threads, and summing them in order.</summary>
-        private void WriteChunks()
-        {
-            using (writer.Open($"private {T} ComputeChunks({ReadOnlySpan} inputs, {ReadOnlySpan} targets, int batch)"))
-            {
-                writer.Line("int chunks = (batch + ChunkSize - 1) / ChunkSize;");
-                using (writer.Open("if (_chunkGradients.Length < chunks)"))
-                {
-                    writer.Line("int old = _chunkGradients.Length;");
-                    writer.Line("global::System.Array.Resize(ref _chunkGradients, chunks);");
-                    writer.Line("for (int c = old; c < chunks; c++)");
-                    writer.Line($"    _chunkGradients[c] = new {T}[ParameterCount];");
-                    writer.Line($"_chunkLosses = new {T}[chunks];");
-                }
-                if (DefersFirstWeights)
-                {
-                    writer.Line("// Half 1 starts at _batchCapacity rows, where a chunk finds it.");
-                    writer.Line($"if (_firstProducts.Length != 2 * _batchCapacity * {spec.Layers[0].OutputSize})");
-                    writer.Line($"    _firstProducts = new {T}[2 * _batchCapacity * {spec.Layers[0].OutputSize}];");
-                }
-                using (writer.Open("if (_degreeOfParallelism > 1)"))
-                {
-                    using (writer.Open("if (_parallelInputs.Length < batch * InputSize)"))
-                    {
-                        writer.Line($"_parallelInputs = new {T}[_batchCapacity * InputSize];");
-                        writer.Line($"_parallelTargets = new {T}[_batchCapacity * OutputSize];");
-                    }
-                    if (DefersFirstWeights)
-                    {
-                        writer.Line("// Helper threads read the batch from copies: the inputs whole, since FirstProducts and");
-                        writer.Line("// FinishBlock read every sample's; the targets after the first chunk, which this thread runs");
-                        writer.Line("// itself from the caller's spans.");
-                        writer.Line($"inputs.CopyTo(new {Span}(_parallelInputs, 0, batch * InputSize));");
-                    }
-                    else
-                    {
-                        writer.Line("// Helper threads read the batch from copies; the first chunk, which this thread runs itself");
-                        writer.Line("// from the caller's spans, needs none.");
-                        writer.Line("inputs.Slice(ChunkSize * InputSize).CopyTo(new global::System.Span<" + T + ">(_parallelInputs, ChunkSize * InputSize, (batch - ChunkSize) * InputSize));");
-                    }
-                    writer.Line("targets.Slice(ChunkSize * OutputSize).CopyTo(new global::System.Span<" + T + ">(_parallelTargets, ChunkSize * OutputSize, (batch - ChunkSize) * OutputSize));");
-                    writer.Line("_parallelBatch = batch;");
-                    if (DefersFirstWeights)
-                    {
-                        writer.Line($"_chunkMode = {(int)ChunkMode.FirstProducts};");
-                        writer.Line($"{Kernels}.ChunkWorkers.Run(this, 2, _degreeOfParallelism, fixedShares: true);");
-                        writer.Line($"_chunkMode = {(int)ChunkMode.Gradients};");
-                    }
-                    writer.Line($"bool helped = {Kernels}.ChunkWorkers.Begin(this, chunks, _degreeOfParallelism, reserveFirst: true);");
-                    using (writer.Open("try"))
-                        writer.Line("_chunkLosses[0] = ComputeChunk(inputs, targets, 0, batch);");
-                    using (writer.Open("finally"))
-                    {
-                        writer.Line("if (helped)");
-                        writer.Line($"    {Kernels}.ChunkWorkers.End();");
-                    }
-                }
-                using (writer.Open("else"))
-                {
-                    if (DefersFirstWeights)
-                    {
-                        writer.Line("FirstProducts(0, inputs, batch);");
-                        writer.Line("FirstProducts(1, inputs, batch);");
-                    }
-                    writer.Line("for (int c = 0; c < chunks; c++)");
-                    writer.Line("    _chunkLosses[c] = ComputeChunk(inputs, targets, c, batch);");
-                }
-                writer.Line("_summedChunks = chunks;");
-                string sum = $"{Kernels}.Reduction.Sum<{T}>(_chunkGradients, chunks, _gradients, 0, ParameterCount);";
-                if (DefersFirstWeights)
-                {
-                    if (!HasPenalty)
-                    {
-                        writer.Line("if (_stepWithSum)");
-                        writer.Line("    _optimizerStep++;");
-                    }
-                    WriteByParameterBlocks(ChunkMode.Finish, "for (int block = 0; block <= FirstWeightBlocks; block++) FinishBlock(block, inputs, batch);", "FirstWeightBlocks + 1");
-                }
-                else if (HasPenalty)
-                    WriteByParameterBlocks(ChunkMode.Sum, sum);
-                else
-                {
-                    using (writer.Open("if (_stepWithSum)"))
-                    {
-                        writer.Line("_optimizerStep++;");
-                        WriteByParameterBlocks(ChunkMode.SumAndUpdate, "for (int block = 0; block < ParameterBlocks; block++) SumAndUpdate(block);");
-                    }
-                    using (writer.Open("else"))
-                        WriteByParameterBlocks(ChunkMode.Sum, sum);
-                }
-                writer.Line($"return {Kernels}.Reduction.Sum<{T}>(_chunkLosses, chunks);");
-            }
-            writer.Line();
-            using (writer.Open($"private {T} ComputeChunk({ReadOnlySpan} inputs, {ReadOnlySpan} targets, int chunk, int batch)"))
-            {
-                writer.Line("int first = chunk * ChunkSize;");
-                writer.Line("int count = global::System.Math.Min(ChunkSize, batch - first);");
-                writer.Line("return ComputeChunk(inputs.Slice(first * InputSize, count * InputSize), targets.Slice(first * OutputSize, count * OutputSize)" + NoLabels + ", first, count, batch, _chunkGradients[chunk]);");
-            }
-            writer.Line();
-            if (DefersFirstWeights)
-            {
-                WriteFirstProducts();
-                WriteFinishBlock();
-            }
-            else if (!HasPenalty)
-            {
-                writer.Line("/// <summary>One block of parameters: its chunk gradients summed, then its optimizer step.</summary>");
-                using (writer.Open("private void SumAndUpdate(int block)"))
-                {
-                    WriteParameterBlock("block");
-                    writer.Line($"{Kernels}.Reduction.Sum<{T}>(_chunkGradients, _summedChunks, _gradients, start, length);");
-                    writer.Line("Update(start, length);");
-                }
-                writer.Line();
-            }
-            writer.Line("/// <summary>One piece of parallel work: a batch chunk, or a block of parameters to update or to sum.</summary>");
-            using (writer.Open($"void {Kernels}.IChunkWork.RunChunk(int chunk)"))
-            {
-                WriteParameterBlock("chunk");
-                using (writer.Open("switch (_chunkMode)"))
-                {
-                    if (DefersFirstWeights)
-                    {
-                        writer.Line($"case {(int)ChunkMode.FirstProducts}:");
-                        writer.Line($"    FirstProducts(chunk, new {ReadOnlySpan}(_parallelInputs, 0, _parallelBatch * InputSize), _parallelBatch);");
-                        writer.Line("    break;");
-                        writer.Line($"case {(int)ChunkMode.Finish}:");
-                        writer.Line($"    FinishBlock(chunk, new {ReadOnlySpan}(_parallelInputs, 0, _parallelBatch * InputSize), _parallelBatch);");
-                        writer.Line("    break;");
-                    }
-                    else if (!HasPenalty)
-                    {
-                        writer.Line($"case {(int)ChunkMode.SumAndUpdate}:");
-                        writer.Line("    SumAndUpdate(chunk);");
-                        writer.Line("    break;");
-                    }
-                    writer.Line($"case {(int)ChunkMode.Gradients}:");
-                    writer.Line($"    _chunkLosses[chunk] = ComputeChunk(new {ReadOnlySpan}(_parallelInputs, 0, _parallelBatch * InputSize), new {ReadOnlySpan}(_parallelTargets, 0, _parallelBatch * OutputSize), chunk, _parallelBatch);");
-                    writer.Line("    break;");
-                    writer.Line($"case {(int)ChunkMode.Update}:");
-                    writer.Line("    Update(start, length);");
-                    writer.Line("    break;");
-                    if (!DefersFirstWeights)
-                    {
-                        writer.Line("default:");
-                        writer.Line($"    {Kernels}.Reduction.Sum<{T}>(_chunkGradients, _summedChunks, _gradients, start, length);");
-                        writer.Line("    break;");
-                    }
-                }
-            }
-            writer.Line();
-        }
-
-        /// <summary>Declares <c>start</c> and <c>length</c>: the parameters of block <paramref name="block"/> of ParameterBlocks.</summary>
-        private void WriteParameterBlock(string block)
-        {
-            writer.Line($"int start = (int)((long)ParameterCount * {block} / ParameterBlocks);");
-            writer.Line($"int length = (int)((long)ParameterCount * ({block} + 1) / ParameterBlocks) - start;");
-        }
-
-        /// <summary>What <c>RunChunk</c> does with its chunk number.</summary>
-        private enum ChunkMode { Gradients, Update, Sum, SumAndUpdate, Finish, FirstProducts }
-
-        /// <summary>
-        /// Runs <paramref name="serial"/> on one thread, or, with threads to spare and enough parameters to
-        /// pay for them, the same work split into fixed parameter blocks on up to DegreeOfParallelism threads.
-        /// </summary>
-        private void WriteByParameterBlocks(ChunkMode mode, string serial, string blocks = "ParameterBlocks")
-        {
-            using (writer.Open("if (_degreeOfParallelism > 1 && ParameterCount >= ParallelParameterCount)"))
-            {
-                writer.Line($"_chunkMode = {(int)mode};");
-                writer.Line($"{Kernels}.ChunkWorkers.Run(this, {blocks}, _degreeOfParallelism{(mode == ChunkMode.Finish ? ", fixedShares: true" : "")});");
-                writer.Line($"_chunkMode = {(int)ChunkMode.Gradients};");
-            }
-            writer.Line("else");
-            writer.Line("    " + serial);
         }
 
         /// <summary>Adds the L1 and L2 weight penalties to the loss and to the weights' gradients.</summary>

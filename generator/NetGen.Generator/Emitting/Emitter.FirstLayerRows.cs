@@ -16,7 +16,7 @@ internal static partial class Emitter
         /// would cross between the cores. Layers small enough to unroll keep the chunk form, where their
         /// fused kernels compute them.
         /// </summary>
-        private bool DefersFirstWeights => !IsUnrolled(spec.Layers[0]);
+        private bool SplitsFirstLayerByRows => !IsUnrolled(spec.Layers[0]);
 
         /// <summary>Blocks of layer 1's weight rows: about eight, each at least eight rows.</summary>
         private int FirstWeightBlocks => System.Math.Max(1, System.Math.Min(8, spec.InputSize / 8));
@@ -41,7 +41,7 @@ internal static partial class Emitter
             writer.Line();
         }
 
-        /// <summary>Writes <c>FinishBlock</c>, the work after the chunks of a batch when <see cref="DefersFirstWeights"/>.</summary>
+        /// <summary>Writes <c>FinishBlock</c>, the work after the chunks of a batch when <see cref="SplitsFirstLayerByRows"/>.</summary>
         private void WriteFinishBlock()
         {
             DenseLayerSpec first = spec.Layers[0];
