@@ -98,15 +98,21 @@ public static partial class FastMath
 
     /// <inheritdoc cref="ExpWithTail(double)"/>
     /// <param name="x">The exponent.</param>
-    /// <param name="moderate">
-    /// True when every lane that matters has 0 ≤ x ≤ 40 (|k| ≤ 58), as for tanh: then the clamp, the NaN pass-through and the
-    /// second scaling factor are left out. 2^k is then normal, so scaling by it in one step rounds
-    /// exactly as the two steps do, and the results are the same bits.
+    /// <param name="range">
+    /// What holds for every lane that matters (see <see cref="ExpRange"/>): for 0 ≤ x ≤ 40 (tanh) the clamp,
+    /// the NaN pass-through and the second scaling factor are left out (2^k is then normal, and one
+    /// scaling step rounds exactly as the two do); for x ≤ 0 (sigmoid) the clamp keeps its lower bound
+    /// only. The results are the same bits.
     /// </param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector128<double> Value, Vector128<double> Tail) ExpWithTail(Vector128<double> x, bool moderate = false)
+    private static (Vector128<double> Value, Vector128<double> Tail) ExpWithTail(Vector128<double> x, ExpRange range = ExpRange.Any)
     {
-        Vector128<double> clamped = moderate ? x : Vector128.ClampNative(x, Vector128.Create(DoubleExpLowest), Vector128.Create(DoubleExpHighest));
+        Vector128<double> clamped = range switch
+        {
+            ExpRange.Moderate => x,
+            ExpRange.NonPositive => Vector128.MaxNative(x, Vector128.Create(DoubleExpLowest)),
+            _ => Vector128.ClampNative(x, Vector128.Create(DoubleExpLowest), Vector128.Create(DoubleExpHighest)),
+        };
         Vector128<double> t = Vector128.FusedMultiplyAdd(clamped, Vector128.Create(DoubleLog2E), Vector128.Create(DoubleRoundingShift));
         Vector128<double> k = t - Vector128.Create(DoubleRoundingShift);
         Vector128<double> rHigh = Vector128.FusedMultiplyAdd(k, Vector128.Create(-DoubleLn2High), clamped);
@@ -124,7 +130,7 @@ public static partial class FastMath
         Vector128<double> head = Vector128<double>.One + rHigh;
         Vector128<double> tail = Vector128.FusedMultiplyAdd(p, r * r, rLow) + ((Vector128<double>.One - head) + rHigh);
         Vector128<long> u = t.AsInt64() - Vector128.Create(DoubleScaleBias);
-        if (moderate)
+        if (range == ExpRange.Moderate)
         {
             // 2^k in one factor: u = k + 2048, and 2^k has the bits (k + 1023) << 52.
             Vector128<double> scale = Vector128.ShiftLeft(u - Vector128.Create((long)1025), 52).AsDouble();
@@ -146,15 +152,21 @@ public static partial class FastMath
 
     /// <inheritdoc cref="ExpWithTail(double)"/>
     /// <param name="x">The exponent.</param>
-    /// <param name="moderate">
-    /// True when every lane that matters has 0 ≤ x ≤ 40 (|k| ≤ 58), as for tanh: then the clamp, the NaN pass-through and the
-    /// second scaling factor are left out. 2^k is then normal, so scaling by it in one step rounds
-    /// exactly as the two steps do, and the results are the same bits.
+    /// <param name="range">
+    /// What holds for every lane that matters (see <see cref="ExpRange"/>): for 0 ≤ x ≤ 40 (tanh) the clamp,
+    /// the NaN pass-through and the second scaling factor are left out (2^k is then normal, and one
+    /// scaling step rounds exactly as the two do); for x ≤ 0 (sigmoid) the clamp keeps its lower bound
+    /// only. The results are the same bits.
     /// </param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector256<double> Value, Vector256<double> Tail) ExpWithTail(Vector256<double> x, bool moderate = false)
+    private static (Vector256<double> Value, Vector256<double> Tail) ExpWithTail(Vector256<double> x, ExpRange range = ExpRange.Any)
     {
-        Vector256<double> clamped = moderate ? x : Vector256.ClampNative(x, Vector256.Create(DoubleExpLowest), Vector256.Create(DoubleExpHighest));
+        Vector256<double> clamped = range switch
+        {
+            ExpRange.Moderate => x,
+            ExpRange.NonPositive => Vector256.MaxNative(x, Vector256.Create(DoubleExpLowest)),
+            _ => Vector256.ClampNative(x, Vector256.Create(DoubleExpLowest), Vector256.Create(DoubleExpHighest)),
+        };
         Vector256<double> t = Vector256.FusedMultiplyAdd(clamped, Vector256.Create(DoubleLog2E), Vector256.Create(DoubleRoundingShift));
         Vector256<double> k = t - Vector256.Create(DoubleRoundingShift);
         Vector256<double> rHigh = Vector256.FusedMultiplyAdd(k, Vector256.Create(-DoubleLn2High), clamped);
@@ -172,7 +184,7 @@ public static partial class FastMath
         Vector256<double> head = Vector256<double>.One + rHigh;
         Vector256<double> tail = Vector256.FusedMultiplyAdd(p, r * r, rLow) + ((Vector256<double>.One - head) + rHigh);
         Vector256<long> u = t.AsInt64() - Vector256.Create(DoubleScaleBias);
-        if (moderate)
+        if (range == ExpRange.Moderate)
         {
             // 2^k in one factor: u = k + 2048, and 2^k has the bits (k + 1023) << 52.
             Vector256<double> scale = Vector256.ShiftLeft(u - Vector256.Create((long)1025), 52).AsDouble();
@@ -194,15 +206,21 @@ public static partial class FastMath
 
     /// <inheritdoc cref="ExpWithTail(double)"/>
     /// <param name="x">The exponent.</param>
-    /// <param name="moderate">
-    /// True when every lane that matters has 0 ≤ x ≤ 40 (|k| ≤ 58), as for tanh: then the clamp, the NaN pass-through and the
-    /// second scaling factor are left out. 2^k is then normal, so scaling by it in one step rounds
-    /// exactly as the two steps do, and the results are the same bits.
+    /// <param name="range">
+    /// What holds for every lane that matters (see <see cref="ExpRange"/>): for 0 ≤ x ≤ 40 (tanh) the clamp,
+    /// the NaN pass-through and the second scaling factor are left out (2^k is then normal, and one
+    /// scaling step rounds exactly as the two do); for x ≤ 0 (sigmoid) the clamp keeps its lower bound
+    /// only. The results are the same bits.
     /// </param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector512<double> Value, Vector512<double> Tail) ExpWithTail(Vector512<double> x, bool moderate = false)
+    private static (Vector512<double> Value, Vector512<double> Tail) ExpWithTail(Vector512<double> x, ExpRange range = ExpRange.Any)
     {
-        Vector512<double> clamped = moderate ? x : Vector512.ClampNative(x, Vector512.Create(DoubleExpLowest), Vector512.Create(DoubleExpHighest));
+        Vector512<double> clamped = range switch
+        {
+            ExpRange.Moderate => x,
+            ExpRange.NonPositive => Vector512.MaxNative(x, Vector512.Create(DoubleExpLowest)),
+            _ => Vector512.ClampNative(x, Vector512.Create(DoubleExpLowest), Vector512.Create(DoubleExpHighest)),
+        };
         Vector512<double> t = Vector512.FusedMultiplyAdd(clamped, Vector512.Create(DoubleLog2E), Vector512.Create(DoubleRoundingShift));
         Vector512<double> k = t - Vector512.Create(DoubleRoundingShift);
         Vector512<double> rHigh = Vector512.FusedMultiplyAdd(k, Vector512.Create(-DoubleLn2High), clamped);
@@ -220,7 +238,7 @@ public static partial class FastMath
         Vector512<double> head = Vector512<double>.One + rHigh;
         Vector512<double> tail = Vector512.FusedMultiplyAdd(p, r * r, rLow) + ((Vector512<double>.One - head) + rHigh);
         Vector512<long> u = t.AsInt64() - Vector512.Create(DoubleScaleBias);
-        if (moderate)
+        if (range == ExpRange.Moderate)
         {
             // 2^k in one factor: u = k + 2048, and 2^k has the bits (k + 1023) << 52.
             Vector512<double> scale = Vector512.ShiftLeft(u - Vector512.Create((long)1025), 52).AsDouble();

@@ -95,15 +95,21 @@ public static partial class FastMath
 
     /// <inheritdoc cref="ExpWithTail(float)"/>
     /// <param name="x">The exponent.</param>
-    /// <param name="moderate">
-    /// True when every lane that matters has 0 ≤ x ≤ 20 (|k| ≤ 29), as for tanh: then the clamp, the NaN pass-through and the
-    /// second scaling factor are left out. 2^k is then normal, so scaling by it in one step rounds
-    /// exactly as the two steps do, and the results are the same bits.
+    /// <param name="range">
+    /// What holds for every lane that matters (see <see cref="ExpRange"/>): for 0 ≤ x ≤ 20 (tanh) the clamp,
+    /// the NaN pass-through and the second scaling factor are left out (2^k is then normal, and one
+    /// scaling step rounds exactly as the two do); for x ≤ 0 (sigmoid) the clamp keeps its lower bound
+    /// only. The results are the same bits.
     /// </param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector128<float> Value, Vector128<float> Tail) ExpWithTail(Vector128<float> x, bool moderate = false)
+    private static (Vector128<float> Value, Vector128<float> Tail) ExpWithTail(Vector128<float> x, ExpRange range = ExpRange.Any)
     {
-        Vector128<float> clamped = moderate ? x : Vector128.ClampNative(x, Vector128.Create(SingleExpLowest), Vector128.Create(SingleExpHighest));
+        Vector128<float> clamped = range switch
+        {
+            ExpRange.Moderate => x,
+            ExpRange.NonPositive => Vector128.MaxNative(x, Vector128.Create(SingleExpLowest)),
+            _ => Vector128.ClampNative(x, Vector128.Create(SingleExpLowest), Vector128.Create(SingleExpHighest)),
+        };
         Vector128<float> t = Vector128.FusedMultiplyAdd(clamped, Vector128.Create(SingleLog2E), Vector128.Create(SingleRoundingShift));
         Vector128<float> k = t - Vector128.Create(SingleRoundingShift);
         Vector128<float> rHigh = Vector128.FusedMultiplyAdd(k, Vector128.Create(-SingleLn2High), clamped);
@@ -116,7 +122,7 @@ public static partial class FastMath
         Vector128<float> head = Vector128<float>.One + rHigh;
         Vector128<float> tail = Vector128.FusedMultiplyAdd(p, r * r, rLow) + ((Vector128<float>.One - head) + rHigh);
         Vector128<int> u = t.AsInt32() - Vector128.Create(SingleScaleBias);
-        if (moderate)
+        if (range == ExpRange.Moderate)
         {
             // 2^k in one factor: u = k + 256, and 2^k has the bits (k + 127) << 23.
             Vector128<float> scale = Vector128.ShiftLeft(u - Vector128.Create(129), 23).AsSingle();
@@ -138,15 +144,21 @@ public static partial class FastMath
 
     /// <inheritdoc cref="ExpWithTail(float)"/>
     /// <param name="x">The exponent.</param>
-    /// <param name="moderate">
-    /// True when every lane that matters has 0 ≤ x ≤ 20 (|k| ≤ 29), as for tanh: then the clamp, the NaN pass-through and the
-    /// second scaling factor are left out. 2^k is then normal, so scaling by it in one step rounds
-    /// exactly as the two steps do, and the results are the same bits.
+    /// <param name="range">
+    /// What holds for every lane that matters (see <see cref="ExpRange"/>): for 0 ≤ x ≤ 20 (tanh) the clamp,
+    /// the NaN pass-through and the second scaling factor are left out (2^k is then normal, and one
+    /// scaling step rounds exactly as the two do); for x ≤ 0 (sigmoid) the clamp keeps its lower bound
+    /// only. The results are the same bits.
     /// </param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector256<float> Value, Vector256<float> Tail) ExpWithTail(Vector256<float> x, bool moderate = false)
+    private static (Vector256<float> Value, Vector256<float> Tail) ExpWithTail(Vector256<float> x, ExpRange range = ExpRange.Any)
     {
-        Vector256<float> clamped = moderate ? x : Vector256.ClampNative(x, Vector256.Create(SingleExpLowest), Vector256.Create(SingleExpHighest));
+        Vector256<float> clamped = range switch
+        {
+            ExpRange.Moderate => x,
+            ExpRange.NonPositive => Vector256.MaxNative(x, Vector256.Create(SingleExpLowest)),
+            _ => Vector256.ClampNative(x, Vector256.Create(SingleExpLowest), Vector256.Create(SingleExpHighest)),
+        };
         Vector256<float> t = Vector256.FusedMultiplyAdd(clamped, Vector256.Create(SingleLog2E), Vector256.Create(SingleRoundingShift));
         Vector256<float> k = t - Vector256.Create(SingleRoundingShift);
         Vector256<float> rHigh = Vector256.FusedMultiplyAdd(k, Vector256.Create(-SingleLn2High), clamped);
@@ -159,7 +171,7 @@ public static partial class FastMath
         Vector256<float> head = Vector256<float>.One + rHigh;
         Vector256<float> tail = Vector256.FusedMultiplyAdd(p, r * r, rLow) + ((Vector256<float>.One - head) + rHigh);
         Vector256<int> u = t.AsInt32() - Vector256.Create(SingleScaleBias);
-        if (moderate)
+        if (range == ExpRange.Moderate)
         {
             // 2^k in one factor: u = k + 256, and 2^k has the bits (k + 127) << 23.
             Vector256<float> scale = Vector256.ShiftLeft(u - Vector256.Create(129), 23).AsSingle();
@@ -181,15 +193,21 @@ public static partial class FastMath
 
     /// <inheritdoc cref="ExpWithTail(float)"/>
     /// <param name="x">The exponent.</param>
-    /// <param name="moderate">
-    /// True when every lane that matters has 0 ≤ x ≤ 20 (|k| ≤ 29), as for tanh: then the clamp, the NaN pass-through and the
-    /// second scaling factor are left out. 2^k is then normal, so scaling by it in one step rounds
-    /// exactly as the two steps do, and the results are the same bits.
+    /// <param name="range">
+    /// What holds for every lane that matters (see <see cref="ExpRange"/>): for 0 ≤ x ≤ 20 (tanh) the clamp,
+    /// the NaN pass-through and the second scaling factor are left out (2^k is then normal, and one
+    /// scaling step rounds exactly as the two do); for x ≤ 0 (sigmoid) the clamp keeps its lower bound
+    /// only. The results are the same bits.
     /// </param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector512<float> Value, Vector512<float> Tail) ExpWithTail(Vector512<float> x, bool moderate = false)
+    private static (Vector512<float> Value, Vector512<float> Tail) ExpWithTail(Vector512<float> x, ExpRange range = ExpRange.Any)
     {
-        Vector512<float> clamped = moderate ? x : Vector512.ClampNative(x, Vector512.Create(SingleExpLowest), Vector512.Create(SingleExpHighest));
+        Vector512<float> clamped = range switch
+        {
+            ExpRange.Moderate => x,
+            ExpRange.NonPositive => Vector512.MaxNative(x, Vector512.Create(SingleExpLowest)),
+            _ => Vector512.ClampNative(x, Vector512.Create(SingleExpLowest), Vector512.Create(SingleExpHighest)),
+        };
         Vector512<float> t = Vector512.FusedMultiplyAdd(clamped, Vector512.Create(SingleLog2E), Vector512.Create(SingleRoundingShift));
         Vector512<float> k = t - Vector512.Create(SingleRoundingShift);
         Vector512<float> rHigh = Vector512.FusedMultiplyAdd(k, Vector512.Create(-SingleLn2High), clamped);
@@ -202,7 +220,7 @@ public static partial class FastMath
         Vector512<float> head = Vector512<float>.One + rHigh;
         Vector512<float> tail = Vector512.FusedMultiplyAdd(p, r * r, rLow) + ((Vector512<float>.One - head) + rHigh);
         Vector512<int> u = t.AsInt32() - Vector512.Create(SingleScaleBias);
-        if (moderate)
+        if (range == ExpRange.Moderate)
         {
             // 2^k in one factor: u = k + 256, and 2^k has the bits (k + 127) << 23.
             Vector512<float> scale = Vector512.ShiftLeft(u - Vector512.Create(129), 23).AsSingle();

@@ -39,7 +39,7 @@ public static partial class FastMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<double> Sigmoid(Vector128<double> x)
     {
-        var (e, eTail) = ExpWithTail(x | Vector128.Create(-0.0));
+        var (e, eTail) = ExpWithTail(x | Vector128.Create(-0.0), ExpRange.NonPositive);
         Vector128<double> denominator = Vector128<double>.One + e;
         Vector128<double> denominatorTail = ((Vector128<double>.One - denominator) + e) + eTail;
         Vector128<double> positive = Vector128.GreaterThanOrEqual(x, Vector128<double>.Zero);
@@ -51,7 +51,7 @@ public static partial class FastMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Sigmoid(Vector256<double> x)
     {
-        var (e, eTail) = ExpWithTail(x | Vector256.Create(-0.0));
+        var (e, eTail) = ExpWithTail(x | Vector256.Create(-0.0), ExpRange.NonPositive);
         Vector256<double> denominator = Vector256<double>.One + e;
         Vector256<double> denominatorTail = ((Vector256<double>.One - denominator) + e) + eTail;
         Vector256<double> positive = Vector256.GreaterThanOrEqual(x, Vector256<double>.Zero);
@@ -63,7 +63,7 @@ public static partial class FastMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Sigmoid(Vector512<double> x)
     {
-        var (e, eTail) = ExpWithTail(x | Vector512.Create(-0.0));
+        var (e, eTail) = ExpWithTail(x | Vector512.Create(-0.0), ExpRange.NonPositive);
         Vector512<double> denominator = Vector512<double>.One + e;
         Vector512<double> denominatorTail = ((Vector512<double>.One - denominator) + e) + eTail;
         Vector512<double> positive = Vector512.GreaterThanOrEqual(x, Vector512<double>.Zero);

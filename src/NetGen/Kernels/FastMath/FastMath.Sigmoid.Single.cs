@@ -37,7 +37,7 @@ public static partial class FastMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Sigmoid(Vector128<float> x)
     {
-        var (e, eTail) = ExpWithTail(x | Vector128.Create(-0.0f));
+        var (e, eTail) = ExpWithTail(x | Vector128.Create(-0.0f), ExpRange.NonPositive);
         Vector128<float> denominator = Vector128<float>.One + e;
         Vector128<float> denominatorTail = ((Vector128<float>.One - denominator) + e) + eTail;
         Vector128<float> positive = Vector128.GreaterThanOrEqual(x, Vector128<float>.Zero);
@@ -49,7 +49,7 @@ public static partial class FastMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Sigmoid(Vector256<float> x)
     {
-        var (e, eTail) = ExpWithTail(x | Vector256.Create(-0.0f));
+        var (e, eTail) = ExpWithTail(x | Vector256.Create(-0.0f), ExpRange.NonPositive);
         Vector256<float> denominator = Vector256<float>.One + e;
         Vector256<float> denominatorTail = ((Vector256<float>.One - denominator) + e) + eTail;
         Vector256<float> positive = Vector256.GreaterThanOrEqual(x, Vector256<float>.Zero);
@@ -61,7 +61,7 @@ public static partial class FastMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Sigmoid(Vector512<float> x)
     {
-        var (e, eTail) = ExpWithTail(x | Vector512.Create(-0.0f));
+        var (e, eTail) = ExpWithTail(x | Vector512.Create(-0.0f), ExpRange.NonPositive);
         Vector512<float> denominator = Vector512<float>.One + e;
         Vector512<float> denominatorTail = ((Vector512<float>.One - denominator) + e) + eTail;
         Vector512<float> positive = Vector512.GreaterThanOrEqual(x, Vector512<float>.Zero);

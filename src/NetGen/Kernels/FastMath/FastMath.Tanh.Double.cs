@@ -92,7 +92,7 @@ public static partial class FastMath
         q = Vector128.FusedMultiplyAdd(q, y, Vector128.Create(DoubleTanhQ1));
         q = Vector128.FusedMultiplyAdd(q, y, Vector128.Create(DoubleTanhQ0));
         Vector128<double> small = Vector128.FusedMultiplyAdd(q, a * y, a);
-        var (e, eTail) = ExpWithTail(Vector128.MinNative(a, Vector128.Create(DoubleTanhSaturation)) * Vector128.Create(2.0), moderate: true);
+        var (e, eTail) = ExpWithTail(Vector128.MinNative(a, Vector128.Create(DoubleTanhSaturation)) * Vector128.Create(2.0), ExpRange.Moderate);
         Vector128<double> numerator = e - Vector128<double>.One;
         Vector128<double> denominator = e + Vector128<double>.One;
         Vector128<double> large = Divide(
@@ -120,7 +120,7 @@ public static partial class FastMath
         q = Vector256.FusedMultiplyAdd(q, y, Vector256.Create(DoubleTanhQ1));
         q = Vector256.FusedMultiplyAdd(q, y, Vector256.Create(DoubleTanhQ0));
         Vector256<double> small = Vector256.FusedMultiplyAdd(q, a * y, a);
-        var (e, eTail) = ExpWithTail(Vector256.MinNative(a, Vector256.Create(DoubleTanhSaturation)) * Vector256.Create(2.0), moderate: true);
+        var (e, eTail) = ExpWithTail(Vector256.MinNative(a, Vector256.Create(DoubleTanhSaturation)) * Vector256.Create(2.0), ExpRange.Moderate);
         Vector256<double> numerator = e - Vector256<double>.One;
         Vector256<double> denominator = e + Vector256<double>.One;
         Vector256<double> large = Divide(
@@ -148,7 +148,7 @@ public static partial class FastMath
         q = Vector512.FusedMultiplyAdd(q, y, Vector512.Create(DoubleTanhQ1));
         q = Vector512.FusedMultiplyAdd(q, y, Vector512.Create(DoubleTanhQ0));
         Vector512<double> small = Vector512.FusedMultiplyAdd(q, a * y, a);
-        var (e, eTail) = ExpWithTail(Vector512.MinNative(a, Vector512.Create(DoubleTanhSaturation)) * Vector512.Create(2.0), moderate: true);
+        var (e, eTail) = ExpWithTail(Vector512.MinNative(a, Vector512.Create(DoubleTanhSaturation)) * Vector512.Create(2.0), ExpRange.Moderate);
         Vector512<double> numerator = e - Vector512<double>.One;
         Vector512<double> denominator = e + Vector512<double>.One;
         Vector512<double> large = Divide(

@@ -74,7 +74,7 @@ public static partial class FastMath
         q = Vector128.FusedMultiplyAdd(q, y, Vector128.Create(SingleTanhQ1));
         q = Vector128.FusedMultiplyAdd(q, y, Vector128.Create(SingleTanhQ0));
         Vector128<float> small = Vector128.FusedMultiplyAdd(q, a * y, a);
-        var (e, eTail) = ExpWithTail(Vector128.MinNative(a, Vector128.Create(SingleTanhSaturation)) * Vector128.Create(2f), moderate: true);
+        var (e, eTail) = ExpWithTail(Vector128.MinNative(a, Vector128.Create(SingleTanhSaturation)) * Vector128.Create(2f), ExpRange.Moderate);
         Vector128<float> numerator = e - Vector128<float>.One;
         Vector128<float> denominator = e + Vector128<float>.One;
         Vector128<float> large = Divide(
@@ -96,7 +96,7 @@ public static partial class FastMath
         q = Vector256.FusedMultiplyAdd(q, y, Vector256.Create(SingleTanhQ1));
         q = Vector256.FusedMultiplyAdd(q, y, Vector256.Create(SingleTanhQ0));
         Vector256<float> small = Vector256.FusedMultiplyAdd(q, a * y, a);
-        var (e, eTail) = ExpWithTail(Vector256.MinNative(a, Vector256.Create(SingleTanhSaturation)) * Vector256.Create(2f), moderate: true);
+        var (e, eTail) = ExpWithTail(Vector256.MinNative(a, Vector256.Create(SingleTanhSaturation)) * Vector256.Create(2f), ExpRange.Moderate);
         Vector256<float> numerator = e - Vector256<float>.One;
         Vector256<float> denominator = e + Vector256<float>.One;
         Vector256<float> large = Divide(
@@ -118,7 +118,7 @@ public static partial class FastMath
         q = Vector512.FusedMultiplyAdd(q, y, Vector512.Create(SingleTanhQ1));
         q = Vector512.FusedMultiplyAdd(q, y, Vector512.Create(SingleTanhQ0));
         Vector512<float> small = Vector512.FusedMultiplyAdd(q, a * y, a);
-        var (e, eTail) = ExpWithTail(Vector512.MinNative(a, Vector512.Create(SingleTanhSaturation)) * Vector512.Create(2f), moderate: true);
+        var (e, eTail) = ExpWithTail(Vector512.MinNative(a, Vector512.Create(SingleTanhSaturation)) * Vector512.Create(2f), ExpRange.Moderate);
         Vector512<float> numerator = e - Vector512<float>.One;
         Vector512<float> denominator = e + Vector512<float>.One;
         Vector512<float> large = Divide(
