@@ -23,9 +23,9 @@ public static partial class Dense
     /// <remarks>
     /// <para>
     /// Each vector of outputs is an accumulator that stays in a register for the whole sum over the
-    /// inputs: sixteen or eight vectors at a time for wide layers (each weight row then read in one sweep), the
-    /// rest one vector at a time in four or eight partial sums, with the activation applied in the
-    /// register before the store. A vector may run past the layer's last output: the
+    /// inputs: sixteen or eight vectors at a time for wide layers (each weight row then read in one
+    /// sweep), the rest two or one at a time in four or eight partial sums each, with the activation
+    /// applied in the register before the store. A vector may run past the layer's last output: the
     /// extra lanes read what follows in memory (the next weight row, the bias, the padding), are
     /// written to the padding of <paramref name="z"/> and never reach a real output, because the next
     /// layer reads only the first <paramref name="outSize"/> values and Softmax masks them out.
