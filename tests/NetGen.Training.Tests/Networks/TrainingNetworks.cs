@@ -61,6 +61,17 @@ public partial class ChunkedNet;
 [Sgd(0.05, Momentum = 0.9)]
 public partial class ChunkedDropoutNet;
 
+/// <summary>
+/// A first layer too large to unroll on an input too narrow for more than one block of weight rows, so
+/// that the first of the two halves its forward product is split into is empty; chunks of 128 samples.
+/// </summary>
+[Network(Loss.CrossEntropy, Precision = Precision.Double)]
+[Input(6)]
+[Dense(200, Activation.ReLU)]
+[Dense(3, Activation.Softmax)]
+[Adam(0.01)]
+public partial class NarrowInputChunkedNet;
+
 /// <summary>Over 65,536 parameters, so that with threads to spare the optimizer step and the chunk sum split too.</summary>
 [Network(Loss.CrossEntropy, Precision = Precision.Double)]
 [Input(256)]

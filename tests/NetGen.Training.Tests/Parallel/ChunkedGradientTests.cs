@@ -25,13 +25,14 @@ public sealed class ChunkedGradientTests
     }
 
     [Theory]
-    [InlineData(typeof(ChunkedNet))]
-    [InlineData(typeof(ChunkedDropoutNet))]
-    public void These_networks_split_batches_into_chunks_of_64(Type network)
+    [InlineData(typeof(ChunkedNet), 64)]
+    [InlineData(typeof(ChunkedDropoutNet), 64)]
+    [InlineData(typeof(NarrowInputChunkedNet), 128)]
+    public void These_networks_split_batches_into_chunks_of_the_expected_size(Type network, int chunkSize)
     {
         var field = network.GetField("ChunkSize", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
 
-        Assert.Equal(64, field.GetRawConstantValue());
+        Assert.Equal(chunkSize, field.GetRawConstantValue());
     }
 
     [Theory]
@@ -62,6 +63,55 @@ public sealed class ChunkedGradientTests
         Assert.Equal(expectedLoss, loss, 1e-12);
         for (int k = 0; k < expected.Length; k++)
             Assert.Equal(expected[k], gradient[k], 1e-12);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_narrow_input_splits_its_first_layer_into_an_empty_and_a_whole_half_and_still_gets_the_mean(int threads)
+    {
+        const int batch = 300;
+        double[] inputs = Random(batch * NarrowInputChunkedNet.InputSize, 21);
+        int[] labels = Labels(batch, NarrowInputChunkedNet.OutputSize, 22);
+        var net = new NarrowInputChunkedNet(seed: 23) { DegreeOfParallelism = threads };
+
+        double loss = net.ComputeGradients(inputs, labels);
+        var gradient = new double[NarrowInputChunkedNet.ParameterCount];
+        net.ExportGradients(gradient);
+
+        var expected = new double[NarrowInputChunkedNet.ParameterCount];
+        var single = new double[NarrowInputChunkedNet.ParameterCount];
+        double expectedLoss = 0;
+        for (int s = 0; s < batch; s++)
+        {
+            expectedLoss += net.ComputeGradients(inputs.AsSpan(s * NarrowInputChunkedNet.InputSize, NarrowInputChunkedNet.InputSize), labels.AsSpan(s, 1)) / batch;
+            net.ExportGradients(single);
+            for (int k = 0; k < single.Length; k++)
+                expected[k] += single[k] / batch;
+        }
+        Assert.Equal(expectedLoss, loss, 1e-12);
+        for (int k = 0; k < expected.Length; k++)
+            Assert.Equal(expected[k], gradient[k], 1e-12);
+    }
+
+    [Fact]
+    public void A_narrow_input_trains_bit_identically_on_one_two_and_three_threads()
+    {
+        const int batch = 300;
+        double[] inputs = Random(batch * NarrowInputChunkedNet.InputSize, 24);
+        int[] labels = Labels(batch, NarrowInputChunkedNet.OutputSize, 25);
+        var parameters = new[] { 1, 2, 3 }.Select(threads =>
+        {
+            var net = new NarrowInputChunkedNet(seed: 26) { DegreeOfParallelism = threads };
+            for (int step = 0; step < 3; step++)
+                net.TrainStep(inputs, labels);
+            var exported = new double[NarrowInputChunkedNet.ParameterCount];
+            net.ExportParameters(exported);
+            return exported;
+        }).ToArray();
+
+        Assert.Equal(parameters[0], parameters[1]);
+        Assert.Equal(parameters[0], parameters[2]);
     }
 
     [Fact]
