@@ -24,6 +24,41 @@ public sealed class ChunkedGradientTests
         return Enumerable.Range(0, count).Select(_ => random.NextInt(classes)).ToArray();
     }
 
+    /// <summary>
+    /// The batch's loss and gradient against the means over its samples taken one at a time, which
+    /// never chunks: the reference for a chunked batch.
+    /// </summary>
+    private static void AssertGradientIsTheMeanOfPerSampleGradients(INetwork<double> net, double[] inputs, int[] labels)
+    {
+        int batch = labels.Length;
+        double loss = net.ComputeGradients(inputs, labels);
+        var gradient = new double[net.ParameterCount];
+        net.ExportGradients(gradient);
+
+        var expected = new double[net.ParameterCount];
+        var single = new double[net.ParameterCount];
+        double expectedLoss = 0;
+        for (int s = 0; s < batch; s++)
+        {
+            expectedLoss += net.ComputeGradients(inputs.AsSpan(s * net.InputSize, net.InputSize), labels.AsSpan(s, 1)) / batch;
+            net.ExportGradients(single);
+            for (int k = 0; k < single.Length; k++)
+                expected[k] += single[k] / batch;
+        }
+        Assert.Equal(expectedLoss, loss, 1e-12);
+        for (int k = 0; k < expected.Length; k++)
+            Assert.Equal(expected[k], gradient[k], 1e-12);
+    }
+
+    /// <summary><paramref name="steps"/> training steps on the same batch: each step's loss, then the parameters.</summary>
+    private static (double[] Losses, double[] Parameters) Train(INetwork<double> net, double[] inputs, int[] labels, int steps)
+    {
+        double[] losses = Enumerable.Range(0, steps).Select(_ => net.TrainStep(inputs, labels)).ToArray();
+        var parameters = new double[net.ParameterCount];
+        net.ExportParameters(parameters);
+        return (losses, parameters);
+    }
+
     [Theory]
     [InlineData(typeof(ChunkedNet), 64)]
     [InlineData(typeof(ChunkedDropoutNet), 64)]
@@ -39,31 +74,9 @@ public sealed class ChunkedGradientTests
     [InlineData(65)]
     [InlineData(150)]
     [InlineData(256)]
-    public void Chunked_gradient_is_the_mean_of_the_per_sample_gradients(int batch)
-    {
-        double[] inputs = Random(batch * ChunkedNet.InputSize, 1);
-        int[] labels = Labels(batch, ChunkedNet.OutputSize, 2);
-        var net = new ChunkedNet(seed: 3);
-
-        double loss = net.ComputeGradients(inputs, labels);
-        var gradient = new double[ChunkedNet.ParameterCount];
-        net.ExportGradients(gradient);
-
-        // One sample at a time never chunks: the mean of those is the reference.
-        var expected = new double[ChunkedNet.ParameterCount];
-        var single = new double[ChunkedNet.ParameterCount];
-        double expectedLoss = 0;
-        for (int s = 0; s < batch; s++)
-        {
-            expectedLoss += net.ComputeGradients(inputs.AsSpan(s * ChunkedNet.InputSize, ChunkedNet.InputSize), labels.AsSpan(s, 1)) / batch;
-            net.ExportGradients(single);
-            for (int k = 0; k < single.Length; k++)
-                expected[k] += single[k] / batch;
-        }
-        Assert.Equal(expectedLoss, loss, 1e-12);
-        for (int k = 0; k < expected.Length; k++)
-            Assert.Equal(expected[k], gradient[k], 1e-12);
-    }
+    public void Chunked_gradient_is_the_mean_of_the_per_sample_gradients(int batch) =>
+        AssertGradientIsTheMeanOfPerSampleGradients(new ChunkedNet(seed: 3),
+            Random(batch * ChunkedNet.InputSize, 1), Labels(batch, ChunkedNet.OutputSize, 2));
 
     [Theory]
     [InlineData(1)]
@@ -71,27 +84,8 @@ public sealed class ChunkedGradientTests
     public void A_narrow_input_splits_its_first_layer_into_an_empty_and_a_whole_half_and_still_gets_the_mean(int threads)
     {
         const int batch = 300;
-        double[] inputs = Random(batch * NarrowInputChunkedNet.InputSize, 21);
-        int[] labels = Labels(batch, NarrowInputChunkedNet.OutputSize, 22);
-        var net = new NarrowInputChunkedNet(seed: 23) { DegreeOfParallelism = threads };
-
-        double loss = net.ComputeGradients(inputs, labels);
-        var gradient = new double[NarrowInputChunkedNet.ParameterCount];
-        net.ExportGradients(gradient);
-
-        var expected = new double[NarrowInputChunkedNet.ParameterCount];
-        var single = new double[NarrowInputChunkedNet.ParameterCount];
-        double expectedLoss = 0;
-        for (int s = 0; s < batch; s++)
-        {
-            expectedLoss += net.ComputeGradients(inputs.AsSpan(s * NarrowInputChunkedNet.InputSize, NarrowInputChunkedNet.InputSize), labels.AsSpan(s, 1)) / batch;
-            net.ExportGradients(single);
-            for (int k = 0; k < single.Length; k++)
-                expected[k] += single[k] / batch;
-        }
-        Assert.Equal(expectedLoss, loss, 1e-12);
-        for (int k = 0; k < expected.Length; k++)
-            Assert.Equal(expected[k], gradient[k], 1e-12);
+        AssertGradientIsTheMeanOfPerSampleGradients(new NarrowInputChunkedNet(seed: 23) { DegreeOfParallelism = threads },
+            Random(batch * NarrowInputChunkedNet.InputSize, 21), Labels(batch, NarrowInputChunkedNet.OutputSize, 22));
     }
 
     [Fact]
@@ -101,14 +95,7 @@ public sealed class ChunkedGradientTests
         double[] inputs = Random(batch * NarrowInputChunkedNet.InputSize, 24);
         int[] labels = Labels(batch, NarrowInputChunkedNet.OutputSize, 25);
         var parameters = new[] { 1, 2, 3 }.Select(threads =>
-        {
-            var net = new NarrowInputChunkedNet(seed: 26) { DegreeOfParallelism = threads };
-            for (int step = 0; step < 3; step++)
-                net.TrainStep(inputs, labels);
-            var exported = new double[NarrowInputChunkedNet.ParameterCount];
-            net.ExportParameters(exported);
-            return exported;
-        }).ToArray();
+            Train(new NarrowInputChunkedNet(seed: 26) { DegreeOfParallelism = threads }, inputs, labels, steps: 3).Parameters).ToArray();
 
         Assert.Equal(parameters[0], parameters[1]);
         Assert.Equal(parameters[0], parameters[2]);
@@ -121,18 +108,12 @@ public sealed class ChunkedGradientTests
         double[] inputs = Random(batch * ChunkedNet.InputSize, 4);
         int[] labels = Labels(batch, ChunkedNet.OutputSize, 5);
         var results = new[] { 1, 2, 3 }.Select(threads =>
-        {
-            var net = new ChunkedNet(seed: 6) { DegreeOfParallelism = threads };
-            var losses = Enumerable.Range(0, 5).Select(_ => net.TrainStep(inputs, labels)).ToArray();
-            var parameters = new double[ChunkedNet.ParameterCount];
-            net.ExportParameters(parameters);
-            return (losses, parameters);
-        }).ToArray();
+            Train(new ChunkedNet(seed: 6) { DegreeOfParallelism = threads }, inputs, labels, steps: 5)).ToArray();
 
-        Assert.Equal(results[0].losses, results[1].losses);
-        Assert.Equal(results[0].losses, results[2].losses);
-        Assert.Equal(results[0].parameters, results[1].parameters);
-        Assert.Equal(results[0].parameters, results[2].parameters);
+        Assert.Equal(results[0].Losses, results[1].Losses);
+        Assert.Equal(results[0].Losses, results[2].Losses);
+        Assert.Equal(results[0].Parameters, results[1].Parameters);
+        Assert.Equal(results[0].Parameters, results[2].Parameters);
     }
 
     [Fact]
@@ -142,14 +123,7 @@ public sealed class ChunkedGradientTests
         double[] inputs = Random(batch * WideChunkedNet.InputSize, 13);
         int[] labels = Labels(batch, WideChunkedNet.OutputSize, 14);
         double[][] parameters = new[] { 1, 2, 4 }.Select(threads =>
-        {
-            var net = new WideChunkedNet(seed: 15) { DegreeOfParallelism = threads };
-            for (int step = 0; step < 3; step++)
-                net.TrainStep(inputs, labels);
-            var exported = new double[WideChunkedNet.ParameterCount];
-            net.ExportParameters(exported);
-            return exported;
-        }).ToArray();
+            Train(new WideChunkedNet(seed: 15) { DegreeOfParallelism = threads }, inputs, labels, steps: 3).Parameters).ToArray();
 
         Assert.True(WideChunkedNet.ParameterCount >= 65536);
         Assert.Equal(parameters[0], parameters[1]);
