@@ -61,11 +61,14 @@ internal static partial class Emitter
         /// <summary>
         /// One sample: each layer a register-blocked kernel call with its activation fused, through the
         /// padded rows of <c>_sample</c>; no scratch rows of the batch path, no separate activation pass.
+        /// Small networks have it behind their written-out paths (<see cref="WriteForwardOneDispatch"/>).
         /// </summary>
         private void WriteForwardOne()
         {
+            if (HasRegisterPath)
+                WriteForwardOneDispatch();
             writer.Line("/// <summary>One sample, each layer held in registers with its activation fused.</summary>");
-            using (writer.Open($"private void ForwardOne({ReadOnlySpan} input, {Span} output)"))
+            using (writer.Open($"private void {(HasRegisterPath ? "ForwardOneByLayers" : "ForwardOne")}({ReadOnlySpan} input, {Span} output)"))
             {
                 int offset = 0;
                 for (int l = 1; l <= LayerCount; l++)
@@ -75,16 +78,23 @@ internal static partial class Emitter
                     writer.Line($"var sample{l} = new {Span}(_sample, {offset}, {PaddedRow(layer)});");
                     writer.Line($"{Kernels}.Dense.ForwardOne<{T}>({source}, _parameters, Layer{l}Weights, Layer{l}Bias, sample{l}, "
                         + $"{layer.InputSize}, {layer.OutputSize}, global::NetGen.Activation.{layer.Activation});");
+                    if (l == LayerCount)
+                        WriteOutputCopy(offset);
                     offset += PaddedRow(layer);
                 }
-                // A call to copy a handful of values costs more than the values themselves.
-                if (OutputSize <= 4)
-                    for (int o = 0; o < OutputSize; o++)
-                        writer.Line($"output[{o}] = sample{LayerCount}[{o}];");
-                else
-                    writer.Line($"sample{LayerCount}.Slice(0, OutputSize).CopyTo(output);");
             }
             writer.Line();
+        }
+
+        /// <summary>The final layer's outputs, from its padded row of <c>_sample</c> at <paramref name="row"/>, into <c>output</c>.</summary>
+        private void WriteOutputCopy(int row)
+        {
+            // A call to copy a handful of values costs more than the values themselves.
+            if (OutputSize <= 4)
+                for (int o = 0; o < OutputSize; o++)
+                    writer.Line($"output[{o}] = _sample[{row + o}];");
+            else
+                writer.Line($"new {ReadOnlySpan}(_sample, {row}, OutputSize).CopyTo(output);");
         }
 
         /// <summary>While training, the next layer reads the activations times the batch's dropout mask.</summary>

@@ -68,6 +68,18 @@ public static class Checks
             ThrowRowRange(first, count, rows, name);
     }
 
+    /// <summary>Throws unless a row of <paramref name="length"/> values is non-empty and fits one vector of <paramref name="lanes"/> lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void RowFitsVector(int length, int lanes, string name)
+    {
+        if (length < 1 || length > lanes)
+            ThrowRowFitsVector(length, lanes, name);
+    }
+
+    [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowRowFitsVector(int length, int lanes, string name) =>
+        Throw($"'{name}' holds {length} values: expected from 1 to {lanes}, a row that fits one vector.", name);
+
     [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowLength(int length, int expected, string name) =>
         Throw($"'{name}' holds {length} values: expected {expected}.", name);

@@ -89,3 +89,18 @@ public partial class FloatRegressionNet
     public static Architecture Architecture { get; } =
         new(Loss.MeanSquaredError, 4, new(16, Activation.LeakyReLU), new(1, Activation.Identity));
 }
+
+/// <summary>
+/// The control-loop regressor's shape: two Tanh layers of two 512-bit vectors each, then one output
+/// that the one-sample path computes as a dot product of the registers before it.
+/// </summary>
+[Network(Loss.MeanSquaredError)]
+[Input(16)]
+[Dense(32, Activation.Tanh)]
+[Dense(32, Activation.Tanh)]
+[Dense(1, Activation.Identity)]
+public partial class FloatControlNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.MeanSquaredError, 16, new(32, Activation.Tanh), new(32, Activation.Tanh), new(1, Activation.Identity));
+}

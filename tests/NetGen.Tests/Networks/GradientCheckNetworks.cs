@@ -228,3 +228,18 @@ public partial class ScalarInputTanhNet
     public static Architecture Architecture { get; } =
         new(Loss.MeanSquaredError, 1, new(80, Activation.Tanh), new(2, Activation.Identity));
 }
+
+/// <summary>
+/// The control-loop regressor's shape in double: four 512-bit vectors a layer, and too many 128-bit
+/// ones for that width's written-out path, which then takes the kernel of each layer.
+/// </summary>
+[Network(Loss.MeanSquaredError, Precision = Precision.Double)]
+[Input(16)]
+[Dense(32, Activation.Tanh)]
+[Dense(32, Activation.Sigmoid)]
+[Dense(1, Activation.Identity)]
+public partial class DoubleControlNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.MeanSquaredError, 16, new(32, Activation.Tanh), new(32, Activation.Sigmoid), new(1, Activation.Identity));
+}

@@ -43,6 +43,7 @@ public static class NetworkCatalog
         .. GradientCheck,
         Case(nameof(WideDoubleCrossEntropyNet), s => new WideDoubleCrossEntropyNet(s), WideDoubleCrossEntropyNet.Architecture),
         Case(nameof(MomentumDoubleNet), s => new MomentumDoubleNet(s), MomentumDoubleNet.Architecture),
+        Case(nameof(DoubleControlNet), s => new DoubleControlNet(s), DoubleControlNet.Architecture),
     ];
 
     /// <summary>Every float network the reference MLP can describe.</summary>
@@ -57,6 +58,7 @@ public static class NetworkCatalog
         Case(nameof(FloatLinearNet), s => new FloatLinearNet(s), FloatLinearNet.Architecture),
         Case(nameof(AdamFloatNet), s => new AdamFloatNet(s), AdamFloatNet.Architecture),
         Case(nameof(FloatRegressionNet), s => new FloatRegressionNet(s), FloatRegressionNet.Architecture),
+        Case(nameof(FloatControlNet), s => new FloatControlNet(s), FloatControlNet.Architecture),
     ];
 
     public static NetworkCase<double> DoubleNamed(string name) => Double.Single(c => c.Name == name);
