@@ -64,7 +64,8 @@ internal static partial class Emitter
         /// One sample in vectors of one width, every layer written out: each output vector an
         /// accumulator in a register, split into partial sums whose multiply-add chains overlap, each
         /// weight row and bias read at a constant offset, the activation applied in the register. A
-        /// small layer's kernel call, loops and checks cost as much as its arithmetic; this path has none.
+        /// small layer's kernel call, loops and size checks cost as much as its arithmetic; this path has none
+        /// of them.
         /// </summary>
         private void WriteForwardOneInRegisters(int bits)
         {
