@@ -20,9 +20,16 @@ internal static partial class Emitter
         /// </summary>
         private bool HasRegisterPath => spec.Layers.All(l => l.InputSize <= RegisterLayerLimit && l.OutputSize <= RegisterLayerLimit);
 
-        /// <summary>The widths, widest first, whose path is written out: those at which no layer takes more than <see cref="RegisterVectorLimit"/> vectors.</summary>
+        /// <summary>
+        /// The widths, widest first, whose path is written out: those at which no layer takes more than
+        /// <see cref="RegisterVectorLimit"/> vectors, each named by the widest vector it uses, so that
+        /// a network whose layers all run narrower than a width does not get that width's path again.
+        /// </summary>
         private IEnumerable<int> RegisterWidths =>
-            new[] { 512, 256, 128 }.Where(bits => spec.Layers.All(l => Vectors(l, Lanes(LayerBits(l, bits))) <= RegisterVectorLimit));
+            new[] { 512, 256, 128 }
+                .Where(bits => spec.Layers.All(l => Vectors(l, Lanes(LayerBits(l, bits))) <= RegisterVectorLimit))
+                .Select(bits => spec.Layers.Max(l => LayerBits(l, bits)))
+                .Distinct();
 
         /// <summary>
         /// The width a layer runs at on the path of <paramref name="bits"/>: the widest up to it that the
@@ -99,17 +106,18 @@ internal static partial class Emitter
         /// instead of broadcasting each input back from memory.
         /// </summary>
         private bool IsRegisterDot(int l, int bits) =>
-            l == LayerCount && l > 1 && FinalLayer.OutputSize == 1
+            l == LayerCount && l > 1 && FinalLayer.OutputSize == 1 && FinalLayer.Activation != ActivationKind.Softmax
             && spec.Layers[l - 2].OutputSize % Lanes(LayerBits(spec.Layers[l - 2], bits)) == 0;
 
         private void WriteRegisterDot(int l, DenseLayerSpec layer, int bits)
         {
-            int lanes = Lanes(LayerBits(spec.Layers[l - 2], bits)), vectors = layer.InputSize / lanes;
-            string vector = VectorType(LayerBits(spec.Layers[l - 2], bits));
+            int previousBits = LayerBits(spec.Layers[l - 2], bits);
+            int lanes = Lanes(previousBits), vectors = layer.InputSize / lanes;
+            string vector = VectorType(previousBits);
             writer.Line($"// Layer {l}: {layer.InputSize} -> 1, {layer.Activation}: a dot product of layer {l - 1}'s {vectors} vectors.");
             writer.Line($"var dot = layer{l - 1}v0 * {vector}.LoadUnsafe(ref w, (nuint)({Offset($"Layer{l}Weights", 0)}));");
             for (int v = 1; v < vectors; v++)
-                writer.Line($"dot = {vector}.FusedMultiplyAdd(layer{l - 1}v{v}, {vector}.LoadUnsafe(ref w, (nuint)({Offset($"Layer{l}Weights", v * lanes)})), dot);");
+                writer.Line($"dot = {vector}.MultiplyAddEstimate(layer{l - 1}v{v}, {vector}.LoadUnsafe(ref w, (nuint)({Offset($"Layer{l}Weights", v * lanes)})), dot);");
             writer.Line($"output[0] = {Kernels}.Activations.Apply({vector}.Sum(dot) + {At("w", $"Layer{l}Bias")}, global::NetGen.Activation.{layer.Activation});");
         }
 
@@ -128,10 +136,12 @@ internal static partial class Emitter
             for (int p = 0; p < partials; p++)
                 for (int v = 0; v < vectors; v++)
                     writer.Line($"var l{l}p{p}v{v} = " + (p == 0 ? $"{vector}.LoadUnsafe(ref w, (nuint)({Offset($"Layer{l}Bias", v * lanes)}));" : $"{vector}<{T}>.Zero;"));
+            // MultiplyAddEstimate, as in the kernels: fused where the hardware has FMA, and a multiply
+            // and an add where it has not, instead of a fused one emulated in software.
             for (int i = 0; i < layer.InputSize; i++)
             {
                 string sums = string.Concat(Enumerable.Range(0, vectors).Select(v =>
-                    $" l{l}p{i % partials}v{v} = {vector}.FusedMultiplyAdd(a, {vector}.LoadUnsafe(ref w, (nuint)({Offset($"Layer{l}Weights", i * layer.OutputSize + v * lanes)})), l{l}p{i % partials}v{v});"));
+                    $" l{l}p{i % partials}v{v} = {vector}.MultiplyAddEstimate(a, {vector}.LoadUnsafe(ref w, (nuint)({Offset($"Layer{l}Weights", i * layer.OutputSize + v * lanes)})), l{l}p{i % partials}v{v});"));
                 writer.Line($"{{ var a = {vector}.Create({At(source, (sourceRow + i).ToString())});{sums} }}");
             }
             // The final layer's few outputs go from the register straight to the caller; a softmax row

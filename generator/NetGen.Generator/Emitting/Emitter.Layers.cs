@@ -52,7 +52,7 @@ internal static partial class Emitter
         }
 
         /// <summary>Values of one 512-bit vector, the most a layer's last vector of one sample runs past its row.</summary>
-        private int SamplePadding => T == "double" ? 8 : 16;
+        private int SamplePadding => Lanes(512);
 
         private int PaddedRow(DenseLayerSpec layer) => (layer.OutputSize + SamplePadding - 1) / SamplePadding * SamplePadding;
 

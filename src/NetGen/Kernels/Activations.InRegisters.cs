@@ -15,7 +15,7 @@ public static partial class Activations
     /// <summary>
     /// The activation f of one value: the scalar form of the vector ones below, lane for lane the same.
     /// </summary>
-    /// <exception cref="ArgumentException"><paramref name="activation"/> is Softmax, which spans a row (see <see cref="SoftmaxOne{T}(Vector128{T}, ReadOnlySpan{T})"/>).</exception>
+    /// <exception cref="ArgumentException"><paramref name="activation"/> is Softmax, which spans a row (see <see cref="SoftmaxOne{T}(Vector128{T}, ReadOnlySpan{T})"/>), or no activation at all.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Apply<T>(T x, Activation activation) where T : unmanaged, IBinaryFloatingPointIeee754<T> => activation switch
     {
@@ -24,11 +24,11 @@ public static partial class Activations
         Activation.Tanh => FastMath.TanhOperator<T>.Invoke(x),
         Activation.ReLU => ReLUOperator<T>.Invoke(x),
         Activation.LeakyReLU => LeakyReLUOperator<T>.Invoke(x),
-        _ => ThrowRowActivation<T>(activation),
+        _ => ThrowNotElementwise<T>(activation),
     };
 
     /// <summary>The activation f of each lane of a layer's outputs held in a register.</summary>
-    /// <exception cref="ArgumentException"><paramref name="activation"/> is Softmax, which spans a row.</exception>
+    /// <exception cref="ArgumentException"><paramref name="activation"/> is Softmax, which spans a row, or no activation at all.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Apply<T>(Vector128<T> x, Activation activation) where T : unmanaged, IBinaryFloatingPointIeee754<T>
         => Apply<T, Vector128<T>, Width128<T>>(x, activation);
@@ -54,7 +54,7 @@ public static partial class Activations
         Activation.Tanh => TWidth.Apply<FastMath.TanhOperator<T>>(x),
         Activation.ReLU => TWidth.Apply<ReLUOperator<T>>(x),
         Activation.LeakyReLU => TWidth.Apply<LeakyReLUOperator<T>>(x),
-        _ => ThrowRowActivation<TVector>(activation),
+        _ => ThrowNotElementwise<TVector>(activation),
     };
 
     /// <summary>
@@ -88,6 +88,8 @@ public static partial class Activations
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static TResult ThrowRowActivation<TResult>(Activation activation) =>
-        throw new ArgumentException($"{activation} spans a whole row; apply it with SoftmaxOne or Softmax.", nameof(activation));
+    private static TResult ThrowNotElementwise<TResult>(Activation activation) =>
+        throw new ArgumentException(activation == Activation.Softmax
+            ? "Softmax spans a whole row: apply it with SoftmaxOne or Softmax."
+            : $"{activation} is not an activation: expected Identity, Sigmoid, Tanh, ReLU or LeakyReLU.", nameof(activation));
 }

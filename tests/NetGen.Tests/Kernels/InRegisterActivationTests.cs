@@ -31,8 +31,10 @@ public class InRegisterActivationTests
     public void DoubleSoftmaxOneMatchesTheTextbookOnEveryRowSize() => CheckSoftmaxOne<double>();
 
     [Fact]
-    public void ApplyRejectsSoftmaxWhichSpansARow()
+    public void ApplyRejectsSoftmaxWhichSpansARowAndAValueThatIsNoActivation()
     {
+        var error = Assert.Throws<ArgumentException>("activation", () => Activations.Apply(Vector512<float>.One, (Activation)99));
+        Assert.Contains("expected Identity, Sigmoid, Tanh, ReLU or LeakyReLU", error.Message);
         Assert.Throws<ArgumentException>("activation", () => Activations.Apply(1f, Activation.Softmax));
         Assert.Throws<ArgumentException>("activation", () => Activations.Apply(Vector128<float>.One, Activation.Softmax));
         Assert.Throws<ArgumentException>("activation", () => Activations.Apply(Vector256<double>.One, Activation.Softmax));
@@ -53,7 +55,8 @@ public class InRegisterActivationTests
     {
         var data = new TestData(31 + (int)activation);
         int lanes = Vector512<T>.Count;
-        // Wide enough to saturate Sigmoid and Tanh, with an exact 0 (the kink of the ReLUs) in lane 1.
+        // Spread over both of tanh's forms (|x| below and above 0.55) and both signs, with an exact 0
+        // (the kink of the ReLUs) in lane 1.
         var (values, _) = KernelTestData.Random<T>(data, lanes, scale: 4.0);
         values[1] = T.Zero;
         T[] expected = values.ToArray();
@@ -97,12 +100,25 @@ public class InRegisterActivationTests
             row.CopyTo(lanes, 0);
             double[] expected = TextbookSoftmax(exact);
 
-            if (size <= Vector128<T>.Count)
-                AssertSoftmax(Activations.SoftmaxOne(Vector128.Create<T>(lanes), row), expected, "Vector128");
-            if (size <= Vector256<T>.Count)
-                AssertSoftmax(Activations.SoftmaxOne(Vector256.Create<T>(lanes), row), expected, "Vector256");
-            AssertSoftmax(Activations.SoftmaxOne(Vector512.Create<T>(lanes), row), expected, "Vector512");
+            AssertSoftmaxOneAtEveryWidth(lanes, row, expected);
+            if (size == 1)
+                continue;
+            // A last value far above the first overflows the exponential of the shift by the first,
+            // which sends the row through its maximum, read from the stored row.
+            double far = typeof(T) == typeof(float) ? 150 : 1000;
+            exact[^1] = exact[0] + far;
+            row[^1] = lanes[size - 1] = T.CreateChecked(exact[^1]);
+            AssertSoftmaxOneAtEveryWidth(lanes, row, TextbookSoftmax(exact));
         }
+    }
+
+    private static void AssertSoftmaxOneAtEveryWidth<T>(T[] lanes, T[] row, double[] expected) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        if (row.Length <= Vector128<T>.Count)
+            AssertSoftmax(Activations.SoftmaxOne(Vector128.Create<T>(lanes), row), expected, "Vector128");
+        if (row.Length <= Vector256<T>.Count)
+            AssertSoftmax(Activations.SoftmaxOne(Vector256.Create<T>(lanes), row), expected, "Vector256");
+        AssertSoftmax(Activations.SoftmaxOne(Vector512.Create<T>(lanes), row), expected, "Vector512");
     }
 
     private static void AssertSoftmax<T>(Vector128<T> result, double[] expected, string what) where T : unmanaged, IBinaryFloatingPointIeee754<T>
@@ -117,7 +133,8 @@ public class InRegisterActivationTests
     private static void AssertSoftmax<T>(T[] lanes, double[] expected, string what) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         double[] row = lanes.Take(expected.Length).Select(double.CreateChecked).ToArray();
-        KernelTestData.AssertRelative(row, expected, KernelTestData.Tolerance<T>(), $"SoftmaxOne in a {what} of {expected.Length}", absolute: 1e-300);
+        KernelTestData.AssertRelative(row, expected, KernelTestData.Tolerance<T>(), $"SoftmaxOne in a {what} of {expected.Length}",
+            absolute: double.CreateChecked(T.Epsilon)); // what underflows T's smallest subnormal is 0
         for (int k = expected.Length; k < lanes.Length; k++)
             Assert.True(lanes[k] == T.Zero, $"SoftmaxOne in a {what} of {expected.Length}: lane {k} past the row is {lanes[k]}, expected 0");
     }

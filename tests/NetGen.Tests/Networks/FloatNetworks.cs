@@ -104,3 +104,17 @@ public partial class FloatControlNet
     public static Architecture Architecture { get; } =
         new(Loss.MeanSquaredError, 16, new(32, Activation.Tanh), new(32, Activation.Tanh), new(1, Activation.Identity));
 }
+
+/// <summary>
+/// A softmax of one output, which is 1 whatever its logit: the one-sample path must not take the
+/// dot product it uses for other single outputs after a layer of whole vectors.
+/// </summary>
+[Network(Loss.MeanSquaredError)]
+[Input(4)]
+[Dense(16, Activation.Tanh)]
+[Dense(1, Activation.Softmax)]
+public partial class FloatSingleSoftmaxNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.MeanSquaredError, 4, new(16, Activation.Tanh), new(1, Activation.Softmax));
+}

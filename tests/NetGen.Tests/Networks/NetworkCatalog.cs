@@ -59,6 +59,7 @@ public static class NetworkCatalog
         Case(nameof(AdamFloatNet), s => new AdamFloatNet(s), AdamFloatNet.Architecture),
         Case(nameof(FloatRegressionNet), s => new FloatRegressionNet(s), FloatRegressionNet.Architecture),
         Case(nameof(FloatControlNet), s => new FloatControlNet(s), FloatControlNet.Architecture),
+        Case(nameof(FloatSingleSoftmaxNet), s => new FloatSingleSoftmaxNet(s), FloatSingleSoftmaxNet.Architecture),
     ];
 
     public static NetworkCase<double> DoubleNamed(string name) => Double.Single(c => c.Name == name);
