@@ -114,11 +114,7 @@ public class LossKernelTests
         foreach (int classes in KernelTestData.VectorizedSizes<T>())
         {
             int n = batch * classes;
-            var (z, zd) = KernelTestData.Random<T>(data, n, scale: 3.0);
-            if (batch > 1)
-                for (int j = 0; j < classes; j++) // one row of huge logits, where e^z overflows without the max shift
-                    z[classes + j] = T.CreateChecked(60 + 10 * data.Normal());
-            zd = Array.ConvertAll(z, double.CreateChecked);
+            var (z, zd) = LogitsWithAHugeRow<T>(data, batch, classes);
             var td = new double[n];
             for (int s = 0; s < batch; s++)
             {
@@ -178,11 +174,7 @@ public class LossKernelTests
         foreach (int classes in KernelTestData.VectorizedSizes<T>())
         {
             int n = batch * classes;
-            var (z, _) = KernelTestData.Random<T>(data, n, scale: 3.0);
-            if (batch > 1)
-                for (int j = 0; j < classes; j++) // one row of huge logits, where e^z overflows without the max shift
-                    z[classes + j] = T.CreateChecked(60 + 10 * data.Normal());
-            double[] zd = Array.ConvertAll(z, double.CreateChecked);
+            var (z, zd) = LogitsWithAHugeRow<T>(data, batch, classes);
             var labels = new int[batch];
             var oneHot = new T[n];
             for (int s = 0; s < batch; s++)
@@ -245,4 +237,18 @@ public class LossKernelTests
     }
 
     private static double Softplus(double x) => Math.Max(x, 0) + Math.Log(1 + Math.Exp(-Math.Abs(x)));
+
+    /// <summary>
+    /// Random logits, [batch, classes], whose second row (when there is one) is huge, where e^z
+    /// overflows without the max shift; with the same values in double.
+    /// </summary>
+    private static (T[] Values, double[] Exact) LogitsWithAHugeRow<T>(TestData data, int batch, int classes)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        var (z, _) = KernelTestData.Random<T>(data, batch * classes, scale: 3.0);
+        if (batch > 1)
+            for (int j = 0; j < classes; j++)
+                z[classes + j] = T.CreateChecked(60 + 10 * data.Normal());
+        return (z, Array.ConvertAll(z, double.CreateChecked));
+    }
 }
