@@ -82,7 +82,6 @@ internal static partial class Emitter
                 writer.Line($"ref {T} w = ref {MemoryMarshal}.GetArrayDataReference(_parameters);");
                 writer.Line($"ref {T} x = ref {MemoryMarshal}.GetReference(input);");
                 writer.Line($"ref {T} h = ref {MemoryMarshal}.GetArrayDataReference(_sample);");
-                int row = 0;
                 for (int l = 1; l <= LayerCount; l++)
                 {
                     DenseLayerSpec layer = spec.Layers[l - 1];
@@ -91,10 +90,7 @@ internal static partial class Emitter
                         WriteRegisterDot(l, layer, bits);
                         break;
                     }
-                    string source = l == 1 ? "x" : "h";
-                    int sourceRow = l == 1 ? 0 : row - PaddedRow(spec.Layers[l - 2]);
-                    WriteRegisterLayer(l, layer, bits, source, sourceRow, row);
-                    row += PaddedRow(layer);
+                    WriteRegisterLayer(l, layer, bits);
                 }
             }
             writer.Line();
@@ -125,10 +121,13 @@ internal static partial class Emitter
         /// One layer in registers: <c>layer{l}v{k}</c> holds outputs [k·lanes, (k + 1)·lanes), stored
         /// to its padded row of <c>_sample</c> when a later statement reads it from there.
         /// </summary>
-        private void WriteRegisterLayer(int l, DenseLayerSpec layer, int bits, string source, int sourceRow, int row)
+        private void WriteRegisterLayer(int l, DenseLayerSpec layer, int bits)
         {
-            int lanes = Lanes(LayerBits(layer, bits)), vectors = Vectors(layer, lanes);
-            string vector = VectorType(LayerBits(layer, bits));
+            int layerBits = LayerBits(layer, bits), lanes = Lanes(layerBits), vectors = Vectors(layer, lanes);
+            string vector = VectorType(layerBits);
+            // Layer 1 reads the input; later layers read the previous layer's row of _sample.
+            string source = l == 1 ? "x" : "h";
+            int sourceRow = l == 1 ? 0 : SampleRow(l - 1), row = SampleRow(l);
             // Enough partial sums that the chains of multiply-adds keep two FMA pipes busy (4 cycles of
             // latency each), but no more than there are inputs to spread over them.
             int partials = System.Math.Min(System.Math.Min(4, (8 + vectors - 1) / vectors), layer.InputSize);

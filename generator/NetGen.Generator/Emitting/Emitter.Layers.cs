@@ -58,6 +58,9 @@ internal static partial class Emitter
 
         private int SampleLength => spec.Layers.Sum(PaddedRow);
 
+        /// <summary>Where layer <paramref name="l"/>'s padded row of one sample starts in <c>_sample</c>.</summary>
+        private int SampleRow(int l) => spec.Layers.Take(l - 1).Sum(PaddedRow);
+
         /// <summary>
         /// One sample: each layer a register-blocked kernel call with its activation fused, through the
         /// padded rows of <c>_sample</c>; no scratch rows of the batch path, no separate activation pass.
@@ -70,17 +73,15 @@ internal static partial class Emitter
             writer.Line("/// <summary>One sample, each layer held in registers with its activation fused.</summary>");
             using (writer.Open($"private void {(HasRegisterPath ? "ForwardOneByLayers" : "ForwardOne")}({ReadOnlySpan} input, {Span} output)"))
             {
-                int offset = 0;
                 for (int l = 1; l <= LayerCount; l++)
                 {
                     DenseLayerSpec layer = spec.Layers[l - 1];
                     string source = l == 1 ? "input" : $"sample{l - 1}";
-                    writer.Line($"var sample{l} = new {Span}(_sample, {offset}, {PaddedRow(layer)});");
+                    writer.Line($"var sample{l} = new {Span}(_sample, {SampleRow(l)}, {PaddedRow(layer)});");
                     writer.Line($"{Kernels}.Dense.ForwardOne<{T}>({source}, _parameters, Layer{l}Weights, Layer{l}Bias, sample{l}, "
                         + $"{layer.InputSize}, {layer.OutputSize}, global::NetGen.Activation.{layer.Activation});");
                     if (l == LayerCount)
-                        WriteOutputCopy(offset);
-                    offset += PaddedRow(layer);
+                        WriteOutputCopy(SampleRow(l));
                 }
             }
             writer.Line();
