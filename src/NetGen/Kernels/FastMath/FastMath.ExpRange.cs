@@ -16,11 +16,5 @@ public static partial class FastMath
         /// is needed.
         /// </summary>
         NonPositive,
-
-        /// <summary>
-        /// Arguments from 0 to 20 (float) or 40 (double), never NaN in a lane whose result is used, as
-        /// tanh's 2|x| after its clamp: no clamp, no NaN, and 2^k always normal.
-        /// </summary>
-        Moderate,
     }
 }

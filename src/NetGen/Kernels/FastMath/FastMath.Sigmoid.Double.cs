@@ -16,7 +16,7 @@ public static partial class FastMath
     /// error near half an ulp even where e and σ(x) fall on opposite sides of a power of two.
     /// </para>
     /// <para>
-    /// Maximum error: under 1 ulp; measured 0.67 ulp over 2·10⁷ random arguments in [−40, 40],
+    /// Maximum error: under 1 ulp; measured 0.69 ulp over 2·10⁷ random arguments in [−40, 40],
     /// and up to 0.83 ulp where σ(x) nears the bottom of the normal range (x near −708), as the tail
     /// of e^x loses bits to underflow.
     /// For x under about −708.4 results are subnormal, within 1 ulp of the subnormal spacing, and 0

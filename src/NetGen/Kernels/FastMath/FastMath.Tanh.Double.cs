@@ -14,6 +14,10 @@ public static partial class FastMath
     // Above about 19.06, 1 − tanh|x| < 2^−54 and tanh rounds to 1; clamping |x| there keeps e^2|x| finite.
     private const double DoubleTanhSaturation = 20.0;
 
+    // The bits of the rounding shift plus 1023, less those of ExpReduced's Shifted (the shift plus k),
+    // leave 1023 − k, the biased exponent of 2^−k.
+    private const long DoubleTanhInverseBits = 0x4338000000000000 + 1023;
+
     // tanh x ≈ x + x³·Q(x²) on |x| ≤ 0.55, Q of degree 10: a minimax fit of the relative error.
     private const double DoubleTanhQ0 = -0.333333333333333;
     private const double DoubleTanhQ1 = 0.1333333333332662;
@@ -31,9 +35,11 @@ public static partial class FastMath
     /// <remarks>
     /// <para>
     /// For |x| &lt; 0.55, tanh x = x + x³·Q(x²), a minimax polynomial of degree 23, where the
-    /// exponential form would cancel. Above, tanh|x| = (e^2|x| − 1) / (e^2|x| + 1), with e^2|x| from
-    /// <see cref="Exp(double)"/> and the numerator and denominator carried with the tails of their
-    /// roundings into a division that rounds once. |x| is clamped to 20, beyond which tanh rounds to 1.
+    /// exponential form would cancel. Above, tanh|x| = (e^2|x| − 1) / (e^2|x| + 1), and with e^2|x| =
+    /// 2^k·e^r from the reduction of <see cref="Exp(double)"/> that is (e^r − 2^−k) / (e^r + 2^−k): dividing
+    /// the constant by 2^k rather than scaling e^r keeps the scaling off the critical path. Numerator and
+    /// denominator are carried with the tails of their roundings into a division that rounds once.
+    /// |x| is clamped to 20, beyond which tanh rounds to 1.
     /// The sign of x is copied onto the result, so tanh is exactly odd.
     /// </para>
     /// <para>
@@ -64,13 +70,20 @@ public static partial class FastMath
         }
         else
         {
-            var (e, eTail) = ExpWithTail(Math.Min(a, DoubleTanhSaturation) * 2.0);
-            // e − 1 and e + 1 with the parts their roundings dropped (Fast2Sum, as e ≥ 1).
-            double numerator = e - 1.0;
-            double denominator = e + 1.0;
+            var (head, headTail, polynomial, shifted) = ExpReduced(Math.Min(a, DoubleTanhSaturation), doubled: true);
+            double inverse = BitConverter.Int64BitsToDouble((DoubleTanhInverseBits - BitConverter.DoubleToInt64Bits(shifted)) << 52);
+            // tanh a = (e^2a − 1) / (e^2a + 1) = (e^r − 2^−k) / (e^r + 2^−k), each side a sum of
+            // head − 2^−k or head + 2^−k, exact with its tail (Fast2Sum, as head > 2^−k for k ≥ 2), and
+            // the polynomial, exact with its tail (Fast2Sum again, as the polynomial is the smaller).
+            double numeratorHead = head - inverse;
+            double numeratorRounding = ((head - numeratorHead) - inverse) + headTail;
+            double denominatorHead = head + inverse;
+            double denominatorRounding = ((head - denominatorHead) + inverse) + headTail;
+            double numerator = numeratorHead + polynomial;
+            double denominator = denominatorHead + polynomial;
             magnitude = Divide(
-                numerator, ((e - numerator) - 1.0) + eTail,
-                denominator, ((e - denominator) + 1.0) + eTail);
+                numerator, ((numeratorHead - numerator) + polynomial) + numeratorRounding,
+                denominator, ((denominatorHead - denominator) + polynomial) + denominatorRounding);
         }
         return double.CopySign(magnitude, x);
     }
@@ -80,6 +93,7 @@ public static partial class FastMath
     public static Vector128<double> Tanh(Vector128<double> x)
     {
         Vector128<double> a = Vector128.Abs(x);
+        Vector128<double> sign = x & Vector128.Create(-0.0);
         Vector128<double> y = a * a;
         Vector128<double> q = Vector128.FusedMultiplyAdd(Vector128.Create(DoubleTanhQ10), y, Vector128.Create(DoubleTanhQ9));
         q = Vector128.FusedMultiplyAdd(q, y, Vector128.Create(DoubleTanhQ8));
@@ -92,15 +106,23 @@ public static partial class FastMath
         q = Vector128.FusedMultiplyAdd(q, y, Vector128.Create(DoubleTanhQ1));
         q = Vector128.FusedMultiplyAdd(q, y, Vector128.Create(DoubleTanhQ0));
         Vector128<double> small = Vector128.FusedMultiplyAdd(q, a * y, a);
-        var (e, eTail) = ExpWithTail(Vector128.MinNative(a, Vector128.Create(DoubleTanhSaturation)) * Vector128.Create(2.0), ExpRange.Moderate);
-        Vector128<double> numerator = e - Vector128<double>.One;
-        Vector128<double> denominator = e + Vector128<double>.One;
+        var (head, headTail, polynomial, shifted) = ExpReduced(Vector128.MinNative(a, Vector128.Create(DoubleTanhSaturation)), doubled: true);
+        Vector128<double> inverse = Vector128.ShiftLeft(Vector128.Create(DoubleTanhInverseBits) - shifted.AsInt64(), 52).AsDouble();
+        Vector128<double> numeratorHead = head - inverse;
+        Vector128<double> numeratorRounding = ((head - numeratorHead) - inverse) + headTail;
+        Vector128<double> denominatorHead = head + inverse;
+        Vector128<double> denominatorRounding = ((head - denominatorHead) + inverse) + headTail;
+        Vector128<double> numerator = numeratorHead + polynomial;
+        Vector128<double> denominator = denominatorHead + polynomial;
+        Vector128<double> numeratorTail = ((numeratorHead - numerator) + polynomial) + numeratorRounding;
+        // The sign goes onto the numerator, which the division waits for less than its denominator;
+        // Divide is odd in the numerator, so this is CopySign. Lanes under the bound, which the
+        // reduction above does not fit, take the polynomial, and NaN passes through.
         Vector128<double> large = Divide(
-            numerator, ((e - numerator) - Vector128<double>.One) + eTail,
-            denominator, ((e - denominator) + Vector128<double>.One) + eTail);
-        Vector128<double> magnitude = Vector128.ConditionalSelect(Vector128.LessThan(a, Vector128.Create(DoubleTanhPolynomialBound)), small, large);
-        // magnitude ≥ +0, so or-ing in the sign bit is CopySign.
-        return Vector128.ConditionalSelect(Vector128.IsNaN(x), x, magnitude | (x & Vector128.Create(-0.0)));
+            numerator ^ sign, numeratorTail ^ sign,
+            denominator, ((denominatorHead - denominator) + polynomial) + denominatorRounding);
+        Vector128<double> smallOrNaN = Vector128.ConditionalSelect(Vector128.IsNaN(x), x, small | sign);
+        return Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(a, Vector128.Create(DoubleTanhPolynomialBound)), large, smallOrNaN);
     }
 
     /// <inheritdoc cref="Tanh(double)"/>
@@ -108,6 +130,7 @@ public static partial class FastMath
     public static Vector256<double> Tanh(Vector256<double> x)
     {
         Vector256<double> a = Vector256.Abs(x);
+        Vector256<double> sign = x & Vector256.Create(-0.0);
         Vector256<double> y = a * a;
         Vector256<double> q = Vector256.FusedMultiplyAdd(Vector256.Create(DoubleTanhQ10), y, Vector256.Create(DoubleTanhQ9));
         q = Vector256.FusedMultiplyAdd(q, y, Vector256.Create(DoubleTanhQ8));
@@ -120,15 +143,23 @@ public static partial class FastMath
         q = Vector256.FusedMultiplyAdd(q, y, Vector256.Create(DoubleTanhQ1));
         q = Vector256.FusedMultiplyAdd(q, y, Vector256.Create(DoubleTanhQ0));
         Vector256<double> small = Vector256.FusedMultiplyAdd(q, a * y, a);
-        var (e, eTail) = ExpWithTail(Vector256.MinNative(a, Vector256.Create(DoubleTanhSaturation)) * Vector256.Create(2.0), ExpRange.Moderate);
-        Vector256<double> numerator = e - Vector256<double>.One;
-        Vector256<double> denominator = e + Vector256<double>.One;
+        var (head, headTail, polynomial, shifted) = ExpReduced(Vector256.MinNative(a, Vector256.Create(DoubleTanhSaturation)), doubled: true);
+        Vector256<double> inverse = Vector256.ShiftLeft(Vector256.Create(DoubleTanhInverseBits) - shifted.AsInt64(), 52).AsDouble();
+        Vector256<double> numeratorHead = head - inverse;
+        Vector256<double> numeratorRounding = ((head - numeratorHead) - inverse) + headTail;
+        Vector256<double> denominatorHead = head + inverse;
+        Vector256<double> denominatorRounding = ((head - denominatorHead) + inverse) + headTail;
+        Vector256<double> numerator = numeratorHead + polynomial;
+        Vector256<double> denominator = denominatorHead + polynomial;
+        Vector256<double> numeratorTail = ((numeratorHead - numerator) + polynomial) + numeratorRounding;
+        // The sign goes onto the numerator, which the division waits for less than its denominator;
+        // Divide is odd in the numerator, so this is CopySign. Lanes under the bound, which the
+        // reduction above does not fit, take the polynomial, and NaN passes through.
         Vector256<double> large = Divide(
-            numerator, ((e - numerator) - Vector256<double>.One) + eTail,
-            denominator, ((e - denominator) + Vector256<double>.One) + eTail);
-        Vector256<double> magnitude = Vector256.ConditionalSelect(Vector256.LessThan(a, Vector256.Create(DoubleTanhPolynomialBound)), small, large);
-        // magnitude ≥ +0, so or-ing in the sign bit is CopySign.
-        return Vector256.ConditionalSelect(Vector256.IsNaN(x), x, magnitude | (x & Vector256.Create(-0.0)));
+            numerator ^ sign, numeratorTail ^ sign,
+            denominator, ((denominatorHead - denominator) + polynomial) + denominatorRounding);
+        Vector256<double> smallOrNaN = Vector256.ConditionalSelect(Vector256.IsNaN(x), x, small | sign);
+        return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(a, Vector256.Create(DoubleTanhPolynomialBound)), large, smallOrNaN);
     }
 
     /// <inheritdoc cref="Tanh(double)"/>
@@ -136,6 +167,7 @@ public static partial class FastMath
     public static Vector512<double> Tanh(Vector512<double> x)
     {
         Vector512<double> a = Vector512.Abs(x);
+        Vector512<double> sign = x & Vector512.Create(-0.0);
         Vector512<double> y = a * a;
         Vector512<double> q = Vector512.FusedMultiplyAdd(Vector512.Create(DoubleTanhQ10), y, Vector512.Create(DoubleTanhQ9));
         q = Vector512.FusedMultiplyAdd(q, y, Vector512.Create(DoubleTanhQ8));
@@ -148,14 +180,22 @@ public static partial class FastMath
         q = Vector512.FusedMultiplyAdd(q, y, Vector512.Create(DoubleTanhQ1));
         q = Vector512.FusedMultiplyAdd(q, y, Vector512.Create(DoubleTanhQ0));
         Vector512<double> small = Vector512.FusedMultiplyAdd(q, a * y, a);
-        var (e, eTail) = ExpWithTail(Vector512.MinNative(a, Vector512.Create(DoubleTanhSaturation)) * Vector512.Create(2.0), ExpRange.Moderate);
-        Vector512<double> numerator = e - Vector512<double>.One;
-        Vector512<double> denominator = e + Vector512<double>.One;
+        var (head, headTail, polynomial, shifted) = ExpReduced(Vector512.MinNative(a, Vector512.Create(DoubleTanhSaturation)), doubled: true);
+        Vector512<double> inverse = Vector512.ShiftLeft(Vector512.Create(DoubleTanhInverseBits) - shifted.AsInt64(), 52).AsDouble();
+        Vector512<double> numeratorHead = head - inverse;
+        Vector512<double> numeratorRounding = ((head - numeratorHead) - inverse) + headTail;
+        Vector512<double> denominatorHead = head + inverse;
+        Vector512<double> denominatorRounding = ((head - denominatorHead) + inverse) + headTail;
+        Vector512<double> numerator = numeratorHead + polynomial;
+        Vector512<double> denominator = denominatorHead + polynomial;
+        Vector512<double> numeratorTail = ((numeratorHead - numerator) + polynomial) + numeratorRounding;
+        // The sign goes onto the numerator, which the division waits for less than its denominator;
+        // Divide is odd in the numerator, so this is CopySign. Lanes under the bound, which the
+        // reduction above does not fit, take the polynomial, and NaN passes through.
         Vector512<double> large = Divide(
-            numerator, ((e - numerator) - Vector512<double>.One) + eTail,
-            denominator, ((e - denominator) + Vector512<double>.One) + eTail);
-        Vector512<double> magnitude = Vector512.ConditionalSelect(Vector512.LessThan(a, Vector512.Create(DoubleTanhPolynomialBound)), small, large);
-        // magnitude ≥ +0, so or-ing in the sign bit is CopySign.
-        return Vector512.ConditionalSelect(Vector512.IsNaN(x), x, magnitude | (x & Vector512.Create(-0.0)));
+            numerator ^ sign, numeratorTail ^ sign,
+            denominator, ((denominatorHead - denominator) + polynomial) + denominatorRounding);
+        Vector512<double> smallOrNaN = Vector512.ConditionalSelect(Vector512.IsNaN(x), x, small | sign);
+        return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(a, Vector512.Create(DoubleTanhPolynomialBound)), large, smallOrNaN);
     }
 }

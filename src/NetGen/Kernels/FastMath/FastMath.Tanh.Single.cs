@@ -14,6 +14,10 @@ public static partial class FastMath
     // Above about 9.01, 1 − tanh|x| < 2^−25 and tanh rounds to 1; clamping |x| there keeps e^2|x| finite.
     private const float SingleTanhSaturation = 10f;
 
+    // The bits of the rounding shift plus 127, less those of ExpReduced's Shifted (the shift plus k),
+    // leave 127 − k, the biased exponent of 2^−k.
+    private const int SingleTanhInverseBits = 0x4B400000 + 127;
+
     // tanh x ≈ x + x³·Q(x²) on |x| ≤ 0.55, Q of degree 4: a minimax fit of the relative error.
     private const float SingleTanhQ0 = -0.33333316f;
     private const float SingleTanhQ1 = 0.13332586f;
@@ -25,9 +29,11 @@ public static partial class FastMath
     /// <remarks>
     /// <para>
     /// For |x| &lt; 0.55, tanh x = x + x³·Q(x²), a minimax polynomial of degree 11, where the
-    /// exponential form would cancel. Above, tanh|x| = (e^2|x| − 1) / (e^2|x| + 1), with e^2|x| from
-    /// <see cref="Exp(float)"/> and the numerator and denominator carried with the tails of their
-    /// roundings into a division that rounds once. |x| is clamped to 10, beyond which tanh rounds to 1.
+    /// exponential form would cancel. Above, tanh|x| = (e^2|x| − 1) / (e^2|x| + 1), and with e^2|x| =
+    /// 2^k·e^r from the reduction of <see cref="Exp(float)"/> that is (e^r − 2^−k) / (e^r + 2^−k): dividing
+    /// the constant by 2^k rather than scaling e^r keeps the scaling off the critical path. Numerator and
+    /// denominator are carried with the tails of their roundings into a division that rounds once.
+    /// |x| is clamped to 10, beyond which tanh rounds to 1.
     /// The sign of x is copied onto the result, so tanh is exactly odd.
     /// </para>
     /// <para>
@@ -52,13 +58,20 @@ public static partial class FastMath
         }
         else
         {
-            var (e, eTail) = ExpWithTail(Math.Min(a, SingleTanhSaturation) * 2f);
-            // e − 1 and e + 1 with the parts their roundings dropped (Fast2Sum, as e ≥ 1).
-            float numerator = e - 1f;
-            float denominator = e + 1f;
+            var (head, headTail, polynomial, shifted) = ExpReduced(Math.Min(a, SingleTanhSaturation), doubled: true);
+            float inverse = BitConverter.Int32BitsToSingle((SingleTanhInverseBits - BitConverter.SingleToInt32Bits(shifted)) << 23);
+            // tanh a = (e^2a − 1) / (e^2a + 1) = (e^r − 2^−k) / (e^r + 2^−k), each side a sum of
+            // head − 2^−k or head + 2^−k, exact with its tail (Fast2Sum, as head > 2^−k for k ≥ 2), and
+            // the polynomial, exact with its tail (Fast2Sum again, as the polynomial is the smaller).
+            float numeratorHead = head - inverse;
+            float numeratorRounding = ((head - numeratorHead) - inverse) + headTail;
+            float denominatorHead = head + inverse;
+            float denominatorRounding = ((head - denominatorHead) + inverse) + headTail;
+            float numerator = numeratorHead + polynomial;
+            float denominator = denominatorHead + polynomial;
             magnitude = Divide(
-                numerator, ((e - numerator) - 1f) + eTail,
-                denominator, ((e - denominator) + 1f) + eTail);
+                numerator, ((numeratorHead - numerator) + polynomial) + numeratorRounding,
+                denominator, ((denominatorHead - denominator) + polynomial) + denominatorRounding);
         }
         return float.CopySign(magnitude, x);
     }
@@ -68,21 +81,30 @@ public static partial class FastMath
     public static Vector128<float> Tanh(Vector128<float> x)
     {
         Vector128<float> a = Vector128.Abs(x);
+        Vector128<float> sign = x & Vector128.Create(-0.0f);
         Vector128<float> y = a * a;
         Vector128<float> q = Vector128.FusedMultiplyAdd(Vector128.Create(SingleTanhQ4), y, Vector128.Create(SingleTanhQ3));
         q = Vector128.FusedMultiplyAdd(q, y, Vector128.Create(SingleTanhQ2));
         q = Vector128.FusedMultiplyAdd(q, y, Vector128.Create(SingleTanhQ1));
         q = Vector128.FusedMultiplyAdd(q, y, Vector128.Create(SingleTanhQ0));
         Vector128<float> small = Vector128.FusedMultiplyAdd(q, a * y, a);
-        var (e, eTail) = ExpWithTail(Vector128.MinNative(a, Vector128.Create(SingleTanhSaturation)) * Vector128.Create(2f), ExpRange.Moderate);
-        Vector128<float> numerator = e - Vector128<float>.One;
-        Vector128<float> denominator = e + Vector128<float>.One;
+        var (head, headTail, polynomial, shifted) = ExpReduced(Vector128.MinNative(a, Vector128.Create(SingleTanhSaturation)), doubled: true);
+        Vector128<float> inverse = Vector128.ShiftLeft(Vector128.Create(SingleTanhInverseBits) - shifted.AsInt32(), 23).AsSingle();
+        Vector128<float> numeratorHead = head - inverse;
+        Vector128<float> numeratorRounding = ((head - numeratorHead) - inverse) + headTail;
+        Vector128<float> denominatorHead = head + inverse;
+        Vector128<float> denominatorRounding = ((head - denominatorHead) + inverse) + headTail;
+        Vector128<float> numerator = numeratorHead + polynomial;
+        Vector128<float> denominator = denominatorHead + polynomial;
+        Vector128<float> numeratorTail = ((numeratorHead - numerator) + polynomial) + numeratorRounding;
+        // The sign goes onto the numerator, which the division waits for less than its denominator;
+        // Divide is odd in the numerator, so this is CopySign. Lanes under the bound, which the
+        // reduction above does not fit, take the polynomial, and NaN passes through.
         Vector128<float> large = Divide(
-            numerator, ((e - numerator) - Vector128<float>.One) + eTail,
-            denominator, ((e - denominator) + Vector128<float>.One) + eTail);
-        Vector128<float> magnitude = Vector128.ConditionalSelect(Vector128.LessThan(a, Vector128.Create(SingleTanhPolynomialBound)), small, large);
-        // magnitude ≥ +0, so or-ing in the sign bit is CopySign.
-        return Vector128.ConditionalSelect(Vector128.IsNaN(x), x, magnitude | (x & Vector128.Create(-0.0f)));
+            numerator ^ sign, numeratorTail ^ sign,
+            denominator, ((denominatorHead - denominator) + polynomial) + denominatorRounding);
+        Vector128<float> smallOrNaN = Vector128.ConditionalSelect(Vector128.IsNaN(x), x, small | sign);
+        return Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(a, Vector128.Create(SingleTanhPolynomialBound)), large, smallOrNaN);
     }
 
     /// <inheritdoc cref="Tanh(float)"/>
@@ -90,21 +112,30 @@ public static partial class FastMath
     public static Vector256<float> Tanh(Vector256<float> x)
     {
         Vector256<float> a = Vector256.Abs(x);
+        Vector256<float> sign = x & Vector256.Create(-0.0f);
         Vector256<float> y = a * a;
         Vector256<float> q = Vector256.FusedMultiplyAdd(Vector256.Create(SingleTanhQ4), y, Vector256.Create(SingleTanhQ3));
         q = Vector256.FusedMultiplyAdd(q, y, Vector256.Create(SingleTanhQ2));
         q = Vector256.FusedMultiplyAdd(q, y, Vector256.Create(SingleTanhQ1));
         q = Vector256.FusedMultiplyAdd(q, y, Vector256.Create(SingleTanhQ0));
         Vector256<float> small = Vector256.FusedMultiplyAdd(q, a * y, a);
-        var (e, eTail) = ExpWithTail(Vector256.MinNative(a, Vector256.Create(SingleTanhSaturation)) * Vector256.Create(2f), ExpRange.Moderate);
-        Vector256<float> numerator = e - Vector256<float>.One;
-        Vector256<float> denominator = e + Vector256<float>.One;
+        var (head, headTail, polynomial, shifted) = ExpReduced(Vector256.MinNative(a, Vector256.Create(SingleTanhSaturation)), doubled: true);
+        Vector256<float> inverse = Vector256.ShiftLeft(Vector256.Create(SingleTanhInverseBits) - shifted.AsInt32(), 23).AsSingle();
+        Vector256<float> numeratorHead = head - inverse;
+        Vector256<float> numeratorRounding = ((head - numeratorHead) - inverse) + headTail;
+        Vector256<float> denominatorHead = head + inverse;
+        Vector256<float> denominatorRounding = ((head - denominatorHead) + inverse) + headTail;
+        Vector256<float> numerator = numeratorHead + polynomial;
+        Vector256<float> denominator = denominatorHead + polynomial;
+        Vector256<float> numeratorTail = ((numeratorHead - numerator) + polynomial) + numeratorRounding;
+        // The sign goes onto the numerator, which the division waits for less than its denominator;
+        // Divide is odd in the numerator, so this is CopySign. Lanes under the bound, which the
+        // reduction above does not fit, take the polynomial, and NaN passes through.
         Vector256<float> large = Divide(
-            numerator, ((e - numerator) - Vector256<float>.One) + eTail,
-            denominator, ((e - denominator) + Vector256<float>.One) + eTail);
-        Vector256<float> magnitude = Vector256.ConditionalSelect(Vector256.LessThan(a, Vector256.Create(SingleTanhPolynomialBound)), small, large);
-        // magnitude ≥ +0, so or-ing in the sign bit is CopySign.
-        return Vector256.ConditionalSelect(Vector256.IsNaN(x), x, magnitude | (x & Vector256.Create(-0.0f)));
+            numerator ^ sign, numeratorTail ^ sign,
+            denominator, ((denominatorHead - denominator) + polynomial) + denominatorRounding);
+        Vector256<float> smallOrNaN = Vector256.ConditionalSelect(Vector256.IsNaN(x), x, small | sign);
+        return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(a, Vector256.Create(SingleTanhPolynomialBound)), large, smallOrNaN);
     }
 
     /// <inheritdoc cref="Tanh(float)"/>
@@ -112,20 +143,29 @@ public static partial class FastMath
     public static Vector512<float> Tanh(Vector512<float> x)
     {
         Vector512<float> a = Vector512.Abs(x);
+        Vector512<float> sign = x & Vector512.Create(-0.0f);
         Vector512<float> y = a * a;
         Vector512<float> q = Vector512.FusedMultiplyAdd(Vector512.Create(SingleTanhQ4), y, Vector512.Create(SingleTanhQ3));
         q = Vector512.FusedMultiplyAdd(q, y, Vector512.Create(SingleTanhQ2));
         q = Vector512.FusedMultiplyAdd(q, y, Vector512.Create(SingleTanhQ1));
         q = Vector512.FusedMultiplyAdd(q, y, Vector512.Create(SingleTanhQ0));
         Vector512<float> small = Vector512.FusedMultiplyAdd(q, a * y, a);
-        var (e, eTail) = ExpWithTail(Vector512.MinNative(a, Vector512.Create(SingleTanhSaturation)) * Vector512.Create(2f), ExpRange.Moderate);
-        Vector512<float> numerator = e - Vector512<float>.One;
-        Vector512<float> denominator = e + Vector512<float>.One;
+        var (head, headTail, polynomial, shifted) = ExpReduced(Vector512.MinNative(a, Vector512.Create(SingleTanhSaturation)), doubled: true);
+        Vector512<float> inverse = Vector512.ShiftLeft(Vector512.Create(SingleTanhInverseBits) - shifted.AsInt32(), 23).AsSingle();
+        Vector512<float> numeratorHead = head - inverse;
+        Vector512<float> numeratorRounding = ((head - numeratorHead) - inverse) + headTail;
+        Vector512<float> denominatorHead = head + inverse;
+        Vector512<float> denominatorRounding = ((head - denominatorHead) + inverse) + headTail;
+        Vector512<float> numerator = numeratorHead + polynomial;
+        Vector512<float> denominator = denominatorHead + polynomial;
+        Vector512<float> numeratorTail = ((numeratorHead - numerator) + polynomial) + numeratorRounding;
+        // The sign goes onto the numerator, which the division waits for less than its denominator;
+        // Divide is odd in the numerator, so this is CopySign. Lanes under the bound, which the
+        // reduction above does not fit, take the polynomial, and NaN passes through.
         Vector512<float> large = Divide(
-            numerator, ((e - numerator) - Vector512<float>.One) + eTail,
-            denominator, ((e - denominator) + Vector512<float>.One) + eTail);
-        Vector512<float> magnitude = Vector512.ConditionalSelect(Vector512.LessThan(a, Vector512.Create(SingleTanhPolynomialBound)), small, large);
-        // magnitude ≥ +0, so or-ing in the sign bit is CopySign.
-        return Vector512.ConditionalSelect(Vector512.IsNaN(x), x, magnitude | (x & Vector512.Create(-0.0f)));
+            numerator ^ sign, numeratorTail ^ sign,
+            denominator, ((denominatorHead - denominator) + polynomial) + denominatorRounding);
+        Vector512<float> smallOrNaN = Vector512.ConditionalSelect(Vector512.IsNaN(x), x, small | sign);
+        return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(a, Vector512.Create(SingleTanhPolynomialBound)), large, smallOrNaN);
     }
 }
