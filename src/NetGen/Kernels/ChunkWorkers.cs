@@ -16,7 +16,8 @@ public static class ChunkWorkers
     private static readonly object Gate = new();
     // One start signal per helper thread, so that helper k always takes share k (see Run).
     private static SemaphoreSlim[] s_starts = [];
-    private static readonly CountdownEvent Done = new(1);
+    // Helpers still running chunks of the current job.
+    private static int s_running;
     private static int s_threads;
     private static IChunkWork? s_work;
     private static int s_next;
@@ -75,7 +76,7 @@ public static class ChunkWorkers
         s_fixedShares = fixedShares;
         s_participants = helpers + 1;
         s_failure = null;
-        Done.Reset(helpers);
+        s_running = helpers;
         for (int helper = 1; helper <= helpers; helper++)
             s_starts[helper - 1].Release();
         return true;
@@ -87,7 +88,7 @@ public static class ChunkWorkers
         try
         {
             RunChunks(0);
-            Done.Wait();
+            WaitForHelpers();
             s_work = null;
             s_failure?.Throw();
         }
@@ -116,8 +117,20 @@ public static class ChunkWorkers
         {
             start.Wait();
             RunChunks(share);
-            Done.Signal();
+            // A full fence: the chunks' writes are visible to the caller once it sees the count fall.
+            Interlocked.Decrement(ref s_running);
         }
+    }
+
+    // The caller spins, then yields, rather than blocking: the first time a thread blocks in a wait,
+    // .NET allocates for it (the monitor's waiter, and an event's lazy lock), which would break the
+    // promise of no allocation per call on a caller's first step that has to wait. The helpers are
+    // started together with the caller's own share and finish about when it does, so the wait is short.
+    private static void WaitForHelpers()
+    {
+        SpinWait spinner = default;
+        while (Volatile.Read(ref s_running) != 0)
+            spinner.SpinOnce(sleep1Threshold: -1);
     }
 
     private static void RunChunks(int share)

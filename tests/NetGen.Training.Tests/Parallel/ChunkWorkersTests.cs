@@ -1,5 +1,7 @@
 using System;
 using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
 using System.Threading;
 using NetGen.Kernels;
 using Xunit;
@@ -9,7 +11,8 @@ namespace NetGen.Training.Tests.Parallel;
 /// <summary>
 /// The worker threads behind parallel training run every chunk exactly once, whether each thread takes
 /// the next chunk free or a fixed contiguous share; with fixed shares and one helper, the caller takes
-/// the first share and the same helper thread the rest, call after call.
+/// the first share and the same helper thread the rest, call after call; and a caller that has to wait
+/// for a helper allocates nothing.
 /// </summary>
 public sealed class ChunkWorkersTests
 {
@@ -59,5 +62,50 @@ public sealed class ChunkWorkersTests
             helper ??= work.Threads[4];
             Assert.Equal(helper, work.Threads[4]);
         }
+    }
+
+    /// <summary>Chunk 0 (the caller's, under fixed shares on two threads) or chunk 1 (the helper's) takes a while.</summary>
+    private sealed class SlowChunkWork : IChunkWork
+    {
+        public int SlowChunk;
+
+        public void RunChunk(int chunk)
+        {
+            if (chunk == SlowChunk)
+                Thread.Sleep(30);
+        }
+    }
+
+    [Fact]
+    public void A_caller_that_waits_for_its_helper_allocates_nothing_even_the_first_time()
+    {
+        // Lazily created wait objects allocate on the first wait of the process, which the other tests
+        // in this process may already have made. A fresh copy of NetGen, with this assembly, in a load
+        // context of their own has fresh static state: there no caller has ever waited.
+        var context = new AssemblyLoadContext("a fresh NetGen");
+        context.LoadFromAssemblyPath(typeof(ChunkWorkers).Assembly.Location);
+        var tests = context.LoadFromAssemblyPath(typeof(ChunkWorkersTests).Assembly.Location);
+        var measure = tests.GetType(typeof(ChunkWorkersTests).FullName!)!
+            .GetMethod(nameof(AllocatedByTheFirstWait), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+        Assert.Equal(0L, (long)measure.Invoke(null, null)!);
+    }
+
+    private static long AllocatedByTheFirstWait()
+    {
+        long allocated = -1;
+        // On a thread of its own, so that nothing this thread did before counts.
+        var caller = new Thread(() =>
+        {
+            var work = new SlowChunkWork { SlowChunk = 0 };
+            ChunkWorkers.Run(work, 2, 2, fixedShares: true);   // the helper finishes first
+            work.SlowChunk = 1;
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            ChunkWorkers.Run(work, 2, 2, fixedShares: true);   // the caller waits for the helper
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        });
+        caller.Start();
+        caller.Join();
+        return allocated;
     }
 }
