@@ -47,7 +47,7 @@ internal static partial class Emitter
             writer.Line($"// Layers 2 and 1: {second.InputSize} -> {second.OutputSize} and {first.InputSize} -> {first.OutputSize}, one pass, layer 1's row in {chunks} Vector128{(chunks == 1 ? "" : "s")}.");
             using (writer.Open(""))
             {
-                writer.Line($"ref {T} w = ref {MemoryMarshal}.GetArrayDataReference(_parameters);");
+                writer.Line($"ref {T} w = ref {ParameterOrigin};");
                 writer.Line($"ref {T} x = ref {MemoryMarshal}.GetReference(input);");
                 writer.Line($"ref {T} h = ref {MemoryMarshal}.GetReference(layer1);");
                 writer.Line($"ref {T} dz = ref {MemoryMarshal}.GetReference(delta2);");

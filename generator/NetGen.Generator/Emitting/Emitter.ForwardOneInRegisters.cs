@@ -79,9 +79,9 @@ internal static partial class Emitter
             writer.Line($"/// <summary>One sample in Vector{bits}s, each layer's outputs in registers; lanes past a row are never read back.</summary>");
             using (writer.Open($"private void ForwardOneIn{bits}({ReadOnlySpan} input, {Span} output)"))
             {
-                writer.Line($"ref {T} w = ref {MemoryMarshal}.GetArrayDataReference(_parameters);");
+                writer.Line($"ref {T} w = ref {ParameterOrigin};");
                 writer.Line($"ref {T} x = ref {MemoryMarshal}.GetReference(input);");
-                writer.Line($"ref {T} h = ref {MemoryMarshal}.GetArrayDataReference(_sample);");
+                writer.Line($"ref {T} h = ref {SampleOrigin};");
                 for (int l = 1; l <= LayerCount; l++)
                 {
                     DenseLayerSpec layer = spec.Layers[l - 1];
@@ -157,12 +157,12 @@ internal static partial class Emitter
             }
             if (softmax && vectors == 1)
             {
-                writer.Line($"layer{l}v0 = {Kernels}.Activations.SoftmaxOne(layer{l}v0, new {ReadOnlySpan}(_sample, {row}, {layer.OutputSize}));");
+                writer.Line($"layer{l}v0 = {Kernels}.Activations.SoftmaxOne(layer{l}v0, new {ReadOnlySpan}(_sample, _sampleOrigin + {row}, {layer.OutputSize}));");
                 if (!fromRegister)
                     writer.Line($"{vector}.StoreUnsafe(layer{l}v0, ref h, {row});");
             }
             else if (softmax)
-                writer.Line($"{Kernels}.Activations.Softmax<{T}>(new {Span}(_sample, {row}, {layer.OutputSize}), 1, {layer.OutputSize});");
+                writer.Line($"{Kernels}.Activations.Softmax<{T}>(new {Span}(_sample, _sampleOrigin + {row}, {layer.OutputSize}), 1, {layer.OutputSize});");
             if (fromRegister)
                 for (int o = 0; o < OutputSize; o++)
                     writer.Line($"output[{o}] = layer{l}v0[{o}];");

@@ -77,8 +77,8 @@ internal static partial class Emitter
                 {
                     DenseLayerSpec layer = spec.Layers[l - 1];
                     string source = l == 1 ? "input" : $"sample{l - 1}";
-                    writer.Line($"var sample{l} = new {Span}(_sample, {SampleRow(l)}, {PaddedRow(layer)});");
-                    writer.Line($"{Kernels}.Dense.ForwardOne<{T}>({source}, _parameters, Layer{l}Weights, Layer{l}Bias, sample{l}, "
+                    writer.Line($"var sample{l} = new {Span}(_sample, _sampleOrigin + {SampleRow(l)}, {PaddedRow(layer)});");
+                    writer.Line($"{Kernels}.Dense.ForwardOne<{T}>({source}, AlignedParameters, Layer{l}Weights, Layer{l}Bias, sample{l}, "
                         + $"{layer.InputSize}, {layer.OutputSize}, global::NetGen.Activation.{layer.Activation});");
                     if (l == LayerCount)
                         WriteOutputCopy(SampleRow(l));
@@ -93,9 +93,9 @@ internal static partial class Emitter
             // A call to copy a handful of values costs more than the values themselves.
             if (OutputSize <= 4)
                 for (int o = 0; o < OutputSize; o++)
-                    writer.Line($"output[{o}] = _sample[{row + o}];");
+                    writer.Line($"output[{o}] = _sample[_sampleOrigin + {row + o}];");
             else
-                writer.Line($"new {ReadOnlySpan}(_sample, {row}, OutputSize).CopyTo(output);");
+                writer.Line($"new {ReadOnlySpan}(_sample, _sampleOrigin + {row}, OutputSize).CopyTo(output);");
         }
 
         /// <summary>While training, the next layer reads the activations times the batch's dropout mask.</summary>
@@ -191,7 +191,7 @@ internal static partial class Emitter
             }
             using (writer.Open(""))
             {
-                writer.Line($"ref {T} w = ref {MemoryMarshal}.GetArrayDataReference(_parameters);");
+                writer.Line($"ref {T} w = ref {ParameterOrigin};");
                 writer.Line($"ref {T} x = ref {MemoryMarshal}.GetReference({source});");
                 writer.Line($"ref {T} z = ref {MemoryMarshal}.GetReference({destination});");
                 using (writer.Open("for (int s = 0; s < batch; s++)"))
@@ -221,7 +221,7 @@ internal static partial class Emitter
                 writer.Line($"ref {T} g = ref {MemoryMarshal}.GetArrayDataReference(gradients);");
                 if (l > 1)
                 {
-                    writer.Line($"ref {T} w = ref {MemoryMarshal}.GetArrayDataReference(_parameters);");
+                    writer.Line($"ref {T} w = ref {ParameterOrigin};");
                     writer.Line($"ref {T} dx = ref {MemoryMarshal}.GetReference(delta{l - 1});");
                 }
                 writer.Line($"ref {T} x = ref {MemoryMarshal}.GetReference({source});");
@@ -304,9 +304,9 @@ internal static partial class Emitter
 
         private string Form(DenseLayerSpec layer) => IsVectorRows(layer) ? ", vector rows" : IsUnrolled(layer) ? ", unrolled" : "";
 
-        private string Weights(int l, DenseLayerSpec layer) => $"new {ReadOnlySpan}(_parameters, Layer{l}Weights, {layer.WeightCount})";
+        private string Weights(int l, DenseLayerSpec layer) => $"new {ReadOnlySpan}(_parameters, _origin + Layer{l}Weights, {layer.WeightCount})";
 
-        private string Bias(int l, DenseLayerSpec layer) => $"new {ReadOnlySpan}(_parameters, Layer{l}Bias, {layer.OutputSize})";
+        private string Bias(int l, DenseLayerSpec layer) => $"new {ReadOnlySpan}(_parameters, _origin + Layer{l}Bias, {layer.OutputSize})";
 
         private string GradientWeights(int l, DenseLayerSpec layer, string array) => $"new {Span}({array}, Layer{l}Weights, {layer.WeightCount})";
 

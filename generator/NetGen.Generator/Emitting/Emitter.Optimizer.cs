@@ -88,7 +88,9 @@ internal static partial class Emitter
         }
 
         /// <summary>The parameter range [start, start + length) of an array.</summary>
-        private string Slice(string field) => $"new {Span}({field}, start, length)";
+        private string Slice(string field) => field == "_parameters"
+            ? $"new {Span}({field}, _origin + start, length)"
+            : $"new {Span}({field}, start, length)";
 
         /// <summary>The parameter range of a state array, or an empty span where the settings need none.</summary>
         private string StateSlice(string field) => OptimizerState().Any(state => state.Field == field) ? Slice(field) : "default";

@@ -25,7 +25,7 @@ internal static partial class Emitter
             string vector = "global::System.Runtime.Intrinsics.Vector128";
             using (writer.Open(""))
             {
-                writer.Line($"ref {T} w = ref {MemoryMarshal}.GetArrayDataReference(_parameters);");
+                writer.Line($"ref {T} w = ref {ParameterOrigin};");
                 writer.Line($"ref {T} x = ref {MemoryMarshal}.GetReference({source});");
                 writer.Line($"ref {T} z = ref {MemoryMarshal}.GetReference({destination});");
                 using (writer.Open("for (int s = 0; s < batch; s++)"))

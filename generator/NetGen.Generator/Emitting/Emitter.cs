@@ -17,6 +17,12 @@ internal static partial class Emitter
     private const string Kernels = "global::NetGen.Kernels";
     private const string MemoryMarshal = "global::System.Runtime.InteropServices.MemoryMarshal";
 
+    // The first parameter, where the kernels' constant offsets count from.
+    private const string ParameterOrigin = "Unsafe.Add(ref " + MemoryMarshal + ".GetArrayDataReference(_parameters), _origin)";
+
+    // The first value of one sample's layer outputs, where their rows' constant offsets count from.
+    private const string SampleOrigin = "Unsafe.Add(ref " + MemoryMarshal + ".GetArrayDataReference(_sample), _sampleOrigin)";
+
     public static string Emit(NetworkSpec spec)
     {
         var writer = new IndentedWriter();
@@ -133,8 +139,10 @@ internal static partial class Emitter
             writer.Line();
             writer.Line("// Whole vectors of one sample's layers may run this far past a row (Dense.SamplePadding).");
             writer.Line($"private const int SamplePadding = {SamplePadding};");
-            writer.Line($"private readonly {T}[] _parameters = new {T}[ParameterCount + SamplePadding];");
-            writer.Line($"private readonly {T}[] _sample = new {T}[{SampleLength}]; // one sample's layer outputs, each row padded");
+            writer.Line($"private readonly {T}[] _parameters; // from _origin, on a cache line (Alignment)");
+            writer.Line("private readonly int _origin;");
+            writer.Line($"private readonly {T}[] _sample; // one sample's layer outputs from _sampleOrigin, each row padded to a cache line");
+            writer.Line("private readonly int _sampleOrigin;");
             writer.Line($"private readonly {T}[] _gradients = new {T}[ParameterCount];");
             writer.Line($"private readonly {T}[] _prediction = new {T}[OutputSize];");
             if (HasDropout)
@@ -200,12 +208,14 @@ internal static partial class Emitter
             writer.Line("/// <summary>Creates the network with every parameter drawn deterministically from <paramref name=\"seed\"/>.</summary>");
             using (writer.Open($"public {spec.Name}(int seed = 0)"))
             {
+                writer.Line($"_parameters = {Kernels}.Alignment.Allocate<{T}>(ParameterCount + SamplePadding, out _origin);");
+                writer.Line($"_sample = {Kernels}.Alignment.Allocate<{T}>({SampleLength}, out _sampleOrigin);");
                 writer.Line("var random = new global::NetGen.SeededRandom(seed);");
                 for (int l = 1; l <= LayerCount; l++)
                 {
                     DenseLayerSpec layer = spec.Layers[l - 1];
-                    writer.Line($"global::NetGen.Initializers.InitializeLayer<{T}>(new {Span}(_parameters, Layer{l}Weights, {layer.WeightCount}), "
-                        + $"new {Span}(_parameters, Layer{l}Bias, {layer.OutputSize}), {layer.InputSize}, {layer.OutputSize}, "
+                    writer.Line($"global::NetGen.Initializers.InitializeLayer<{T}>(new {Span}(_parameters, _origin + Layer{l}Weights, {layer.WeightCount}), "
+                        + $"new {Span}(_parameters, _origin + Layer{l}Bias, {layer.OutputSize}), {layer.InputSize}, {layer.OutputSize}, "
                         + $"global::NetGen.Init.{layer.Init}, global::NetGen.Activation.{layer.Activation}, {Double(layer.InitScale)}, random);");
                 }
                 if (HasDropout)
@@ -217,7 +227,10 @@ internal static partial class Emitter
         private void WriteProperties()
         {
             writer.Line("/// <summary>The parameters in the internal layout (per layer, weights [in, out] then bias).</summary>");
-            writer.Line($"public {Span} Parameters => new {Span}(_parameters, 0, ParameterCount);");
+            writer.Line($"public {Span} Parameters => new {Span}(_parameters, _origin, ParameterCount);");
+            writer.Line();
+            writer.Line("// The parameters and the padding that whole vectors of one sample's layers may read past them.");
+            writer.Line($"private {Span} AlignedParameters => new {Span}(_parameters, _origin, ParameterCount + SamplePadding);");
             writer.Line();
             writer.Line("/// <summary>The gradient of the last batch's mean loss, in the layout of <see cref=\"Parameters\"/>.</summary>");
             writer.Line($"public {Span} Gradients => _gradients;");
@@ -243,7 +256,7 @@ internal static partial class Emitter
             using (writer.Open($"public void ExportParameters({Span} destination)"))
             {
                 writer.Line($"{Kernels}.Checks.Length(destination, ParameterCount, nameof(destination));");
-                writer.Line("WriteCanonical(_parameters, destination);");
+                writer.Line("WriteCanonical(Parameters, destination);");
             }
             writer.Line();
             writer.Line("/// <summary>Writes <see cref=\"Gradients\"/> in the order of <see cref=\"ExportParameters\"/>.</summary>");
@@ -261,16 +274,16 @@ internal static partial class Emitter
                 {
                     DenseLayerSpec layer = spec.Layers[l - 1];
                     writer.Line($"{Kernels}.Layout.FromCanonical<{T}>(source.Slice(Layer{l}Weights, {layer.ParameterCount}), "
-                        + $"new {Span}(_parameters, Layer{l}Weights, {layer.ParameterCount}), {layer.InputSize}, {layer.OutputSize});");
+                        + $"new {Span}(_parameters, _origin + Layer{l}Weights, {layer.ParameterCount}), {layer.InputSize}, {layer.OutputSize});");
                 }
             }
             writer.Line();
-            using (writer.Open($"private static void WriteCanonical({T}[] source, {Span} destination)"))
+            using (writer.Open($"private static void WriteCanonical({ReadOnlySpan} source, {Span} destination)"))
             {
                 for (int l = 1; l <= LayerCount; l++)
                 {
                     DenseLayerSpec layer = spec.Layers[l - 1];
-                    writer.Line($"{Kernels}.Layout.ToCanonical<{T}>(new {ReadOnlySpan}(source, Layer{l}Weights, {layer.ParameterCount}), "
+                    writer.Line($"{Kernels}.Layout.ToCanonical<{T}>(source.Slice(Layer{l}Weights, {layer.ParameterCount}), "
                         + $"destination.Slice(Layer{l}Weights, {layer.ParameterCount}), {layer.InputSize}, {layer.OutputSize});");
                 }
             }

@@ -1,6 +1,9 @@
 using System;
 using System.Linq;
 using System.Numerics;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using NetGen.Tests.Networks;
 using NetGen.Tests.Support;
 using Xunit;
@@ -11,7 +14,8 @@ namespace NetGen.Tests.Layout;
 /// Parameters and Gradients are live views of the network's storage in its own layout; the
 /// canonical order of Export/Import is a rearrangement of the same values, with nothing lost,
 /// duplicated or converted on the way. (That the rearrangement is PyTorch's order is the reference
-/// comparison's business.)
+/// comparison's business.) The storage, and the private rows of one sample's layer outputs, start on a
+/// cache line, where the kernels' vector loads and stores never straddle two.
 /// </summary>
 public class ParameterLayoutTests
 {
@@ -59,5 +63,28 @@ public class ParameterLayoutTests
         var gradients = new T[count];
         network.ExportGradients(gradients);
         Assert.Equal(gradients.Order(), network.Gradients.ToArray().Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(FloatNetworks))]
+    public void FloatParametersStartOnACacheLine(string network) => AssertAligned(NetworkCatalog.FloatNamed(network));
+
+    [Theory]
+    [MemberData(nameof(DoubleNetworks))]
+    public void DoubleParametersStartOnACacheLine(string network) => AssertAligned(NetworkCatalog.DoubleNamed(network));
+
+    private static void AssertAligned<T>(NetworkCase<T> @case) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        INetwork<T> network = @case.Create();
+        // A compacting collection in between: the storage must be where it was, since it is pinned.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        nint address = Unsafe.ByteOffset(ref Unsafe.NullRef<T>(), ref MemoryMarshal.GetReference(network.Parameters));
+        Assert.Equal(0, address % 64);
+
+        const BindingFlags Private = BindingFlags.NonPublic | BindingFlags.Instance;
+        var sample = (T[])network.GetType().GetField("_sample", Private)!.GetValue(network)!;
+        int origin = (int)network.GetType().GetField("_sampleOrigin", Private)!.GetValue(network)!;
+        address = Unsafe.ByteOffset(ref Unsafe.NullRef<T>(), ref sample[origin]);
+        Assert.Equal(0, address % 64);
     }
 }

@@ -1,0 +1,48 @@
+using System;
+using System.Runtime.CompilerServices;
+using NetGen.Kernels;
+using Xunit;
+
+namespace NetGen.Tests.Kernels;
+
+/// <summary>
+/// Alignment.Allocate gives room for the length asked from an origin on a 64-byte boundary, for float and
+/// double, and the array stays there through a compacting collection.
+/// </summary>
+public class AlignmentTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(17)]
+    [InlineData(1000)]
+    [InlineData(200_000)]
+    public void FloatRegionStartsOnACacheLineAndFits(int length) => AssertAligned<float>(length);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(17)]
+    [InlineData(1000)]
+    [InlineData(200_000)]
+    public void DoubleRegionStartsOnACacheLineAndFits(int length) => AssertAligned<double>(length);
+
+    [Fact]
+    public void NegativeLengthIsRefused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Alignment.Allocate<float>(-1, out _));
+
+    private static void AssertAligned<T>(int length) where T : unmanaged
+    {
+        // Several arrays, so that they start at different offsets within a cache line.
+        for (int k = 0; k < 8; k++)
+        {
+            T[] array = Alignment.Allocate<T>(length, out int origin);
+            Assert.InRange(origin, 0, Alignment.Bytes / Unsafe.SizeOf<T>() - 1);
+            Assert.True(array.Length >= origin + length, $"{array.Length} elements hold no {length} from {origin}.");
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            nint address = Unsafe.ByteOffset(ref Unsafe.NullRef<T>(), ref array[0]) + origin * Unsafe.SizeOf<T>();
+            Assert.Equal(0, address % Alignment.Bytes);
+            _ = new byte[24 + 8 * k]; // moves the next allocation along
+        }
+    }
+}
