@@ -11,20 +11,12 @@ namespace NetGen.Tests.Kernels;
 /// </summary>
 public class AlignmentTests
 {
-    [Theory]
-    [InlineData(0)]
-    [InlineData(1)]
-    [InlineData(17)]
-    [InlineData(1000)]
-    [InlineData(200_000)]
+    public static TheoryData<int> Lengths => new(0, 1, 17, 1000, 200_000);
+
+    [Theory, MemberData(nameof(Lengths))]
     public void FloatRegionStartsOnACacheLineAndFits(int length) => AssertAligned<float>(length);
 
-    [Theory]
-    [InlineData(0)]
-    [InlineData(1)]
-    [InlineData(17)]
-    [InlineData(1000)]
-    [InlineData(200_000)]
+    [Theory, MemberData(nameof(Lengths))]
     public void DoubleRegionStartsOnACacheLineAndFits(int length) => AssertAligned<double>(length);
 
     [Fact]
