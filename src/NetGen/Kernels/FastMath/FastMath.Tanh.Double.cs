@@ -72,18 +72,16 @@ public static partial class FastMath
         {
             var (head, headTail, polynomial, shifted) = ExpReduced(Math.Min(a, DoubleTanhSaturation), doubled: true);
             double inverse = BitConverter.Int64BitsToDouble((DoubleTanhInverseBits - BitConverter.DoubleToInt64Bits(shifted)) << 52);
-            // tanh a = (e^2a − 1) / (e^2a + 1) = (e^r − 2^−k) / (e^r + 2^−k), each side a sum of
-            // head − 2^−k or head + 2^−k, exact with its tail (Fast2Sum, as head > 2^−k for k ≥ 2), and
-            // the polynomial, exact with its tail (Fast2Sum again, as the polynomial is the smaller).
-            double numeratorHead = head - inverse;
-            double numeratorRounding = ((head - numeratorHead) - inverse) + headTail;
-            double denominatorHead = head + inverse;
-            double denominatorRounding = ((head - denominatorHead) + inverse) + headTail;
-            double numerator = numeratorHead + polynomial;
-            double denominator = denominatorHead + polynomial;
+            // e^r = head + headTail + polynomial as a sum and the exact tail of its rounding (Fast2Sum,
+            // as the polynomial is the smaller); then tanh a = (e^2a − 1) / (e^2a + 1) =
+            // (e^r − 2^−k) / (e^r + 2^−k), each side a sum and its exact tail again (as e^r > 2^−k for k ≥ 2).
+            double expR = head + polynomial;
+            double expRTail = ((head - expR) + polynomial) + headTail;
+            double numerator = expR - inverse;
+            double denominator = expR + inverse;
             magnitude = Divide(
-                numerator, ((numeratorHead - numerator) + polynomial) + numeratorRounding,
-                denominator, ((denominatorHead - denominator) + polynomial) + denominatorRounding);
+                numerator, ((expR - numerator) - inverse) + expRTail,
+                denominator, ((expR - denominator) + inverse) + expRTail);
         }
         return double.CopySign(magnitude, x);
     }
@@ -108,19 +106,17 @@ public static partial class FastMath
         Vector128<double> small = Vector128.FusedMultiplyAdd(q, a * y, a);
         var (head, headTail, polynomial, shifted) = ExpReduced(Vector128.MinNative(a, Vector128.Create(DoubleTanhSaturation)), doubled: true);
         Vector128<double> inverse = Vector128.ShiftLeft(Vector128.Create(DoubleTanhInverseBits) - shifted.AsInt64(), 52).AsDouble();
-        Vector128<double> numeratorHead = head - inverse;
-        Vector128<double> numeratorRounding = ((head - numeratorHead) - inverse) + headTail;
-        Vector128<double> denominatorHead = head + inverse;
-        Vector128<double> denominatorRounding = ((head - denominatorHead) + inverse) + headTail;
-        Vector128<double> numerator = numeratorHead + polynomial;
-        Vector128<double> denominator = denominatorHead + polynomial;
-        Vector128<double> numeratorTail = ((numeratorHead - numerator) + polynomial) + numeratorRounding;
+        Vector128<double> expR = head + polynomial;
+        Vector128<double> expRTail = ((head - expR) + polynomial) + headTail;
+        Vector128<double> numerator = expR - inverse;
+        Vector128<double> denominator = expR + inverse;
+        Vector128<double> numeratorTail = ((expR - numerator) - inverse) + expRTail;
         // The sign goes onto the numerator, which the division waits for less than its denominator;
         // Divide is odd in the numerator, so this is CopySign. Lanes under the bound, which the
         // reduction above does not fit, take the polynomial, and NaN passes through.
         Vector128<double> large = Divide(
             numerator ^ sign, numeratorTail ^ sign,
-            denominator, ((denominatorHead - denominator) + polynomial) + denominatorRounding);
+            denominator, ((expR - denominator) + inverse) + expRTail);
         Vector128<double> smallOrNaN = Vector128.ConditionalSelect(Vector128.IsNaN(x), x, small | sign);
         return Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(a, Vector128.Create(DoubleTanhPolynomialBound)), large, smallOrNaN);
     }
@@ -145,19 +141,17 @@ public static partial class FastMath
         Vector256<double> small = Vector256.FusedMultiplyAdd(q, a * y, a);
         var (head, headTail, polynomial, shifted) = ExpReduced(Vector256.MinNative(a, Vector256.Create(DoubleTanhSaturation)), doubled: true);
         Vector256<double> inverse = Vector256.ShiftLeft(Vector256.Create(DoubleTanhInverseBits) - shifted.AsInt64(), 52).AsDouble();
-        Vector256<double> numeratorHead = head - inverse;
-        Vector256<double> numeratorRounding = ((head - numeratorHead) - inverse) + headTail;
-        Vector256<double> denominatorHead = head + inverse;
-        Vector256<double> denominatorRounding = ((head - denominatorHead) + inverse) + headTail;
-        Vector256<double> numerator = numeratorHead + polynomial;
-        Vector256<double> denominator = denominatorHead + polynomial;
-        Vector256<double> numeratorTail = ((numeratorHead - numerator) + polynomial) + numeratorRounding;
+        Vector256<double> expR = head + polynomial;
+        Vector256<double> expRTail = ((head - expR) + polynomial) + headTail;
+        Vector256<double> numerator = expR - inverse;
+        Vector256<double> denominator = expR + inverse;
+        Vector256<double> numeratorTail = ((expR - numerator) - inverse) + expRTail;
         // The sign goes onto the numerator, which the division waits for less than its denominator;
         // Divide is odd in the numerator, so this is CopySign. Lanes under the bound, which the
         // reduction above does not fit, take the polynomial, and NaN passes through.
         Vector256<double> large = Divide(
             numerator ^ sign, numeratorTail ^ sign,
-            denominator, ((denominatorHead - denominator) + polynomial) + denominatorRounding);
+            denominator, ((expR - denominator) + inverse) + expRTail);
         Vector256<double> smallOrNaN = Vector256.ConditionalSelect(Vector256.IsNaN(x), x, small | sign);
         return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(a, Vector256.Create(DoubleTanhPolynomialBound)), large, smallOrNaN);
     }
@@ -182,19 +176,17 @@ public static partial class FastMath
         Vector512<double> small = Vector512.FusedMultiplyAdd(q, a * y, a);
         var (head, headTail, polynomial, shifted) = ExpReduced(Vector512.MinNative(a, Vector512.Create(DoubleTanhSaturation)), doubled: true);
         Vector512<double> inverse = Vector512.ShiftLeft(Vector512.Create(DoubleTanhInverseBits) - shifted.AsInt64(), 52).AsDouble();
-        Vector512<double> numeratorHead = head - inverse;
-        Vector512<double> numeratorRounding = ((head - numeratorHead) - inverse) + headTail;
-        Vector512<double> denominatorHead = head + inverse;
-        Vector512<double> denominatorRounding = ((head - denominatorHead) + inverse) + headTail;
-        Vector512<double> numerator = numeratorHead + polynomial;
-        Vector512<double> denominator = denominatorHead + polynomial;
-        Vector512<double> numeratorTail = ((numeratorHead - numerator) + polynomial) + numeratorRounding;
+        Vector512<double> expR = head + polynomial;
+        Vector512<double> expRTail = ((head - expR) + polynomial) + headTail;
+        Vector512<double> numerator = expR - inverse;
+        Vector512<double> denominator = expR + inverse;
+        Vector512<double> numeratorTail = ((expR - numerator) - inverse) + expRTail;
         // The sign goes onto the numerator, which the division waits for less than its denominator;
         // Divide is odd in the numerator, so this is CopySign. Lanes under the bound, which the
         // reduction above does not fit, take the polynomial, and NaN passes through.
         Vector512<double> large = Divide(
             numerator ^ sign, numeratorTail ^ sign,
-            denominator, ((denominatorHead - denominator) + polynomial) + denominatorRounding);
+            denominator, ((expR - denominator) + inverse) + expRTail);
         Vector512<double> smallOrNaN = Vector512.ConditionalSelect(Vector512.IsNaN(x), x, small | sign);
         return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(a, Vector512.Create(DoubleTanhPolynomialBound)), large, smallOrNaN);
     }

@@ -60,18 +60,16 @@ public static partial class FastMath
         {
             var (head, headTail, polynomial, shifted) = ExpReduced(Math.Min(a, SingleTanhSaturation), doubled: true);
             float inverse = BitConverter.Int32BitsToSingle((SingleTanhInverseBits - BitConverter.SingleToInt32Bits(shifted)) << 23);
-            // tanh a = (e^2a − 1) / (e^2a + 1) = (e^r − 2^−k) / (e^r + 2^−k), each side a sum of
-            // head − 2^−k or head + 2^−k, exact with its tail (Fast2Sum, as head > 2^−k for k ≥ 2), and
-            // the polynomial, exact with its tail (Fast2Sum again, as the polynomial is the smaller).
-            float numeratorHead = head - inverse;
-            float numeratorRounding = ((head - numeratorHead) - inverse) + headTail;
-            float denominatorHead = head + inverse;
-            float denominatorRounding = ((head - denominatorHead) + inverse) + headTail;
-            float numerator = numeratorHead + polynomial;
-            float denominator = denominatorHead + polynomial;
+            // e^r = head + headTail + polynomial as a sum and the exact tail of its rounding (Fast2Sum,
+            // as the polynomial is the smaller); then tanh a = (e^2a − 1) / (e^2a + 1) =
+            // (e^r − 2^−k) / (e^r + 2^−k), each side a sum and its exact tail again (as e^r > 2^−k for k ≥ 2).
+            float expR = head + polynomial;
+            float expRTail = ((head - expR) + polynomial) + headTail;
+            float numerator = expR - inverse;
+            float denominator = expR + inverse;
             magnitude = Divide(
-                numerator, ((numeratorHead - numerator) + polynomial) + numeratorRounding,
-                denominator, ((denominatorHead - denominator) + polynomial) + denominatorRounding);
+                numerator, ((expR - numerator) - inverse) + expRTail,
+                denominator, ((expR - denominator) + inverse) + expRTail);
         }
         return float.CopySign(magnitude, x);
     }
@@ -90,19 +88,17 @@ public static partial class FastMath
         Vector128<float> small = Vector128.FusedMultiplyAdd(q, a * y, a);
         var (head, headTail, polynomial, shifted) = ExpReduced(Vector128.MinNative(a, Vector128.Create(SingleTanhSaturation)), doubled: true);
         Vector128<float> inverse = Vector128.ShiftLeft(Vector128.Create(SingleTanhInverseBits) - shifted.AsInt32(), 23).AsSingle();
-        Vector128<float> numeratorHead = head - inverse;
-        Vector128<float> numeratorRounding = ((head - numeratorHead) - inverse) + headTail;
-        Vector128<float> denominatorHead = head + inverse;
-        Vector128<float> denominatorRounding = ((head - denominatorHead) + inverse) + headTail;
-        Vector128<float> numerator = numeratorHead + polynomial;
-        Vector128<float> denominator = denominatorHead + polynomial;
-        Vector128<float> numeratorTail = ((numeratorHead - numerator) + polynomial) + numeratorRounding;
+        Vector128<float> expR = head + polynomial;
+        Vector128<float> expRTail = ((head - expR) + polynomial) + headTail;
+        Vector128<float> numerator = expR - inverse;
+        Vector128<float> denominator = expR + inverse;
+        Vector128<float> numeratorTail = ((expR - numerator) - inverse) + expRTail;
         // The sign goes onto the numerator, which the division waits for less than its denominator;
         // Divide is odd in the numerator, so this is CopySign. Lanes under the bound, which the
         // reduction above does not fit, take the polynomial, and NaN passes through.
         Vector128<float> large = Divide(
             numerator ^ sign, numeratorTail ^ sign,
-            denominator, ((denominatorHead - denominator) + polynomial) + denominatorRounding);
+            denominator, ((expR - denominator) + inverse) + expRTail);
         Vector128<float> smallOrNaN = Vector128.ConditionalSelect(Vector128.IsNaN(x), x, small | sign);
         return Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(a, Vector128.Create(SingleTanhPolynomialBound)), large, smallOrNaN);
     }
@@ -121,19 +117,17 @@ public static partial class FastMath
         Vector256<float> small = Vector256.FusedMultiplyAdd(q, a * y, a);
         var (head, headTail, polynomial, shifted) = ExpReduced(Vector256.MinNative(a, Vector256.Create(SingleTanhSaturation)), doubled: true);
         Vector256<float> inverse = Vector256.ShiftLeft(Vector256.Create(SingleTanhInverseBits) - shifted.AsInt32(), 23).AsSingle();
-        Vector256<float> numeratorHead = head - inverse;
-        Vector256<float> numeratorRounding = ((head - numeratorHead) - inverse) + headTail;
-        Vector256<float> denominatorHead = head + inverse;
-        Vector256<float> denominatorRounding = ((head - denominatorHead) + inverse) + headTail;
-        Vector256<float> numerator = numeratorHead + polynomial;
-        Vector256<float> denominator = denominatorHead + polynomial;
-        Vector256<float> numeratorTail = ((numeratorHead - numerator) + polynomial) + numeratorRounding;
+        Vector256<float> expR = head + polynomial;
+        Vector256<float> expRTail = ((head - expR) + polynomial) + headTail;
+        Vector256<float> numerator = expR - inverse;
+        Vector256<float> denominator = expR + inverse;
+        Vector256<float> numeratorTail = ((expR - numerator) - inverse) + expRTail;
         // The sign goes onto the numerator, which the division waits for less than its denominator;
         // Divide is odd in the numerator, so this is CopySign. Lanes under the bound, which the
         // reduction above does not fit, take the polynomial, and NaN passes through.
         Vector256<float> large = Divide(
             numerator ^ sign, numeratorTail ^ sign,
-            denominator, ((denominatorHead - denominator) + polynomial) + denominatorRounding);
+            denominator, ((expR - denominator) + inverse) + expRTail);
         Vector256<float> smallOrNaN = Vector256.ConditionalSelect(Vector256.IsNaN(x), x, small | sign);
         return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(a, Vector256.Create(SingleTanhPolynomialBound)), large, smallOrNaN);
     }
@@ -152,19 +146,17 @@ public static partial class FastMath
         Vector512<float> small = Vector512.FusedMultiplyAdd(q, a * y, a);
         var (head, headTail, polynomial, shifted) = ExpReduced(Vector512.MinNative(a, Vector512.Create(SingleTanhSaturation)), doubled: true);
         Vector512<float> inverse = Vector512.ShiftLeft(Vector512.Create(SingleTanhInverseBits) - shifted.AsInt32(), 23).AsSingle();
-        Vector512<float> numeratorHead = head - inverse;
-        Vector512<float> numeratorRounding = ((head - numeratorHead) - inverse) + headTail;
-        Vector512<float> denominatorHead = head + inverse;
-        Vector512<float> denominatorRounding = ((head - denominatorHead) + inverse) + headTail;
-        Vector512<float> numerator = numeratorHead + polynomial;
-        Vector512<float> denominator = denominatorHead + polynomial;
-        Vector512<float> numeratorTail = ((numeratorHead - numerator) + polynomial) + numeratorRounding;
+        Vector512<float> expR = head + polynomial;
+        Vector512<float> expRTail = ((head - expR) + polynomial) + headTail;
+        Vector512<float> numerator = expR - inverse;
+        Vector512<float> denominator = expR + inverse;
+        Vector512<float> numeratorTail = ((expR - numerator) - inverse) + expRTail;
         // The sign goes onto the numerator, which the division waits for less than its denominator;
         // Divide is odd in the numerator, so this is CopySign. Lanes under the bound, which the
         // reduction above does not fit, take the polynomial, and NaN passes through.
         Vector512<float> large = Divide(
             numerator ^ sign, numeratorTail ^ sign,
-            denominator, ((denominatorHead - denominator) + polynomial) + denominatorRounding);
+            denominator, ((expR - denominator) + inverse) + expRTail);
         Vector512<float> smallOrNaN = Vector512.ConditionalSelect(Vector512.IsNaN(x), x, small | sign);
         return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(a, Vector512.Create(SingleTanhPolynomialBound)), large, smallOrNaN);
     }
