@@ -58,19 +58,19 @@ internal static partial class Emitter
                 switch (optimizer.Kind)
                 {
                     case OptimizerKind.Sgd:
-                        writer.Line($"{Kernels}.Optimizers.Sgd<{T}>({Slice("_parameters")}, {Slice("_gradients")}, {StateSlice("_momentumBuffer")}, LearningRate, "
+                        writer.Line($"{Kernels}.Optimizers.Sgd<{T}>({ParameterSlice}, {Slice("_gradients")}, {StateSlice("_momentumBuffer")}, LearningRate, "
                             + $"momentum: {Literal(optimizer.Momentum)}, dampening: {Literal(optimizer.Dampening)}, nesterov: {Bool(optimizer.Nesterov)}, "
                             + $"weightDecay: {Literal(optimizer.WeightDecay)}, firstStep: _optimizerStep == 1);");
                         break;
                     case OptimizerKind.Adam:
                     case OptimizerKind.AdamW:
-                        writer.Line($"{Kernels}.Optimizers.Adam<{T}>({Slice("_parameters")}, {Slice("_gradients")}, {Slice("_firstMoment")}, {Slice("_secondMoment")}, {StateSlice("_maxSecondMoment")}, LearningRate, "
+                        writer.Line($"{Kernels}.Optimizers.Adam<{T}>({ParameterSlice}, {Slice("_gradients")}, {Slice("_firstMoment")}, {Slice("_secondMoment")}, {StateSlice("_maxSecondMoment")}, LearningRate, "
                             + $"beta1: {Literal(optimizer.Beta1)}, beta2: {Literal(optimizer.Beta2)}, epsilon: {Literal(optimizer.Epsilon)}, "
                             + $"weightDecay: {Literal(optimizer.WeightDecay)}, decoupledWeightDecay: {Bool(optimizer.Kind == OptimizerKind.AdamW)}, "
                             + $"amsGrad: {Bool(optimizer.AmsGrad)}, step: _optimizerStep);");
                         break;
                     default:
-                        writer.Line($"{Kernels}.Optimizers.RmsProp<{T}>({Slice("_parameters")}, {Slice("_gradients")}, {Slice("_squareAverage")}, {StateSlice("_gradientAverage")}, {StateSlice("_momentumBuffer")}, LearningRate, "
+                        writer.Line($"{Kernels}.Optimizers.RmsProp<{T}>({ParameterSlice}, {Slice("_gradients")}, {Slice("_squareAverage")}, {StateSlice("_gradientAverage")}, {StateSlice("_momentumBuffer")}, LearningRate, "
                             + $"alpha: {Literal(optimizer.Alpha)}, epsilon: {Literal(optimizer.Epsilon)}, momentum: {Literal(optimizer.Momentum)}, "
                             + $"centered: {Bool(optimizer.Centered)}, weightDecay: {Literal(optimizer.WeightDecay)});");
                         break;
@@ -87,10 +87,11 @@ internal static partial class Emitter
             writer.Line();
         }
 
-        /// <summary>The parameter range [start, start + length) of an array.</summary>
-        private string Slice(string field) => field == "_parameters"
-            ? $"new {Span}({field}, _origin + start, length)"
-            : $"new {Span}({field}, start, length)";
+        /// <summary>The parameter range [start, start + length) of an array that holds it from <paramref name="origin"/>.</summary>
+        private string Slice(string field, string origin = "") => $"new {Span}({field}, {origin}start, length)";
+
+        /// <summary>The parameter range of the parameters themselves, which start at their cache-line origin.</summary>
+        private string ParameterSlice => Slice("_parameters", "_origin + ");
 
         /// <summary>The parameter range of a state array, or an empty span where the settings need none.</summary>
         private string StateSlice(string field) => OptimizerState().Any(state => state.Field == field) ? Slice(field) : "default";

@@ -64,16 +64,30 @@ public sealed class ChunkWorkersTests
         }
     }
 
-    /// <summary>Chunk 0 (the caller's, under fixed shares on two threads) or chunk 1 (the helper's) takes a while.</summary>
-    private sealed class SlowChunkWork : IChunkWork
+    /// <summary>
+    /// Two chunks under fixed shares on two threads, chunk 0 the caller's and chunk 1 the helper's: either
+    /// the caller's chunk waits for the helper's to finish, so that the caller never waits after it, or
+    /// the helper's chunk takes a while, so that the caller does.
+    /// </summary>
+    private sealed class HelperTimedWork : IChunkWork
     {
-        public int SlowChunk;
+        public bool HelperLast;
+        private volatile bool _helperDone;
 
         public void RunChunk(int chunk)
         {
-            if (chunk == SlowChunk)
-                Thread.Sleep(30);
+            if (chunk == 1)
+            {
+                if (HelperLast)
+                    Thread.Sleep(30);
+                _helperDone = true;
+            }
+            else if (!HelperLast)
+                while (!_helperDone)
+                    Thread.Yield();
         }
+
+        public void Reset() => _helperDone = false;
     }
 
     [Fact]
@@ -97,9 +111,10 @@ public sealed class ChunkWorkersTests
         // On a thread of its own, so that nothing this thread did before counts.
         var caller = new Thread(() =>
         {
-            var work = new SlowChunkWork { SlowChunk = 0 };
+            var work = new HelperTimedWork { HelperLast = false };
             ChunkWorkers.Run(work, 2, 2, fixedShares: true);   // the helper finishes first
-            work.SlowChunk = 1;
+            work.HelperLast = true;
+            work.Reset();
             long before = GC.GetAllocatedBytesForCurrentThread();
             ChunkWorkers.Run(work, 2, 2, fixedShares: true);   // the caller waits for the helper
             allocated = GC.GetAllocatedBytesForCurrentThread() - before;

@@ -71,8 +71,9 @@ public static partial class FastMath
         long half = u >>> 1;
         double scale1 = BitConverter.Int64BitsToDouble((half - 1) << 52);
         double scale2 = BitConverter.Int64BitsToDouble((u - half - 1) << 52);
-        // head·scale1 is exact, and |tail| &lt; |head|, so scaled + scaledTail is headScaled + tailScaled
-        // exactly (Fast2Sum); both products are off the critical path, which runs through the tail.
+        // head·scale1 is exact, and |tail| < |head|, so scaled + scaledTail is headScaled + tailScaled
+        // exactly (Fast2Sum). head·scale1 is ready long before the tail, so the critical path, which
+        // runs through the tail, takes an addition here rather than a fused multiply-add.
         double headScaled = head * scale1;
         double tailScaled = tail * scale1;
         double scaled = headScaled + tailScaled;

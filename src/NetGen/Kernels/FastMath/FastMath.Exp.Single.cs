@@ -73,8 +73,9 @@ public static partial class FastMath
         int half = u >>> 1;
         float scale1 = BitConverter.Int32BitsToSingle((half - 1) << 23);
         float scale2 = BitConverter.Int32BitsToSingle((u - half - 1) << 23);
-        // head·scale1 is exact, and |tail| &lt; |head|, so scaled + scaledTail is headScaled + tailScaled
-        // exactly (Fast2Sum); both products are off the critical path, which runs through the tail.
+        // head·scale1 is exact, and |tail| < |head|, so scaled + scaledTail is headScaled + tailScaled
+        // exactly (Fast2Sum). head·scale1 is ready long before the tail, so the critical path, which
+        // runs through the tail, takes an addition here rather than a fused multiply-add.
         float headScaled = head * scale1;
         float tailScaled = tail * scale1;
         float scaled = headScaled + tailScaled;

@@ -72,8 +72,8 @@ public static partial class FastMath
         {
             var (head, headTail, polynomial, shifted) = ExpReduced(Math.Min(a, DoubleTanhSaturation), doubled: true);
             double inverse = BitConverter.Int64BitsToDouble((DoubleTanhInverseBits - BitConverter.DoubleToInt64Bits(shifted)) << 52);
-            // e^r = head + headTail + polynomial as a sum and the exact tail of its rounding (Fast2Sum,
-            // as the polynomial is the smaller); then tanh a = (e^2a − 1) / (e^2a + 1) =
+            // e^r = head + headTail + polynomial as a sum and the tail of its rounding (Fast2Sum, as the
+            // polynomial is the smaller, with headTail added in); then tanh a = (e^2a − 1) / (e^2a + 1) =
             // (e^r − 2^−k) / (e^r + 2^−k), each side a sum and its exact tail again (as e^r > 2^−k for k ≥ 2).
             double expR = head + polynomial;
             double expRTail = ((head - expR) + polynomial) + headTail;

@@ -60,8 +60,8 @@ public static partial class FastMath
         {
             var (head, headTail, polynomial, shifted) = ExpReduced(Math.Min(a, SingleTanhSaturation), doubled: true);
             float inverse = BitConverter.Int32BitsToSingle((SingleTanhInverseBits - BitConverter.SingleToInt32Bits(shifted)) << 23);
-            // e^r = head + headTail + polynomial as a sum and the exact tail of its rounding (Fast2Sum,
-            // as the polynomial is the smaller); then tanh a = (e^2a − 1) / (e^2a + 1) =
+            // e^r = head + headTail + polynomial as a sum and the tail of its rounding (Fast2Sum, as the
+            // polynomial is the smaller, with headTail added in); then tanh a = (e^2a − 1) / (e^2a + 1) =
             // (e^r − 2^−k) / (e^r + 2^−k), each side a sum and its exact tail again (as e^r > 2^−k for k ≥ 2).
             float expR = head + polynomial;
             float expRTail = ((head - expR) + polynomial) + headTail;
