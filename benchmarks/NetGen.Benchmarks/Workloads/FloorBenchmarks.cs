@@ -10,9 +10,9 @@ namespace NetGen.Benchmarks.Workloads;
 
 /// <summary>
 /// Work that no implementation of W2-W4 can skip: reading W4's 784 x 256 weight matrix once (a
-/// batch-1 forward pass reads each weight once), and the latency of one vector's tanh or sigmoid at
-/// FastMath's under-1-ulp bound (a sample's hidden layer waits for it before the next layer can
-/// start). They bound what W2-W4 can reach on a machine; <c>--filter '*Inference*' '*Floor*'</c>
+/// batch-1 forward pass reads each weight once), and the latency of one vector's tanh, sigmoid or exp
+/// at FastMath's under-1-ulp bound (a sample's hidden layer waits for its activation before the next
+/// layer can start, and a softmax for its exponentials). They bound what W2-W4 can reach on a machine; <c>--filter '*Inference*' '*Floor*'</c>
 /// measures both in one run.
 /// </summary>
 [MemoryDiagnoser]
@@ -77,18 +77,21 @@ public class FloorBenchmarks
     [Benchmark(Description = "sigmoid of one vector, chained (per call)", OperationsPerInvoke = Chain)]
     public float SigmoidLatency() => Chained<Sigmoid>();
 
+    [Benchmark(Description = "exp of one vector, chained (per call)", OperationsPerInvoke = Chain)]
+    public float ExpLatency() => Chained<Exp>();
+
     // Each call's argument is the previous call's result, so the calls cannot overlap and the time per
     // call is the function's latency: what a one-sample layer waits for before the next can start.
     private float Chained<TFunction>() where TFunction : IVectorFunction
     {
         if (Vector512.IsHardwareAccelerated)
         {
-            Vector512<float> wide = Vector512.Create(_weights[0] + 0.7f);
+            Vector512<float> wide = Vector512.Create(_weights[_origin] + 0.7f);
             for (int k = 0; k < Chain; k++)
                 wide = TFunction.Apply(wide);
             return wide.ToScalar();
         }
-        Vector256<float> narrow = Vector256.Create(_weights[0] + 0.7f);
+        Vector256<float> narrow = Vector256.Create(_weights[_origin] + 0.7f);
         for (int k = 0; k < Chain; k++)
             narrow = TFunction.Apply(narrow);
         return narrow.ToScalar();
@@ -110,5 +113,11 @@ public class FloorBenchmarks
     {
         public static Vector512<float> Apply(Vector512<float> x) => FastMath.Sigmoid(x);
         public static Vector256<float> Apply(Vector256<float> x) => FastMath.Sigmoid(x);
+    }
+
+    private readonly struct Exp : IVectorFunction
+    {
+        public static Vector512<float> Apply(Vector512<float> x) => FastMath.Exp(x);
+        public static Vector256<float> Apply(Vector256<float> x) => FastMath.Exp(x);
     }
 }
