@@ -122,9 +122,9 @@ public static class ChunkWorkers
         }
     }
 
-    // The caller spins, then yields, rather than blocking: the first time a thread blocks in a wait,
-    // .NET allocates for it (the monitor's waiter, and an event's lazy lock), which would break the
-    // promise of no allocation per call on a caller's first step that has to wait. The helpers are
+    // The caller spins, then yields, rather than blocking: .NET's wait primitives allocate the first
+    // time they block (a CountdownEvent its lazy lock, for one), which would break the promise of no
+    // allocation per call on a caller's first step that has to wait. The helpers are
     // started together with the caller's own share and usually finish about when it does; and while it
     // waits, the caller yields its core to any thread ready to run, so a helper that has not had a core
     // yet can take it. It never sleeps for a whole millisecond, which would cost a step more than the
