@@ -157,12 +157,12 @@ internal static partial class Emitter
             }
             if (softmax && vectors == 1)
             {
-                writer.Line($"layer{l}v0 = {Kernels}.Activations.SoftmaxOne(layer{l}v0, new {ReadOnlySpan}(_sample, _sampleOrigin + {row}, {layer.OutputSize}));");
+                writer.Line($"layer{l}v0 = {Kernels}.Activations.SoftmaxOne(layer{l}v0, {SampleRange(ReadOnlySpan, row, layer.OutputSize)});");
                 if (!fromRegister)
                     writer.Line($"{vector}.StoreUnsafe(layer{l}v0, ref h, {row});");
             }
             else if (softmax)
-                writer.Line($"{Kernels}.Activations.Softmax<{T}>(new {Span}(_sample, _sampleOrigin + {row}, {layer.OutputSize}), 1, {layer.OutputSize});");
+                writer.Line($"{Kernels}.Activations.Softmax<{T}>({SampleRange(Span, row, layer.OutputSize)}, 1, {layer.OutputSize});");
             if (fromRegister)
                 for (int o = 0; o < OutputSize; o++)
                     writer.Line($"output[{o}] = layer{l}v0[{o}];");

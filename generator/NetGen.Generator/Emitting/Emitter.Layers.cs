@@ -77,7 +77,7 @@ internal static partial class Emitter
                 {
                     DenseLayerSpec layer = spec.Layers[l - 1];
                     string source = l == 1 ? "input" : $"sample{l - 1}";
-                    writer.Line($"var sample{l} = new {Span}(_sample, _sampleOrigin + {SampleRow(l)}, {PaddedRow(layer)});");
+                    writer.Line($"var sample{l} = {SampleRange(Span, SampleRow(l), PaddedRow(layer))};");
                     writer.Line($"{Kernels}.Dense.ForwardOne<{T}>({source}, AlignedParameters, Layer{l}Weights, Layer{l}Bias, sample{l}, "
                         + $"{layer.InputSize}, {layer.OutputSize}, global::NetGen.Activation.{layer.Activation});");
                     if (l == LayerCount)
@@ -95,7 +95,7 @@ internal static partial class Emitter
                 for (int o = 0; o < OutputSize; o++)
                     writer.Line($"output[{o}] = _sample[_sampleOrigin + {row + o}];");
             else
-                writer.Line($"new {ReadOnlySpan}(_sample, _sampleOrigin + {row}, OutputSize).CopyTo(output);");
+                writer.Line($"{SampleRange(ReadOnlySpan, row, "OutputSize")}.CopyTo(output);");
         }
 
         /// <summary>While training, the next layer reads the activations times the batch's dropout mask.</summary>
@@ -304,9 +304,9 @@ internal static partial class Emitter
 
         private string Form(DenseLayerSpec layer) => IsVectorRows(layer) ? ", vector rows" : IsUnrolled(layer) ? ", unrolled" : "";
 
-        private string Weights(int l, DenseLayerSpec layer) => $"new {ReadOnlySpan}(_parameters, _origin + Layer{l}Weights, {layer.WeightCount})";
+        private string Weights(int l, DenseLayerSpec layer) => ParameterRange(ReadOnlySpan, $"Layer{l}Weights", layer.WeightCount);
 
-        private string Bias(int l, DenseLayerSpec layer) => $"new {ReadOnlySpan}(_parameters, _origin + Layer{l}Bias, {layer.OutputSize})";
+        private string Bias(int l, DenseLayerSpec layer) => ParameterRange(ReadOnlySpan, $"Layer{l}Bias", layer.OutputSize);
 
         private string GradientWeights(int l, DenseLayerSpec layer, string array) => $"new {Span}({array}, Layer{l}Weights, {layer.WeightCount})";
 

@@ -87,11 +87,11 @@ internal static partial class Emitter
             writer.Line();
         }
 
-        /// <summary>The parameter range [start, start + length) of an array that holds it from <paramref name="origin"/>.</summary>
-        private string Slice(string field, string origin = "") => $"new {Span}({field}, {origin}start, length)";
+        /// <summary>The parameter range [start, start + length) of an array.</summary>
+        private string Slice(string field) => $"new {Span}({field}, start, length)";
 
-        /// <summary>The parameter range of the parameters themselves, which start at their cache-line origin.</summary>
-        private string ParameterSlice => Slice("_parameters", "_origin + ");
+        /// <summary>The parameter range [start, start + length) of the parameters themselves.</summary>
+        private string ParameterSlice => ParameterRange(Span, "start", "length");
 
         /// <summary>The parameter range of a state array, or an empty span where the settings need none.</summary>
         private string StateSlice(string field) => OptimizerState().Any(state => state.Field == field) ? Slice(field) : "default";
