@@ -73,6 +73,12 @@ public interface INetwork<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
     /// <summary>Clears the optimizer's state (moments, momentum buffers, step count).</summary>
     void ResetOptimizer();
 
+    /// <summary>
+    /// An independent network with this one's parameters, gradients, optimizer state, settings and dropout
+    /// generator, which trains to the same bits as this one from here on.
+    /// </summary>
+    INetwork<T> Clone();
+
     /// <summary><see cref="ComputeGradients(ReadOnlySpan{T}, ReadOnlySpan{T})"/> then <see cref="ApplyGradients"/>; returns the mean loss.</summary>
     T TrainStep(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets);
 

@@ -72,6 +72,13 @@ internal static partial class Emitter
                     writer.Line("    _chunkLosses[c] = ComputeChunk(inputs, targets, c, batch);");
                 }
                 writer.Line("_summedChunks = chunks;");
+                writer.Line($"{T} loss = {Kernels}.Reduction.Sum<{T}>(_chunkLosses, chunks);");
+                if (!HasPenalty)
+                {
+                    writer.Line("// The optimizer steps below only when the loss is finite, so a bad batch leaves the parameters as they were.");
+                    writer.Line("if (_stepWithSum)");
+                    writer.Line($"    {Kernels}.Checks.FiniteLoss(loss);");
+                }
                 string sum = $"{Kernels}.Reduction.Sum<{T}>(_chunkGradients, chunks, _gradients, 0, ParameterCount);";
                 if (SplitsFirstLayerByRows)
                 {
@@ -94,7 +101,7 @@ internal static partial class Emitter
                     using (writer.Open("else"))
                         WriteByParameterBlocks(ChunkMode.Sum, sum);
                 }
-                writer.Line($"return {Kernels}.Reduction.Sum<{T}>(_chunkLosses, chunks);");
+                writer.Line("return loss;");
             }
             writer.Line();
             using (writer.Open($"private {T} ComputeChunk({ReadOnlySpan} inputs, {ReadOnlySpan} targets, int chunk, int batch)"))

@@ -98,9 +98,9 @@ internal static partial class Emitter
                             writer.Line($"a{i}_{c} += vx{i} * e{c};");
                         writer.Line($"c{c} += e{c};");
                     }
-                    writer.Line($"x = ref Unsafe.Add(ref x, {first.InputSize});");
-                    writer.Line($"h = ref Unsafe.Add(ref h, {hidden});");
-                    writer.Line($"dz = ref Unsafe.Add(ref dz, {second.OutputSize});");
+                    writer.Line($"x = ref {Unsafe}.Add(ref x, {first.InputSize});");
+                    writer.Line($"h = ref {Unsafe}.Add(ref h, {hidden});");
+                    writer.Line($"dz = ref {Unsafe}.Add(ref dz, {second.OutputSize});");
                 }
                 writer.Line($"ref {T} g = ref {MemoryMarshal}.GetArrayDataReference(gradients);");
                 for (int i = 0; i < hidden; i++)

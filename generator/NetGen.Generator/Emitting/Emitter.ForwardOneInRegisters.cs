@@ -50,17 +50,17 @@ internal static partial class Emitter
         private void WriteForwardOneDispatch()
         {
             writer.Line("/// <summary>One sample, at the widest accelerated vector width written out for this network.</summary>");
-            using (writer.Open($"private void ForwardOne({ReadOnlySpan} input, {Span} output)"))
+            using (writer.Open($"private void ForwardOne({ReadOnlySpan} input, {Span} output, InferenceScratch scratch)"))
             {
                 foreach (int bits in RegisterWidths)
                 {
                     using (writer.Open($"if (global::System.Runtime.Intrinsics.Vector{bits}.IsHardwareAccelerated)"))
                     {
-                        writer.Line($"ForwardOneIn{bits}(input, output);");
+                        writer.Line($"ForwardOneIn{bits}(input, output, scratch);");
                         writer.Line("return;");
                     }
                 }
-                writer.Line("ForwardOneByLayers(input, output);");
+                writer.Line("ForwardOneByLayers(input, output, scratch);");
             }
             writer.Line();
             foreach (int bits in RegisterWidths)
@@ -77,7 +77,7 @@ internal static partial class Emitter
         private void WriteForwardOneInRegisters(int bits)
         {
             writer.Line($"/// <summary>One sample in Vector{bits}s, each layer's outputs in registers; lanes past a row are never read back.</summary>");
-            using (writer.Open($"private void ForwardOneIn{bits}({ReadOnlySpan} input, {Span} output)"))
+            using (writer.Open($"private void ForwardOneIn{bits}({ReadOnlySpan} input, {Span} output, InferenceScratch scratch)"))
             {
                 writer.Line($"ref {T} w = ref {ParameterOrigin};");
                 writer.Line($"ref {T} x = ref {MemoryMarshal}.GetReference(input);");
@@ -119,13 +119,13 @@ internal static partial class Emitter
 
         /// <summary>
         /// One layer in registers: <c>layer{l}v{k}</c> holds outputs [k·lanes, (k + 1)·lanes), stored
-        /// to its padded row of <c>_sample</c> when a later statement reads it from there.
+        /// to its padded row of <c>scratch.Sample</c> when a later statement reads it from there.
         /// </summary>
         private void WriteRegisterLayer(int l, DenseLayerSpec layer, int bits)
         {
             int layerBits = LayerBits(layer, bits), lanes = Lanes(layerBits), vectors = Vectors(layer, lanes);
             string vector = VectorType(layerBits);
-            // Layer 1 reads the input; later layers read the previous layer's row of _sample.
+            // Layer 1 reads the input; later layers read the previous layer's row of scratch.Sample.
             string source = l == 1 ? "x" : "h";
             int sourceRow = l == 1 ? 0 : SampleRow(l - 1), row = SampleRow(l);
             // Enough partial sums that the chains of multiply-adds keep two FMA pipes busy (4 cycles of

@@ -13,8 +13,9 @@ internal static partial class Emitter
         /// </summary>
         private void WriteForwardLayers()
         {
-            writer.Line("/// <summary>Rows [first, first + batch) of the scratch buffers hold this call's samples.</summary>");
-            using (writer.Open($"private void ForwardLayers({ReadOnlySpan} input, {Span} logits, int first, int batch{(HasDropout ? ", bool training" : "")}{(SplitsFirstLayerByRows ? ", bool chunked" : "")})"))
+            writer.Line("/// <summary>Rows [first, first + batch) of the hidden layers' rows (and of the training scratch) hold this call's samples.</summary>");
+            string hiddenRows = string.Concat(Enumerable.Range(1, LayerCount - 1).Select(l => $", {T}[] layer{l}Rows"));
+            using (writer.Open($"private void ForwardLayers({ReadOnlySpan} input, {Span} logits, int first, int batch{hiddenRows}{(HasDropout ? ", bool training" : "")}{(SplitsFirstLayerByRows ? ", bool chunked" : "")})"))
             {
                 for (int l = 1; l <= LayerCount; l++)
                 {
@@ -22,7 +23,7 @@ internal static partial class Emitter
                     string source = l == 1 ? "input" : spec.Layers[l - 2].HasDropout ? $"layer{l - 1}Next" : $"layer{l - 1}";
                     string destination = l == LayerCount ? "logits" : $"layer{l}";
                     if (l < LayerCount)
-                        writer.Line($"var layer{l} = new {Span}(_layer{l}Output, first * {layer.OutputSize}, batch * {layer.OutputSize});");
+                        writer.Line($"var layer{l} = new {Span}(layer{l}Rows, first * {layer.OutputSize}, batch * {layer.OutputSize});");
                     writer.Line($"// Layer {l}: {layer.InputSize} -> {layer.OutputSize}, {layer.Activation}{Form(layer)}.");
                     if (IsVectorRows(layer))
                         writer.Line($"{Kernels}.Dense.ForwardVectorRows<{T}>({source}, {Weights(l, layer)}, {Bias(l, layer)}, {destination}, batch, {layer.InputSize}, {layer.OutputSize});");
@@ -58,12 +59,12 @@ internal static partial class Emitter
 
         private int SampleLength => spec.Layers.Sum(PaddedRow);
 
-        /// <summary>Where layer <paramref name="l"/>'s padded row of one sample starts in <c>_sample</c>.</summary>
+        /// <summary>Where layer <paramref name="l"/>'s padded row of one sample starts in <c>scratch.Sample</c>.</summary>
         private int SampleRow(int l) => spec.Layers.Take(l - 1).Sum(PaddedRow);
 
         /// <summary>
         /// One sample: each layer a register-blocked kernel call with its activation fused, through the
-        /// padded rows of <c>_sample</c>; no scratch rows of the batch path, no separate activation pass.
+        /// padded rows of <c>scratch.Sample</c>; no scratch rows of the batch path, no separate activation pass.
         /// Small networks have it behind their written-out paths (<see cref="WriteForwardOneDispatch"/>).
         /// </summary>
         private void WriteForwardOne()
@@ -71,7 +72,7 @@ internal static partial class Emitter
             if (HasRegisterPath)
                 WriteForwardOneDispatch();
             writer.Line("/// <summary>One sample, each layer held in registers with its activation fused.</summary>");
-            using (writer.Open($"private void {(HasRegisterPath ? "ForwardOneByLayers" : "ForwardOne")}({ReadOnlySpan} input, {Span} output)"))
+            using (writer.Open($"private void {(HasRegisterPath ? "ForwardOneByLayers" : "ForwardOne")}({ReadOnlySpan} input, {Span} output, InferenceScratch scratch)"))
             {
                 for (int l = 1; l <= LayerCount; l++)
                 {
@@ -87,16 +88,19 @@ internal static partial class Emitter
             writer.Line();
         }
 
-        /// <summary>The final layer's outputs, from its padded row of <c>_sample</c> at <paramref name="row"/>, into <c>output</c>.</summary>
+        /// <summary>The final layer's outputs, from its padded row of <c>scratch.Sample</c> at <paramref name="row"/>, into <c>output</c>.</summary>
         private void WriteOutputCopy(int row)
         {
             // A call to copy a handful of values costs more than the values themselves.
             if (OutputSize <= 4)
                 for (int o = 0; o < OutputSize; o++)
-                    writer.Line($"output[{o}] = _sample[_sampleOrigin + {row + o}];");
+                    writer.Line($"output[{o}] = scratch.Sample[scratch.SampleOrigin + {row + o}];");
             else
                 writer.Line($"{SampleRange(ReadOnlySpan, row, "OutputSize")}.CopyTo(output);");
         }
+
+        /// <summary>The hidden layers' rows as <c>ForwardLayers</c> takes them: the arrays <paramref name="array"/> names for each layer.</summary>
+        private string HiddenRows(System.Func<int, string> array) => string.Concat(Enumerable.Range(1, LayerCount - 1).Select(l => ", " + array(l)));
 
         /// <summary>While training, the next layer reads the activations times the batch's dropout mask.</summary>
         private void WriteDropout(int l, DenseLayerSpec layer)
@@ -203,8 +207,8 @@ internal static partial class Emitter
                             .Select(i => $" + x{i} * {At("w", Offset($"Layer{l}Weights", i * layer.OutputSize + o))}"));
                         writer.Line($"{At("z", o.ToString())} = {sum};");
                     }
-                    writer.Line($"x = ref Unsafe.Add(ref x, {layer.InputSize});");
-                    writer.Line($"z = ref Unsafe.Add(ref z, {layer.OutputSize});");
+                    writer.Line($"x = ref {Unsafe}.Add(ref x, {layer.InputSize});");
+                    writer.Line($"z = ref {Unsafe}.Add(ref z, {layer.OutputSize});");
                 }
             }
         }
@@ -243,10 +247,10 @@ internal static partial class Emitter
                                 .Select(o => $"{At("w", Offset($"Layer{l}Weights", i * layer.OutputSize + o))} * d{o}"));
                             writer.Line($"{At("dx", i.ToString())} = {sum};");
                         }
-                        writer.Line($"dx = ref Unsafe.Add(ref dx, {layer.InputSize});");
+                        writer.Line($"dx = ref {Unsafe}.Add(ref dx, {layer.InputSize});");
                     }
-                    writer.Line($"x = ref Unsafe.Add(ref x, {layer.InputSize});");
-                    writer.Line($"dz = ref Unsafe.Add(ref dz, {layer.OutputSize});");
+                    writer.Line($"x = ref {Unsafe}.Add(ref x, {layer.InputSize});");
+                    writer.Line($"dz = ref {Unsafe}.Add(ref dz, {layer.OutputSize});");
                 }
             }
         }
@@ -261,7 +265,7 @@ internal static partial class Emitter
         private static string Offset(string name, int offset) => offset == 0 ? name : $"{name} + {offset}";
 
         private static string At(string reference, string offset) =>
-            offset == "0" ? reference : $"Unsafe.Add(ref {reference}, {offset})";
+            offset == "0" ? reference : $"{Unsafe}.Add(ref {reference}, {offset})";
 
         private void WriteActivation(ActivationKind activation, string values, string size, string batch = "batch")
         {

@@ -46,11 +46,11 @@ internal static partial class Emitter
         {
             OptimizerSpec optimizer = spec.Optimizer;
             writer.Line($"/// <summary>Applies one {optimizer.Kind} step to <see cref=\"Parameters\"/> using <see cref=\"Gradients\"/>.</summary>");
-            using (writer.Open("public void ApplyGradients()"))
+            WriteTrainingMember("public void ApplyGradients()", "ApplyGradients", () =>
             {
                 writer.Line("_optimizerStep++;");
                 WriteByParameterBlocks(ChunkMode.Update, "Update(0, ParameterCount);");
-            }
+            });
             writer.Line();
             writer.Line("/// <summary>The optimizer step on parameters [start, start + length); each parameter's update depends on that parameter alone.</summary>");
             using (writer.Open("private void Update(int start, int length)"))
@@ -78,12 +78,12 @@ internal static partial class Emitter
             }
             writer.Line();
             writer.Line("/// <summary>Clears the optimizer's state, as if no step had been taken.</summary>");
-            using (writer.Open("public void ResetOptimizer()"))
+            WriteTrainingMember("public void ResetOptimizer()", "ResetOptimizer", () =>
             {
                 foreach (var (field, _) in OptimizerState())
                     writer.Line($"global::System.Array.Clear({field});");
                 writer.Line("_optimizerStep = 0;");
-            }
+            });
             writer.Line();
         }
 

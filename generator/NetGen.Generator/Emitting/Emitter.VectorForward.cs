@@ -46,8 +46,8 @@ internal static partial class Emitter
                         for (int k = 0; c * lanes + k < layer.OutputSize; k++)
                             writer.Line($"{At("z", (c * lanes + k).ToString())} = z{c}[{k}];");
                     }
-                    writer.Line($"x = ref Unsafe.Add(ref x, {layer.InputSize});");
-                    writer.Line($"z = ref Unsafe.Add(ref z, {layer.OutputSize});");
+                    writer.Line($"x = ref {Unsafe}.Add(ref x, {layer.InputSize});");
+                    writer.Line($"z = ref {Unsafe}.Add(ref z, {layer.OutputSize});");
                 }
             }
         }

@@ -32,6 +32,14 @@ public sealed class SeededRandom
         (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
     }
 
+    /// <summary>Takes the whole state of <paramref name="other"/>, so that both draw the same numbers from here on.</summary>
+    public void CopyFrom(SeededRandom other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        (_s0, _s1, _s2, _s3) = (other._s0, other._s1, other._s2, other._s3);
+        (_spareNormal, _hasSpareNormal) = (other._spareNormal, other._hasSpareNormal);
+    }
+
     /// <summary>SplitMix64: <c>x += 0x9E3779B97F4A7C15</c>, then two xor-shift-multiply rounds.</summary>
     public static ulong SplitMix64(ref ulong x)
     {

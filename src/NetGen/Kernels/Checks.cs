@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace NetGen.Kernels;
@@ -48,8 +49,69 @@ public static class Checks
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Rows(int length, int batch, int rowSize, string rowName, string name)
     {
-        if (length != batch * rowSize)
+        // In 64 bits: a product that wrapped could equal the length by chance.
+        if (length != (long)batch * rowSize)
             ThrowRows(length, batch, rowSize, rowName, name);
+    }
+
+    /// <summary>
+    /// Throws unless a training batch of <paramref name="batch"/> samples is at most
+    /// <paramref name="maximum"/>, the largest whose per-sample scratch rows fit in .NET arrays.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void TrainingBatch(int batch, int maximum, string name)
+    {
+        if (batch > maximum)
+            ThrowTrainingBatch(batch, maximum, name);
+    }
+
+    /// <summary>Throws unless every value of <paramref name="values"/> is finite, naming the first that is not.</summary>
+    public static void Finite<T>(ReadOnlySpan<T> values, string name) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        // x − x is 0 for every finite x and NaN for NaN and ±∞, and a sum of zeros cannot overflow, so one
+        // pass of vector subtractions tells whether any value is not finite.
+        var sum = Vector<T>.Zero;
+        int i = 0;
+        for (; i <= values.Length - Vector<T>.Count; i += Vector<T>.Count)
+        {
+            var v = new Vector<T>(values.Slice(i));
+            sum += v - v;
+        }
+        T tail = T.Zero;
+        for (; i < values.Length; i++)
+            tail += values[i] - values[i];
+        if (!T.IsFinite(Vector.Sum(sum) + tail))
+            ThrowNotFinite(values, name);
+    }
+
+    /// <summary>Throws unless <paramref name="loss"/> is finite, before an optimizer step would spread it into the parameters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void FiniteLoss<T>(T loss) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (!T.IsFinite(loss))
+            throw new NonFiniteLossException(double.CreateTruncating(loss));
+    }
+
+    /// <summary>
+    /// Returns <paramref name="rate"/> when it is a finite number of at least 0. Zero is allowed, as PyTorch
+    /// allows it, since a warm-up schedule starts there; NaN, infinities and negative rates throw.
+    /// </summary>
+    public static T LearningRate<T>(T rate, string name) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (!(rate >= T.Zero) || !T.IsFinite(rate))
+            Throw($"The learning rate {rate} is not a finite number of at least 0: expected, for example, 0.01.", name);
+        return rate;
+    }
+
+    /// <summary>Throws unless every target of <paramref name="targets"/> is a probability, from 0 to 1, as binary cross-entropy needs.</summary>
+    public static void Probabilities<T>(ReadOnlySpan<T> targets, string name) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < targets.Length; i++)
+        {
+            // Written so that NaN fails too.
+            if (!(targets[i] >= T.Zero && targets[i] <= T.One))
+                Throw($"'{name}' holds {targets[i]} at index {i}: binary cross-entropy expects targets from 0 to 1.", name);
+        }
     }
 
     /// <summary>Throws unless there is one label for each of <paramref name="batch"/> samples.</summary>
@@ -102,7 +164,22 @@ public static class Checks
 
     [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowRows(int length, int batch, int rowSize, string rowName, string name) =>
-        Throw($"'{name}' holds {length} values: expected {batch * rowSize} ({rowName} = {rowSize} for each of the {batch} samples in the input).", name);
+        Throw($"'{name}' holds {length} values: expected {(long)batch * rowSize} ({rowName} = {rowSize} for each of the {batch} samples in the input).", name);
+
+    [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowTrainingBatch(int batch, int maximum, string name) =>
+        Throw($"'{name}' holds {batch} samples: this network trains on at most {maximum} samples a call, the most whose "
+            + "layer rows fit in a .NET array; split the batch into smaller ones.", name);
+
+    [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowNotFinite<T>(ReadOnlySpan<T> values, string name) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int index = 0;
+        while (index < values.Length && T.IsFinite(values[index]))
+            index++;
+        Throw($"'{name}' holds {values[index]} at index {index}: expected finite values only, since one NaN or infinity "
+            + "would spread through the gradient into every parameter.", name);
+    }
 
     [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
     private static void Throw(string message, string name) => throw new ArgumentException(message, name);

@@ -81,9 +81,11 @@ public class ParameterLayoutTests
         nint address = Unsafe.ByteOffset(ref Unsafe.NullRef<T>(), ref MemoryMarshal.GetReference(network.Parameters));
         Assert.Equal(0, address % 64);
 
-        const BindingFlags Private = BindingFlags.NonPublic | BindingFlags.Instance;
-        var sample = (T[])network.GetType().GetField("_sample", Private)!.GetValue(network)!;
-        int origin = (int)network.GetType().GetField("_sampleOrigin", Private)!.GetValue(network)!;
+        // One sample's rows live in the calling thread's inference scratch, made by its first call.
+        network.Predict(new T[network.InputSize]);
+        object scratch = network.GetType().GetProperty("Inference", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+        var sample = (T[])scratch.GetType().GetField("Sample")!.GetValue(scratch)!;
+        int origin = (int)scratch.GetType().GetField("SampleOrigin")!.GetValue(scratch)!;
         address = Unsafe.ByteOffset(ref Unsafe.NullRef<T>(), ref sample[origin]);
         Assert.Equal(0, address % 64);
     }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Numerics;
 using System.Reflection;
+using System.Reflection.Emit;
 using System.Runtime.Intrinsics;
 using NetGen.Tests.Networks;
 using NetGen.Tests.Support;
@@ -84,12 +85,31 @@ public class OneSampleWidthTests
     {
         // Poisoned, so that an output the path never writes shows.
         var output = Enumerable.Repeat(T.NaN, net.OutputSize).ToArray();
-        var call = method.CreateDelegate<ForwardOne<T>>(net);
-        call(input, output);
+        Call<T>(method)(net, input, output);
         return output;
     }
 
-    private delegate void ForwardOne<T>(ReadOnlySpan<T> input, Span<T> output);
+    private delegate void ForwardOne<T>(INetwork<T> net, ReadOnlySpan<T> input, Span<T> output) where T : unmanaged, IBinaryFloatingPointIeee754<T>;
+
+    /// <summary>
+    /// A call of a one-sample path, which takes the calling thread's inference scratch (a private nested
+    /// type) as its last argument: the network's own <c>Inference</c> property supplies it, as Forward does.
+    /// </summary>
+    private static ForwardOne<T> Call<T>(MethodInfo method) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        Type type = method.DeclaringType!;
+        MethodInfo scratch = type.GetProperty("Inference", BindingFlags.Static | BindingFlags.NonPublic)!.GetMethod!;
+        var call = new DynamicMethod(method.Name, null, [typeof(INetwork<T>), typeof(ReadOnlySpan<T>), typeof(Span<T>)], type, skipVisibility: true);
+        ILGenerator il = call.GetILGenerator();
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Castclass, type);
+        il.Emit(OpCodes.Ldarg_1);
+        il.Emit(OpCodes.Ldarg_2);
+        il.Emit(OpCodes.Call, scratch);
+        il.Emit(OpCodes.Call, method);
+        il.Emit(OpCodes.Ret);
+        return call.CreateDelegate<ForwardOne<T>>();
+    }
 
     private static MethodInfo? Method(Type type, string name) => type.GetMethod(name, BindingFlags.Instance | BindingFlags.NonPublic);
 

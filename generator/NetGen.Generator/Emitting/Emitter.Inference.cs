@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Linq;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator;
+
+internal static partial class Emitter
+{
+    private sealed partial class NetworkWriter
+    {
+        /// <summary>Values of the hidden layers' rows a piece of a batch may hold in one thread's inference scratch.</summary>
+        private const int ForwardPieceValues = 1 << 18;
+
+        /// <summary>
+        /// Samples a batch's Forward runs at a time: as many as keep the hidden rows of one thread's scratch
+        /// within about a megabyte, at most 4096, so that the scratch is bounded whatever the batch and
+        /// the rows stay in cache between layers.
+        /// </summary>
+        private int ForwardPiece =>
+            System.Math.Max(1, System.Math.Min(4096, ForwardPieceValues / System.Math.Max(1, spec.Layers.Take(LayerCount - 1).Sum(l => l.OutputSize))));
+
+        private void WriteForward()
+        {
+            writer.Line("/// <summary>");
+            writer.Line("/// Runs the network on one sample or a batch (whole rows of InputSize in, OutputSize out). Any number");
+            writer.Line("/// of threads may call it on one instance at once: each runs in scratch of its own.");
+            writer.Line("/// </summary>");
+            using (writer.Open($"public void Forward({ReadOnlySpan} input, {Span} output)"))
+            {
+                writer.Line("InferenceScratch scratch = Inference;");
+                using (writer.Open("if (input.Length == InputSize)"))
+                {
+                    writer.Line($"{Kernels}.Checks.Rows(output.Length, 1, OutputSize, nameof(OutputSize), nameof(output));");
+                    writer.Line("ForwardOne(input, output, scratch);");
+                    writer.Line("return;");
+                }
+                writer.Line($"int batch = {Kernels}.Checks.BatchSize(input.Length, InputSize, nameof(input));");
+                writer.Line($"{Kernels}.Checks.Rows(output.Length, batch, OutputSize, nameof(OutputSize), nameof(output));");
+                if (LayerCount > 1)
+                    writer.Line("scratch.EnsureRows();");
+                writer.Line("// Pieces of the batch, so that the scratch stays the same size whatever the batch.");
+                using (writer.Open("for (int first = 0; first < batch; first += ForwardPiece)"))
+                {
+                    writer.Line("int count = global::System.Math.Min(ForwardPiece, batch - first);");
+                    writer.Line($"{Span} piece = output.Slice(first * OutputSize, count * OutputSize);");
+                    writer.Line($"ForwardLayers(input.Slice(first * InputSize, count * InputSize), piece, 0, count{HiddenRows(l => $"scratch.Layer{l}")}"
+                        + $"{(HasDropout ? ", training: false" : "")}{(SplitsFirstLayerByRows ? ", chunked: false" : "")});");
+                    WriteActivation(FinalLayer.Activation, "piece", "OutputSize", "count");
+                }
+            }
+            writer.Line();
+        }
+
+        /// <summary>Where a single output splits class 0 from class 1: the middle of a probability, else zero.</summary>
+        private double ThresholdValue => FinalLayer.Activation is ActivationKind.Sigmoid or ActivationKind.Softmax ? 0.5 : 0;
+
+        private string Threshold => Literal(ThresholdValue);
+
+        private void WritePredict()
+        {
+            writer.Line("/// <summary>");
+            writer.Line("/// The index of the largest output; with a single output, 1 when it is above "
+                + ThresholdValue.ToString(CultureInfo.InvariantCulture) + ", else 0. Safe to call from any number of threads at once.");
+            writer.Line("/// </summary>");
+            using (writer.Open($"public int Predict({ReadOnlySpan} input)"))
+            {
+                writer.Line($"{Kernels}.Checks.Length(input, InputSize, nameof(input));");
+                writer.Line("InferenceScratch scratch = Inference;");
+                writer.Line("ForwardOne(input, scratch.Prediction, scratch);");
+                writer.Line($"return {Kernels}.Predictions.Decide<{T}>(scratch.Prediction, {Threshold});");
+            }
+            writer.Line();
+        }
+
+        /// <summary>
+        /// Forward and Predict write only to scratch of the calling thread's, one set per thread for every
+        /// instance of the class, so that one trained instance serves any number of threads with no lock
+        /// and no allocation once each thread has its set.
+        /// </summary>
+        private void WriteInferenceScratch()
+        {
+            writer.Line($"/// <summary>Samples of a batch that Forward runs at a time.</summary>");
+            writer.Line($"private const int ForwardPiece = {ForwardPiece};");
+            writer.Line();
+            writer.Line("[global::System.ThreadStatic]");
+            writer.Line("private static InferenceScratch? t_inference;");
+            writer.Line();
+            writer.Line("/// <summary>The calling thread's scratch for Forward and Predict, made on its first call.</summary>");
+            writer.Line("private static InferenceScratch Inference => t_inference ??= new InferenceScratch();");
+            writer.Line();
+            writer.Line("/// <summary>One thread's scratch for Forward and Predict, shared by every instance of the class on that thread.</summary>");
+            using (writer.Open("private sealed class InferenceScratch"))
+            {
+                writer.Line($"public readonly {T}[] Sample; // one sample's layer outputs from SampleOrigin, each row padded to a cache line");
+                writer.Line("public readonly int SampleOrigin;");
+                writer.Line($"public readonly {T}[] Prediction = new {T}[OutputSize];");
+                for (int l = 1; l < LayerCount; l++)
+                    writer.Line($"public {T}[] Layer{l} = global::System.Array.Empty<{T}>(); // layer {l}'s rows of a piece of a batch");
+                writer.Line();
+                writer.Line($"public InferenceScratch() => Sample = {Kernels}.Alignment.Allocate<{T}>({SampleLength}, out SampleOrigin);");
+                if (LayerCount > 1)
+                    WriteEnsureRows();
+            }
+            writer.Line();
+        }
+
+        private void WriteEnsureRows()
+        {
+            writer.Line();
+            writer.Line("/// <summary>Makes the rows of a piece of a batch on the first batch, so that one-sample callers never pay for them.</summary>");
+            using (writer.Open("public void EnsureRows()"))
+            {
+                writer.Line("if (Layer1.Length != 0)");
+                writer.Line("    return;");
+                for (int l = 1; l < LayerCount; l++)
+                    writer.Line($"Layer{l} = new {T}[ForwardPiece * {spec.Layers[l - 1].OutputSize}];");
+            }
+        }
+    }
+}
