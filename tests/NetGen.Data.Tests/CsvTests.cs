@@ -61,6 +61,32 @@ public sealed class CsvTests
         Assert.Equal([0, 1], data.Labels!);
     }
 
+    /// <summary>
+    /// Every line break TextReader.ReadLine knows ("\n", "\r\n", a lone "\r"), over enough lines that
+    /// some break falls across the end of whatever block the reader reads the text in.
+    /// </summary>
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    public void EveryLineBreakIsReadAcrossALongFile(string lineBreak)
+    {
+        var text = new StringBuilder();
+        for (int i = 0; i < 6000; i++)
+            text.Append(i).Append(',').Append(i % 3).Append(lineBreak);
+        using var directory = new TemporaryDirectory();
+        string path = directory.WriteText("breaks.csv", text.ToString());
+
+        Dataset<double> data = Datasets.ReadCsv<double>(path);
+
+        Assert.Equal(6000, data.Count);
+        for (int i = 0; i < 6000; i++)
+        {
+            Assert.Equal(i, data.Features[i]);
+            Assert.Equal(i % 3, data.Labels![i]);
+        }
+    }
+
     [Fact]
     public void NumbersAreReadInTheInvariantCulture()
     {

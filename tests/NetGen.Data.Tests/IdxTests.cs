@@ -66,6 +66,39 @@ public sealed class IdxTests
         Assert.Equal([7, 0, 200], data.Labels!);
     }
 
+    /// <summary>
+    /// gzip files as other tools write them: a header with an extra field, a file name and a comment
+    /// (RFC 1952's FEXTRA, FNAME and FCOMMENT flags, which the gzip command sets for the name), and a
+    /// file of two members, as concatenated .gz files are, which decompress to their data in order.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void CompressedFilesWithHeaderFieldsOrSeveralMembersAreRead(bool twoMembers)
+    {
+        byte[] images = IdxBytes.Images(3, 2, 3, s_pixels);
+        byte[] compressed = twoMembers
+            ? IdxBytes.Concat(GzipBomb.Compress(images[..20]), GzipBomb.Compress(images[20..]))
+            : WithHeaderFields(GzipBomb.Compress(images));
+        using var directory = new TemporaryDirectory();
+        string imagesPath = directory.Write("images.gz", compressed);
+        string labels = directory.Write("labels", IdxBytes.Labels(s_labels));
+
+        Dataset<double> data = Datasets.ReadIdx<double>(imagesPath, labels, scale: false);
+
+        Assert.Equal(Array.ConvertAll(s_pixels, p => (double)p), data.Features);
+    }
+
+    private static byte[] WithHeaderFields(byte[] member)
+    {
+        byte[] header = member[..10];
+        header[3] |= 0x04 | 0x08 | 0x10;
+        byte[] extra = [4, 0, (byte)'x', (byte)'y', 2, 0];
+        byte[] name = [.. "images-idx3-ubyte"u8, 0];
+        byte[] comment = [.. "made by a test"u8, 0];
+        return IdxBytes.Concat(header, extra, name, comment, member[10..]);
+    }
+
     [Fact]
     public void ZeroImagesMakeAnEmptyDataSet()
     {

@@ -1,13 +1,13 @@
 using System;
 using System.IO;
-using System.IO.Compression;
 
 namespace NetGen;
 
 /// <summary>
 /// Reads files that may or may not be gzip-compressed. The format is told by the first two bytes
 /// (gzip's magic 1F 8B), not by the name, because data sets are often renamed, or unpacked and still
-/// called <c>.gz</c>.
+/// called <c>.gz</c>. Compressed data is inflated by <see cref="GzipInput"/>, as it is read, so that a
+/// truncated file is an error and a reader that stops early inflates nothing more.
 /// </summary>
 internal static class CompressedInput
 {
@@ -22,9 +22,9 @@ internal static class CompressedInput
     }
 
     /// <summary>
-    /// <paramref name="stream"/> itself, or a decompressing stream over it when it starts with gzip's
+    /// <paramref name="stream"/> itself, or a <see cref="GzipInput"/> over it when it starts with gzip's
     /// magic; disposing the result disposes <paramref name="stream"/>. The stream must be seekable.
     /// </summary>
     internal static Stream Decompressed(Stream stream) =>
-        StartsWithGzipMagic(stream) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+        StartsWithGzipMagic(stream) ? new GzipInput(stream) : stream;
 }

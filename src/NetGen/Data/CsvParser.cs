@@ -22,7 +22,8 @@ internal static class CsvParser
 
     /// <summary>
     /// Reads every non-blank line of <paramref name="reader"/> (after a header line, if
-    /// <paramref name="hasHeader"/>) as one sample. With <paramref name="targetColumns"/> null the
+    /// <paramref name="hasHeader"/>) as one sample. A line holds at most
+    /// <see cref="CsvLineReader.MaxLineLength"/> characters, and none of them NUL. With <paramref name="targetColumns"/> null the
     /// sample's label is the integer in <paramref name="labelColumn"/>; otherwise its target row is the
     /// numbers in <paramref name="targetColumns"/>, in that order. Negative column indices count from
     /// the end (−1 is the last). <paramref name="source"/> names the text in messages, and
@@ -37,16 +38,17 @@ internal static class CsvParser
         var features = new List<T>();
         var labels = new List<int>();
         var targets = new List<T>();
-        int lineNumber = linesBefore;
+        var lines = new CsvLineReader(reader, source, linesBefore);
         bool headerPending = hasHeader;
         int columnCount = 0, firstSampleLine = 0;
         int[] roles = [];
         T[] targetRow = [];
 
-        while (ReadLine(reader, source, lineNumber + 1) is { } line)
+        while (lines.TryReadLine(out ReadOnlySpan<char> text))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            int lineNumber = lines.LineNumber;
+            CheckNoNul(text, source, lineNumber, separator);
+            if (text.IsWhiteSpace())
                 continue;
             if (headerPending)
             {
@@ -54,7 +56,6 @@ internal static class CsvParser
                 continue;
             }
 
-            ReadOnlySpan<char> text = line;
             int cells = text.Count(separator) + 1;
             if (columnCount == 0)
             {
@@ -92,17 +93,16 @@ internal static class CsvParser
             : new Dataset<T>(features.ToArray(), featureCount, targets.ToArray(), targetRow.Length);
     }
 
-    private static string? ReadLine(TextReader reader, string source, int lineNumber)
+    /// <summary>
+    /// Number parsing skips trailing NUL characters ("2\0" reads as 2), so a binary file or a bomb of
+    /// zeros could pass for numbers: a NUL anywhere is an error.
+    /// </summary>
+    private static void CheckNoNul(ReadOnlySpan<char> text, string source, int line, char separator)
     {
-        try
-        {
-            return reader.ReadLine();
-        }
-        catch (InvalidDataException exception)
-        {
-            // GZipStream's own message names neither the file nor where it went wrong.
-            throw new InvalidDataException($"{source}, line {lineNumber}: the gzip-compressed data is corrupt: {exception.Message}", exception);
-        }
+        int nul = text.IndexOf('\0');
+        if (nul >= 0)
+            throw new InvalidDataException(
+                $"{source}, line {line}, column {text[..nul].Count(separator) + 1}: a NUL character at character {nul + 1}: expected text (is this a binary file?).");
     }
 
     /// <summary>The role of each column, once the first sample has told how many there are.</summary>

@@ -17,7 +17,11 @@ public static class Trainer
     /// <paramref name="progress"/> is called synchronously at the end of every epoch; a cancelled
     /// <paramref name="cancellationToken"/> stops training before the next batch and returns the history so far.
     /// </summary>
-    /// <exception cref="ArgumentException">The data does not fit the network.</exception>
+    /// <exception cref="ArgumentException">
+    /// The data does not fit the network: another number of features or targets a sample, or a label
+    /// outside 0 to OutputSize − 1 (0 and 1 for a single output), which the message names by its index
+    /// in the data set. Every check runs before the first batch, so the network is left unchanged.
+    /// </exception>
     /// <exception cref="TrainingDivergedException">A batch's loss was not finite.</exception>
     public static TrainingHistory Fit<T>(INetwork<T> network, Dataset<T> data, TrainingOptions? options = null,
         IProgress<EpochReport>? progress = null, CancellationToken cancellationToken = default)
@@ -55,6 +59,9 @@ public static class Trainer
     /// declared loss defines it, with log terms floored at −100 as PyTorch's losses do) and, for
     /// labelled data, the fraction of samples it classifies right.
     /// </summary>
+    /// <exception cref="ArgumentException">
+    /// The data does not fit the network, as in <see cref="Fit{T}"/>, a label out of range included.
+    /// </exception>
     public static (double Loss, double? Accuracy) Evaluate<T>(INetwork<T> network, Dataset<T> data)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
@@ -91,5 +98,24 @@ public static class Trainer
         if (data.Labels is null && data.TargetCount != network.OutputSize)
             throw new ArgumentException(
                 $"'{name}' has {data.TargetCount} targets a sample: expected {network.OutputSize}, the network's OutputSize.", name);
+        if (data.Labels is { } labels)
+            CheckLabels(labels, network.OutputSize, name);
+    }
+
+    /// <summary>
+    /// Checks every label once, up front: the network would only find a bad one in the batch that
+    /// holds it, after earlier batches had changed the parameters, and would name its place in that
+    /// batch rather than in the data set; the evaluator would index outside its output row.
+    /// </summary>
+    private static void CheckLabels(int[] labels, int outputSize, string name)
+    {
+        int classes = outputSize == 1 ? 2 : outputSize;
+        for (int i = 0; i < labels.Length; i++)
+        {
+            if ((uint)labels[i] >= (uint)classes)
+                throw new ArgumentException(
+                    $"'{name}' holds label {labels[i]} at index {i}, out of range: expected 0 to {classes - 1} for a network with OutputSize = {outputSize}.",
+                    name);
+        }
     }
 }
