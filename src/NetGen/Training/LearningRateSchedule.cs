@@ -17,21 +17,37 @@ public abstract class LearningRateSchedule
     }
 
     /// <summary><c>lr₀·γ^⌊e / stepSize⌋</c> (PyTorch's StepLR).</summary>
-    public static LearningRateSchedule Step(int stepSize, double gamma = 0.1) => new StepSchedule(stepSize, gamma);
+    public static LearningRateSchedule Step(int stepSize, double gamma = 0.1) => new StepSchedule(stepSize, Positive(gamma, nameof(gamma)));
 
     /// <summary><c>lr₀·γ^e</c> (PyTorch's ExponentialLR).</summary>
-    public static LearningRateSchedule Exponential(double gamma) => new ExponentialSchedule(gamma);
+    public static LearningRateSchedule Exponential(double gamma) => new ExponentialSchedule(Positive(gamma, nameof(gamma)));
 
     /// <summary><c>lr_min + (lr₀ − lr_min)·(1 + cos(π·e / T))/2</c> for e ≤ T, then lr_min (PyTorch's CosineAnnealingLR without restarts).</summary>
-    public static LearningRateSchedule Cosine(int periodEpochs, double minimumRate = 0) => new CosineSchedule(periodEpochs, minimumRate);
+    public static LearningRateSchedule Cosine(int periodEpochs, double minimumRate = 0) =>
+        new CosineSchedule(periodEpochs, AtLeastZero(minimumRate, nameof(minimumRate)));
 
     /// <summary>
     /// Multiplies the rate by <paramref name="factor"/> when the monitored loss has not improved by more
     /// than <paramref name="threshold"/> (relative) for <paramref name="patience"/> epochs, never below
     /// <paramref name="minimumRate"/> (PyTorch's ReduceLROnPlateau in 'min', 'rel' mode).
     /// </summary>
-    public static LearningRateSchedule ReduceOnPlateau(double factor = 0.1, int patience = 10, double threshold = 1e-4, double minimumRate = 0) =>
-        new PlateauSchedule(factor, patience, threshold, minimumRate);
+    public static LearningRateSchedule ReduceOnPlateau(double factor = 0.1, int patience = 10, double threshold = 1e-4, double minimumRate = 0)
+    {
+        // PyTorch's ReduceLROnPlateau also refuses a factor of 1 or more, which would never reduce.
+        if (!(factor > 0 && factor < 1))
+            throw new ArgumentOutOfRangeException(nameof(factor), factor, "Expected a factor above 0 and below 1, for example 0.1.");
+        ArgumentOutOfRangeException.ThrowIfNegative(patience);
+        return new PlateauSchedule(factor, patience, AtLeastZero(threshold, nameof(threshold)), AtLeastZero(minimumRate, nameof(minimumRate)));
+    }
+
+    // Every rate a schedule gives must be one the network's LearningRate accepts: finite and at least 0.
+    private static double Positive(double value, string name) =>
+        value > 0 && double.IsFinite(value) ? value
+            : throw new ArgumentOutOfRangeException(name, value, "Expected a finite number above 0, so that every rate stays finite and positive.");
+
+    private static double AtLeastZero(double value, string name) =>
+        value >= 0 && double.IsFinite(value) ? value
+            : throw new ArgumentOutOfRangeException(name, value, "Expected a finite number of at least 0.");
 
     private sealed class StepSchedule : LearningRateSchedule
     {

@@ -100,6 +100,24 @@ public static class Trainer
                 $"'{name}' has {data.TargetCount} targets a sample: expected {network.OutputSize}, the network's OutputSize.", name);
         if (data.Labels is { } labels)
             CheckLabels(labels, network.OutputSize, name);
+        CheckFinite(data.Features, data.FeatureCount, "feature", name);
+        if (data.Targets is { } targets)
+            CheckFinite(targets, data.TargetCount, "target", name);
+    }
+
+    /// <summary>
+    /// Checks every value once, up front, as the labels: a NaN or infinity would otherwise stop training
+    /// only at the batch that holds it, with its place in that batch rather than in the data set.
+    /// </summary>
+    private static void CheckFinite<T>(T[] values, int rowSize, string kind, string name)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!T.IsFinite(values[i]))
+                throw new ArgumentException(
+                    $"'{name}' holds {values[i]} as {kind} {i % rowSize} of sample {i / rowSize}: expected finite values only.", name);
+        }
     }
 
     /// <summary>

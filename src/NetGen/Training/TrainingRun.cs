@@ -71,9 +71,15 @@ internal sealed class TrainingRun<T> where T : unmanaged, IBinaryFloatingPointIe
                 }
                 int start = (iteration - 1) * batchSize;
                 int count = Math.Min(batchSize, _training.Count - start);
-                double loss = TrainBatch(start, count);
-                if (!double.IsFinite(loss))
-                    throw new TrainingDivergedException(epoch, iteration, loss);
+                double loss;
+                try
+                {
+                    loss = TrainBatch(start, count);
+                }
+                catch (NonFiniteLossException exception)
+                {
+                    throw new TrainingDivergedException(epoch, iteration, exception.Loss);
+                }
                 lossSum += loss * count;
                 intervalLoss += loss;
                 intervalCount++;
@@ -146,6 +152,8 @@ internal sealed class TrainingRun<T> where T : unmanaged, IBinaryFloatingPointIe
         }
         if (maxNorm is { } max)
         {
+            // As TrainStep does: no step with the gradient of a loss that is not finite.
+            Kernels.Checks.FiniteLoss(loss);
             ClipGradients(_network.Gradients, max);
             _network.ApplyGradients();
         }

@@ -121,18 +121,40 @@ public sealed class FitTests
     }
 
     [Fact]
-    public void A_non_finite_loss_names_the_epoch_and_iteration()
+    public void A_non_finite_feature_is_refused_up_front_naming_its_sample()
     {
         var features = (float[])Spiral.Features.Clone();
-        features[2 * 45] = float.NaN; // sample 45 lands in the second batch of 30 when the order is kept
+        features[2 * 45 + 1] = float.NaN;
         var poisoned = new Dataset<float>(features, 2, Spiral.Labels!);
+        var net = new SpiralNet(1);
+        float[] before = net.Parameters.ToArray();
 
-        var error = Assert.Throws<TrainingDivergedException>(() =>
-            NetGen.Trainer.Fit(new SpiralNet(1), poisoned, new TrainingOptions { Epochs = 3, BatchSize = 30, Shuffle = false }));
+        var error = Assert.Throws<ArgumentException>(() =>
+            NetGen.Trainer.Fit(net, poisoned, new TrainingOptions { Epochs = 3, BatchSize = 30, Shuffle = false }));
+
+        Assert.Contains("feature 1 of sample 45", error.Message);
+        Assert.Equal(before, net.Parameters.ToArray());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(1e30)] // clipping: the loss is checked before the clipped step too
+    public void A_non_finite_loss_names_the_epoch_and_iteration_and_leaves_the_parameters_finite(double? maxGradNorm)
+    {
+        // Finite targets whose squared errors overflow float once the second batch arrives.
+        var features = new float[60];
+        var targets = new float[60];
+        for (int i = 0; i < 60; i++)
+            (features[i], targets[i]) = (0.5f, i < 30 ? 1f : 3e37f);
+        var net = new SineNet(seed: 1);
+
+        var error = Assert.Throws<TrainingDivergedException>(() => NetGen.Trainer.Fit(net, new Dataset<float>(features, 1, targets, 1),
+            new TrainingOptions { Epochs = 3, BatchSize = 30, Shuffle = false, MaxGradNorm = maxGradNorm }));
 
         Assert.Equal(1, error.Epoch);
         Assert.Equal(2, error.Iteration);
         Assert.Contains("epoch 1, iteration 2", error.Message);
+        Assert.All(net.Parameters.ToArray(), p => Assert.True(float.IsFinite(p)));
     }
 
     [Fact]
