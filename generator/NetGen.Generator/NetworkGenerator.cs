@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using NetGen.Generator.Diagnostics;
+using NetGen.Generator.Emitting;
 using NetGen.Generator.Model;
 
 namespace NetGen.Generator;
@@ -27,14 +30,60 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Diagnostics);
         context.RegisterSourceOutput(diagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
 
+        // Layers on a class that has no [Network]: found from either attribute, reported once, from [Input]
+        // when the class has one and else from its first [Dense].
+        foreach (string layerAttribute in new[] { Parser.InputAttributeName, Parser.DenseAttributeName })
+        {
+            IncrementalValuesProvider<DiagnosticInfo> orphans = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    layerAttribute,
+                    static (node, _) => Parser.IsCandidate(node),
+                    (syntaxContext, cancellationToken) => Parser.LayersWithoutNetwork(syntaxContext, layerAttribute, cancellationToken))
+                .Where(static diagnostic => diagnostic is not null)
+                .Select(static (diagnostic, _) => diagnostic!);
+            context.RegisterSourceOutput(orphans, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
+        }
+
+        // Hint names compare without regard to case, so two types whose names differ only in case would
+        // collide: such names, and only those, take a suffix from the exact name. The set of colliding
+        // names is what each network waits on, and it stays equal while networks come and go without collisions.
+        IncrementalValueProvider<EquatableArray<string>> collidingNames = results
+            .Select(static (result, _) => (result.Network?.HintName ?? result.Stub?.HintName)?.ToUpperInvariant())
+            .Where(static name => name is not null)
+            .Collect()
+            .Select(static (names, _) => names.GroupBy(n => n).Where(g => g.Count() > 1).Select(g => g.Key!).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.CollidingHintNames);
+
         IncrementalValuesProvider<NetworkSpec> networks = results
             .Select(static (result, _) => result.Network!)
             .Where(static network => network is not null)
             .WithTrackingName(TrackingNames.Model);
-        context.RegisterSourceOutput(networks, static (output, network) => Emit(output, network));
+        context.RegisterSourceOutput(networks.Combine(collidingNames),
+            static (output, pair) => Emit(output, pair.Left, HintName(pair.Left.HintName, pair.Left.UniqueKey, pair.Right)));
+
+        IncrementalValuesProvider<StubSpec> stubs = results
+            .Select(static (result, _) => result.Stub!)
+            .Where(static stub => stub is not null)
+            .WithTrackingName(TrackingNames.Stub);
+        context.RegisterSourceOutput(stubs.Combine(collidingNames),
+            static (output, pair) => output.AddSource(HintName(pair.Left.HintName, pair.Left.UniqueKey, pair.Right), StubEmitter.Emit(pair.Left)));
     }
 
-    private static void Emit(SourceProductionContext output, NetworkSpec network)
+    private static string HintName(string readable, string uniqueKey, EquatableArray<string> colliding) =>
+        colliding.Contains(readable.ToUpperInvariant())
+            ? readable.Substring(0, readable.Length - ".g.cs".Length) + "." + StableHash(uniqueKey) + ".g.cs"
+            : readable;
+
+    /// <summary>FNV-1a over the name's UTF-16 code units, in hex: the same on every machine and run, unlike string.GetHashCode.</summary>
+    private static string StableHash(string text)
+    {
+        uint hash = 2166136261;
+        foreach (char c in text)
+            hash = unchecked((hash ^ c) * 16777619);
+        return hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static void Emit(SourceProductionContext output, NetworkSpec network, string hintName)
     {
         string source;
         try
@@ -44,9 +93,9 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         catch (Exception exception)
         {
             // The generator never throws: a failure here is a bug, reported where the user can see it.
-            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, null, network.Name, exception.Message));
+            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, network.Location?.ToLocation(), network.Name, exception.Message));
             return;
         }
-        output.AddSource(network.HintName, source);
+        output.AddSource(hintName, source);
     }
 }

@@ -54,9 +54,10 @@ internal static partial class Parser
     private static void CheckDefined<TEnum>(TEnum value, string name, AttributeData attribute, CancellationToken cancellationToken,
         List<DiagnosticInfo> diagnostics) where TEnum : struct, Enum
     {
+        // The value has no name, so the message names the members it could have been instead of a number.
         if (!Enum.IsDefined(typeof(TEnum), value))
             diagnostics.Add(Invalid(attribute, cancellationToken,
-                $"{Convert.ToInt32(value, CultureInfo.InvariantCulture)} is not a {name}: use one of {string.Join(", ", Enum.GetNames(typeof(TEnum)).Select(n => name + "." + n))}"));
+                $"The {name} given is none of the {name} members: use one of {string.Join(", ", Enum.GetNames(typeof(TEnum)).Select(n => name + "." + n))}"));
     }
 
     private static DiagnosticInfo Invalid(AttributeData attribute, CancellationToken cancellationToken, string message) =>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -10,7 +11,7 @@ namespace NetGen.Generator;
 
 internal static partial class Parser
 {
-    private static OptimizerSpec ReadOptimizer(INamedTypeSymbol type, ImmutableArray<AttributeData> attributes,
+    private static OptimizerSpec ReadOptimizer(INamedTypeSymbol type, ImmutableArray<AttributeData> attributes, PrecisionKind precision,
         CancellationToken cancellationToken, List<DiagnosticInfo> diagnostics)
     {
         var declared = attributes
@@ -77,8 +78,28 @@ internal static partial class Parser
                 Require(IsFiniteAtLeastZero(optimizer.Momentum), "Momentum", optimizer.Momentum, "a finite number of at least 0", "Momentum = 0.9");
                 break;
         }
+        if (precision == PrecisionKind.Single)
+        {
+            foreach (var (property, value) in new[]
+            {
+                ("LearningRate", optimizer.LearningRate), ("Momentum", optimizer.Momentum), ("Dampening", optimizer.Dampening),
+                ("WeightDecay", optimizer.WeightDecay), ("Beta1", optimizer.Beta1), ("Beta2", optimizer.Beta2),
+                ("Epsilon", optimizer.Epsilon), ("Alpha", optimizer.Alpha),
+            })
+            {
+                if (!FitsSingle(value))
+                    diagnostics.Add(Invalid(attribute, cancellationToken, SingleOverflow($"{name}'s {property}", value)));
+            }
+        }
         return optimizer;
     }
+
+    /// <summary>A finite double that a float network would hold as infinity.</summary>
+    private static bool FitsSingle(double value) => double.IsNaN(value) || double.IsInfinity(value) || Math.Abs(value) <= float.MaxValue;
+
+    private static string SingleOverflow(string setting, double value) =>
+        $"{setting} is {Text(value)}, beyond the largest float ({Text(float.MaxValue)}), which a single-precision network computes in: "
+        + "use a smaller value, or Precision = Precision.Double on [Network]";
 
     private static bool IsFiniteAtLeastZero(double value) => value >= 0 && !double.IsInfinity(value);
 

@@ -18,8 +18,8 @@ namespace NetGen.Generator;
 internal static partial class Parser
 {
     public const string NetworkAttributeName = "NetGen.NetworkAttribute";
-    private const string InputAttributeName = "NetGen.InputAttribute";
-    private const string DenseAttributeName = "NetGen.DenseAttribute";
+    public const string InputAttributeName = "NetGen.InputAttribute";
+    public const string DenseAttributeName = "NetGen.DenseAttribute";
 
     private static readonly Dictionary<string, OptimizerKind> OptimizerAttributes = new()
     {
@@ -29,7 +29,14 @@ internal static partial class Parser
         ["NetGen.RmsPropAttribute"] = OptimizerKind.RmsProp,
     };
 
-    private static readonly ParseResult Nothing = new(null, EquatableArray<DiagnosticInfo>.Empty);
+    /// <summary>Errors after which the class cannot take generated members at all, not even a public surface.</summary>
+    private static readonly DiagnosticDescriptor[] StructuralErrors =
+    [
+        DiagnosticDescriptors.NotPartial, DiagnosticDescriptors.StaticNetwork, DiagnosticDescriptors.GenericNetwork,
+        DiagnosticDescriptors.FileLocalNetwork, DiagnosticDescriptors.PrimaryConstructor,
+    ];
+
+    private static readonly ParseResult Nothing = new(null, EquatableArray<DiagnosticInfo>.Empty, null);
 
     public static bool IsCandidate(SyntaxNode node) =>
         node is ClassDeclarationSyntax || (node is RecordDeclarationSyntax record && !record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword));
@@ -50,6 +57,28 @@ internal static partial class Parser
         {
             return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, declaration.Identifier.GetLocation(), type.Name, exception.Message));
         }
+    }
+
+    /// <summary>
+    /// NG0020 for a class with layer attributes and no [Network], from the pipeline of
+    /// <paramref name="layerAttribute"/>: [Input] reports it, or [Dense] where the class has no [Input].
+    /// </summary>
+    public static DiagnosticInfo? LayersWithoutNetwork(GeneratorAttributeSyntaxContext context, string layerAttribute, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax)
+            return null;
+        var attributes = type.GetAttributes();
+        if (attributes.Any(a => a.AttributeClass is null or IErrorTypeSymbol || Is(a, NetworkAttributeName)))
+            return null;
+        if (layerAttribute == DenseAttributeName && attributes.Any(a => Is(a, InputAttributeName)))
+            return null;
+        // A class declared in several parts is visited once for each part that carries the attribute.
+        AttributeData? first = context.Attributes.FirstOrDefault();
+        AttributeData? firstOfType = attributes.FirstOrDefault(a => Is(a, layerAttribute));
+        if (first is null || firstOfType is null || first.ApplicationSyntaxReference?.Span != firstOfType.ApplicationSyntaxReference?.Span
+            || first.ApplicationSyntaxReference?.SyntaxTree != firstOfType.ApplicationSyntaxReference?.SyntaxTree)
+            return null;
+        return DiagnosticInfo.Create(DiagnosticDescriptors.LayersWithoutNetwork, LocationOf(first, cancellationToken), type.Name);
     }
 
     private static ParseResult ParseNetwork(INamedTypeSymbol type, TypeDeclarationSyntax declaration, CancellationToken cancellationToken)
@@ -79,6 +108,8 @@ internal static partial class Parser
             if (!IsFiniteAtLeastZero(value))
                 diagnostics.Add(Invalid(network, cancellationToken,
                     $"{name} is {Text(value)}: a penalty must be a finite number of at least 0, for example {name} = 1e-4"));
+            else if (precision == PrecisionKind.Single && !FitsSingle(value))
+                diagnostics.Add(Invalid(network, cancellationToken, SingleOverflow(name, value)));
         }
         CheckDefined(loss, "Loss", network, cancellationToken, diagnostics);
         CheckDefined(precision, "Precision", network, cancellationToken, diagnostics);
@@ -103,10 +134,18 @@ internal static partial class Parser
         else
             CheckLoss(type, loss, layers[layers.Count - 1].Activation, LocationOf(network, cancellationToken), diagnostics);
 
-        OptimizerSpec optimizer = ReadOptimizer(type, attributes, cancellationToken, diagnostics);
+        OptimizerSpec optimizer = ReadOptimizer(type, attributes, precision, cancellationToken, diagnostics);
+        bool collides = CheckGeneratedNames(type, precision, diagnostics);
 
         if (diagnostics.Count > 0)
-            return Failed([.. diagnostics]);
+        {
+            // Where the class can take members, its public surface is still generated, so that the NG error
+            // is the only one and the code that uses the network does not add a cascade of its own.
+            bool structural = diagnostics.Any(d => StructuralErrors.Contains(d.Descriptor));
+            StubSpec? stub = structural || collides ? null : Stub(type, precision, inputSize, layers, diagnostics[0].Descriptor.Id,
+                hasOwnSeedConstructor: diagnostics.Any(d => d.Descriptor == DiagnosticDescriptors.ConstructorSkipsInitialization));
+            return new ParseResult(null, new EquatableArray<DiagnosticInfo>([.. diagnostics]), stub);
+        }
         return new ParseResult(
             new NetworkSpec(
                 HintName(type),
@@ -120,8 +159,14 @@ internal static partial class Parser
                 layers.ToEquatableArray(),
                 optimizer,
                 l1,
-                l2),
-            EquatableArray<DiagnosticInfo>.Empty);
+                l2,
+                UserMemberNames(type),
+                UniqueKey(type))
+            {
+                Location = LocationInfo.From(classLocation),
+            },
+            EquatableArray<DiagnosticInfo>.Empty,
+            null);
     }
 
     private static void CheckDeclaration(INamedTypeSymbol type, TypeDeclarationSyntax declaration, Location classLocation, List<DiagnosticInfo> diagnostics)
@@ -132,6 +177,10 @@ internal static partial class Parser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StaticNetwork, classLocation, type.Name));
         if (type.TypeParameters.Length > 0)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericNetwork, classLocation, type.Name, "is generic"));
+        if (type.IsFileLocal)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FileLocalNetwork, classLocation, type.Name));
+        if (declaration.ParameterList is not null)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PrimaryConstructor, declaration.ParameterList.GetLocation(), type.Name));
         CheckConstructors(type, diagnostics);
 
         for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
@@ -207,7 +256,7 @@ internal static partial class Parser
 
             if (size <= 0)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, LocationOf(attribute, cancellationToken),
-                    layerName, Text(size), "Dense", ", Activation." + activation));
+                    layerName, Text(size), "Dense", ", Activation." + (Enum.IsDefined(typeof(ActivationKind), activation) ? activation : ActivationKind.ReLU)));
             CheckDefined(activation, "Activation", attribute, cancellationToken, diagnostics);
             CheckDefined(init, "Init", attribute, cancellationToken, diagnostics);
             if (!(initScale >= 0) || double.IsInfinity(initScale))
@@ -226,6 +275,7 @@ internal static partial class Parser
             layers.Add(new DenseLayerSpec(previousSize, size, activation, ResolveInit(init, activation), initScale, dropout));
             previousSize = size;
         }
+        CheckSizes(type, layers, dense, cancellationToken, diagnostics);
         return layers;
     }
 
@@ -244,5 +294,5 @@ internal static partial class Parser
         : activation is ActivationKind.ReLU or ActivationKind.LeakyReLU ? InitKind.HeNormal
         : InitKind.XavierUniform;
 
-    private static ParseResult Failed(params DiagnosticInfo[] diagnostics) => new(null, new EquatableArray<DiagnosticInfo>(diagnostics));
+    private static ParseResult Failed(params DiagnosticInfo[] diagnostics) => new(null, new EquatableArray<DiagnosticInfo>(diagnostics), null);
 }

@@ -6,4 +6,6 @@ internal static class TrackingNames
     public const string Parse = nameof(Parse);
     public const string Model = nameof(Model);
     public const string Diagnostics = nameof(Diagnostics);
+    public const string CollidingHintNames = nameof(CollidingHintNames);
+    public const string Stub = nameof(Stub);
 }

@@ -70,6 +70,26 @@ internal static class DiagnosticDescriptors
         "NG0015", "A network's own constructor must chain to the generated one",
         "Constructor '{0}' {1}: the generated constructor '{0}(int seed = 0)' draws the initial parameters, so a constructor of your own must call it, for example '{0}() : this(seed: 42) {{ }}'");
 
+    public static readonly DiagnosticDescriptor NetworkTooLarge = Error(
+        "NG0016", "Network has more parameters than an array holds",
+        "'{0}' has more parameters than a .NET array holds: up to layer {1} ({2} inputs, {3} outputs) it has {4} weights and biases, and an array holds at most {5}: make the layers smaller");
+
+    public static readonly DiagnosticDescriptor FileLocalNetwork = Error(
+        "NG0017", "Network class cannot be file-local",
+        "'{0}' is a file-local type, which only declarations in its own file can complete, so NetGen cannot add the network's members: remove 'file', and make it 'internal' or a private nested class instead");
+
+    public static readonly DiagnosticDescriptor PrimaryConstructor = Error(
+        "NG0018", "Network class cannot have a primary constructor",
+        "'{0}' has a primary constructor, which every other constructor must call, so the generated constructor '{0}(int seed = 0)' that draws the parameters cannot exist beside it: declare fields and a constructor that calls ': this(seed)' instead");
+
+    public static readonly DiagnosticDescriptor GeneratedNameTaken = Error(
+        "NG0019", "A member's name clashes with a generated network member",
+        "'{0}' has {2} named '{1}', but NetGen generates '{3}' on every network: rename yours");
+
+    public static readonly DiagnosticDescriptor LayersWithoutNetwork = Error(
+        "NG0020", "Layers declared on a class without [Network]",
+        "'{0}' has [Input] or [Dense] attributes but no [Network(loss)], so no network is generated for it: add for example [Network(Loss.CrossEntropy)]");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

@@ -1,0 +1,19 @@
+namespace NetGen.Generator.Model;
+
+/// <summary>
+/// The public surface of a network whose declaration has errors: its sizes where they are known, and
+/// every member throwing, so that the code that uses the network compiles and only the NG error shows.
+/// </summary>
+internal sealed record StubSpec(
+    string HintName,
+    string? Namespace,
+    EquatableArray<ContainingTypeSpec> ContainingTypes,
+    string TypeKeyword,
+    string Name,
+    PrecisionKind Precision,
+    int? InputSize,
+    int? OutputSize,
+    int? ParameterCount,
+    bool WithConstructor,
+    string ErrorId,
+    string UniqueKey);
