@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Threading.Tasks;
 using CsCheck;
 using NetGen.Generator.Fuzz.Checking;
 using NetGen.Generator.Fuzz.Sources;
@@ -23,6 +24,8 @@ public sealed class GeneratorFuzzTests(ITestOutputHelper output)
     /// <summary>Random cases tried after a failure to find a shorter case that fails the same way.</summary>
     private const long ShrinkIterations = 300;
 
+    private const int Batch = 256;
+
     [Fact]
     public void Generator_keeps_its_promises_on_random_declarations()
     {
@@ -31,16 +34,31 @@ public sealed class GeneratorFuzzTests(ITestOutputHelper output)
         var random = new PCG(1, (ulong)Setting("NETGEN_FUZZ_SEED", (long)DefaultSeed));
         var tally = new FailureTally();
 
-        for (long index = 0; index < cases; index++)
+        // Cases are drawn in order from one seed, so a slice is the same on every machine; each batch is
+        // then checked on every core, and the first failing case in order is the one reported.
+        for (long start = 0; start < cases; start += Batch)
         {
-            ulong state = random.State;
-            FuzzCase fuzzCase = NetworkSources.Cases.Generate(random, null, out Size _);
-            IReadOnlyList<Failure> failures = CaseChecker.Check(fuzzCase);
-            if (failures.Count == 0)
-                continue;
-            if (!report)
-                Assert.Fail(Shrunk(failures[0], random.ToString(state), index));
-            tally.Add(fuzzCase, failures);
+            var batch = new List<(FuzzCase Case, string Seed)>();
+            for (long index = start; index < Math.Min(cases, start + Batch); index++)
+            {
+                ulong state = random.State;
+                batch.Add((NetworkSources.Cases.Generate(random, null, out Size _), random.ToString(state)));
+            }
+            var failures = new IReadOnlyList<Failure>[batch.Count];
+            Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, (index, loop) =>
+            {
+                failures[index] = CaseChecker.Check(batch[index].Case);
+                if (!report && failures[index].Count > 0)
+                    loop.Break();
+            });
+            for (int index = 0; index < batch.Count; index++)
+            {
+                if (failures[index] is not { Count: > 0 } found)
+                    continue;
+                if (!report)
+                    Assert.Fail(Shrunk(found[0], batch[index].Seed, start + index));
+                tally.Add(batch[index].Case, found);
+            }
         }
 
         string summary = (tally.IsEmpty ? $"{cases} cases, no failure" : tally.Describe(cases)) + $"\n({CaseChecker.Totals})";
@@ -102,7 +120,7 @@ public sealed class GeneratorFuzzTests(ITestOutputHelper output)
         }
         catch (Exception exception) when (exception is not InvalidOperationException)
         {
-            shrunk = exception.Message;
+            shrunk = exception.Message + (exception.InnerException is { } inner ? "\n" + inner.Message : "");
         }
         return $"Case {index} failed: {first.Kind}\n{first.Detail}\n\nShrunk by CsCheck:\n{shrunk}";
     }
