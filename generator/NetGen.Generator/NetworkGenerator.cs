@@ -59,19 +59,23 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Where(static network => network is not null)
             .WithTrackingName(TrackingNames.Model);
         context.RegisterSourceOutput(networks.Combine(collidingNames),
-            static (output, pair) => Emit(output, pair.Left, HintName(pair.Left.HintName, pair.Left.UniqueKey, pair.Right)));
+            static (output, pair) => Emit(output, pair.Left, HintName(pair.Left.HintName, pair.Left.UniqueKey, pair.Left.Location, pair.Right)));
 
         IncrementalValuesProvider<StubSpec> stubs = results
             .Select(static (result, _) => result.Stub!)
             .Where(static stub => stub is not null)
             .WithTrackingName(TrackingNames.Stub);
         context.RegisterSourceOutput(stubs.Combine(collidingNames),
-            static (output, pair) => output.AddSource(HintName(pair.Left.HintName, pair.Left.UniqueKey, pair.Right), StubEmitter.Emit(pair.Left)));
+            static (output, pair) => output.AddSource(HintName(pair.Left.HintName, pair.Left.UniqueKey, pair.Left.Location, pair.Right), StubEmitter.Emit(pair.Left)));
     }
 
-    private static string HintName(string readable, string uniqueKey, EquatableArray<string> colliding) =>
+    /// <summary>
+    /// The readable hint name, or, where it collides, one suffixed with a hash of the exact type name and
+    /// the declaration's place: code that does not compile may even declare one type name twice.
+    /// </summary>
+    private static string HintName(string readable, string uniqueKey, LocationInfo? location, EquatableArray<string> colliding) =>
         colliding.Contains(readable.ToUpperInvariant())
-            ? readable.Substring(0, readable.Length - ".g.cs".Length) + "." + StableHash(uniqueKey) + ".g.cs"
+            ? readable.Substring(0, readable.Length - ".g.cs".Length) + "." + StableHash($"{uniqueKey}@{location?.FilePath}:{location?.Span.Start}") + ".g.cs"
             : readable;
 
     /// <summary>FNV-1a over the name's UTF-16 code units, in hex: the same on every machine and run, unlike string.GetHashCode.</summary>

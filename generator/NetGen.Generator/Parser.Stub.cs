@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using NetGen.Generator.Diagnostics;
 using NetGen.Generator.Model;
 
 namespace NetGen.Generator;
@@ -8,7 +9,7 @@ namespace NetGen.Generator;
 internal static partial class Parser
 {
     /// <summary>The public surface of a network whose declaration has errors, with the sizes that are known.</summary>
-    private static StubSpec Stub(INamedTypeSymbol type, PrecisionKind precision, int inputSize, List<DenseLayerSpec> layers,
+    private static StubSpec Stub(INamedTypeSymbol type, Location location, PrecisionKind precision, int inputSize, List<DenseLayerSpec> layers,
         string errorId, bool hasOwnSeedConstructor)
     {
         int outputSize = layers.Count > 0 ? layers[layers.Count - 1].OutputSize : 0;
@@ -24,6 +25,7 @@ internal static partial class Parser
             ParameterCountOf(layers),
             WithConstructor: !hasOwnSeedConstructor,
             errorId,
-            UniqueKey(type));
+            UniqueKey(type),
+            LocationInfo.From(location));
     }
 }

@@ -33,7 +33,8 @@ internal static partial class Parser
     private static readonly DiagnosticDescriptor[] StructuralErrors =
     [
         DiagnosticDescriptors.NotPartial, DiagnosticDescriptors.StaticNetwork, DiagnosticDescriptors.GenericNetwork,
-        DiagnosticDescriptors.FileLocalNetwork, DiagnosticDescriptors.PrimaryConstructor,
+        DiagnosticDescriptors.FileLocalNetwork, DiagnosticDescriptors.PrimaryConstructor, DiagnosticDescriptors.RecordNetwork,
+        DiagnosticDescriptors.AbstractNetwork,
     ];
 
     private static readonly ParseResult Nothing = new(null, EquatableArray<DiagnosticInfo>.Empty, null);
@@ -142,7 +143,7 @@ internal static partial class Parser
             // Where the class can take members, its public surface is still generated, so that the NG error
             // is the only one and the code that uses the network does not add a cascade of its own.
             bool structural = diagnostics.Any(d => StructuralErrors.Contains(d.Descriptor));
-            StubSpec? stub = structural || collides ? null : Stub(type, precision, inputSize, layers, diagnostics[0].Descriptor.Id,
+            StubSpec? stub = structural || collides ? null : Stub(type, classLocation, precision, inputSize, layers, diagnostics[0].Descriptor.Id,
                 hasOwnSeedConstructor: diagnostics.Any(d => d.Descriptor == DiagnosticDescriptors.ConstructorSkipsInitialization));
             return new ParseResult(null, new EquatableArray<DiagnosticInfo>([.. diagnostics]), stub);
         }
@@ -177,6 +178,10 @@ internal static partial class Parser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StaticNetwork, classLocation, type.Name));
         if (type.TypeParameters.Length > 0)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericNetwork, classLocation, type.Name, "is generic"));
+        if (type.IsRecord)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RecordNetwork, classLocation, type.Name));
+        if (type.IsAbstract && !type.IsStatic)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AbstractNetwork, classLocation, type.Name));
         if (type.IsFileLocal)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FileLocalNetwork, classLocation, type.Name));
         if (declaration.ParameterList is not null)

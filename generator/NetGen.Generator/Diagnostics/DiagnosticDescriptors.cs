@@ -90,6 +90,14 @@ internal static class DiagnosticDescriptors
         "NG0020", "Layers declared on a class without [Network]",
         "'{0}' has [Input] or [Dense] attributes but no [Network(loss)], so no network is generated for it: add for example [Network(Loss.CrossEntropy)]");
 
+    public static readonly DiagnosticDescriptor RecordNetwork = Error(
+        "NG0021", "Network class cannot be a record",
+        "'{0}' is a record, whose 'with' copies and value equality would share one network's parameter arrays between objects, and in which C# reserves the name 'Clone' that every network has: declare it as a class");
+
+    public static readonly DiagnosticDescriptor AbstractNetwork = Error(
+        "NG0022", "Network class cannot be abstract",
+        "'{0}' is abstract, but a network's constructor draws its parameters and its Clone() creates an instance of it: remove 'abstract', and derive from it if you need a family of networks");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

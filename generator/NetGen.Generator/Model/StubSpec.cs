@@ -1,3 +1,5 @@
+using NetGen.Generator.Diagnostics;
+
 namespace NetGen.Generator.Model;
 
 /// <summary>
@@ -16,4 +18,5 @@ internal sealed record StubSpec(
     int? ParameterCount,
     bool WithConstructor,
     string ErrorId,
-    string UniqueKey);
+    string UniqueKey,
+    LocationInfo? Location);

@@ -14,7 +14,7 @@ namespace NetGen.Generator.Fuzz.Checking;
 /// <summary>
 /// Runs the generator on one case in memory and checks what it promises whatever the input: it does not throw,
 /// its diagnostics point into the user's source and name enum members rather than numbers, a clean input gives
-/// output without errors or warnings, and a case takes at most <see cref="Budget"/>.
+/// output without errors or warnings, and the generator takes at most <see cref="Budget"/> on a case.
 /// </summary>
 internal static partial class CaseChecker
 {
@@ -67,8 +67,11 @@ internal static partial class CaseChecker
             string message = diagnostic.GetMessage();
             if (diagnostic.Id == "NG0013")
                 failures.Add(new Failure("NG0013 could not generate", message));
-            if (!diagnostic.Location.IsInSource || !userPaths.Contains(diagnostic.Location.SourceTree!.FilePath))
-                failures.Add(new Failure($"NG location is {diagnostic.Location.Kind}, not in the user's source", $"{diagnostic.Id} at {diagnostic.Location.GetLineSpan()}: {message}"));
+            // Locations travel through the incremental pipeline as a path and a span (a Location holds the
+            // syntax tree, which must not be cached), so they come back as file locations in the user's files.
+            FileLinePositionSpan where = diagnostic.Location.GetLineSpan();
+            if (diagnostic.Location.Kind == LocationKind.None || !userPaths.Contains(where.Path) || diagnostic.Location.SourceSpan.IsEmpty)
+                failures.Add(new Failure($"NG location is {diagnostic.Location.Kind}, not in the user's source", $"{diagnostic.Id} at {where}: {message}"));
             if (RawEnumNumber().IsMatch(message))
                 failures.Add(new Failure("NG message shows an enum member as a number", $"{diagnostic.Id}: {message}"));
         }
@@ -78,7 +81,9 @@ internal static partial class CaseChecker
             failures.AddRange(CheckOutputCompiles(input, output));
 
         clock.Stop();
-        if (clock.Elapsed > Budget)
+        // The budget is the generator's: compiling the output afterwards is the test's own work, and the
+        // first compilation in a process also pays for Roslyn's warm-up.
+        if (generating > Budget)
             failures.Add(new Failure($"slower than {Budget.TotalSeconds:0} s",
                 $"took {clock.Elapsed.TotalMilliseconds:0} ms, {generating.TotalMilliseconds:0} ms of it parsing and generating"));
         Totals.Add(generating, clock.Elapsed - generating);
