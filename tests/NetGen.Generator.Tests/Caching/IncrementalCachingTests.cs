@@ -59,6 +59,21 @@ public sealed class IncrementalCachingTests
     }
 
     [Fact]
+    public void A_comment_above_the_network_leaves_the_colliding_names_and_the_model_as_they_were()
+    {
+        var (driver, compilation) = FirstRun(GoldenNetworks.Spiral, GoldenNetworks.TinySigmoid);
+        SyntaxTree tree = compilation.SyntaxTrees.First();
+        // The network moves down the file: its location changes, nothing the output depends on does.
+        SyntaxTree edited = tree.WithChangedText(tree.GetText().Replace(0, 0, "// a comment\n// and another\n"));
+
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, edited));
+
+        Assert.All(Reasons(driver, "CollidingHintNames").Concat(Reasons(driver, "Model")),
+            reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, reason.ToString()));
+        Assert.NotEmpty(Reasons(driver, "CollidingHintNames"));
+    }
+
+    [Fact]
     public void Changing_a_layer_size_modifies_the_model()
     {
         var (driver, compilation) = FirstRun(GoldenNetworks.Spiral);

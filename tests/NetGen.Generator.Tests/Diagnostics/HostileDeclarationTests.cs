@@ -64,6 +64,24 @@ public sealed class HostileDeclarationTests
         Assert.Empty(outcome.Files);
     }
 
+    [Theory]
+    [InlineData("public partial record Net;", "NG0021")]
+    [InlineData("public partial record class Net;", "NG0021")]
+    [InlineData("public abstract partial class Net;", "NG0022")]
+    public void NG0021_NG0022_records_and_abstract_classes(string declaration, string id)
+    {
+        GeneratorOutcome outcome = GeneratorHarness.Run($"""
+            using NetGen;
+            [Network(Loss.MeanSquaredError)]
+            [Input(2)]
+            [Dense(1, Activation.Identity)]
+            {declaration}
+            """);
+        AssertOnly(outcome, id);
+        Assert.Equal("Net", TextAt(outcome, Assert.Single(outcome.GeneratorDiagnostics)));
+        Assert.Empty(outcome.Files);
+    }
+
     [Fact]
     public void NG0018_primary_constructor()
     {
