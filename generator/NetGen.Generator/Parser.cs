@@ -44,7 +44,10 @@ internal static partial class Parser
 
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax declaration)
+        // A declaration still being typed may have no name yet: the compiler reports it, and there is
+        // nowhere to put a diagnostic or a class.
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax declaration
+            || declaration.Identifier.IsMissing || type.Name.Length == 0)
             return Nothing;
         try
         {

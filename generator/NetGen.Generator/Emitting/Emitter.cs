@@ -85,7 +85,8 @@ internal static partial class Emitter
                 int size = 64;
                 while (size < 4096 && (long)size * flopsPerSample < (1 << 20))
                     size *= 2;
-                return size;
+                // A layer so wide that fewer samples fit in its rows never splits a batch.
+                return System.Math.Min(size, RowsBatchLimit);
             }
         }
         private bool HasPenalty => spec.L1 != 0 || spec.L2 != 0;
@@ -505,19 +506,19 @@ internal static partial class Emitter
 
         /// <summary>
         /// The largest training batch whose per-sample scratch fits in a .NET array: the widest row a sample
-        /// takes (a layer's outputs, the first layer's two halves of products, a copy of the inputs or the
-        /// targets) times the batch, plus the padding after the first layer's rows, at most Array.MaxLength.
+        /// takes (a layer's outputs, a copy of the inputs or the targets, and for a batch of several chunks
+        /// the first layer's two halves of products) times the batch, plus the padding after the first
+        /// layer's rows, at most Array.MaxLength.
         /// </summary>
-        private int MaxTrainingBatch
-        {
-            get
-            {
-                long widest = System.Math.Max(spec.InputSize, spec.Layers.Max(l => (long)l.OutputSize));
-                if (SplitsFirstLayerByRows)
-                    widest = System.Math.Max(widest, 2L * spec.Layers[0].OutputSize);
-                return (int)((ArrayMaxLength - FirstPairPadding) / widest);
-            }
-        }
+        private int MaxTrainingBatch =>
+            SplitsFirstLayerByRows && RowsBatchLimit > ChunkSize
+                // Batches of several chunks also keep the first layer's products in two halves over the batch.
+                ? System.Math.Max(ChunkSize, (int)System.Math.Min(RowsBatchLimit, ArrayMaxLength / (2L * spec.Layers[0].OutputSize)))
+                : RowsBatchLimit;
+
+        /// <summary>The most samples whose rows of every batch's scratch (layer outputs and deltas, inputs, targets) fit in an array.</summary>
+        private int RowsBatchLimit =>
+            (int)((ArrayMaxLength - FirstPairPadding) / System.Math.Max(spec.InputSize, spec.Layers.Max(l => (long)l.OutputSize)));
 
         /// <summary>The most elements a .NET array holds (Array.MaxLength, which netstandard2.0 does not name).</summary>
         private const long ArrayMaxLength = 0x7FFFFFC7;

@@ -50,6 +50,31 @@ public sealed class HostileDeclarationTests
         Assert.Contains(hint, diagnostic.GetMessage());
     }
 
+    [Theory]
+    [InlineData("[Input(1)] [Dense((int)1e9, Activation.Softmax)]", "CrossEntropy")]
+    [InlineData("[Input(4)] [Dense(1 << 28, Activation.ReLU)] [Dense(1, Activation.Identity)]", "MeanSquaredError")]
+    public void Networks_near_the_largest_that_fit_compile(string layers, string loss) =>
+        // Rows of a chunk of such a layer would not fit in an array, so it never splits a batch.
+        AssertCompilesCleanly(GeneratorHarness.Run($$"""
+            using NetGen;
+            [Network(Loss.{{loss}}, Precision = Precision.Double)]
+            {{layers}}
+            public partial class Net;
+            """));
+
+    [Fact]
+    public void A_class_without_a_name_yet_gets_no_diagnostic_of_ours()
+    {
+        GeneratorOutcome outcome = GeneratorHarness.Run("""
+            using NetGen;
+            [Network(Loss.MeanSquaredError)]
+            [Input(13)]
+            public partial class struct Net { }
+            """);
+        Assert.Null(outcome.Result.Exception);
+        Assert.Empty(outcome.GeneratorDiagnostics);
+    }
+
     [Fact]
     public void NG0017_file_local_class()
     {
