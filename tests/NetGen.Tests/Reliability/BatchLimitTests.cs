@@ -30,6 +30,18 @@ public sealed class BatchLimitTests
     }
 
     [Fact]
+    public void TheTrainerRefusesSuchABatchBeforeAnyStep()
+    {
+        var net = new WideHiddenNet(seed: 1);
+        float[] before = net.Parameters.ToArray();
+        int batch = LargestTrainingBatch + 1;
+        var data = new Dataset<float>(new float[batch], 1, new float[batch], 1);
+        var exception = Assert.Throws<ArgumentException>(() => Trainer.Fit(net, data, new TrainingOptions { Epochs = 1, BatchSize = batch }));
+        Assert.Contains($"at most {LargestTrainingBatch} samples", exception.Message);
+        Assert.Equal(before, net.Parameters.ToArray());
+    }
+
+    [Fact]
     public void AForwardBatchWhoseScratchWouldWrapMatchesAPlainReference()
     {
         var net = new WideHiddenNet(seed: 2);

@@ -57,6 +57,35 @@ public sealed class SharedInstanceTests
         Assert.Equal(0, mismatches);
     }
 
+    [Fact]
+    public void ForwardFromManyThreadsAllocatesNothingOnceEachThreadHasItsScratch()
+    {
+        var net = new FloatCrossEntropyNet(seed: 3);
+        float[] one = new float[FloatCrossEntropyNet.InputSize], batch = new float[50 * FloatCrossEntropyNet.InputSize];
+        float[] oneOut = new float[FloatCrossEntropyNet.OutputSize], batchOut = new float[50 * FloatCrossEntropyNet.OutputSize];
+        long[] allocated = new long[Threads];
+        using var start = new Barrier(Threads);
+        var threads = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
+        {
+            // The thread's first calls make its scratch; every call after them must allocate nothing.
+            net.Forward(one, oneOut);
+            net.Forward(batch, batchOut);
+            net.Predict(one);
+            start.SignalAndWait();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int call = 0; call < 1000; call++)
+            {
+                net.Forward(one, oneOut);
+                net.Forward(batch, batchOut);
+                net.Predict(one);
+            }
+            allocated[t] = GC.GetAllocatedBytesForCurrentThread() - before;
+        })).ToList();
+        threads.ForEach(thread => thread.Start());
+        threads.ForEach(thread => thread.Join());
+        Assert.Equal(new long[Threads], allocated);
+    }
+
     [Theory]
     [InlineData("TrainStep")]
     [InlineData("ComputeGradients")]
