@@ -50,18 +50,23 @@ internal static partial class Emitter
         private void WriteForwardOneDispatch()
         {
             writer.Line("/// <summary>One sample, at the widest accelerated vector width written out for this network.</summary>");
-            using (writer.Open($"private void ForwardOne({ReadOnlySpan} input, {Span} output, InferenceScratch scratch)"))
+            using (writer.Open($"private void ForwardOne({ReadOnlySpan} input, {Span} output)"))
             {
                 foreach (int bits in RegisterWidths)
                 {
                     using (writer.Open($"if (global::System.Runtime.Intrinsics.Vector{bits}.IsHardwareAccelerated)"))
                     {
-                        writer.Line($"ForwardOneIn{bits}(input, output, scratch);");
+                        writer.Line($"ForwardOneIn{bits}(input, output);");
                         writer.Line("return;");
                     }
                 }
-                writer.Line("ForwardOneByLayers(input, output, scratch);");
+                writer.Line("ForwardOneByLayers(input, output, Inference);");
             }
+            writer.Line();
+            writer.Line("/// <summary>One sample's layer rows, with room to start them on a cache line, as a value in the caller's frame.</summary>");
+            writer.Line($"[global::System.Runtime.CompilerServices.InlineArray({SampleLength + SamplePadding})]");
+            using (writer.Open("private struct StackRows"))
+                writer.Line($"private {T} _first;");
             writer.Line();
             foreach (int bits in RegisterWidths)
                 WriteForwardOneInRegisters(bits);
@@ -77,11 +82,14 @@ internal static partial class Emitter
         private void WriteForwardOneInRegisters(int bits)
         {
             writer.Line($"/// <summary>One sample in Vector{bits}s, each layer's outputs in registers; lanes past a row are never read back.</summary>");
-            using (writer.Open($"private void ForwardOneIn{bits}({ReadOnlySpan} input, {Span} output, InferenceScratch scratch)"))
+            using (writer.Open($"private void ForwardOneIn{bits}({ReadOnlySpan} input, {Span} output)"))
             {
                 writer.Line($"ref {T} w = ref {ParameterOrigin};");
                 writer.Line($"ref {T} x = ref {MemoryMarshal}.GetReference(input);");
-                writer.Line($"ref {T} h = ref {SampleOrigin};");
+                writer.Line("// The layers' rows in this call's frame, from a cache line: no other thread sees them, and");
+                writer.Line("// reaching them costs no lookup of the thread's scratch, which is a call.");
+                writer.Line("StackRows rows = default;");
+                writer.Line($"ref {T} h = ref {Kernels}.Alignment.CacheLine(ref {Unsafe}.As<StackRows, {T}>(ref rows));");
                 for (int l = 1; l <= LayerCount; l++)
                 {
                     DenseLayerSpec layer = spec.Layers[l - 1];
@@ -119,13 +127,13 @@ internal static partial class Emitter
 
         /// <summary>
         /// One layer in registers: <c>layer{l}v{k}</c> holds outputs [k·lanes, (k + 1)·lanes), stored
-        /// to its padded row of <c>scratch.Sample</c> when a later statement reads it from there.
+        /// to its padded row at <c>h</c> when a later statement reads it from there.
         /// </summary>
         private void WriteRegisterLayer(int l, DenseLayerSpec layer, int bits)
         {
             int layerBits = LayerBits(layer, bits), lanes = Lanes(layerBits), vectors = Vectors(layer, lanes);
             string vector = VectorType(layerBits);
-            // Layer 1 reads the input; later layers read the previous layer's row of scratch.Sample.
+            // Layer 1 reads the input; later layers read the previous layer's row at h.
             string source = l == 1 ? "x" : "h";
             int sourceRow = l == 1 ? 0 : SampleRow(l - 1), row = SampleRow(l);
             // Enough partial sums that the chains of multiply-adds keep two FMA pipes busy (4 cycles of
@@ -157,18 +165,22 @@ internal static partial class Emitter
             }
             if (softmax && vectors == 1)
             {
-                writer.Line($"layer{l}v0 = {Kernels}.Activations.SoftmaxOne(layer{l}v0, {SampleRange(ReadOnlySpan, row, layer.OutputSize)});");
+                writer.Line($"layer{l}v0 = {Kernels}.Activations.SoftmaxOne(layer{l}v0, {RowSpan(readOnly: true, row, layer.OutputSize)});");
                 if (!fromRegister)
                     writer.Line($"{vector}.StoreUnsafe(layer{l}v0, ref h, {row});");
             }
             else if (softmax)
-                writer.Line($"{Kernels}.Activations.Softmax<{T}>({SampleRange(Span, row, layer.OutputSize)}, 1, {layer.OutputSize});");
+                writer.Line($"{Kernels}.Activations.Softmax<{T}>({RowSpan(readOnly: false, row, layer.OutputSize)}, 1, {layer.OutputSize});");
             if (fromRegister)
                 for (int o = 0; o < OutputSize; o++)
                     writer.Line($"output[{o}] = layer{l}v0[{o}];");
             else if (l == LayerCount)
-                WriteOutputCopy(row);
+                WriteOutputCopy(row, inRegisters: true);
         }
+
+        /// <summary>A span over <paramref name="length"/> values of the rows at <c>h</c> from <paramref name="row"/>.</summary>
+        private string RowSpan(bool readOnly, int row, int length) =>
+            $"{MemoryMarshal}.Create{(readOnly ? "ReadOnly" : "")}Span(ref {Unsafe}.Add(ref h, {row}), {length})";
 
         private static string VectorType(int bits) => $"global::System.Runtime.Intrinsics.Vector{bits}";
 

@@ -27,13 +27,13 @@ internal static partial class Emitter
             writer.Line("/// </summary>");
             using (writer.Open($"public void Forward({ReadOnlySpan} input, {Span} output)"))
             {
-                writer.Line("InferenceScratch scratch = Inference;");
                 using (writer.Open("if (input.Length == InputSize)"))
                 {
                     writer.Line($"{Kernels}.Checks.Rows(output.Length, 1, OutputSize, nameof(OutputSize), nameof(output));");
-                    writer.Line("ForwardOne(input, output, scratch);");
+                    writer.Line("ForwardOne(input, output);");
                     writer.Line("return;");
                 }
+                writer.Line("InferenceScratch scratch = Inference;");
                 writer.Line($"int batch = {Kernels}.Checks.BatchSize(input.Length, InputSize, nameof(input));");
                 writer.Line($"{Kernels}.Checks.Rows(output.Length, batch, OutputSize, nameof(OutputSize), nameof(output));");
                 if (LayerCount > 1)
@@ -65,17 +65,20 @@ internal static partial class Emitter
             using (writer.Open($"public int Predict({ReadOnlySpan} input)"))
             {
                 writer.Line($"{Kernels}.Checks.Length(input, InputSize, nameof(input));");
-                writer.Line("InferenceScratch scratch = Inference;");
-                writer.Line("ForwardOne(input, scratch.Prediction, scratch);");
-                writer.Line($"return {Kernels}.Predictions.Decide<{T}>(scratch.Prediction, {Threshold});");
+                writer.Line("// A class read from a NaN would be arbitrary, and not every activation carries a NaN through (ReLU may give 0).");
+                writer.Line($"{Kernels}.Checks.Finite(input, nameof(input));");
+                writer.Line($"{T}[] prediction = Inference.Prediction;");
+                writer.Line("ForwardOne(input, prediction);");
+                writer.Line($"return {Kernels}.Predictions.Decide<{T}>(prediction, {Threshold});");
             }
             writer.Line();
         }
 
         /// <summary>
-        /// Forward and Predict write only to scratch of the calling thread's, one set per thread for every
-        /// instance of the class, so that one trained instance serves any number of threads with no lock
-        /// and no allocation once each thread has its set.
+        /// Forward and Predict write only to scratch of the calling thread's: the rows of a small network's
+        /// one sample on the call's stack, and otherwise one set per thread for every instance of the class,
+        /// so that one trained instance serves any number of threads with no lock and no allocation once
+        /// each thread has its set.
         /// </summary>
         private void WriteInferenceScratch()
         {
@@ -86,7 +89,11 @@ internal static partial class Emitter
             writer.Line("private static InferenceScratch? t_inference;");
             writer.Line();
             writer.Line("/// <summary>The calling thread's scratch for Forward and Predict, made on its first call.</summary>");
-            writer.Line("private static InferenceScratch Inference => t_inference ??= new InferenceScratch();");
+            writer.Line("private static InferenceScratch Inference => t_inference ?? NewInferenceScratch();");
+            writer.Line();
+            writer.Line("// Out of line, so that the calls that find their scratch carry no allocation code.");
+            writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+            writer.Line("private static InferenceScratch NewInferenceScratch() => t_inference = new InferenceScratch();");
             writer.Line();
             writer.Line("/// <summary>One thread's scratch for Forward and Predict, shared by every instance of the class on that thread.</summary>");
             using (writer.Open("private sealed class InferenceScratch"))

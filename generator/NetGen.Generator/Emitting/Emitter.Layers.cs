@@ -72,8 +72,12 @@ internal static partial class Emitter
             if (HasRegisterPath)
                 WriteForwardOneDispatch();
             writer.Line("/// <summary>One sample, each layer held in registers with its activation fused.</summary>");
-            using (writer.Open($"private void {(HasRegisterPath ? "ForwardOneByLayers" : "ForwardOne")}({ReadOnlySpan} input, {Span} output, InferenceScratch scratch)"))
+            using (writer.Open(HasRegisterPath
+                ? $"private void ForwardOneByLayers({ReadOnlySpan} input, {Span} output, InferenceScratch scratch)"
+                : $"private void ForwardOne({ReadOnlySpan} input, {Span} output)"))
             {
+                if (!HasRegisterPath)
+                    writer.Line("InferenceScratch scratch = Inference;");
                 for (int l = 1; l <= LayerCount; l++)
                 {
                     DenseLayerSpec layer = spec.Layers[l - 1];
@@ -82,21 +86,24 @@ internal static partial class Emitter
                     writer.Line($"{Kernels}.Dense.ForwardOne<{T}>({source}, AlignedParameters, Layer{l}Weights, Layer{l}Bias, sample{l}, "
                         + $"{layer.InputSize}, {layer.OutputSize}, global::NetGen.Activation.{layer.Activation});");
                     if (l == LayerCount)
-                        WriteOutputCopy(SampleRow(l));
+                        WriteOutputCopy(SampleRow(l), inRegisters: false);
                 }
             }
             writer.Line();
         }
 
-        /// <summary>The final layer's outputs, from its padded row of <c>scratch.Sample</c> at <paramref name="row"/>, into <c>output</c>.</summary>
-        private void WriteOutputCopy(int row)
+        /// <summary>
+        /// The final layer's outputs, from its padded row at <paramref name="row"/> (of the rows at <c>h</c>
+        /// on the register path, else of <c>scratch.Sample</c>), into <c>output</c>.
+        /// </summary>
+        private void WriteOutputCopy(int row, bool inRegisters)
         {
             // A call to copy a handful of values costs more than the values themselves.
             if (OutputSize <= 4)
                 for (int o = 0; o < OutputSize; o++)
-                    writer.Line($"output[{o}] = scratch.Sample[scratch.SampleOrigin + {row + o}];");
+                    writer.Line($"output[{o}] = {(inRegisters ? $"{Unsafe}.Add(ref h, {row + o})" : $"scratch.Sample[scratch.SampleOrigin + {row + o}]")};");
             else
-                writer.Line($"{SampleRange(ReadOnlySpan, row, "OutputSize")}.CopyTo(output);");
+                writer.Line($"{(inRegisters ? RowSpan(readOnly: true, row, OutputSize) : SampleRange(ReadOnlySpan, row, "OutputSize"))}.CopyTo(output);");
         }
 
         /// <summary>The hidden layers' rows as <c>ForwardLayers</c> takes them: the arrays <paramref name="array"/> names for each layer.</summary>

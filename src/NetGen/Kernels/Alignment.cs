@@ -33,6 +33,18 @@ public static class Alignment
         return array;
     }
 
+    /// <summary>
+    /// The first element at or after <paramref name="start"/> at a multiple of <see cref="Bytes"/>, for
+    /// rows in a caller's frame, which the garbage collector never moves: room for <c>n + Bytes / sizeof(T)</c>
+    /// elements from <paramref name="start"/> holds <c>n</c> from there.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ref T CacheLine<T>(ref T start) where T : unmanaged
+    {
+        nint address = Unsafe.ByteOffset(ref Unsafe.NullRef<T>(), ref start);
+        return ref Unsafe.AddByteOffset(ref start, -address & (Bytes - 1));
+    }
+
     /// <summary>The first index of <paramref name="array"/> at a multiple of <see cref="Bytes"/>.</summary>
     private static int Origin<T>(T[] array) where T : unmanaged
     {

@@ -22,12 +22,13 @@ public static class TrainingGuard
     public static bool Enter(ref int owner, string member)
     {
         int thread = Environment.CurrentManagedThreadId;
-        int previous = Interlocked.CompareExchange(ref owner, thread, 0);
-        if (previous == 0)
-            return true;
-        if (previous != thread)
+        // A training member called by another on the same thread (TrainStep's ComputeGradients and
+        // ApplyGradients) needs no atomic operation: only this thread writes its own id there.
+        if (Volatile.Read(ref owner) == thread)
+            return false;
+        if (Interlocked.CompareExchange(ref owner, thread, 0) != 0)
             ThrowBusy(member);
-        return false;
+        return true;
     }
 
     /// <summary>Releases the instance when <paramref name="entered"/> says that the matching <see cref="Enter"/> claimed it.</summary>

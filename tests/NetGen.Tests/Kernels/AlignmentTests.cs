@@ -9,6 +9,7 @@ namespace NetGen.Tests.Kernels;
 /// <summary>
 /// Alignment.Allocate gives room for the length asked from an origin on a 64-byte boundary, for float and
 /// double, and the array stays there through a compacting collection; elements it cannot align are refused.
+/// Alignment.CacheLine finds the boundary within the first line of rows on the stack.
 /// </summary>
 public class AlignmentTests
 {
@@ -19,6 +20,24 @@ public class AlignmentTests
 
     [Theory, MemberData(nameof(Lengths))]
     public void DoubleRegionStartsOnACacheLineAndFits(int length) => AssertAligned<double>(length);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(15)]
+    public void StackRowsStartOnACacheLineWithinTheSpan(int offset)
+    {
+        // Every starting offset of a float span within a line, so that each distance to the boundary occurs.
+        Span<float> rows = stackalloc float[64 + 16];
+        Span<float> span = rows.Slice(offset, 48 + 16);
+        ref float aligned = ref Alignment.CacheLine(ref span[0]);
+        long address = Unsafe.ByteOffset(ref Unsafe.NullRef<float>(), ref aligned);
+        long skipped = Unsafe.ByteOffset(ref span[0], ref aligned) / sizeof(float);
+        Assert.Equal(0, address % 64);
+        Assert.InRange(skipped, 0, 15);
+        Assert.True(skipped + 48 <= span.Length);
+    }
 
     [Fact]
     public void NegativeLengthIsRefused() =>

@@ -92,8 +92,9 @@ public class OneSampleWidthTests
     private delegate void ForwardOne<T>(INetwork<T> net, ReadOnlySpan<T> input, Span<T> output) where T : unmanaged, IBinaryFloatingPointIeee754<T>;
 
     /// <summary>
-    /// A call of a one-sample path, which takes the calling thread's inference scratch (a private nested
-    /// type) as its last argument: the network's own <c>Inference</c> property supplies it, as Forward does.
+    /// A call of a one-sample path. The kernel-per-layer path takes the calling thread's inference scratch
+    /// (a private nested type) as its last argument, which the network's own <c>Inference</c> property
+    /// supplies, as ForwardOne does; the written-out paths keep their rows on the stack and take none.
     /// </summary>
     private static ForwardOne<T> Call<T>(MethodInfo method) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
@@ -105,7 +106,8 @@ public class OneSampleWidthTests
         il.Emit(OpCodes.Castclass, type);
         il.Emit(OpCodes.Ldarg_1);
         il.Emit(OpCodes.Ldarg_2);
-        il.Emit(OpCodes.Call, scratch);
+        if (method.GetParameters().Length == 3)
+            il.Emit(OpCodes.Call, scratch);
         il.Emit(OpCodes.Call, method);
         il.Emit(OpCodes.Ret);
         return call.CreateDelegate<ForwardOne<T>>();

@@ -93,6 +93,14 @@ public sealed class NonFiniteValueTests
         Assert.Throws<ArgumentException>(() => classifier.Predict(input));
     }
 
+    [Theory]
+    [InlineData(new[] { float.NaN })]
+    [InlineData(new[] { 0.2f, float.NaN, 0.7f })]
+    [InlineData(new[] { float.NaN, 0.1f })]
+    public void AnOutputThatIsNaNNamesNoClass(float[] output) =>
+        // Finite inputs can still overflow to a NaN output (a softmax of two infinities), which no class is read from.
+        Assert.Throws<ArgumentException>(() => NetGen.Kernels.Predictions.Decide<float>(output, 0.5f));
+
     [Fact]
     public void ImportingANonFiniteParameterIsRefused()
     {
