@@ -68,8 +68,17 @@ public static class Checks
     /// <summary>Throws unless every value of <paramref name="values"/> is finite, naming the first that is not.</summary>
     public static void Finite<T>(ReadOnlySpan<T> values, string name) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        int index = IndexOfNonFinite(values);
+        if (index >= 0)
+            Throw($"'{name}' holds {values[index]} at index {index}: expected finite values only, since one NaN or infinity "
+                + "would spread through the gradient into every parameter.", name);
+    }
+
+    /// <summary>The index of the first value of <paramref name="values"/> that is NaN or infinite, or −1 when all are finite.</summary>
+    public static int IndexOfNonFinite<T>(ReadOnlySpan<T> values) where T : unmanaged, IFloatingPointIeee754<T>
+    {
         // x − x is 0 for every finite x and NaN for NaN and ±∞, and a sum of zeros cannot overflow, so one
-        // pass of vector subtractions tells whether any value is not finite.
+        // pass of vector subtractions tells whether any value is not finite; only then are they looked at one by one.
         var sum = Vector<T>.Zero;
         int i = 0;
         for (; i <= values.Length - Vector<T>.Count; i += Vector<T>.Count)
@@ -80,8 +89,12 @@ public static class Checks
         T tail = T.Zero;
         for (; i < values.Length; i++)
             tail += values[i] - values[i];
-        if (!T.IsFinite(Vector.Sum(sum) + tail))
-            ThrowNotFinite(values, name);
+        if (T.IsFinite(Vector.Sum(sum) + tail))
+            return -1;
+        int index = 0;
+        while (T.IsFinite(values[index]))
+            index++;
+        return index;
     }
 
     /// <summary>Throws unless <paramref name="loss"/> is finite, before an optimizer step would spread it into the parameters.</summary>
@@ -170,16 +183,6 @@ public static class Checks
     private static void ThrowTrainingBatch(int batch, int maximum, string name) =>
         Throw($"'{name}' holds {batch} samples: this network trains on at most {maximum} samples a call, the most whose "
             + "layer rows fit in a .NET array; split the batch into smaller ones.", name);
-
-    [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ThrowNotFinite<T>(ReadOnlySpan<T> values, string name) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int index = 0;
-        while (index < values.Length && T.IsFinite(values[index]))
-            index++;
-        Throw($"'{name}' holds {values[index]} at index {index}: expected finite values only, since one NaN or infinity "
-            + "would spread through the gradient into every parameter.", name);
-    }
 
     [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
     private static void Throw(string message, string name) => throw new ArgumentException(message, name);

@@ -112,12 +112,10 @@ public static class Trainer
     private static void CheckFinite<T>(T[] values, int rowSize, string kind, string name)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        for (int i = 0; i < values.Length; i++)
-        {
-            if (!T.IsFinite(values[i]))
-                throw new ArgumentException(
-                    $"'{name}' holds {values[i]} as {kind} {i % rowSize} of sample {i / rowSize}: expected finite values only.", name);
-        }
+        int i = Kernels.Checks.IndexOfNonFinite<T>(values);
+        if (i >= 0)
+            throw new ArgumentException(
+                $"'{name}' holds {values[i]} as {kind} {i % rowSize} of sample {i / rowSize}: expected finite values only.", name);
     }
 
     /// <summary>
