@@ -48,7 +48,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         // collide: such names, and only those, take a suffix from the exact name. The set of colliding
         // names is what each network waits on, and it stays equal while networks come and go without collisions.
         IncrementalValueProvider<EquatableArray<string>> collidingNames = results
-            .Select(static (result, _) => (result.Network?.HintName ?? result.Stub?.HintName)?.ToUpperInvariant())
+            .Select(static (result, _) => (result.Network?.Type ?? result.Stub?.Type)?.HintName.ToUpperInvariant())
             .Where(static name => name is not null)
             .Collect()
             .Select(static (names, _) => names.GroupBy(n => n).Where(g => g.Count() > 1).Select(g => g.Key!).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray())
@@ -59,24 +59,24 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Where(static network => network is not null)
             .WithTrackingName(TrackingNames.Model);
         context.RegisterSourceOutput(networks.Combine(collidingNames),
-            static (output, pair) => Emit(output, pair.Left, HintName(pair.Left.HintName, pair.Left.UniqueKey, pair.Left.Location, pair.Right)));
+            static (output, pair) => Emit(output, pair.Left, HintName(pair.Left.Type, pair.Left.Location, pair.Right)));
 
         IncrementalValuesProvider<StubSpec> stubs = results
             .Select(static (result, _) => result.Stub!)
             .Where(static stub => stub is not null)
             .WithTrackingName(TrackingNames.Stub);
         context.RegisterSourceOutput(stubs.Combine(collidingNames),
-            static (output, pair) => output.AddSource(HintName(pair.Left.HintName, pair.Left.UniqueKey, pair.Left.Location, pair.Right), StubEmitter.Emit(pair.Left)));
+            static (output, pair) => output.AddSource(HintName(pair.Left.Type, pair.Left.Location, pair.Right), StubEmitter.Emit(pair.Left)));
     }
 
     /// <summary>
     /// The readable hint name, or, where it collides, one suffixed with a hash of the exact type name and
     /// the declaration's place: code that does not compile may even declare one type name twice.
     /// </summary>
-    private static string HintName(string readable, string uniqueKey, LocationInfo? location, EquatableArray<string> colliding) =>
-        colliding.Contains(readable.ToUpperInvariant())
-            ? readable.Substring(0, readable.Length - ".g.cs".Length) + "." + StableHash($"{uniqueKey}@{location?.FilePath}:{location?.Span.Start}") + ".g.cs"
-            : readable;
+    private static string HintName(DeclaredTypeSpec type, LocationInfo? location, EquatableArray<string> colliding) =>
+        colliding.Contains(type.HintName.ToUpperInvariant())
+            ? type.HintName.Substring(0, type.HintName.Length - ".g.cs".Length) + "." + StableHash($"{type.UniqueKey}@{location?.FilePath}:{location?.Span.Start}") + ".g.cs"
+            : type.HintName;
 
     /// <summary>FNV-1a over the name's UTF-16 code units, in hex: the same on every machine and run, unlike string.GetHashCode.</summary>
     private static string StableHash(string text)
@@ -97,7 +97,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         catch (Exception exception)
         {
             // The generator never throws: a failure here is a bug, reported where the user can see it.
-            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, network.Location?.ToLocation(), network.Name, exception.Message));
+            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, network.Location?.ToLocation(), network.Type.Name, exception.Message));
             return;
         }
         output.AddSource(hintName, source);

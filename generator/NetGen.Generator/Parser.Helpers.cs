@@ -67,6 +67,14 @@ internal static partial class Parser
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    private static DeclaredTypeSpec DeclaredType(INamedTypeSymbol type) =>
+        new(HintName(type),
+            type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
+            ContainingTypes(type).ToEquatableArray(),
+            KeywordOf(type),
+            Identifier(type.Name),
+            UniqueKey(type));
+
     private static string HintName(INamedTypeSymbol type)
     {
         var names = new List<string>();

@@ -14,18 +14,13 @@ internal static partial class Parser
     {
         int outputSize = layers.Count > 0 ? layers[layers.Count - 1].OutputSize : 0;
         return new StubSpec(
-            HintName(type),
-            type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
-            ContainingTypes(type).ToEquatableArray(),
-            KeywordOf(type),
-            Identifier(type.Name),
+            DeclaredType(type),
             Enum.IsDefined(typeof(PrecisionKind), precision) ? precision : PrecisionKind.Single,
             inputSize > 0 ? inputSize : null,
             outputSize > 0 ? outputSize : null,
             ParameterCountOf(layers),
             WithConstructor: !hasOwnSeedConstructor,
             errorId,
-            UniqueKey(type),
             LocationInfo.From(location));
     }
 }

@@ -152,11 +152,7 @@ internal static partial class Parser
         }
         return new ParseResult(
             new NetworkSpec(
-                HintName(type),
-                type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
-                ContainingTypes(type).ToEquatableArray(),
-                KeywordOf(type),
-                Identifier(type.Name),
+                DeclaredType(type),
                 loss,
                 precision,
                 inputSize,
@@ -164,8 +160,7 @@ internal static partial class Parser
                 optimizer,
                 l1,
                 l2,
-                UserMemberNames(type),
-                UniqueKey(type))
+                UserMemberNames(type))
             {
                 Location = LocationInfo.From(classLocation),
             },

@@ -10,18 +10,18 @@ namespace NetGen.Generator.Emitting;
 internal static class StubEmitter
 {
     public static string Emit(StubSpec stub) =>
-        Emitter.WriteFile(stub.Namespace, stub.ContainingTypes, writer => WriteClass(stub, writer));
+        Emitter.WriteFile(stub.Type, writer => WriteClass(stub, writer));
 
     private static void WriteClass(StubSpec stub, IndentedWriter writer)
     {
         string t = stub.Precision == PrecisionKind.Double ? "double" : "float";
         string span = $"global::System.Span<{t}>", readOnlySpan = $"global::System.ReadOnlySpan<{t}>", labels = "global::System.ReadOnlySpan<int>";
         string network = $"global::NetGen.INetwork<{t}>";
-        string fail = $"throw new global::System.InvalidOperationException(\"'{stub.Name.TrimStart('@')}' is not generated: its declaration has errors ({stub.ErrorId}); fix them to generate the network.\")";
+        string fail = $"throw new global::System.InvalidOperationException(\"'{stub.Type.Name.TrimStart('@')}' is not generated: its declaration has errors ({stub.ErrorId}); fix them to generate the network.\")";
 
         writer.Line($"/// <summary>The public surface of a network whose declaration has errors ({stub.ErrorId}); every member throws.</summary>");
         writer.Line(Emitter.GeneratedCodeAttribute);
-        using (writer.Open($"partial {stub.TypeKeyword} {stub.Name} : {network}"))
+        using (writer.Open($"partial {stub.Type.Keyword} {stub.Type.Name} : {network}"))
         {
             foreach (var (name, value) in new[] { ("InputSize", stub.InputSize), ("OutputSize", stub.OutputSize), ("ParameterCount", stub.ParameterCount) })
             {
@@ -30,7 +30,7 @@ internal static class StubEmitter
                 writer.Line($"int {network}.{name} => {fail};");
             }
             if (stub.WithConstructor)
-                writer.Line($"public {stub.Name}(int seed = 0) => {fail};");
+                writer.Line($"public {stub.Type.Name}(int seed = 0) => {fail};");
             writer.Line($"public {span} Parameters => {fail};");
             writer.Line($"public {span} Gradients => {fail};");
             writer.Line($"public int DegreeOfParallelism {{ get => {fail}; set => {fail}; }}");
@@ -48,7 +48,7 @@ internal static class StubEmitter
             writer.Line($"public {t} TrainStep({readOnlySpan} inputs, {labels} labels) => {fail};");
             writer.Line($"public void ApplyGradients() => {fail};");
             writer.Line($"public void ResetOptimizer() => {fail};");
-            writer.Line($"public {stub.Name} Clone() => {fail};");
+            writer.Line($"public {stub.Type.Name} Clone() => {fail};");
             writer.Line($"{network} {network}.Clone() => {fail};");
         }
     }

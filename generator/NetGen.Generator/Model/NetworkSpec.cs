@@ -4,11 +4,7 @@ namespace NetGen.Generator.Model;
 
 /// <summary>Everything the emitter needs to write one network, as plain comparable data.</summary>
 internal sealed record NetworkSpec(
-    string HintName,
-    string? Namespace,
-    EquatableArray<ContainingTypeSpec> ContainingTypes,
-    string TypeKeyword,
-    string Name,
+    DeclaredTypeSpec Type,
     LossKind Loss,
     PrecisionKind Precision,
     int InputSize,
@@ -16,8 +12,7 @@ internal sealed record NetworkSpec(
     OptimizerSpec Optimizer,
     double L1,
     double L2,
-    EquatableArray<string> UserMemberNames,
-    string UniqueKey)
+    EquatableArray<string> UserMemberNames)
 {
     /// <summary>
     /// Where the class is declared, for a diagnostic should writing it fail. Left out of equality, so that
@@ -26,13 +21,9 @@ internal sealed record NetworkSpec(
     public LocationInfo? Location { get; init; }
 
     public bool Equals(NetworkSpec? other) =>
-        other is not null && HintName == other.HintName && Namespace == other.Namespace && ContainingTypes == other.ContainingTypes
-        && TypeKeyword == other.TypeKeyword && Name == other.Name && Loss == other.Loss && Precision == other.Precision
+        other is not null && Type == other.Type && Loss == other.Loss && Precision == other.Precision
         && InputSize == other.InputSize && Layers == other.Layers && Optimizer == other.Optimizer && L1.Equals(other.L1)
-        && L2.Equals(other.L2) && UserMemberNames == other.UserMemberNames && UniqueKey == other.UniqueKey;
+        && L2.Equals(other.L2) && UserMemberNames == other.UserMemberNames;
 
-    public override int GetHashCode() => (HintName, Name, InputSize, Layers, Optimizer, UserMemberNames).GetHashCode();
+    public override int GetHashCode() => (Type, InputSize, Layers, Optimizer, UserMemberNames).GetHashCode();
 }
-
-/// <summary>A type that encloses the network class, written again as a <c>partial</c> shell.</summary>
-internal sealed record ContainingTypeSpec(string Keyword, string Name);

@@ -7,16 +7,11 @@ namespace NetGen.Generator.Model;
 /// every member throwing, so that the code that uses the network compiles and only the NG error shows.
 /// </summary>
 internal sealed record StubSpec(
-    string HintName,
-    string? Namespace,
-    EquatableArray<ContainingTypeSpec> ContainingTypes,
-    string TypeKeyword,
-    string Name,
+    DeclaredTypeSpec Type,
     PrecisionKind Precision,
     int? InputSize,
     int? OutputSize,
     int? ParameterCount,
     bool WithConstructor,
     string ErrorId,
-    string UniqueKey,
     LocationInfo? Location);
