@@ -21,7 +21,8 @@ static class DigitsTraining
         });
         var (testLoss, testAccuracy) = Trainer.Evaluate(classifier, scaler.Apply(test));
 
-        Console.WriteLine($"     digits: {history.Epochs.Count} epochs, test loss {testLoss:F3}, accuracy {testAccuracy:F3}");
+        Console.WriteLine($"     digits: {history.Epochs.Count} epochs, test loss {testLoss:F3}, accuracy {testAccuracy:F3}, "
+            + $"trained parameters' hash {ParameterHash.Of(classifier.Parameters)}");
         return testAccuracy >= 0.9;
     }
 }
