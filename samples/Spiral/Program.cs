@@ -1,7 +1,8 @@
 // The material's spiral classifier: 300 points on three interleaved arms, a 2-10-3 network with a
 // sigmoid hidden layer and a softmax output, trained with cross-entropy and plain SGD in batches of 30.
-// Writes loss.png and boundary.png beside the console output.
+// Writes loss.png and boundary.png into an output folder beside the program, and names it.
 using System;
+using System.IO;
 using NetGen;
 using NetGen.Plotting;
 using Spiral;
@@ -21,10 +22,12 @@ TrainingHistory history = Trainer.Fit(net, data, new TrainingOptions
 
 Console.WriteLine();
 DecisionMap.Print(net, data);
-Plots.SaveLoss(history, "loss.png", title: "Spiral: training loss");
-Plots.SaveDecisionRegions(net, data, "boundary.png", title: "Spiral: decision regions");
+string output = Path.Combine(AppContext.BaseDirectory, "output");
+Directory.CreateDirectory(output);
+Plots.SaveLoss(history, Path.Combine(output, "loss.png"), title: "Spiral: training loss");
+Plots.SaveDecisionRegions(net, data, Path.Combine(output, "boundary.png"), title: "Spiral: decision regions");
 Console.WriteLine();
-Console.WriteLine("wrote loss.png and boundary.png");
+Console.WriteLine($"wrote loss.png and boundary.png in {output}");
 Console.WriteLine($"trained {history.Epochs.Count} epochs ({history.Epochs.Count * data.Count / 30} steps) in "
     + $"{history.Last!.Elapsed.TotalMilliseconds:F1} ms (JIT compilation included)");
 Console.WriteLine($"final loss {history.Loss[^1]:F4} | accuracy {history.Accuracy[^1]:F4}");
