@@ -28,7 +28,8 @@ internal static partial class Emitter
     // constant offsets count from.
     private const string SampleOrigin = Unsafe + ".Add(ref " + MemoryMarshal + ".GetArrayDataReference(scratch.Sample), scratch.SampleOrigin)";
 
-    internal const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"NetGen.Generator\", \"1.0.0\")]";
+    // The tool is the package a user references; the version is the one its runtime kernels are of.
+    internal static readonly string GeneratedCodeAttribute = $"[global::System.CodeDom.Compiler.GeneratedCode(\"NetGen\", \"{PackageVersion.Value}\")]";
 
     public static string Emit(NetworkSpec spec)
     {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using NetGen.Tests.Support;
 using Xunit;
 
 namespace NetGen.Tests.Documentation;
@@ -14,7 +15,7 @@ namespace NetGen.Tests.Documentation;
 /// </summary>
 public sealed class ReadmeSnippetTests
 {
-    private static readonly string s_root = FindRepositoryRoot();
+    private static readonly string s_root = RepositoryFiles.Root;
 
     public static TheoryData<string, int> Blocks()
     {
@@ -91,17 +92,5 @@ public sealed class ReadmeSnippetTests
             }
         }
         return false;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Version.props")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No Version.props above {AppContext.BaseDirectory}: the tests run inside the repository.");
     }
 }
