@@ -29,6 +29,7 @@ Plots.SaveDecisionRegions(net, data, Path.Combine(output, "boundary.png"), title
 Console.WriteLine();
 Console.WriteLine($"wrote loss.png and boundary.png in {output}");
 Console.WriteLine($"trained {history.Epochs.Count} epochs ({history.Epochs.Count * data.Count / 30} steps) in "
-    + $"{history.Last!.Elapsed.TotalMilliseconds:F1} ms (JIT compilation included)");
+    + $"{history.Last!.Elapsed.TotalMilliseconds:F1} ms"
+    + (System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled ? " (JIT compilation included)" : " (NativeAOT)"));
 Console.WriteLine($"final loss {history.Loss[^1]:F4} | accuracy {history.Accuracy[^1]:F4}");
 return history.Loss[^1] <= 0.15 && history.Accuracy[^1] >= 0.95 ? 0 : 1;
