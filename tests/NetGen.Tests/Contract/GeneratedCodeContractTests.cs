@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Linq;
 using System.Reflection;
+using NetGen.Tests.Networks;
 using Xunit;
 
 namespace NetGen.Tests.Contract;
@@ -9,7 +10,8 @@ namespace NetGen.Tests.Contract;
 /// <summary>
 /// The public types that only generated code uses are the internal contract between the generator and
 /// the runtime of the same version (docs/generated-code-contract.md): they are kept out of IntelliSense,
-/// so that a new kernel cannot join them without the attribute.
+/// so that a new kernel cannot join them without the attribute, and none of them shows on the user's
+/// class, whose only interface is <see cref="INetwork{T}"/>.
 /// </summary>
 public class GeneratedCodeContractTests
 {
@@ -36,4 +38,10 @@ public class GeneratedCodeContractTests
     [InlineData(typeof(SeededRandom))]
     [InlineData(typeof(Trainer))]
     public void The_user_facing_api_stays_visible(Type type) => Assert.False(IsHidden(type));
+
+    [Theory]
+    [InlineData(typeof(FloatCrossEntropyNet), typeof(INetwork<float>))]
+    [InlineData(typeof(WideDoubleCrossEntropyNet), typeof(INetwork<double>))]
+    public void A_generated_network_implements_INetwork_and_nothing_else(Type network, Type contract) =>
+        Assert.Equal([contract], network.GetInterfaces());
 }
