@@ -34,7 +34,7 @@ public static class RandomNetworkAssembly
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         string source = string.Concat(Declarations.Select(d => d.Source));
         string[] platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        var references = platform.Append(typeof(NetworkAttribute).Assembly.Location)
+        var references = platform.Append(typeof(INetwork<>).Assembly.Location)
             .Append(typeof(System.Numerics.Tensors.TensorPrimitives).Assembly.Location)
             .Distinct().Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToImmutableArray();
         var compilation = CSharpCompilation.Create("NetGenRandomNetworks",

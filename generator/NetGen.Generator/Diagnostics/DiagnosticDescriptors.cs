@@ -98,6 +98,13 @@ internal static class DiagnosticDescriptors
         "NG0022", "Network class cannot be abstract",
         "'{0}' is abstract, but a network's constructor draws its parameters and its Clone() creates an instance of it: remove 'abstract', and derive from it if you need a family of networks");
 
+    /// <summary>
+    /// NG0023 is not reported by the generator: NetGen.dll reports it, through [Obsolete] on NetworkAttribute,
+    /// in a compilation that references the runtime without the generator; GeneratorPresentSuppressor removes
+    /// it wherever the generator runs.
+    /// </summary>
+    public const string GeneratorNotRunningId = "NG0023";
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

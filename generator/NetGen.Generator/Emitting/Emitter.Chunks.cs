@@ -49,10 +49,10 @@ internal static partial class Emitter
                     if (SplitsFirstLayerByRows)
                     {
                         writer.Line($"_chunkMode = {(int)ChunkMode.FirstProducts};");
-                        writer.Line($"{Kernels}.ChunkWorkers.Run(this, 2, _degreeOfParallelism, fixedShares: true);");
+                        writer.Line($"{Kernels}.ChunkWorkers.Run(_chunkRunner, 2, _degreeOfParallelism, fixedShares: true);");
                         writer.Line($"_chunkMode = {(int)ChunkMode.Gradients};");
                     }
-                    writer.Line($"bool helped = {Kernels}.ChunkWorkers.Begin(this, chunks, _degreeOfParallelism, reserveFirst: true);");
+                    writer.Line($"bool helped = {Kernels}.ChunkWorkers.Begin(_chunkRunner, chunks, _degreeOfParallelism, reserveFirst: true);");
                     using (writer.Open("try"))
                         writer.Line("_chunkLosses[0] = ComputeChunk(inputs, targets, 0, batch);");
                     using (writer.Open("finally"))
@@ -128,7 +128,7 @@ internal static partial class Emitter
                 writer.Line();
             }
             writer.Line("/// <summary>One piece of parallel work: a batch chunk, or a block of parameters to update or to sum.</summary>");
-            using (writer.Open($"void {Kernels}.IChunkWork.RunChunk(int chunk)"))
+            using (writer.Open("private void RunChunk(int chunk)"))
             {
                 WriteParameterBlock("chunk");
                 using (writer.Open("switch (_chunkMode)"))
@@ -163,6 +163,25 @@ internal static partial class Emitter
                 }
             }
             writer.Line();
+            WriteChunkRunner();
+        }
+
+        /// <summary>
+        /// The <c>IChunkWork</c> that ChunkWorkers runs: a private object made once per instance, so that the
+        /// runtime's plumbing stays off the user's class, whose only interface is INetwork, and no call allocates.
+        /// </summary>
+        private void WriteChunkRunner()
+        {
+            writer.Line("/// <summary>Runs this network's chunks of parallel work for ChunkWorkers.</summary>");
+            using (writer.Open($"private sealed class ChunkRunner : {Kernels}.IChunkWork"))
+            {
+                writer.Line($"private readonly {spec.Type.Name} _network;");
+                writer.Line();
+                writer.Line($"public ChunkRunner({spec.Type.Name} network) => _network = network;");
+                writer.Line();
+                writer.Line($"void {Kernels}.IChunkWork.RunChunk(int chunk) => _network.RunChunk(chunk);");
+            }
+            writer.Line();
         }
 
         /// <summary>Declares <c>start</c> and <c>length</c>: the parameters of block <paramref name="block"/> of ParameterBlocks.</summary>
@@ -184,7 +203,7 @@ internal static partial class Emitter
             using (writer.Open("if (_degreeOfParallelism > 1 && ParameterCount >= ParallelParameterCount)"))
             {
                 writer.Line($"_chunkMode = {(int)mode};");
-                writer.Line($"{Kernels}.ChunkWorkers.Run(this, {blocks}, _degreeOfParallelism{(mode == ChunkMode.Finish ? ", fixedShares: true" : "")});");
+                writer.Line($"{Kernels}.ChunkWorkers.Run(_chunkRunner, {blocks}, _degreeOfParallelism{(mode == ChunkMode.Finish ? ", fixedShares: true" : "")});");
                 writer.Line($"_chunkMode = {(int)ChunkMode.Gradients};");
             }
             writer.Line("else");

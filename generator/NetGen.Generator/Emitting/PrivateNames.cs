@@ -72,7 +72,8 @@ internal static class PrivateNames
     /// <summary>
     /// Renames identifiers of the generated members: declarations, simple names, and members of this class
     /// reached through an instance (<c>copy._gradients</c>, <c>scratch.Sample</c>). Names after a
-    /// <c>global::</c> path are the runtime's and stay, as do argument names, which name parameters.
+    /// <c>global::</c> path are the runtime's and stay, as do argument names, which name parameters, and
+    /// the names of explicit interface implementations, which name the interface's members.
     /// </summary>
     private sealed class Renamer(Dictionary<string, string> renames) : CSharpSyntaxRewriter
     {
@@ -82,6 +83,9 @@ internal static class PrivateNames
                 return token;
             SyntaxNode? parent = token.Parent;
             if (parent?.Parent is NameColonSyntax)
+                return token;
+            // An explicit implementation is named by the interface's member, not by the class.
+            if (parent is MethodDeclarationSyntax { ExplicitInterfaceSpecifier: not null } or PropertyDeclarationSyntax { ExplicitInterfaceSpecifier: not null })
                 return token;
             if (parent is SimpleNameSyntax name && name.Parent is MemberAccessExpressionSyntax access && access.Name == name
                 && access.Expression.ToString().StartsWith("global::"))

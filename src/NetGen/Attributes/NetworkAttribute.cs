@@ -6,6 +6,17 @@ namespace NetGen;
 /// Marks a <c>partial class</c> as a generated multilayer perceptron. The layers come from the
 /// <see cref="InputAttribute"/> and <see cref="DenseAttribute"/>s on the same declaration, in source order.
 /// </summary>
+/// <remarks>
+/// The <see cref="ObsoleteAttribute"/> is not a deprecation: it is how NetGen.dll, the only part of NetGen a
+/// compilation sees when the generator is missing, says so, as warning NG0023 on each <c>[Network]</c>,
+/// instead of leaving only the errors of the members that were never generated. The generator's assembly
+/// carries a diagnostic suppressor that removes NG0023 wherever the generator runs (docs/diagnostics/NG0023.md).
+/// </remarks>
+[Obsolete(
+    "NetGen's source generator is not running in this project, so this class gets no network members. "
+    + "Reference the NetGen package, which brings the generator (under analyzers/dotnet/cs); with a project "
+    + "reference to NetGen, also reference the generator project with OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\".",
+    DiagnosticId = "NG0023")]
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class NetworkAttribute(Loss loss) : Attribute
 {

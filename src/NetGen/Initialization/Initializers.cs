@@ -1,9 +1,16 @@
 using System;
+using System.ComponentModel;
 using System.Numerics;
 
 namespace NetGen;
 
 /// <summary>Fills a layer's weights and bias as an <see cref="Init"/> scheme says, from a <see cref="SeededRandom"/>.</summary>
+/// <remarks>
+/// Part of the internal contract between NetGen's generator and the runtime of the same version
+/// (docs/generated-code-contract.md): generated code uses it. It is not an API to call, and it
+/// changes with any version, without notice.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Initializers
 {
     /// <summary>PyTorch's default negative slope, shared with the LeakyReLU kernels.</summary>

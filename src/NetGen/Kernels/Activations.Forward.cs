@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
@@ -6,6 +7,12 @@ using System.Runtime.Intrinsics;
 namespace NetGen.Kernels;
 
 /// <summary>Activation functions applied in place over a batch of layer outputs.</summary>
+/// <remarks>
+/// Part of the internal contract between NetGen's generator and the runtime of the same version
+/// (docs/generated-code-contract.md): generated code uses it. It is not an API to call, and it
+/// changes with any version, without notice.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static partial class Activations
 {
     /// <summary><c>v = 1 / (1 + e⁻ᵛ)</c>, within 1 ulp (<see cref="FastMath"/>).</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -10,6 +11,12 @@ namespace NetGen.Kernels;
 /// straddles two cache lines, and where the arrays fell moved a one-sample pass such as W3's by up to
 /// 20% between instances of one network.
 /// </summary>
+/// <remarks>
+/// Part of the internal contract between NetGen's generator and the runtime of the same version
+/// (docs/generated-code-contract.md): generated code uses it. It is not an API to call, and it
+/// changes with any version, without notice.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Alignment
 {
     /// <summary>The alignment of the region: one cache line, and one 512-bit vector.</summary>

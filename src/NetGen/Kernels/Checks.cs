@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -7,10 +8,18 @@ namespace NetGen.Kernels;
 
 /// <summary>The argument checks shared by generated networks and kernels; each message names the expected size.</summary>
 /// <remarks>
+/// <para>
+/// Part of the internal contract between NetGen's generator and the runtime of the same version
+/// (docs/generated-code-contract.md): generated code uses it. It is not an API to call, and it
+/// changes with any version, without notice.
+/// </para>
+/// <para>
 /// Each check is a comparison inlined into its caller, with the message built out of line only when it
 /// throws: a one-sample forward pass takes a few tens of nanoseconds, and a call per check would be a
 /// good part of that.
+/// </para>
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Checks
 {
     /// <summary>Throws unless <paramref name="span"/> holds exactly <paramref name="expected"/> values.</summary>

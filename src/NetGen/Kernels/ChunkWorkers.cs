@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 
@@ -11,6 +12,12 @@ namespace NetGen.Kernels;
 /// deterministic either way, because each chunk writes its own buffers and the caller combines them in
 /// a fixed order. One job runs at a time in the process.
 /// </summary>
+/// <remarks>
+/// Part of the internal contract between NetGen's generator and the runtime of the same version
+/// (docs/generated-code-contract.md): generated code uses it. It is not an API to call, and it
+/// changes with any version, without notice.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ChunkWorkers
 {
     private static readonly object Gate = new();

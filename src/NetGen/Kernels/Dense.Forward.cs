@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -8,6 +9,12 @@ namespace NetGen.Kernels;
 /// Matrix kernels of a dense layer. Weights are input-major, <c>w[i, o]</c> at <c>i·outSize + o</c>,
 /// so that the forward product and the weight gradient run along contiguous output rows.
 /// </summary>
+/// <remarks>
+/// Part of the internal contract between NetGen's generator and the runtime of the same version
+/// (docs/generated-code-contract.md): generated code uses it. It is not an API to call, and it
+/// changes with any version, without notice.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static partial class Dense
 {
     /// <summary><c>z[s, o] = bias[o] + Σᵢ x[s, i]·w[i, o]</c> for every sample s of the batch.</summary>

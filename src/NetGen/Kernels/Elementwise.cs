@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -6,6 +7,12 @@ using System.Runtime.InteropServices;
 namespace NetGen.Kernels;
 
 /// <summary>An operation on one value, with a scalar form for tails and a vector form for the rest.</summary>
+/// <remarks>
+/// Part of the internal contract between NetGen's generator and the runtime of the same version
+/// (docs/generated-code-contract.md): generated code uses it. It is not an API to call, and it
+/// changes with any version, without notice.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface IUnaryOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {
     static abstract T Invoke(T x);
@@ -13,6 +20,12 @@ public interface IUnaryOperator<T> where T : unmanaged, IBinaryFloatingPointIeee
 }
 
 /// <summary>An operation on two values, with a scalar form for tails and a vector form for the rest.</summary>
+/// <remarks>
+/// Part of the internal contract between NetGen's generator and the runtime of the same version
+/// (docs/generated-code-contract.md): generated code uses it. It is not an API to call, and it
+/// changes with any version, without notice.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface IBinaryOperator<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {
     static abstract T Invoke(T x, T y);
@@ -20,6 +33,12 @@ public interface IBinaryOperator<T> where T : unmanaged, IBinaryFloatingPointIee
 }
 
 /// <summary>Runs an operator struct over spans, a vector at a time then a scalar tail.</summary>
+/// <remarks>
+/// Part of the internal contract between NetGen's generator and the runtime of the same version
+/// (docs/generated-code-contract.md): generated code uses it. It is not an API to call, and it
+/// changes with any version, without notice.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Elementwise
 {
     /// <summary><c>values[k] = TOperator(values[k])</c>.</summary>

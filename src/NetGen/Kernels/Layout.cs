@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace NetGen.Kernels;
 
@@ -6,6 +7,12 @@ namespace NetGen.Kernels;
 /// Converts a dense layer between the internal layout (weights input-major [in, out], then bias) and
 /// PyTorch's canonical one (weight [out, in] row-major, then bias).
 /// </summary>
+/// <remarks>
+/// Part of the internal contract between NetGen's generator and the runtime of the same version
+/// (docs/generated-code-contract.md): generated code uses it. It is not an API to call, and it
+/// changes with any version, without notice.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Layout
 {
     /// <summary>Writes the layer held in <paramref name="layer"/> to <paramref name="canonical"/>.</summary>

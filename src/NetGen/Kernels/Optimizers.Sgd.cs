@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Numerics;
 using System.Numerics.Tensors;
 
@@ -8,6 +9,12 @@ namespace NetGen.Kernels;
 /// Optimizer updates, one fused pass over parameters, gradients and state, each following the
 /// update rule of the PyTorch optimizer of the same name operation for operation.
 /// </summary>
+/// <remarks>
+/// Part of the internal contract between NetGen's generator and the runtime of the same version
+/// (docs/generated-code-contract.md): generated code uses it. It is not an API to call, and it
+/// changes with any version, without notice.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static partial class Optimizers
 {
     /// <summary>

@@ -1,10 +1,17 @@
 using System;
+using System.ComponentModel;
 using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace NetGen.Kernels;
 
 /// <summary>Combines per-chunk results in a fixed order, so that the total does not depend on which thread ran which chunk.</summary>
+/// <remarks>
+/// Part of the internal contract between NetGen's generator and the runtime of the same version
+/// (docs/generated-code-contract.md): generated code uses it. It is not an API to call, and it
+/// changes with any version, without notice.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Reduction
 {
     /// <summary>

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -6,6 +7,12 @@ using System.Runtime.CompilerServices;
 namespace NetGen.Kernels;
 
 /// <summary>Turns class labels into target rows.</summary>
+/// <remarks>
+/// Part of the internal contract between NetGen's generator and the runtime of the same version
+/// (docs/generated-code-contract.md): generated code uses it. It is not an API to call, and it
+/// changes with any version, without notice.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Targets
 {
     /// <summary>

@@ -96,11 +96,11 @@ internal static partial class CaseChecker
     /// </summary>
     private static IEnumerable<Failure> CheckOutputCompiles(CSharpCompilation input, Compilation output)
     {
-        ImmutableArray<Diagnostic> before = input.GetDiagnostics();
+        ImmutableArray<Diagnostic> before = GeneratorHarness.BuildDiagnostics(input);
         if (before.Any(d => d.Severity == DiagnosticSeverity.Error))
             yield break;
         var known = before.Select(d => d.ToString()).ToHashSet();
-        var problems = output.GetDiagnostics()
+        var problems = GeneratorHarness.BuildDiagnostics(output)
             .Where(d => d.Severity >= DiagnosticSeverity.Warning && !known.Contains(d.ToString()))
             .ToList();
         if (problems.Count == 0)

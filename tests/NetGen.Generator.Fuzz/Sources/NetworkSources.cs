@@ -139,7 +139,8 @@ internal static class NetworkSources
             "public float Loss => 0;", "public sealed class Unsafe { }", "public int Predict(ReadOnlySpan<float> input) => 0;",
             "public double LearningRate { get; set; }", "public int _origin;", "public Span<float> Parameters => default;",
             "public int ParameterCount;", "public void TrainStep() { }", "public static class Kernels { }", "public int _scratch;",
-            "public static class Activations { }", "public void Dispose() { }", "public object Clone() => this;")));
+            "public static class Activations { }", "public void Dispose() { }", "public object Clone() => this;",
+            "public sealed class ChunkRunner { }", "public int RunChunk;")));
 
     private static readonly Gen<string> Body = Gen.Frequency(
         (3, Gen.Const(";")),

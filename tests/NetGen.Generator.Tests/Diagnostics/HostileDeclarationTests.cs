@@ -290,7 +290,10 @@ public sealed class HostileDeclarationTests
                     public static int Inference;
                     public object? _random;
                     public int ForwardOne, ForwardLayers, BackwardLayers, _origin;
-                    public string Describe() => _parameters + ChunkSize + Layer1Weights + Inference + _random + ForwardOne + _gradients;
+                    public class ChunkRunner { }
+                    public int RunChunk, _chunkRunner, _network;
+                    public string Describe() => _parameters + ChunkSize + Layer1Weights + Inference + _random + ForwardOne + _gradients
+                        + new ChunkRunner() + RunChunk + _chunkRunner + _network;
                 }
             }
             """));

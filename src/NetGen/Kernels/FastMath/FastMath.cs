@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
@@ -13,6 +14,11 @@ namespace NetGen.Kernels;
 /// maximum error in units in the last place (ulps), for the activation kernels.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Part of the internal contract between NetGen's generator and the runtime of the same version
+/// (docs/generated-code-contract.md): generated code uses it. It is not an API to call, and it
+/// changes with any version, without notice.
+/// </para>
 /// <para>
 /// Each function has a scalar form and <see cref="Vector128{T}"/>, <see cref="Vector256{T}"/> and
 /// <see cref="Vector512{T}"/> forms that run the same sequence of correctly rounded IEEE operations
@@ -30,6 +36,7 @@ namespace NetGen.Kernels;
 /// most one more rounding than normal results (see each function for its bound).
 /// </para>
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static partial class FastMath
 {
     /// <summary>
