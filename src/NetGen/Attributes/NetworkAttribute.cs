@@ -16,7 +16,8 @@ namespace NetGen;
     "NetGen's source generator is not running in this project, so this class gets no network members. "
     + "Reference the NetGen package, which brings the generator (under analyzers/dotnet/cs); with a project "
     + "reference to NetGen, also reference the generator project with OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\".",
-    DiagnosticId = "NG0023")]
+    DiagnosticId = "NG0023",
+    UrlFormat = "https://github.com/netgen-dotnet/netgen/blob/main/docs/diagnostics/{0}.md")]
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class NetworkAttribute(Loss loss) : Attribute
 {
