@@ -10,6 +10,9 @@ internal static class DiagnosticDescriptors
 {
     private const string Category = "NetGen";
 
+    /// <summary>Where each id's page lives (docs/diagnostics/NGxxxx.md), the link an IDE opens from the error.</summary>
+    internal const string HelpLinkFormat = "https://github.com/netgen-dotnet/netgen/blob/main/docs/diagnostics/{0}.md";
+
     public static readonly DiagnosticDescriptor NotPartial = Error(
         "NG0001", "Network class must be partial",
         "'{0}' must be declared partial so that NetGen can add the network's members: write 'partial class {0}'{1}");
@@ -106,5 +109,6 @@ internal static class DiagnosticDescriptors
     public const string GeneratorNotRunningId = "NG0023";
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+            helpLinkUri: string.Format(System.Globalization.CultureInfo.InvariantCulture, HelpLinkFormat, id));
 }

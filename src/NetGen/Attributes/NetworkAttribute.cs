@@ -13,7 +13,7 @@ namespace NetGen;
 /// carries a diagnostic suppressor that removes NG0023 wherever the generator runs (docs/diagnostics/NG0023.md).
 /// </remarks>
 [Obsolete(
-    "NetGen's source generator is not running in this project, so this class gets no network members. "
+    "The NetGen source generator is not running in this project, so this class gets no network members. "
     + "Reference the NetGen package, which brings the generator (under analyzers/dotnet/cs); with a project "
     + "reference to NetGen, also reference the generator project with OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\".",
     DiagnosticId = "NG0023",
