@@ -1,3 +1,5 @@
+using NetGen.Generator.Planning;
+
 namespace NetGen.Generator;
 
 internal static partial class Emitter
@@ -73,7 +75,7 @@ internal static partial class Emitter
                 }
                 writer.Line("_summedChunks = chunks;");
                 writer.Line($"{T} loss = {Kernels}.Reduction.Sum<{T}>(_chunkLosses, chunks);");
-                if (!HasPenalty)
+                if (StepsWithChunkSums)
                 {
                     writer.Line("// The optimizer steps below only when the loss is finite, so a bad batch leaves the parameters as they were.");
                     writer.Line("if (_stepWithSum)");
@@ -82,14 +84,14 @@ internal static partial class Emitter
                 string sum = $"{Kernels}.Reduction.Sum<{T}>(_chunkGradients, chunks, _gradients, 0, ParameterCount);";
                 if (SplitsFirstLayerByRows)
                 {
-                    if (!HasPenalty)
+                    if (StepsWithChunkSums)
                     {
                         writer.Line("if (_stepWithSum)");
                         writer.Line("    _optimizerStep++;");
                     }
                     WriteByParameterBlocks(ChunkMode.Finish, "for (int block = 0; block <= FirstWeightBlocks; block++) FinishBlock(block, inputs, batch);", "FirstWeightBlocks + 1");
                 }
-                else if (HasPenalty)
+                else if (!StepsWithChunkSums)
                     WriteByParameterBlocks(ChunkMode.Sum, sum);
                 else
                 {
@@ -116,7 +118,7 @@ internal static partial class Emitter
                 WriteFirstProducts();
                 WriteFinishBlock();
             }
-            else if (!HasPenalty)
+            else if (StepsWithChunkSums)
             {
                 writer.Line("/// <summary>One block of parameters: its chunk gradients summed, then its optimizer step.</summary>");
                 using (writer.Open("private void SumAndUpdate(int block)"))
@@ -142,7 +144,7 @@ internal static partial class Emitter
                         writer.Line($"    FinishBlock(chunk, new {ReadOnlySpan}(_parallelInputs, 0, _parallelBatch * InputSize), _parallelBatch);");
                         writer.Line("    break;");
                     }
-                    else if (!HasPenalty)
+                    else if (StepsWithChunkSums)
                     {
                         writer.Line($"case {(int)ChunkMode.SumAndUpdate}:");
                         writer.Line("    SumAndUpdate(chunk);");
@@ -190,9 +192,6 @@ internal static partial class Emitter
             writer.Line($"int start = (int)((long)ParameterCount * {block} / ParameterBlocks);");
             writer.Line($"int length = (int)((long)ParameterCount * ({block} + 1) / ParameterBlocks) - start;");
         }
-
-        /// <summary>What <c>RunChunk</c> does with its chunk number.</summary>
-        private enum ChunkMode { Gradients, Update, Sum, SumAndUpdate, Finish, FirstProducts }
 
         /// <summary>
         /// Runs <paramref name="serial"/> on one thread, or, with threads to spare and enough parameters to
