@@ -50,9 +50,9 @@ internal static partial class Emitter
                     writer.Line("_parallelBatch = batch;");
                     if (SplitsFirstLayerByRows)
                     {
-                        writer.Line($"_chunkMode = {(int)ChunkMode.FirstProducts};");
+                        writer.Line($"_chunkMode = ChunkMode.{ChunkMode.FirstProducts};");
                         writer.Line($"{Kernels}.ChunkWorkers.Run(_chunkRunner, 2, _degreeOfParallelism, fixedShares: true);");
-                        writer.Line($"_chunkMode = {(int)ChunkMode.Gradients};");
+                        writer.Line($"_chunkMode = ChunkMode.{ChunkMode.Gradients};");
                     }
                     writer.Line($"bool helped = {Kernels}.ChunkWorkers.Begin(_chunkRunner, chunks, _degreeOfParallelism, reserveFirst: true);");
                     using (writer.Open("try"))
@@ -129,6 +129,9 @@ internal static partial class Emitter
                 }
                 writer.Line();
             }
+            writer.Line("/// <summary>What RunChunk does with its chunk number.</summary>");
+            writer.Line($"private enum ChunkMode {{ {string.Join(", ", System.Enum.GetNames(typeof(ChunkMode)))} }}");
+            writer.Line();
             writer.Line("/// <summary>One piece of parallel work: a batch chunk, or a block of parameters to update or to sum.</summary>");
             using (writer.Open("private void RunChunk(int chunk)"))
             {
@@ -137,23 +140,23 @@ internal static partial class Emitter
                 {
                     if (SplitsFirstLayerByRows)
                     {
-                        writer.Line($"case {(int)ChunkMode.FirstProducts}:");
+                        writer.Line($"case ChunkMode.{ChunkMode.FirstProducts}:");
                         writer.Line($"    FirstProducts(chunk, new {ReadOnlySpan}(_parallelInputs, 0, _parallelBatch * InputSize), _parallelBatch);");
                         writer.Line("    break;");
-                        writer.Line($"case {(int)ChunkMode.Finish}:");
+                        writer.Line($"case ChunkMode.{ChunkMode.Finish}:");
                         writer.Line($"    FinishBlock(chunk, new {ReadOnlySpan}(_parallelInputs, 0, _parallelBatch * InputSize), _parallelBatch);");
                         writer.Line("    break;");
                     }
                     else if (StepsWithChunkSums)
                     {
-                        writer.Line($"case {(int)ChunkMode.SumAndUpdate}:");
+                        writer.Line($"case ChunkMode.{ChunkMode.SumAndUpdate}:");
                         writer.Line("    SumAndUpdate(chunk);");
                         writer.Line("    break;");
                     }
-                    writer.Line($"case {(int)ChunkMode.Gradients}:");
+                    writer.Line($"case ChunkMode.{ChunkMode.Gradients}:");
                     writer.Line($"    _chunkLosses[chunk] = ComputeChunk(new {ReadOnlySpan}(_parallelInputs, 0, _parallelBatch * InputSize), new {ReadOnlySpan}(_parallelTargets, 0, _parallelBatch * OutputSize), chunk, _parallelBatch);");
                     writer.Line("    break;");
-                    writer.Line($"case {(int)ChunkMode.Update}:");
+                    writer.Line($"case ChunkMode.{ChunkMode.Update}:");
                     writer.Line("    Update(start, length);");
                     writer.Line("    break;");
                     if (!SplitsFirstLayerByRows)
@@ -201,9 +204,9 @@ internal static partial class Emitter
         {
             using (writer.Open("if (_degreeOfParallelism > 1 && ParameterCount >= ParallelParameterCount)"))
             {
-                writer.Line($"_chunkMode = {(int)mode};");
+                writer.Line($"_chunkMode = ChunkMode.{mode};");
                 writer.Line($"{Kernels}.ChunkWorkers.Run(_chunkRunner, {blocks}, _degreeOfParallelism{(mode == ChunkMode.Finish ? ", fixedShares: true" : "")});");
-                writer.Line($"_chunkMode = {(int)ChunkMode.Gradients};");
+                writer.Line($"_chunkMode = ChunkMode.{ChunkMode.Gradients};");
             }
             writer.Line("else");
             writer.Line("    " + serial);

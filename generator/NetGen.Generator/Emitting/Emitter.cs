@@ -183,7 +183,7 @@ internal static partial class Emitter
                 writer.Line($"private const int FirstWeightBlocks = {plan.Training.FirstLayerSplit!.WeightBlocks};");
                 writer.Line($"private {T}[] _firstProducts = global::System.Array.Empty<{T}>(); // FirstProducts' two halves, [half, _batchCapacity, {spec.Layers[0].OutputSize}]");
             }
-            writer.Line("private int _chunkMode;");
+            writer.Line("private ChunkMode _chunkMode;");
             writer.Line("private readonly ChunkRunner _chunkRunner; // hands ChunkWorkers' threads the chunks of RunChunk");
             writer.Line("private int _trainingThread; // the managed thread id inside a training member, or 0 (TrainingGuard)");
             writer.Line($"private const int MaxTrainingBatch = {plan.Training.MaxTrainingBatch}; // the most samples whose scratch rows fit in an array");

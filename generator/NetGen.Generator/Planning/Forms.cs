@@ -52,5 +52,5 @@ internal enum OptimizerStepPlacement
     WithChunkSums,
 }
 
-/// <summary>What <c>RunChunk</c> does with its chunk number; the generated code holds these as integers.</summary>
+/// <summary>What <c>RunChunk</c> does with its chunk number; the generated class declares the same enum, by these names.</summary>
 internal enum ChunkMode { Gradients, Update, Sum, SumAndUpdate, Finish, FirstProducts }
