@@ -11,7 +11,8 @@ namespace NetGen.Generator;
 /// <summary>
 /// Writes the forward pass, backward pass and optimizer step of every class marked
 /// <c>[NetGen.Network]</c>: attributes → <see cref="Parser"/> → <see cref="NetworkSpec"/> →
-/// <see cref="Emitter"/> → one source file per network. Diagnostics travel beside the model.
+/// <see cref="Planning.Planner"/> → <see cref="Planning.NetworkPlan"/> → <see cref="Emitter"/> → one source
+/// file per network. Diagnostics travel beside the model.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class NetworkGenerator : IIncrementalGenerator
@@ -92,6 +93,9 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         string source;
         try
         {
+            // The plan is made here, inside the output step, rather than in a step of its own: it is a
+            // function of the spec alone, so the cached Model step already caches it, and a planner bug
+            // becomes the diagnostic below instead of an exception out of the pipeline.
             source = Emitter.Emit(network);
         }
         catch (Exception exception)

@@ -1,3 +1,5 @@
+using NetGen.Generator.Planning;
+
 namespace NetGen.Generator;
 
 internal static partial class Emitter
@@ -48,9 +50,9 @@ internal static partial class Emitter
                     writer.Line("_parallelBatch = batch;");
                     if (SplitsFirstLayerByRows)
                     {
-                        writer.Line($"_chunkMode = {(int)ChunkMode.FirstProducts};");
+                        writer.Line($"_chunkMode = ChunkMode.{ChunkMode.FirstProducts};");
                         writer.Line($"{Kernels}.ChunkWorkers.Run(_chunkRunner, 2, _degreeOfParallelism, fixedShares: true);");
-                        writer.Line($"_chunkMode = {(int)ChunkMode.Gradients};");
+                        writer.Line($"_chunkMode = ChunkMode.{ChunkMode.Gradients};");
                     }
                     writer.Line($"bool helped = {Kernels}.ChunkWorkers.Begin(_chunkRunner, chunks, _degreeOfParallelism, reserveFirst: true);");
                     using (writer.Open("try"))
@@ -73,7 +75,7 @@ internal static partial class Emitter
                 }
                 writer.Line("_summedChunks = chunks;");
                 writer.Line($"{T} loss = {Kernels}.Reduction.Sum<{T}>(_chunkLosses, chunks);");
-                if (!HasPenalty)
+                if (StepsWithChunkSums)
                 {
                     writer.Line("// The optimizer steps below only when the loss is finite, so a bad batch leaves the parameters as they were.");
                     writer.Line("if (_stepWithSum)");
@@ -82,14 +84,14 @@ internal static partial class Emitter
                 string sum = $"{Kernels}.Reduction.Sum<{T}>(_chunkGradients, chunks, _gradients, 0, ParameterCount);";
                 if (SplitsFirstLayerByRows)
                 {
-                    if (!HasPenalty)
+                    if (StepsWithChunkSums)
                     {
                         writer.Line("if (_stepWithSum)");
                         writer.Line("    _optimizerStep++;");
                     }
                     WriteByParameterBlocks(ChunkMode.Finish, "for (int block = 0; block <= FirstWeightBlocks; block++) FinishBlock(block, inputs, batch);", "FirstWeightBlocks + 1");
                 }
-                else if (HasPenalty)
+                else if (!StepsWithChunkSums)
                     WriteByParameterBlocks(ChunkMode.Sum, sum);
                 else
                 {
@@ -116,7 +118,7 @@ internal static partial class Emitter
                 WriteFirstProducts();
                 WriteFinishBlock();
             }
-            else if (!HasPenalty)
+            else if (StepsWithChunkSums)
             {
                 writer.Line("/// <summary>One block of parameters: its chunk gradients summed, then its optimizer step.</summary>");
                 using (writer.Open("private void SumAndUpdate(int block)"))
@@ -127,6 +129,9 @@ internal static partial class Emitter
                 }
                 writer.Line();
             }
+            writer.Line("/// <summary>What RunChunk does with its chunk number.</summary>");
+            writer.Line($"private enum ChunkMode {{ {string.Join(", ", System.Enum.GetNames(typeof(ChunkMode)))} }}");
+            writer.Line();
             writer.Line("/// <summary>One piece of parallel work: a batch chunk, or a block of parameters to update or to sum.</summary>");
             using (writer.Open("private void RunChunk(int chunk)"))
             {
@@ -135,23 +140,23 @@ internal static partial class Emitter
                 {
                     if (SplitsFirstLayerByRows)
                     {
-                        writer.Line($"case {(int)ChunkMode.FirstProducts}:");
+                        writer.Line($"case ChunkMode.{ChunkMode.FirstProducts}:");
                         writer.Line($"    FirstProducts(chunk, new {ReadOnlySpan}(_parallelInputs, 0, _parallelBatch * InputSize), _parallelBatch);");
                         writer.Line("    break;");
-                        writer.Line($"case {(int)ChunkMode.Finish}:");
+                        writer.Line($"case ChunkMode.{ChunkMode.Finish}:");
                         writer.Line($"    FinishBlock(chunk, new {ReadOnlySpan}(_parallelInputs, 0, _parallelBatch * InputSize), _parallelBatch);");
                         writer.Line("    break;");
                     }
-                    else if (!HasPenalty)
+                    else if (StepsWithChunkSums)
                     {
-                        writer.Line($"case {(int)ChunkMode.SumAndUpdate}:");
+                        writer.Line($"case ChunkMode.{ChunkMode.SumAndUpdate}:");
                         writer.Line("    SumAndUpdate(chunk);");
                         writer.Line("    break;");
                     }
-                    writer.Line($"case {(int)ChunkMode.Gradients}:");
+                    writer.Line($"case ChunkMode.{ChunkMode.Gradients}:");
                     writer.Line($"    _chunkLosses[chunk] = ComputeChunk(new {ReadOnlySpan}(_parallelInputs, 0, _parallelBatch * InputSize), new {ReadOnlySpan}(_parallelTargets, 0, _parallelBatch * OutputSize), chunk, _parallelBatch);");
                     writer.Line("    break;");
-                    writer.Line($"case {(int)ChunkMode.Update}:");
+                    writer.Line($"case ChunkMode.{ChunkMode.Update}:");
                     writer.Line("    Update(start, length);");
                     writer.Line("    break;");
                     if (!SplitsFirstLayerByRows)
@@ -191,9 +196,6 @@ internal static partial class Emitter
             writer.Line($"int length = (int)((long)ParameterCount * ({block} + 1) / ParameterBlocks) - start;");
         }
 
-        /// <summary>What <c>RunChunk</c> does with its chunk number.</summary>
-        private enum ChunkMode { Gradients, Update, Sum, SumAndUpdate, Finish, FirstProducts }
-
         /// <summary>
         /// Runs <paramref name="serial"/> on one thread, or, with threads to spare and enough parameters to
         /// pay for them, the same work split into fixed parameter blocks on up to DegreeOfParallelism threads.
@@ -202,9 +204,9 @@ internal static partial class Emitter
         {
             using (writer.Open("if (_degreeOfParallelism > 1 && ParameterCount >= ParallelParameterCount)"))
             {
-                writer.Line($"_chunkMode = {(int)mode};");
+                writer.Line($"_chunkMode = ChunkMode.{mode};");
                 writer.Line($"{Kernels}.ChunkWorkers.Run(_chunkRunner, {blocks}, _degreeOfParallelism{(mode == ChunkMode.Finish ? ", fixedShares: true" : "")});");
-                writer.Line($"_chunkMode = {(int)ChunkMode.Gradients};");
+                writer.Line($"_chunkMode = ChunkMode.{ChunkMode.Gradients};");
             }
             writer.Line("else");
             writer.Line("    " + serial);

@@ -6,36 +6,16 @@ internal static partial class Emitter
 {
     private sealed partial class NetworkWriter
     {
-        /// <summary>
-        /// Whether a batch of several chunks splits layer 1 by its weight rows rather than by samples. Its
-        /// forward product runs first, in two halves of the rows (<c>FirstProducts</c>), which the chunks
-        /// add up; its gradients are left out of the chunks and computed afterwards over the whole batch, a
-        /// block of weight rows at a time (<c>FinishBlock</c>), each followed by its optimizer step. On two
-        /// threads each thread then reads, differentiates and updates only its own half of the weights,
-        /// usually the network's largest: split by samples, every step's weights, gradients and moments
-        /// would cross between the cores. Layers small enough to unroll keep the chunk form, where their
-        /// fused kernels compute them.
-        /// </summary>
-        private bool SplitsFirstLayerByRows => !IsUnrolled(spec.Layers[0]);
-
-        /// <summary>Blocks of layer 1's weight rows: about eight, each at least eight rows.</summary>
-        private int FirstWeightBlocks => System.Math.Max(1, System.Math.Min(8, spec.InputSize / 8));
-
-        /// <summary>
-        /// Where layer 1's weight rows split in two for its forward product over a batch of several chunks:
-        /// the first row of the middle block, so that each half is a whole number of FinishBlock blocks.
-        /// </summary>
-        private int FirstHalfRow => FirstWeightBlocks / 2 * spec.InputSize / FirstWeightBlocks / 8 * 8;
-
         /// <summary>Writes <c>FirstProducts</c>, layer 1's forward product by halves of its weight rows, before the chunks.</summary>
         private void WriteFirstProducts()
         {
             DenseLayerSpec first = spec.Layers[0];
+            int halfRow = plan.Training.FirstLayerSplit!.HalfRow;
             writer.Line("/// <summary>Half <paramref name=\"half\"/> of layer 1's product over the whole batch: the part its half of the weight rows contributes.</summary>");
             using (writer.Open($"private void FirstProducts(int half, {ReadOnlySpan} inputs, int batch)"))
             {
-                writer.Line($"int firstRow = half == 0 ? 0 : {FirstHalfRow};");
-                writer.Line($"int rows = half == 0 ? {FirstHalfRow} : InputSize - {FirstHalfRow};");
+                writer.Line($"int firstRow = half == 0 ? 0 : {halfRow};");
+                writer.Line($"int rows = half == 0 ? {halfRow} : InputSize - {halfRow};");
                 writer.Line($"{Kernels}.Dense.ForwardRows<{T}>(inputs, {Weights(1, first)}, new {Span}(_firstProducts, half * _batchCapacity * {first.OutputSize}, batch * {first.OutputSize}), batch, InputSize, {first.OutputSize}, firstRow, rows);");
             }
             writer.Line();
@@ -72,7 +52,7 @@ internal static partial class Emitter
                     if (LayerCount > 1)
                         writer.Line($"{Kernels}.Reduction.Sum<{T}>(_chunkGradients, _summedChunks, _gradients, Layer2Weights, ParameterCount - Layer2Weights);");
                 }
-                if (!HasPenalty)
+                if (StepsWithChunkSums)
                 {
                     writer.Line("if (_stepWithSum)");
                     writer.Line("    Update(start, length);");

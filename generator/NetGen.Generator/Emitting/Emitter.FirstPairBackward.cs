@@ -1,5 +1,6 @@
 using System.Linq;
 using NetGen.Generator.Model;
+using NetGen.Generator.Planning;
 
 namespace NetGen.Generator;
 
@@ -7,31 +8,6 @@ internal static partial class Emitter
 {
     private sealed partial class NetworkWriter
     {
-        /// <summary>
-        /// Whether the backward passes of layers 2 and 1 run as one loop over the batch whose vectors lie
-        /// along layer 1's output row: both layers small enough to unroll, layer 1's derivative element-wise
-        /// and nothing (dropout) between them. Then layer 2's input gradient, layer 1's derivative and
-        /// layer 1's gradients stay in registers, and no gradient sum goes through memory each sample.
-        /// </summary>
-        private bool FusesFirstPair =>
-            LayerCount >= 2
-            && IsUnrolled(spec.Layers[0]) && !IsVectorRows(spec.Layers[0])
-            && IsUnrolled(spec.Layers[1]) && !IsVectorRows(spec.Layers[1])
-            && !spec.Layers[0].HasDropout
-            && spec.Layers[0].Activation is ActivationKind.Identity or ActivationKind.Sigmoid or ActivationKind.Tanh;
-
-        /// <summary>Lanes of the Vector128 that the fused first pair runs on.</summary>
-        private int PairLanes => T == "double" ? 2 : 4;
-
-        /// <summary>Vectors that hold one row of layer 1's output.</summary>
-        private int PairChunks => (spec.Layers[0].OutputSize + PairLanes - 1) / PairLanes;
-
-        /// <summary>
-        /// Values past the last row of layer 1's output that the fused pair's last vector reads: it reads
-        /// whole vectors, and lanes past a row's end only feed sums that are never written out.
-        /// </summary>
-        private int FirstPairPadding => FusesFirstPair ? PairChunks * PairLanes - spec.Layers[0].OutputSize : 0;
-
         /// <summary>
         /// Per sample, with h layer 1's output row and d layer 2's pre-activation gradient:
         /// <c>dw₂[i, o] += hᵢ·dₒ</c>, <c>db₂[o] += dₒ</c>, <c>e = f′(h)·(w₂·d)</c> and
@@ -41,7 +17,8 @@ internal static partial class Emitter
         private void WriteFirstPairBackward()
         {
             DenseLayerSpec first = spec.Layers[0], second = spec.Layers[1];
-            int hidden = first.OutputSize, lanes = PairLanes, chunks = PairChunks;
+            FirstPairPlan pair = plan.Training.FirstPair!;
+            int hidden = first.OutputSize, lanes = pair.Lanes, chunks = pair.Vectors;
             string vector = $"global::System.Runtime.Intrinsics.Vector128<{T}>";
             string create = "global::System.Runtime.Intrinsics.Vector128.Create";
             writer.Line($"// Layers 2 and 1: {second.InputSize} -> {second.OutputSize} and {first.InputSize} -> {first.OutputSize}, one pass, layer 1's row in {chunks} Vector128{(chunks == 1 ? "" : "s")}.");

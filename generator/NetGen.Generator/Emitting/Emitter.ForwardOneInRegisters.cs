@@ -1,6 +1,6 @@
-using System.Collections.Generic;
 using System.Linq;
 using NetGen.Generator.Model;
+using NetGen.Generator.Planning;
 
 namespace NetGen.Generator;
 
@@ -8,51 +8,16 @@ internal static partial class Emitter
 {
     private sealed partial class NetworkWriter
     {
-        /// <summary>Inputs and outputs a layer may have for the one-sample path to be written out in registers.</summary>
-        private const int RegisterLayerLimit = 64;
-
-        /// <summary>Output vectors a layer may take at one width for that width's path to be written out.</summary>
-        private const int RegisterVectorLimit = 8;
-
-        /// <summary>
-        /// Small networks, every layer at most <see cref="RegisterLayerLimit"/> wide, get the one-sample
-        /// path written out statement by statement for each width; the rest call a kernel per layer.
-        /// </summary>
-        private bool HasRegisterPath => spec.Layers.All(l => l.InputSize <= RegisterLayerLimit && l.OutputSize <= RegisterLayerLimit);
-
-        /// <summary>
-        /// The widths, widest first, whose path is written out: those at which no layer takes more than
-        /// <see cref="RegisterVectorLimit"/> vectors, each named by the widest vector it uses, so that
-        /// a network whose layers all run narrower than a width does not get that width's path again.
-        /// </summary>
-        private IEnumerable<int> RegisterWidths =>
-            new[] { 512, 256, 128 }
-                .Where(bits => spec.Layers.All(l => Vectors(l, Lanes(LayerBits(l, bits))) <= RegisterVectorLimit))
-                .Select(bits => spec.Layers.Max(l => LayerBits(l, bits)))
-                .Distinct();
-
-        /// <summary>
-        /// The width a layer runs at on the path of <paramref name="bits"/>: the widest up to it that the
-        /// layer fills beyond half, as <c>Dense.ForwardOne</c> picks, since a narrow layer in a wide
-        /// vector pays for the lanes it does not use (a softmax sums them, a reduction spans them).
-        /// </summary>
-        private int LayerBits(DenseLayerSpec layer, int bits) =>
-            System.Math.Min(bits, layer.OutputSize > Lanes(256) ? 512 : layer.OutputSize > Lanes(128) ? 256 : 128);
-
-        private int Lanes(int bits) => bits / (T == "double" ? 64 : 32);
-
-        private static int Vectors(DenseLayerSpec layer, int lanes) => (layer.OutputSize + lanes - 1) / lanes;
-
         /// <summary>
         /// The one sample's forward pass: in registers at the widest accelerated width written out,
         /// else through the kernel of each layer (which also holds the path without SIMD).
         /// </summary>
-        private void WriteForwardOneDispatch()
+        private void WriteForwardOneDispatch(RegisterPathPlan registerPath)
         {
             writer.Line("/// <summary>One sample, at the widest accelerated vector width written out for this network.</summary>");
             using (writer.Open($"private void ForwardOne({ReadOnlySpan} input, {Span} output)"))
             {
-                foreach (int bits in RegisterWidths)
+                foreach (int bits in registerPath.Widths.Select(width => width.Bits))
                 {
                     using (writer.Open($"if (global::System.Runtime.Intrinsics.Vector{bits}.IsHardwareAccelerated)"))
                     {
@@ -64,12 +29,12 @@ internal static partial class Emitter
             }
             writer.Line();
             writer.Line("/// <summary>One sample's layer rows, with room to start them on a cache line, as a value in the caller's frame.</summary>");
-            writer.Line($"[global::System.Runtime.CompilerServices.InlineArray({SampleLength + SamplePadding})]");
+            writer.Line($"[global::System.Runtime.CompilerServices.InlineArray({registerPath.StackRowsLength})]");
             using (writer.Open("private struct StackRows"))
                 writer.Line($"private {T} _first;");
             writer.Line();
-            foreach (int bits in RegisterWidths)
-                WriteForwardOneInRegisters(bits);
+            foreach (RegisterWidthPlan width in registerPath.Widths)
+                WriteForwardOneInRegisters(width);
         }
 
         /// <summary>
@@ -79,8 +44,9 @@ internal static partial class Emitter
         /// small layer's kernel call, loops and size checks cost as much as its arithmetic; this path has none
         /// of them.
         /// </summary>
-        private void WriteForwardOneInRegisters(int bits)
+        private void WriteForwardOneInRegisters(RegisterWidthPlan width)
         {
+            int bits = width.Bits;
             writer.Line($"/// <summary>One sample in Vector{bits}s, each layer's outputs in registers; lanes past a row are never read back.</summary>");
             using (writer.Open($"private void ForwardOneIn{bits}({ReadOnlySpan} input, {Span} output)"))
             {
@@ -90,34 +56,26 @@ internal static partial class Emitter
                 writer.Line("// reaching them costs no lookup of the thread's scratch, which is a call.");
                 writer.Line("StackRows rows = default;");
                 writer.Line($"ref {T} h = ref {Kernels}.Alignment.CacheLine(ref {Unsafe}.As<StackRows, {T}>(ref rows));");
-                for (int l = 1; l <= LayerCount; l++)
+                for (int l = 1; l <= width.Layers.Count; l++)
                 {
-                    DenseLayerSpec layer = spec.Layers[l - 1];
-                    if (IsRegisterDot(l, bits))
-                    {
-                        WriteRegisterDot(l, layer, bits);
-                        break;
-                    }
-                    WriteRegisterLayer(l, layer, bits);
+                    RegisterLayerPlan form = width.Layers[l - 1];
+                    if (form.Form == RegisterLayerForm.DotWithPrevious)
+                        WriteRegisterDot(l, spec.Layers[l - 1], form);
+                    else
+                        WriteRegisterLayer(l, spec.Layers[l - 1], form);
                 }
             }
             writer.Line();
         }
 
         /// <summary>
-        /// A final layer of one output after a layer that fills whole vectors: a dot product of the
-        /// previous layer's registers with the weight column (contiguous when there is one output),
-        /// instead of broadcasting each input back from memory.
+        /// A final layer of one output as a dot product of the previous layer's registers with the weight
+        /// column (contiguous when there is one output), instead of broadcasting each input back from memory.
         /// </summary>
-        private bool IsRegisterDot(int l, int bits) =>
-            l == LayerCount && l > 1 && FinalLayer.OutputSize == 1 && FinalLayer.Activation != ActivationKind.Softmax
-            && spec.Layers[l - 2].OutputSize % Lanes(LayerBits(spec.Layers[l - 2], bits)) == 0;
-
-        private void WriteRegisterDot(int l, DenseLayerSpec layer, int bits)
+        private void WriteRegisterDot(int l, DenseLayerSpec layer, RegisterLayerPlan form)
         {
-            int previousBits = LayerBits(spec.Layers[l - 2], bits);
-            int lanes = Lanes(previousBits), vectors = layer.InputSize / lanes;
-            string vector = VectorType(previousBits);
+            int lanes = form.Lanes, vectors = form.Vectors;
+            string vector = VectorType(form.Bits);
             writer.Line($"// Layer {l}: {layer.InputSize} -> 1, {layer.Activation}: a dot product of layer {l - 1}'s {vectors} vectors.");
             writer.Line($"var dot = layer{l - 1}v0 * {vector}.LoadUnsafe(ref w, (nuint)({Offset($"Layer{l}Weights", 0)}));");
             for (int v = 1; v < vectors; v++)
@@ -129,16 +87,13 @@ internal static partial class Emitter
         /// One layer in registers: <c>layer{l}v{k}</c> holds outputs [k·lanes, (k + 1)·lanes), stored
         /// to its padded row at <c>h</c> when a later statement reads it from there.
         /// </summary>
-        private void WriteRegisterLayer(int l, DenseLayerSpec layer, int bits)
+        private void WriteRegisterLayer(int l, DenseLayerSpec layer, RegisterLayerPlan form)
         {
-            int layerBits = LayerBits(layer, bits), lanes = Lanes(layerBits), vectors = Vectors(layer, lanes);
-            string vector = VectorType(layerBits);
+            int lanes = form.Lanes, vectors = form.Vectors, partials = form.PartialSums;
+            string vector = VectorType(form.Bits);
             // Layer 1 reads the input; later layers read the previous layer's row at h.
             string source = l == 1 ? "x" : "h";
-            int sourceRow = l == 1 ? 0 : SampleRow(l - 1), row = SampleRow(l);
-            // Enough partial sums that the chains of multiply-adds keep two FMA pipes busy (4 cycles of
-            // latency each), but no more than there are inputs to spread over them.
-            int partials = System.Math.Min(System.Math.Min(4, (8 + vectors - 1) / vectors), layer.InputSize);
+            int sourceRow = l == 1 ? 0 : LayerPlan(l - 1).SampleRow, row = LayerPlan(l).SampleRow;
             writer.Line($"// Layer {l}: {layer.InputSize} -> {layer.OutputSize}, {layer.Activation}: {vectors} vector{(vectors == 1 ? "" : "s")} in {partials} partial sum{(partials == 1 ? "" : "s")} each.");
             for (int p = 0; p < partials; p++)
                 for (int v = 0; v < vectors; v++)
@@ -151,11 +106,8 @@ internal static partial class Emitter
                     $" l{l}p{i % partials}v{v} = {vector}.MultiplyAddEstimate(a, {vector}.LoadUnsafe(ref w, (nuint)({Offset($"Layer{l}Weights", i * layer.OutputSize + v * lanes)})), l{l}p{i % partials}v{v});"));
                 writer.Line($"{{ var a = {vector}.Create({At(source, (sourceRow + i).ToString())});{sums} }}");
             }
-            // The final layer's few outputs go from the register straight to the caller; a softmax row
-            // is stored before its softmax, which may need the row's maximum from memory.
             bool softmax = layer.Activation == ActivationKind.Softmax;
-            bool fromRegister = l == LayerCount && vectors == 1 && OutputSize <= 4;
-            bool stored = l < LayerCount ? !IsRegisterDot(l + 1, bits) : softmax || !fromRegister;
+            bool fromRegister = form.OutputsFromRegister, stored = form.StoresRow;
             for (int v = 0; v < vectors; v++)
             {
                 string sum = PartialSum(l, v, partials);

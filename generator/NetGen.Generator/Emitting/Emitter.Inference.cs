@@ -8,17 +8,6 @@ internal static partial class Emitter
 {
     private sealed partial class NetworkWriter
     {
-        /// <summary>Values of the hidden layers' rows a piece of a batch may hold in one thread's inference scratch.</summary>
-        private const int ForwardPieceValues = 1 << 18;
-
-        /// <summary>
-        /// Samples a batch's Forward runs at a time: as many as keep the hidden rows of one thread's scratch
-        /// within about a megabyte, at most 4096, so that the scratch is bounded whatever the batch and
-        /// the rows stay in cache between layers.
-        /// </summary>
-        private int ForwardPiece =>
-            System.Math.Max(1, System.Math.Min(4096, ForwardPieceValues / System.Math.Max(1, spec.Layers.Take(LayerCount - 1).Sum(l => l.OutputSize))));
-
         private void WriteForward()
         {
             writer.Line("/// <summary>");
@@ -51,16 +40,13 @@ internal static partial class Emitter
             writer.Line();
         }
 
-        /// <summary>Where a single output splits class 0 from class 1: the middle of a probability, else zero.</summary>
-        private double ThresholdValue => FinalLayer.Activation is ActivationKind.Sigmoid or ActivationKind.Softmax ? 0.5 : 0;
-
-        private string Threshold => Literal(ThresholdValue);
+        private string Threshold => Literal(plan.OutputThreshold);
 
         private void WritePredict()
         {
             writer.Line("/// <summary>");
             writer.Line("/// The index of the largest output; with a single output, 1 when it is above "
-                + ThresholdValue.ToString(CultureInfo.InvariantCulture) + ", else 0. Safe to call from any number of threads at once.");
+                + plan.OutputThreshold.ToString(CultureInfo.InvariantCulture) + ", else 0. Safe to call from any number of threads at once.");
             writer.Line("/// </summary>");
             using (writer.Open($"public int Predict({ReadOnlySpan} input)"))
             {
@@ -83,7 +69,7 @@ internal static partial class Emitter
         private void WriteInferenceScratch()
         {
             writer.Line($"/// <summary>Samples of a batch that Forward runs at a time.</summary>");
-            writer.Line($"private const int ForwardPiece = {ForwardPiece};");
+            writer.Line($"private const int ForwardPiece = {plan.Inference.ForwardPiece};");
             writer.Line();
             writer.Line("[global::System.ThreadStatic]");
             writer.Line("private static InferenceScratch? t_inference;");
@@ -104,7 +90,7 @@ internal static partial class Emitter
                 for (int l = 1; l < LayerCount; l++)
                     writer.Line($"public {T}[] Layer{l} = global::System.Array.Empty<{T}>(); // layer {l}'s rows of a piece of a batch");
                 writer.Line();
-                writer.Line($"public InferenceScratch() => Sample = {Kernels}.Alignment.Allocate<{T}>({SampleLength}, out SampleOrigin);");
+                writer.Line($"public InferenceScratch() => Sample = {Kernels}.Alignment.Allocate<{T}>({plan.Inference.SampleLength}, out SampleOrigin);");
                 if (LayerCount > 1)
                     WriteEnsureRows();
             }

@@ -1,5 +1,6 @@
 using System.Linq;
 using NetGen.Generator.Model;
+using NetGen.Generator.Planning;
 
 namespace NetGen.Generator;
 
@@ -24,15 +25,18 @@ internal static partial class Emitter
                     string destination = l == LayerCount ? "logits" : $"layer{l}";
                     if (l < LayerCount)
                         writer.Line($"var layer{l} = new {Span}(layer{l}Rows, first * {layer.OutputSize}, batch * {layer.OutputSize});");
-                    writer.Line($"// Layer {l}: {layer.InputSize} -> {layer.OutputSize}, {layer.Activation}{Form(layer)}.");
-                    if (IsVectorRows(layer))
+                    LayerPlan form = LayerPlan(l);
+                    writer.Line($"// Layer {l}: {layer.InputSize} -> {layer.OutputSize}, {layer.Activation}{Form(form)}.");
+                    if (form.Forward == ForwardForm.VectorRows)
                         writer.Line($"{Kernels}.Dense.ForwardVectorRows<{T}>({source}, {Weights(l, layer)}, {Bias(l, layer)}, {destination}, batch, {layer.InputSize}, {layer.OutputSize});");
-                    else if (IsUnrolled(layer))
+                    else if (form.Forward == ForwardForm.Unrolled)
                         WriteUnrolledForward(l, layer, source, destination);
+                    else if (form.Forward == ForwardForm.UnrolledVectors)
+                        WriteUnrolledVectorForward(l, layer, form.ForwardVectors, source, destination);
                     else
                     {
                         string product = $"{Kernels}.Dense.Forward<{T}>({source}, {Weights(l, layer)}, {Bias(l, layer)}, {destination}, batch, {layer.InputSize}, {layer.OutputSize});";
-                        if (l == 1 && SplitsFirstLayerByRows)
+                        if (form.SplitByRows)
                         {
                             writer.Line("// A chunk of a larger batch adds up the halves FirstProducts computed over the whole batch.");
                             writer.Line("if (chunked)");
@@ -52,16 +56,6 @@ internal static partial class Emitter
             writer.Line();
         }
 
-        /// <summary>Values of one 512-bit vector, the most a layer's last vector of one sample runs past its row.</summary>
-        private int SamplePadding => Lanes(512);
-
-        private int PaddedRow(DenseLayerSpec layer) => (layer.OutputSize + SamplePadding - 1) / SamplePadding * SamplePadding;
-
-        private int SampleLength => spec.Layers.Sum(PaddedRow);
-
-        /// <summary>Where layer <paramref name="l"/>'s padded row of one sample starts in <c>scratch.Sample</c>.</summary>
-        private int SampleRow(int l) => spec.Layers.Take(l - 1).Sum(PaddedRow);
-
         /// <summary>
         /// One sample: each layer a register-blocked kernel call with its activation fused, through the
         /// padded rows of <c>scratch.Sample</c>; no scratch rows of the batch path, no separate activation pass.
@@ -69,24 +63,24 @@ internal static partial class Emitter
         /// </summary>
         private void WriteForwardOne()
         {
-            if (HasRegisterPath)
-                WriteForwardOneDispatch();
+            if (plan.Inference.RegisterPath is { } registerPath)
+                WriteForwardOneDispatch(registerPath);
             writer.Line("/// <summary>One sample, each layer held in registers with its activation fused.</summary>");
-            using (writer.Open(HasRegisterPath
+            using (writer.Open(plan.Inference.RegisterPath is not null
                 ? $"private void ForwardOneByLayers({ReadOnlySpan} input, {Span} output, InferenceScratch scratch)"
                 : $"private void ForwardOne({ReadOnlySpan} input, {Span} output)"))
             {
-                if (!HasRegisterPath)
+                if (plan.Inference.RegisterPath is null)
                     writer.Line("InferenceScratch scratch = Inference;");
                 for (int l = 1; l <= LayerCount; l++)
                 {
                     DenseLayerSpec layer = spec.Layers[l - 1];
                     string source = l == 1 ? "input" : $"sample{l - 1}";
-                    writer.Line($"var sample{l} = {SampleRange(Span, SampleRow(l), PaddedRow(layer))};");
+                    writer.Line($"var sample{l} = {SampleRange(Span, LayerPlan(l).SampleRow, LayerPlan(l).PaddedRow)};");
                     writer.Line($"{Kernels}.Dense.ForwardOne<{T}>({source}, AlignedParameters, Layer{l}Weights, Layer{l}Bias, sample{l}, "
                         + $"{layer.InputSize}, {layer.OutputSize}, global::NetGen.Activation.{layer.Activation});");
                     if (l == LayerCount)
-                        WriteOutputCopy(SampleRow(l), inRegisters: false);
+                        WriteOutputCopy(LayerPlan(l).SampleRow, inRegisters: false);
                 }
             }
             writer.Line();
@@ -98,8 +92,7 @@ internal static partial class Emitter
         /// </summary>
         private void WriteOutputCopy(int row, bool inRegisters)
         {
-            // A call to copy a handful of values costs more than the values themselves.
-            if (OutputSize <= 4)
+            if (plan.Inference.CopiesOutputByValue)
                 for (int o = 0; o < OutputSize; o++)
                     writer.Line($"output[{o}] = {(inRegisters ? $"{Unsafe}.Add(ref h, {row + o})" : $"scratch.Sample[scratch.SampleOrigin + {row + o}]")};");
             else
@@ -143,31 +136,29 @@ internal static partial class Emitter
                 for (int l = LayerCount; l >= 1; l--)
                 {
                     DenseLayerSpec layer = spec.Layers[l - 1];
-                    if (l == 2 && FusesFirstPair)
+                    LayerPlan form = LayerPlan(l);
+                    if (form.Backward == BackwardForm.FusedFirstPair)
                     {
                         WriteFirstPairBackward();
                         break;
                     }
                     string source = l == 1 ? "input" : spec.Layers[l - 2].HasDropout ? $"layer{l - 1}Dropped" : $"layer{l - 1}";
-                    writer.Line($"// Layer {l}: {layer.InputSize} -> {layer.OutputSize}{Form(layer)}.");
-                    bool derivativeFused = false;
-                    if (IsVectorRows(layer))
+                    writer.Line($"// Layer {l}: {layer.InputSize} -> {layer.OutputSize}{Form(form)}.");
+                    bool derivativeFused = form.AppliesPreviousDerivative;
+                    if (form.Backward == BackwardForm.VectorRows)
                     {
-                        // The previous layer's activation derivative rides along with the input gradient,
-                        // unless dropout sits between them (the mask comes first) or there is no such layer.
-                        derivativeFused = l > 1 && !spec.Layers[l - 2].HasDropout;
                         string dx = l > 1 ? $"delta{l - 1}" : "default";
                         string activation = derivativeFused ? spec.Layers[l - 2].Activation.ToString() : nameof(ActivationKind.Identity);
                         writer.Line($"{Kernels}.Dense.BackwardVectorRows<{T}>({source}, delta{l}, {Weights(l, layer)}, {GradientWeights(l, layer, "gradients")}, {GradientBias(l, layer, "gradients")}, {dx}, batch, {layer.InputSize}, {layer.OutputSize}, global::NetGen.Activation.{activation});");
                     }
-                    else if (IsUnrolled(layer))
+                    else if (form.Backward == BackwardForm.Unrolled)
                     {
                         WriteUnrolledBackward(l, layer, source);
                     }
                     else
                     {
                         string weights = $"{Kernels}.Dense.BackwardWeights<{T}>({source}, delta{l}, {GradientWeights(l, layer, "gradients")}, {GradientBias(l, layer, "gradients")}, batch, {layer.InputSize}, {layer.OutputSize});";
-                        if (l == 1 && SplitsFirstLayerByRows)
+                        if (form.SplitByRows)
                         {
                             writer.Line("// A chunk of a larger batch leaves these to FinishBlock, which computes them over the whole batch.");
                             writer.Line("if (!chunked)");
@@ -175,13 +166,16 @@ internal static partial class Emitter
                         }
                         else
                             writer.Line(weights);
-                        if (l > 1)
+                        string input = $"{Kernels}.Dense.BackwardInput<{T}>(delta{l}, {Weights(l, layer)}, delta{l - 1}, batch, {layer.InputSize}, {layer.OutputSize});";
+                        if (form.TransposedForInputGradient)
                         {
                             writer.Line("if (_transposedWeightsReady)");
                             writer.Line($"    {Kernels}.Dense.BackwardInputTransposed<{T}>(delta{l}, _layer{l}TransposedWeights, delta{l - 1}, batch, {layer.InputSize}, {layer.OutputSize});");
                             writer.Line("else");
-                            writer.Line($"    {Kernels}.Dense.BackwardInput<{T}>(delta{l}, {Weights(l, layer)}, delta{l - 1}, batch, {layer.InputSize}, {layer.OutputSize});");
+                            writer.Line("    " + input);
                         }
+                        else if (l > 1)
+                            writer.Line(input);
                     }
                     if (l > 1 && spec.Layers[l - 2].HasDropout)
                         writer.Line($"{Kernels}.Regularization.DropoutBackward<{T}>({Mask(l - 1, spec.Layers[l - 2])}, delta{l - 1});");
@@ -195,11 +189,6 @@ internal static partial class Emitter
         /// <summary><c>z = b + Σᵢ xᵢ·w[i, ·]</c> for each sample, one statement per output.</summary>
         private void WriteUnrolledForward(int l, DenseLayerSpec layer, string source, string destination)
         {
-            if (layer.OutputSize >= VectorForwardOutputs)
-            {
-                WriteUnrolledVectorForward(l, layer, source, destination);
-                return;
-            }
             using (writer.Open(""))
             {
                 writer.Line($"ref {T} w = ref {ParameterOrigin};");
@@ -304,16 +293,13 @@ internal static partial class Emitter
             }
         }
 
-        private static bool IsUnrolled(DenseLayerSpec layer) => layer.WeightCount <= UnrollLimit;
-
-        /// <summary>
-        /// A small layer whose input row is exactly one Vector256 of the element type: its products run
-        /// along that row (<c>Dense.ForwardVectorRows</c>, <c>Dense.BackwardVectorRows</c>), which beats
-        /// scalar statements when there are too few outputs to fill a vector the other way.
-        /// </summary>
-        private bool IsVectorRows(DenseLayerSpec layer) => IsUnrolled(layer) && layer.InputSize == (T == "float" ? 8 : 4);
-
-        private string Form(DenseLayerSpec layer) => IsVectorRows(layer) ? ", vector rows" : IsUnrolled(layer) ? ", unrolled" : "";
+        /// <summary>The form a layer's comment names.</summary>
+        private static string Form(LayerPlan layer) => layer.Forward switch
+        {
+            ForwardForm.VectorRows => ", vector rows",
+            ForwardForm.Unrolled or ForwardForm.UnrolledVectors => ", unrolled",
+            _ => "",
+        };
 
         private string Weights(int l, DenseLayerSpec layer) => ParameterRange(ReadOnlySpan, $"Layer{l}Weights", layer.WeightCount);
 

@@ -8,20 +8,14 @@ internal static partial class Emitter
     private sealed partial class NetworkWriter
     {
         /// <summary>
-        /// From this many outputs on, an unrolled layer's forward statements run along its output row in
-        /// Vector128s; below it, too few of a vector's lanes would be used to beat scalar statements.
-        /// </summary>
-        private const int VectorForwardOutputs = 3;
-
-        /// <summary>
         /// <c>z = b + Σᵢ xᵢ·w[i, ·]</c> for each sample, the output row in Vector128s: each lane the same
         /// operations, in the same order, as <see cref="WriteUnrolledForward"/>'s scalar statements. Weight
         /// rows and the bias are read as whole vectors, which may run past them into later parameters or
         /// the parameters' padding; only a row's own lanes are stored.
         /// </summary>
-        private void WriteUnrolledVectorForward(int l, DenseLayerSpec layer, string source, string destination)
+        private void WriteUnrolledVectorForward(int l, DenseLayerSpec layer, int chunks, string source, string destination)
         {
-            int lanes = PairLanes, chunks = (layer.OutputSize + lanes - 1) / lanes;
+            int lanes = plan.Vector128Lanes;
             string vector = "global::System.Runtime.Intrinsics.Vector128";
             using (writer.Open(""))
             {

@@ -2,18 +2,17 @@ using System.Globalization;
 using System.Linq;
 using NetGen.Generator.Emitting;
 using NetGen.Generator.Model;
+using NetGen.Generator.Planning;
 
 namespace NetGen.Generator;
 
 /// <summary>
-/// Writes the source of one network from its <see cref="NetworkSpec"/>. The output depends on the
-/// spec alone (invariant culture, round-trip literals, fixed order), so equal specs give equal text.
+/// Writes the source of one network from its <see cref="NetworkSpec"/> and the <see cref="NetworkPlan"/>
+/// made from it: the plan holds every decision, this only writes it. The output depends on the spec
+/// alone (invariant culture, round-trip literals, fixed order), so equal specs give equal text.
 /// </summary>
 internal static partial class Emitter
 {
-    /// <summary>Layers with at most this many weights are written out statement by statement.</summary>
-    public const int UnrollLimit = 64;
-
     private const string Kernels = "global::NetGen.Kernels";
     private const string MemoryMarshal = "global::System.Runtime.InteropServices.MemoryMarshal";
 
@@ -33,7 +32,7 @@ internal static partial class Emitter
 
     public static string Emit(NetworkSpec spec)
     {
-        string source = WriteFile(spec.Type, writer => new NetworkWriter(spec, writer).WriteClass());
+        string source = WriteFile(spec.Type, writer => new NetworkWriter(spec, Planner.Plan(spec), writer).WriteClass());
         return PrivateNames.AvoidUserNames(source, spec.Type.Name, spec.UserMemberNames);
     }
 
@@ -58,7 +57,7 @@ internal static partial class Emitter
     }
 
     /// <summary>Writes the members of one network class; holds what every member needs.</summary>
-    private sealed partial class NetworkWriter(NetworkSpec spec, IndentedWriter writer)
+    private sealed partial class NetworkWriter(NetworkSpec spec, NetworkPlan plan, IndentedWriter writer)
     {
         private readonly string T = spec.Precision == PrecisionKind.Double ? "double" : "float";
         private readonly int LayerCount = spec.Layers.Count;
@@ -67,36 +66,16 @@ internal static partial class Emitter
         private int ParameterCount => spec.Layers.Sum(l => l.ParameterCount);
         private bool HasDropout => spec.Layers.Any(l => l.HasDropout);
 
+        private LayerPlan LayerPlan(int l) => plan.Layers[l - 1];
+
         /// <summary>Layers whose input gradient goes through the product kernel, from weights transposed once per batch.</summary>
         private System.Collections.Generic.IEnumerable<int> TransposedLayers =>
-            Enumerable.Range(2, LayerCount - 1).Where(l => !IsUnrolled(spec.Layers[l - 1]));
+            plan.Layers.Where(l => l.TransposedForInputGradient).Select(l => l.Number);
 
-        /// <summary>From this many samples on, transposing the weights costs less than the dot products it replaces.</summary>
-        private const int TransposeFromBatch = 16;
-
-        /// <summary>
-        /// Samples a chunk holds: about a million floating-point operations of training work (6·Σ in·out a
-        /// sample), a power of two from 64 to 4096, so that splitting pays only where a chunk is worth a thread.
-        /// </summary>
-        private int ChunkSize
-        {
-            get
-            {
-                long flopsPerSample = 6L * spec.Layers.Sum(l => (long)l.WeightCount);
-                int size = 64;
-                while (size < 4096 && (long)size * flopsPerSample < (1 << 20))
-                    size *= 2;
-                // A layer so wide that fewer samples fit in its rows never splits a batch.
-                return System.Math.Min(size, RowsBatchLimit);
-            }
-        }
-        private bool HasPenalty => spec.L1 != 0 || spec.L2 != 0;
-
-        /// <summary>
-        /// A classifier whose loss reads class labels as they are; the other losses, and batches of more
-        /// than one chunk (whose helper threads read copies of the batch), go through target rows.
-        /// </summary>
-        private bool ReadsLabels => spec.Loss == LossKind.CrossEntropy && OutputSize >= 2;
+        private bool ReadsLabels => plan.Training.ReadsLabels;
+        private bool SplitsFirstLayerByRows => plan.Training.FirstLayerSplit is not null;
+        private bool StepsWithChunkSums => plan.Training.OptimizerStep == OptimizerStepPlacement.WithChunkSums;
+        private int FirstLayerPadding => plan.Training.FirstPair?.Padding ?? 0;
         private string LabelsParameter => ReadsLabels ? ", global::System.ReadOnlySpan<int> labels" : "";
         private string NoLabels => ReadsLabels ? ", default" : "";
         private string Span => $"global::System.Span<{T}>";
@@ -160,7 +139,7 @@ internal static partial class Emitter
             }
             writer.Line();
             writer.Line("// Whole vectors of one sample's layers may run this far past a row (Dense.SamplePadding).");
-            writer.Line($"private const int SamplePadding = {SamplePadding};");
+            writer.Line($"private const int SamplePadding = {plan.Inference.SamplePadding};");
             writer.Line($"private readonly {T}[] _parameters; // from _origin, on a cache line (Alignment)");
             writer.Line("private readonly int _origin;");
             writer.Line($"private readonly {T}[] _gradients = new {T}[ParameterCount];");
@@ -185,7 +164,7 @@ internal static partial class Emitter
             writer.Line();
             writer.Line("// Batches above ChunkSize samples are split into chunks of that size whose gradients are");
             writer.Line("// summed in chunk order, so the result is the same on any number of threads.");
-            writer.Line($"private const int ChunkSize = {ChunkSize};");
+            writer.Line($"private const int ChunkSize = {plan.Training.ChunkSize};");
             writer.Line($"private {T}[][] _chunkGradients = global::System.Array.Empty<{T}[]>();");
             writer.Line($"private {T}[] _chunkLosses = global::System.Array.Empty<{T}>();");
             writer.Line($"private {T}[] _parallelInputs = global::System.Array.Empty<{T}>(); // the batch, where worker threads can read it");
@@ -195,21 +174,21 @@ internal static partial class Emitter
             writer.Line($"private {T} _learningRate = {Literal(spec.Optimizer.LearningRate)};");
             writer.Line("// Element-wise work on the parameters (the optimizer step, the sum of chunk gradients) is split");
             writer.Line("// into fixed blocks when there are threads to spare and enough parameters to pay for them.");
-            writer.Line("private const int ParameterBlocks = 8;");
-            writer.Line("private const int ParallelParameterCount = 65536;");
+            writer.Line($"private const int ParameterBlocks = {plan.Training.ParameterBlocks};");
+            writer.Line($"private const int ParallelParameterCount = {plan.Training.ParallelParameterCount};");
             if (SplitsFirstLayerByRows)
             {
                 writer.Line("// Blocks of layer 1's weight rows that FinishBlock computes after the chunks of a batch;");
                 writer.Line("// one more block holds every other parameter.");
-                writer.Line($"private const int FirstWeightBlocks = {FirstWeightBlocks};");
+                writer.Line($"private const int FirstWeightBlocks = {plan.Training.FirstLayerSplit!.WeightBlocks};");
                 writer.Line($"private {T}[] _firstProducts = global::System.Array.Empty<{T}>(); // FirstProducts' two halves, [half, _batchCapacity, {spec.Layers[0].OutputSize}]");
             }
-            writer.Line("private int _chunkMode;");
+            writer.Line("private ChunkMode _chunkMode;");
             writer.Line("private readonly ChunkRunner _chunkRunner; // hands ChunkWorkers' threads the chunks of RunChunk");
             writer.Line("private int _trainingThread; // the managed thread id inside a training member, or 0 (TrainingGuard)");
-            writer.Line($"private const int MaxTrainingBatch = {MaxTrainingBatch}; // the most samples whose scratch rows fit in an array");
+            writer.Line($"private const int MaxTrainingBatch = {plan.Training.MaxTrainingBatch}; // the most samples whose scratch rows fit in an array");
             writer.Line("private int _summedChunks;");
-            if (!HasPenalty)
+            if (StepsWithChunkSums)
             {
                 writer.Line("// Set by TrainStep: the optimizer step runs on each block of the summed chunk gradients");
                 writer.Line("// right after its sum, while the block is still in cache; then ApplyGradients is skipped.");
@@ -361,7 +340,7 @@ internal static partial class Emitter
                     writer.Line("DrawDropoutMasks(batch);");
                 if (TransposedLayers.Any())
                 {
-                    writer.Line($"_transposedWeightsReady = batch >= {TransposeFromBatch};");
+                    writer.Line($"_transposedWeightsReady = batch >= {plan.Training.TransposeFromBatch};");
                     writer.Line("if (_transposedWeightsReady)");
                     using (writer.Open(""))
                     {
@@ -436,7 +415,7 @@ internal static partial class Emitter
         /// <summary>Adds the L1 and L2 weight penalties to the loss and to the weights' gradients.</summary>
         private void WritePenalty()
         {
-            if (!HasPenalty)
+            if (spec.L1 == 0 && spec.L2 == 0)
                 return;
             writer.Line($"// Weight penalties: {Double(spec.L1)}·Σ|w| + {Double(spec.L2)}·Σw² over the weights, not the biases.");
             for (int l = 1; l <= LayerCount; l++)
@@ -460,7 +439,7 @@ internal static partial class Emitter
 
         private void WriteTrainStepBody(string computeGradients)
         {
-            if (HasPenalty)
+            if (!StepsWithChunkSums)
             {
                 writer.Line($"{T} loss = {computeGradients};");
                 writer.Line($"{Kernels}.Checks.FiniteLoss(loss);");
@@ -507,25 +486,6 @@ internal static partial class Emitter
             writer.Line($"{Kernels}.Checks.Finite(inputs, nameof(inputs));");
         }
 
-        /// <summary>
-        /// The largest training batch whose per-sample scratch fits in a .NET array: the widest row a sample
-        /// takes (a layer's outputs, a copy of the inputs or the targets, and for a batch of several chunks
-        /// the first layer's two halves of products) times the batch, plus the padding after the first
-        /// layer's rows, at most Array.MaxLength.
-        /// </summary>
-        private int MaxTrainingBatch =>
-            SplitsFirstLayerByRows && RowsBatchLimit > ChunkSize
-                // Batches of several chunks also keep the first layer's products in two halves over the batch.
-                ? System.Math.Max(ChunkSize, (int)System.Math.Min(RowsBatchLimit, ArrayMaxLength / (2L * spec.Layers[0].OutputSize)))
-                : RowsBatchLimit;
-
-        /// <summary>The most samples whose rows of every batch's scratch (layer outputs and deltas, inputs, targets) fit in an array.</summary>
-        private int RowsBatchLimit =>
-            (int)((ArrayMaxLength - FirstPairPadding) / System.Math.Max(spec.InputSize, spec.Layers.Max(l => (long)l.OutputSize)));
-
-        /// <summary>The most elements a .NET array holds (Array.MaxLength, which netstandard2.0 does not name).</summary>
-        private const long ArrayMaxLength = 0x7FFFFFC7;
-
         private void WriteEnsureCapacity()
         {
             using (writer.Open("private void EnsureCapacity(int batch)"))
@@ -535,7 +495,7 @@ internal static partial class Emitter
                 for (int l = 1; l <= LayerCount; l++)
                 {
                     int size = spec.Layers[l - 1].OutputSize;
-                    string padding = l == 1 && FirstPairPadding > 0 ? $" + {FirstPairPadding}" : "";
+                    string padding = l == 1 && FirstLayerPadding > 0 ? $" + {FirstLayerPadding}" : "";
                     writer.Line($"_layer{l}Output = new {T}[batch * {size}{padding}];");
                     writer.Line($"_layer{l}Delta = new {T}[batch * {size}];");
                     if (spec.Layers[l - 1].HasDropout)

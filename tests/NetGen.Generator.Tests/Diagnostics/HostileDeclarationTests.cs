@@ -291,9 +291,10 @@ public sealed class HostileDeclarationTests
                     public object? _random;
                     public int ForwardOne, ForwardLayers, BackwardLayers, _origin;
                     public class ChunkRunner { }
-                    public int RunChunk, _chunkRunner, _network;
+                    public int RunChunk, _chunkRunner, _network, _chunkMode;
+                    public class ChunkMode { }
                     public string Describe() => _parameters + ChunkSize + Layer1Weights + Inference + _random + ForwardOne + _gradients
-                        + new ChunkRunner() + RunChunk + _chunkRunner + _network;
+                        + new ChunkRunner() + RunChunk + _chunkRunner + _network + _chunkMode + new ChunkMode();
                 }
             }
             """));

@@ -1,0 +1,96 @@
+using System.Linq;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Planning;
+
+/// <summary>
+/// Turns what the user declared into how it is written: each layer's forward and backward form, the
+/// fusions across layers, the training schedule and the inference paths. Every such rule and its
+/// constant lives here, once; the emitter only writes the <see cref="NetworkPlan"/>.
+/// </summary>
+internal static partial class Planner
+{
+    /// <summary>Layers with at most this many weights are written out statement by statement.</summary>
+    public const int UnrollLimit = 64;
+
+    /// <summary>
+    /// From this many outputs on, an unrolled layer's forward statements run along its output row in
+    /// Vector128s; below it, too few of a vector's lanes would be used to beat scalar statements.
+    /// </summary>
+    public const int VectorForwardOutputs = 3;
+
+    public static NetworkPlan Plan(NetworkSpec spec)
+    {
+        var network = new NetworkShape(spec);
+        FirstPairPlan? firstPair = PlanFirstPair(network);
+        InferencePlan inference = PlanInference(network);
+        LayerPlan[] layers = Enumerable.Range(1, spec.Layers.Count)
+            .Select(l => PlanLayer(network, l, firstPair is not null, inference))
+            .ToArray();
+        return new NetworkPlan(
+            layers.ToEquatableArray(),
+            PlanTraining(network, firstPair),
+            inference,
+            network.Lanes(128),
+            OutputThreshold(network.FinalLayer));
+    }
+
+    private static LayerPlan PlanLayer(NetworkShape network, int l, bool fusesFirstPair, InferencePlan inference)
+    {
+        DenseLayerSpec layer = network.Layer(l);
+        bool unrolled = IsUnrolled(layer);
+        bool vectorRows = network.IsVectorRows(layer);
+        ForwardForm forward = vectorRows ? ForwardForm.VectorRows
+            : !unrolled ? ForwardForm.ProductKernel
+            : layer.OutputSize >= VectorForwardOutputs ? ForwardForm.UnrolledVectors
+            : ForwardForm.Unrolled;
+        BackwardForm backward = fusesFirstPair && l <= 2 ? BackwardForm.FusedFirstPair
+            : vectorRows ? BackwardForm.VectorRows
+            : unrolled ? BackwardForm.Unrolled
+            : BackwardForm.ProductKernel;
+        int lanes = network.Lanes(128);
+        return new LayerPlan(
+            Number: l,
+            Forward: forward,
+            Backward: backward,
+            ForwardVectors: forward == ForwardForm.UnrolledVectors ? (layer.OutputSize + lanes - 1) / lanes : 0,
+            // The previous layer's activation derivative rides along with the input gradient, unless
+            // dropout sits between them (the mask comes first) or there is no such layer.
+            AppliesPreviousDerivative: backward == BackwardForm.VectorRows && l > 1 && !network.Layer(l - 1).HasDropout,
+            // Past the first layer, a layer too large to unroll takes its input gradient through the
+            // product kernel, from weights transposed once per batch of TransposeFromBatch samples or more.
+            TransposedForInputGradient: l > 1 && !unrolled,
+            SplitByRows: l == 1 && SplitsFirstLayerByRows(network),
+            PaddedRow: PaddedRow(layer, inference.SamplePadding),
+            SampleRow: network.Spec.Layers.Take(l - 1).Sum(previous => PaddedRow(previous, inference.SamplePadding)));
+    }
+
+    private static bool IsUnrolled(DenseLayerSpec layer) => layer.WeightCount <= UnrollLimit;
+
+    /// <summary>Where a single output splits class 0 from class 1: the middle of a probability, else zero.</summary>
+    private static double OutputThreshold(DenseLayerSpec finalLayer) =>
+        finalLayer.Activation is ActivationKind.Sigmoid or ActivationKind.Softmax ? 0.5 : 0;
+
+    /// <summary>The declared network with the measures every rule reads: its layers by number and its element type's lanes.</summary>
+    private sealed class NetworkShape(NetworkSpec spec)
+    {
+        public NetworkSpec Spec => spec;
+
+        public int LayerCount => spec.Layers.Count;
+
+        /// <summary>Layer <paramref name="l"/>, numbered from 1 as in the generated code.</summary>
+        public DenseLayerSpec Layer(int l) => spec.Layers[l - 1];
+
+        public DenseLayerSpec FinalLayer => spec.Layers[LayerCount - 1];
+
+        /// <summary>Values of the element type in a vector of <paramref name="bits"/>.</summary>
+        public int Lanes(int bits) => bits / (spec.Precision == PrecisionKind.Double ? 64 : 32);
+
+        /// <summary>
+        /// A small layer whose input row is exactly one Vector256 of the element type: its products run
+        /// along that row (<c>Dense.ForwardVectorRows</c>, <c>Dense.BackwardVectorRows</c>), which beats
+        /// scalar statements when there are too few outputs to fill a vector the other way.
+        /// </summary>
+        public bool IsVectorRows(DenseLayerSpec layer) => IsUnrolled(layer) && layer.InputSize == Lanes(256);
+    }
+}

@@ -1,0 +1,236 @@
+using System;
+using System.Linq;
+using NetGen.Generator.Model;
+using NetGen.Generator.Planning;
+using Xunit;
+
+namespace NetGen.Generator.Tests.Planning;
+
+/// <summary>
+/// The planner's decisions for a few declared shapes. Expected values are worked out here from the rules
+/// as the design states them, not read back from the planner.
+/// </summary>
+public sealed class PlannerTests
+{
+    // Array.MaxLength.
+    private const long ArrayMaxLength = 0x7FFFFFC7;
+
+    private static NetworkSpec Spec(PrecisionKind precision, int inputSize, params (int Size, ActivationKind Activation, double Dropout)[] layers) =>
+        Spec(precision, LossKind.MeanSquaredError, 0, inputSize, layers);
+
+    private static NetworkSpec Spec(PrecisionKind precision, LossKind loss, double l2, int inputSize, params (int Size, ActivationKind Activation, double Dropout)[] layers)
+    {
+        int previous = inputSize;
+        var dense = layers.Select(layer =>
+        {
+            var spec = new DenseLayerSpec(previous, layer.Size, layer.Activation, InitKind.XavierUniform, 1.0, layer.Dropout);
+            previous = layer.Size;
+            return spec;
+        }).ToEquatableArray();
+        var type = new DeclaredTypeSpec("Net.g.cs", null, EquatableArray<ContainingTypeSpec>.Empty, "class", "Net", "Net");
+        return new NetworkSpec(type, loss, precision, inputSize, dense, OptimizerSpec.Default, 0, l2, EquatableArray<string>.Empty);
+    }
+
+    /// <summary>About a million (2^20) floating-point operations of training a chunk (6·Σ in·out a sample), a power of two in [64, 4096].</summary>
+    private static int ChunkSizeByFlops(NetworkSpec spec)
+    {
+        long flops = 6L * spec.Layers.Sum(l => (long)l.InputSize * l.OutputSize);
+        int size = 64;
+        while (size < 4096 && size * flops < 1 << 20)
+            size *= 2;
+        return size;
+    }
+
+    private static int Lanes(int bits, PrecisionKind precision) => bits / (precision == PrecisionKind.Single ? 32 : 64);
+
+    [Fact]
+    public void A_2_2_1_network_is_unrolled_and_fuses_its_pair_of_layers()
+    {
+        NetworkSpec spec = Spec(PrecisionKind.Single, 2, (2, ActivationKind.Sigmoid, 0), (1, ActivationKind.Sigmoid, 0));
+
+        NetworkPlan plan = Planner.Plan(spec);
+
+        // 4 and 2 weights, both within 64; fewer than 3 outputs each, so scalar statements.
+        Assert.All(plan.Layers, layer => Assert.Equal(ForwardForm.Unrolled, layer.Forward));
+        // Both unrolled, neither an input row of one Vector256 (8 floats), sigmoid is element-wise, no dropout.
+        Assert.All(plan.Layers, layer => Assert.Equal(BackwardForm.FusedFirstPair, layer.Backward));
+        Assert.All(plan.Layers, layer => Assert.False(layer.TransposedForInputGradient));
+        Assert.All(plan.Layers, layer => Assert.False(layer.SplitByRows));
+        // Layer 1's row of 2 floats in one Vector128 of 4 lanes; the last vector reads 2 values past it.
+        Assert.Equal(new FirstPairPlan(Lanes: 4, Vectors: 1, Padding: 2), plan.Training.FirstPair);
+        Assert.Null(plan.Training.FirstLayerSplit);
+
+        // 36 flops a sample: even 4096 samples are far below a million, so the chunk is the largest.
+        Assert.Equal(4096, plan.Training.ChunkSize);
+        Assert.Equal(ChunkSizeByFlops(spec), plan.Training.ChunkSize);
+        // Rows of the widest scratch row (2 values), less the fused pair's padding, fit in an array.
+        int rows = (int)((ArrayMaxLength - 2) / 2);
+        Assert.Equal(rows, plan.Training.RowsBatchLimit);
+        Assert.Equal(rows, plan.Training.MaxTrainingBatch);
+        Assert.Equal(OptimizerStepPlacement.WithChunkSums, plan.Training.OptimizerStep);
+        Assert.False(plan.Training.ReadsLabels);
+
+        // One sample's rows padded to 16 floats (a Vector512) each.
+        Assert.Equal(16, plan.Inference.SamplePadding);
+        Assert.Equal(new[] { 16, 16 }, plan.Layers.Select(l => l.PaddedRow));
+        Assert.Equal(new[] { 0, 16 }, plan.Layers.Select(l => l.SampleRow));
+        Assert.Equal(32, plan.Inference.SampleLength);
+        // 2^18 values of hidden rows over 2 hidden values a sample, capped at 4096.
+        Assert.Equal(4096, plan.Inference.ForwardPiece);
+        Assert.True(plan.Inference.CopiesOutputByValue);
+        Assert.Equal(0.5, plan.OutputThreshold);
+
+        // Every layer at most 2 wide fills no more than a Vector128, so every width's path is the 128-bit one;
+        // layer 1's 2 outputs do not fill a vector, so the final output is no dot product.
+        RegisterPathPlan path = Assert.IsType<RegisterPathPlan>(plan.Inference.RegisterPath);
+        RegisterWidthPlan width = Assert.Single(path.Widths);
+        Assert.Equal(128, width.Bits);
+        // One vector of 4 lanes a layer, in 2 partial sums (no more than the 2 inputs); layer 1's row is
+        // stored for layer 2 to broadcast, and the single output goes from the register to the caller.
+        Assert.Equal(
+            new[]
+            {
+                new RegisterLayerPlan(RegisterLayerForm.BroadcastInputs, 128, 4, 1, 2, StoresRow: true, OutputsFromRegister: false),
+                new RegisterLayerPlan(RegisterLayerForm.BroadcastInputs, 128, 4, 1, 2, StoresRow: false, OutputsFromRegister: true),
+            },
+            width.Layers);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_small_layer_whose_input_row_is_one_Vector256_runs_along_its_rows(bool isDouble)
+    {
+        PrecisionKind precision = isDouble ? PrecisionKind.Double : PrecisionKind.Single;
+        int vector256 = Lanes(256, precision);
+        // Layer 1: 4 -> 256/bits wide, unrolled along its output row; layer 2 reads one Vector256 a row.
+        NetworkSpec spec = Spec(precision, 4, (vector256, ActivationKind.Tanh, 0), (4, ActivationKind.Identity, 0));
+
+        NetworkPlan plan = Planner.Plan(spec);
+
+        LayerPlan first = plan.Layers[0], second = plan.Layers[1];
+        Assert.Equal(vector256 == 4 ? ForwardForm.VectorRows : ForwardForm.UnrolledVectors, first.Forward);
+        Assert.Equal(ForwardForm.VectorRows, second.Forward);
+        Assert.Equal(BackwardForm.VectorRows, second.Backward);
+        // Layer 1's tanh derivative rides along with layer 2's input gradient.
+        Assert.True(second.AppliesPreviousDerivative);
+        Assert.False(first.AppliesPreviousDerivative);
+        // A vector-rows layer is not fused with its neighbour.
+        Assert.Null(plan.Training.FirstPair);
+        if (first.Forward == ForwardForm.UnrolledVectors)
+            Assert.Equal(vector256 / Lanes(128, precision), first.ForwardVectors);
+    }
+
+    [Fact]
+    public void Dropout_before_a_vector_rows_layer_keeps_the_derivative_apart()
+    {
+        NetworkSpec spec = Spec(PrecisionKind.Single, 4, (8, ActivationKind.ReLU, 0.5), (4, ActivationKind.Identity, 0));
+
+        LayerPlan second = Planner.Plan(spec).Layers[1];
+
+        Assert.Equal(BackwardForm.VectorRows, second.Backward);
+        Assert.False(second.AppliesPreviousDerivative);
+    }
+
+    [Fact]
+    public void A_784_256_10_network_splits_its_first_layer_by_rows_and_transposes_the_second()
+    {
+        NetworkSpec spec = Spec(PrecisionKind.Double, LossKind.CrossEntropy, 0, 784, (256, ActivationKind.ReLU, 0), (10, ActivationKind.Softmax, 0));
+
+        NetworkPlan plan = Planner.Plan(spec);
+
+        LayerPlan first = plan.Layers[0], second = plan.Layers[1];
+        Assert.Equal((ForwardForm.ProductKernel, BackwardForm.ProductKernel), (first.Forward, first.Backward));
+        Assert.True(first.SplitByRows);
+        Assert.False(first.TransposedForInputGradient);
+        Assert.Equal((ForwardForm.ProductKernel, BackwardForm.ProductKernel), (second.Forward, second.Backward));
+        Assert.True(second.TransposedForInputGradient);
+        Assert.False(second.SplitByRows);
+        Assert.Null(plan.Training.FirstPair);
+
+        // 6·(784·256 + 256·10) flops a sample is over a million already: the smallest chunk.
+        Assert.Equal(64, ChunkSizeByFlops(spec));
+        Assert.Equal(64, plan.Training.ChunkSize);
+        // Eight blocks of layer 1's 784 rows; the halves meet at the first row of block 4, 4·784/8 = 392.
+        Assert.Equal(new FirstLayerSplitPlan(WeightBlocks: 8, HalfRow: 392), plan.Training.FirstLayerSplit);
+        // The widest row is the input's 784; the two halves of 256 products a sample are narrower.
+        int rows = (int)(ArrayMaxLength / 784);
+        Assert.Equal(rows, plan.Training.RowsBatchLimit);
+        Assert.Equal(rows, plan.Training.MaxTrainingBatch);
+        Assert.True(plan.Training.ReadsLabels);
+
+        // 2^18 / 256 hidden values a sample.
+        Assert.Equal(1024, plan.Inference.ForwardPiece);
+        // Doubles: a Vector512 holds 8; rows 256 and 10 padded to 256 and 16.
+        Assert.Equal(8, plan.Inference.SamplePadding);
+        Assert.Equal(new[] { 256, 16 }, plan.Layers.Select(l => l.PaddedRow));
+        Assert.Equal(new[] { 0, 256 }, plan.Layers.Select(l => l.SampleRow));
+        Assert.False(plan.Inference.CopiesOutputByValue);
+        // Wider than 64: no path in registers.
+        Assert.Null(plan.Inference.RegisterPath);
+    }
+
+    [Fact]
+    public void A_wide_first_layer_halves_the_largest_training_batch_by_its_products()
+    {
+        // Rows of 100 inputs, but 2·300 first-layer products a sample for a batch of several chunks.
+        NetworkSpec spec = Spec(PrecisionKind.Single, 100, (300, ActivationKind.ReLU, 0), (2, ActivationKind.Identity, 0));
+
+        TrainingPlan training = Planner.Plan(spec).Training;
+
+        int rows = (int)(ArrayMaxLength / 300);
+        Assert.Equal(rows, training.RowsBatchLimit);
+        Assert.Equal((int)(ArrayMaxLength / 600), training.MaxTrainingBatch);
+        Assert.Equal(new FirstLayerSplitPlan(8, 4 * 100 / 8 / 8 * 8), training.FirstLayerSplit);
+    }
+
+    [Fact]
+    public void A_weight_penalty_moves_the_optimizer_step_after_the_gradients()
+    {
+        NetworkSpec spec = Spec(PrecisionKind.Single, LossKind.BinaryCrossEntropy, 1e-4, 2, (10, ActivationKind.Tanh, 0), (1, ActivationKind.Sigmoid, 0));
+
+        TrainingPlan training = Planner.Plan(spec).Training;
+
+        Assert.Equal(OptimizerStepPlacement.AfterGradients, training.OptimizerStep);
+        Assert.False(training.ReadsLabels);
+    }
+
+    [Fact]
+    public void A_single_output_after_whole_vectors_is_a_dot_product_at_every_width()
+    {
+        // Layer 1's 16 floats fill one Vector512, two Vector256s or four Vector128s.
+        NetworkSpec spec = Spec(PrecisionKind.Single, 4, (16, ActivationKind.Tanh, 0), (1, ActivationKind.Sigmoid, 0));
+
+        RegisterPathPlan path = Assert.IsType<RegisterPathPlan>(Planner.Plan(spec).Inference.RegisterPath);
+
+        Assert.Equal(new[] { 512, 256, 128 }, path.Widths.Select(w => w.Bits));
+        foreach (RegisterWidthPlan width in path.Widths)
+        {
+            int lanes = Lanes(width.Bits, PrecisionKind.Single), vectors = 16 / lanes;
+            // Partial sums: enough for 8 chains in flight, at most 4, at most the 4 inputs.
+            int partials = Math.Min(Math.Min(4, (8 + vectors - 1) / vectors), 4);
+            Assert.Equal(new RegisterLayerPlan(RegisterLayerForm.BroadcastInputs, width.Bits, lanes, vectors, partials, StoresRow: false, OutputsFromRegister: false), width.Layers[0]);
+            Assert.Equal(RegisterLayerForm.DotWithPrevious, width.Layers[1].Form);
+            Assert.Equal((width.Bits, lanes, vectors), (width.Layers[1].Bits, width.Layers[1].Lanes, width.Layers[1].Vectors));
+        }
+        // The stack rows: both padded rows and one Vector512 to start them on a cache line.
+        Assert.Equal(16 + 16 + 16, path.StackRowsLength);
+    }
+
+    [Fact]
+    public void A_layer_wider_than_64_has_no_register_path()
+    {
+        NetworkSpec spec = Spec(PrecisionKind.Single, 2, (65, ActivationKind.ReLU, 0), (1, ActivationKind.Identity, 0));
+
+        Assert.Null(Planner.Plan(spec).Inference.RegisterPath);
+    }
+
+    [Fact]
+    public void Equal_specs_give_equal_plans()
+    {
+        NetworkSpec spec = Spec(PrecisionKind.Double, 8, (16, ActivationKind.Tanh, 0), (2, ActivationKind.Identity, 0));
+
+        Assert.Equal(Planner.Plan(spec), Planner.Plan(spec with { }));
+        Assert.Equal(Planner.Plan(spec).GetHashCode(), Planner.Plan(spec with { }).GetHashCode());
+    }
+}
