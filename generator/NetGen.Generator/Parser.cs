@@ -291,11 +291,8 @@ internal static partial class Parser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BinaryCrossEntropyNeedsSigmoid, networkLocation, type.Name, finalActivation.ToString()));
     }
 
-    /// <summary>He normal after the ReLU family, Xavier (Glorot) uniform after anything else, as the runtime's Initializers.Resolve.</summary>
     private static InitKind ResolveInit(InitKind init, ActivationKind activation) =>
-        init != InitKind.Default ? init
-        : activation is ActivationKind.ReLU or ActivationKind.LeakyReLU ? InitKind.HeNormal
-        : InitKind.XavierUniform;
+        init != InitKind.Default ? init : ActivationTable.Of(activation).DefaultInit;
 
     private static ParseResult Failed(params DiagnosticInfo[] diagnostics) => new(null, new EquatableArray<DiagnosticInfo>(diagnostics), null);
 }

@@ -64,12 +64,9 @@ internal static partial class Emitter
                         for (int o = 0; o < second.OutputSize; o++)
                             writer.Line($"g{o}_{c} += h{c} * vd{o};");
                         string product = string.Join(" + ", Enumerable.Range(0, second.OutputSize).Select(o => $"w{o}_{c} * vd{o}"));
-                        string derivative = first.Activation switch
-                        {
-                            ActivationKind.Sigmoid => $"({product}) * h{c} * ({vector}.One - h{c})",
-                            ActivationKind.Tanh => $"({product}) * ({vector}.One - h{c} * h{c})",
-                            _ => product,
-                        };
+                        string derivative = first.Activation == ActivationKind.Identity
+                            ? product
+                            : $"{Kernels}.Activations.Backward(h{c}, {product}, global::NetGen.Activation.{first.Activation})";
                         writer.Line($"var e{c} = {derivative};");
                         for (int i = 0; i < first.InputSize; i++)
                             writer.Line($"a{i}_{c} += vx{i} * e{c};");

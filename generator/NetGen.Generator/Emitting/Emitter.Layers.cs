@@ -273,7 +273,7 @@ internal static partial class Emitter
                     writer.Line($"{Kernels}.Activations.Softmax<{T}>({values}, {batch}, {size});");
                     break;
                 default:
-                    writer.Line($"{Kernels}.Activations.{activation}<{T}>({values});");
+                    writer.Line($"{Kernels}.Activations.Forward<{T}>({values}, global::NetGen.Activation.{activation});");
                     break;
             }
         }
@@ -288,7 +288,7 @@ internal static partial class Emitter
                     writer.Line($"{Kernels}.Activations.SoftmaxBackward<{T}>({outputs}, {delta}, {batch}, {size});");
                     break;
                 default:
-                    writer.Line($"{Kernels}.Activations.{activation}Backward<{T}>({outputs}, {delta});");
+                    writer.Line($"{Kernels}.Activations.Backward<{T}>({outputs}, {delta}, global::NetGen.Activation.{activation});");
                     break;
             }
         }

@@ -33,7 +33,8 @@ public static class Initializers
             throw new ArgumentException($"Expected {fanOut} biases but got {bias.Length}.", nameof(bias));
         ArgumentNullException.ThrowIfNull(random);
 
-        init = Resolve(init, activation);
+        if (init == Init.Default)
+            throw new ArgumentException("Init.Default is resolved by the generator, which knows each activation's scheme: expected a scheme.", nameof(init));
         double gain = activation switch
         {
             Activation.ReLU => Math.Sqrt(2.0),
@@ -62,12 +63,6 @@ public static class Initializers
         for (int o = 0; o < fanOut; o++)
             bias[o] = init == Init.PyTorch ? T.CreateChecked(Uniform(random, scale / Math.Sqrt(fanIn))) : T.Zero;
     }
-
-    /// <summary>The scheme <see cref="Init.Default"/> stands for after <paramref name="activation"/>.</summary>
-    public static Init Resolve(Init init, Activation activation) =>
-        init != Init.Default ? init
-        : activation is Activation.ReLU or Activation.LeakyReLU ? Init.HeNormal
-        : Init.XavierUniform;
 
     private static double Uniform(SeededRandom random, double bound) => (2.0 * random.NextDouble() - 1.0) * bound;
 }

@@ -32,6 +32,15 @@ public static partial class Dense
     public static void BackwardVectorRows<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> dz, ReadOnlySpan<T> w,
         Span<T> dw, Span<T> dBias, Span<T> dx, int batch, int inSize, int outSize, Activation inputActivation)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        => BackwardVectorRows(x, dz, w, dw, dBias, dx, batch, inSize, outSize, inputActivation,
+            ActivationDispatch.DefaultArgument<T>(inputActivation));
+
+    /// <summary>The same, with the activation's <c>argument</c> (LeakyReLU's negative slope) instead of its default.</summary>
+    /// <inheritdoc cref="BackwardVectorRows{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Span{T}, Span{T}, int, int, int, Activation)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void BackwardVectorRows<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> dz, ReadOnlySpan<T> w,
+        Span<T> dw, Span<T> dBias, Span<T> dx, int batch, int inSize, int outSize, Activation inputActivation, T argument)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         Checks.Length(x, batch * inSize, nameof(x));
         Checks.Length(dz, batch * outSize, nameof(dz));
@@ -42,32 +51,31 @@ public static partial class Dense
             Checks.Length(dx, batch * inSize, nameof(dx));
         if (inputActivation == Activation.Softmax)
             throw new ArgumentException("Softmax's derivative is not element-wise: expected Identity, Sigmoid, Tanh, ReLU or LeakyReLU.", nameof(inputActivation));
-        switch (inputActivation)
+        var call = new BackwardVectorRowsCall<T>(x, dz, w, dw, dBias, dx, batch, inSize, outSize, argument);
+        ActivationDispatch.Run<T, BackwardVectorRowsCall<T>, bool>(inputActivation, ref call);
+    }
+
+    private readonly ref struct BackwardVectorRowsCall<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> dz, ReadOnlySpan<T> w,
+        Span<T> dw, Span<T> dBias, Span<T> dx, int batch, int inSize, int outSize, T argument) : IActivationCall<T, bool>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        private readonly ReadOnlySpan<T> _x = x, _dz = dz, _w = w;
+        private readonly Span<T> _dw = dw, _dBias = dBias, _dx = dx;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Run<TActivation>() where TActivation : IActivation<T>
         {
-            case Activation.Sigmoid:
-                BackwardVectorRows<T, Activations.SigmoidDerivative<T>>(x, dz, w, dw, dBias, dx, batch, inSize, outSize);
-                break;
-            case Activation.Tanh:
-                BackwardVectorRows<T, Activations.TanhDerivative<T>>(x, dz, w, dw, dBias, dx, batch, inSize, outSize);
-                break;
-            case Activation.ReLU:
-                BackwardVectorRows<T, Activations.ReLUDerivative<T>>(x, dz, w, dw, dBias, dx, batch, inSize, outSize);
-                break;
-            case Activation.LeakyReLU:
-                BackwardVectorRows<T, Activations.LeakyReLUDerivative<T>>(x, dz, w, dw, dBias, dx, batch, inSize, outSize);
-                break;
-            default:
-                BackwardVectorRows<T, Activations.IdentityDerivative<T>>(x, dz, w, dw, dBias, dx, batch, inSize, outSize);
-                break;
+            BackwardVectorRows<T, TActivation>(_x, _dz, _w, _dw, _dBias, _dx, batch, inSize, outSize, argument);
+            return true;
         }
     }
 
     // One compiled copy per derivative, so that the per-sample loop holds no switch.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void BackwardVectorRows<T, TDerivative>(ReadOnlySpan<T> x, ReadOnlySpan<T> dz, ReadOnlySpan<T> w,
-        Span<T> dw, Span<T> dBias, Span<T> dx, int batch, int inSize, int outSize)
+    private static void BackwardVectorRows<T, TActivation>(ReadOnlySpan<T> x, ReadOnlySpan<T> dz, ReadOnlySpan<T> w,
+        Span<T> dw, Span<T> dBias, Span<T> dx, int batch, int inSize, int outSize, T argument)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        where TDerivative : IDerivativeOperator<T>
+        where TActivation : IActivation<T>
     {
         bool hasInputGradient = !dx.IsEmpty;
         ref T xRef = ref MemoryMarshal.GetReference(x);
@@ -101,14 +109,14 @@ public static partial class Dense
                     T sum = Unsafe.Add(ref wRef, (nint)i * outSize) * Unsafe.Add(ref dzRef, (nint)s * outSize);
                     for (int o = 1; o < outSize; o++)
                         sum += Unsafe.Add(ref wRef, (nint)i * outSize + o) * Unsafe.Add(ref dzRef, (nint)s * outSize + o);
-                    Unsafe.Add(ref dxRef, (nint)s * inSize + i) = TDerivative.Invoke(Unsafe.Add(ref xRef, (nint)s * inSize + i), sum);
+                    Unsafe.Add(ref dxRef, (nint)s * inSize + i) = TActivation.Backward(T.Zero, Unsafe.Add(ref xRef, (nint)s * inSize + i), sum, argument);
                 }
             return;
         }
 
         if (hasInputGradient && outSize <= 2)
         {
-            BackwardVectorRowsOnePass<T, TDerivative>(ref xRef, ref dzRef, ref wRef, ref dwRef, ref dbRef, ref dxRef, batch, inSize, outSize);
+            BackwardVectorRowsOnePass<T, TActivation>(ref xRef, ref dzRef, ref wRef, ref dwRef, ref dbRef, ref dxRef, batch, inSize, outSize, argument);
             return;
         }
 
@@ -165,7 +173,7 @@ public static partial class Dense
             for (int o = 4; o < outSize; o++)
                 sum += Column(ref wRef, o, inSize, outSize) * Vector256.Create(Unsafe.Add(ref d, o));
             Vector256<T> a = Vector256.LoadUnsafe(ref xRef, (nuint)(s * inSize));
-            TDerivative.Invoke(a, sum).StoreUnsafe(ref dxRef, (nuint)(s * inSize));
+            TActivation.Backward(Vector256<T>.Zero, a, sum, Vector256.Create(argument)).StoreUnsafe(ref dxRef, (nuint)(s * inSize));
         }
     }
 
@@ -175,12 +183,13 @@ public static partial class Dense
     /// accumulators, their order and the final additions are those of the two passes, so the bits are too.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void BackwardVectorRowsOnePass<T, TDerivative>(ref T xRef, ref T dzRef, ref T wRef, ref T dwRef, ref T dbRef, ref T dxRef,
-        int batch, int inSize, int outSize)
+    private static void BackwardVectorRowsOnePass<T, TActivation>(ref T xRef, ref T dzRef, ref T wRef, ref T dwRef, ref T dbRef, ref T dxRef,
+        int batch, int inSize, int outSize, T argument)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        where TDerivative : IDerivativeOperator<T>
+        where TActivation : IActivation<T>
     {
         bool two = outSize == 2;
+        Vector256<T> arguments = Vector256.Create(argument);
         Vector256<T> c0 = Column(ref wRef, 0, inSize, outSize);
         Vector256<T> c1 = two ? Column(ref wRef, 1, inSize, outSize) : Vector256<T>.Zero;
         // a{o}{k} and b{o}{k}: output o, samples s mod 4 = k.
@@ -220,10 +229,10 @@ public static partial class Dense
                 b13 += d13;
             }
             ref T dx = ref Unsafe.Add(ref dxRef, (nint)s * inSize);
-            InputGradient<T, TDerivative>(x0, d00, d10, c0, c1, two).StoreUnsafe(ref dx);
-            InputGradient<T, TDerivative>(x1, d01, d11, c0, c1, two).StoreUnsafe(ref dx, (nuint)inSize);
-            InputGradient<T, TDerivative>(x2, d02, d12, c0, c1, two).StoreUnsafe(ref dx, (nuint)(2 * inSize));
-            InputGradient<T, TDerivative>(x3, d03, d13, c0, c1, two).StoreUnsafe(ref dx, (nuint)(3 * inSize));
+            InputGradient<T, TActivation>(x0, d00, d10, c0, c1, two, arguments).StoreUnsafe(ref dx);
+            InputGradient<T, TActivation>(x1, d01, d11, c0, c1, two, arguments).StoreUnsafe(ref dx, (nuint)inSize);
+            InputGradient<T, TActivation>(x2, d02, d12, c0, c1, two, arguments).StoreUnsafe(ref dx, (nuint)(2 * inSize));
+            InputGradient<T, TActivation>(x3, d03, d13, c0, c1, two, arguments).StoreUnsafe(ref dx, (nuint)(3 * inSize));
         }
         for (; s < batch; s++)
         {
@@ -237,7 +246,7 @@ public static partial class Dense
                 a10 = Width256<T>.MultiplyAdd(x0, Vector256.Create(d10), a10);
                 b10 += d10;
             }
-            InputGradient<T, TDerivative>(x0, d00, d10, c0, c1, two).StoreUnsafe(ref dxRef, (nuint)(s * inSize));
+            InputGradient<T, TActivation>(x0, d00, d10, c0, c1, two, arguments).StoreUnsafe(ref dxRef, (nuint)(s * inSize));
         }
         Vector256<T> column0 = (a00 + a01) + (a02 + a03);
         for (int i = 0; i < inSize; i++)
@@ -254,13 +263,13 @@ public static partial class Dense
 
     /// <summary>One sample's input gradient, <c>f′(x)·(w₀·d₀ + w₁·d₁)</c>, products then sum as in the two-pass form.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<T> InputGradient<T, TDerivative>(Vector256<T> x, T d0, T d1, Vector256<T> c0, Vector256<T> c1, bool two)
+    private static Vector256<T> InputGradient<T, TActivation>(Vector256<T> x, T d0, T d1, Vector256<T> c0, Vector256<T> c1, bool two, Vector256<T> argument)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        where TDerivative : IDerivativeOperator<T>
+        where TActivation : IActivation<T>
     {
         Vector256<T> sum = c0 * Vector256.Create(d0);
         if (two)
             sum += c1 * Vector256.Create(d1);
-        return TDerivative.Invoke(x, sum);
+        return TActivation.Backward(Vector256<T>.Zero, x, sum, argument);
     }
 }

@@ -10,7 +10,7 @@ public static partial class Dense
 {
     /// <summary>
     /// Room one sample's layer needs past its last value: one 512-bit vector (16 floats, 8 doubles).
-    /// <see cref="ForwardOne{T}"/> reads and writes whole vectors, so the parameters must extend this
+    /// <see cref="ForwardOne{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, int, int, Span{T}, int, int, Activation)"/> reads and writes whole vectors, so the parameters must extend this
     /// far past a layer's weights and bias, and its output buffer this far past its last output.
     /// </summary>
     public static int SamplePadding<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> => Vector512<T>.Count;
@@ -47,6 +47,14 @@ public static partial class Dense
     public static void ForwardOne<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> parameters, int weights, int bias, Span<T> z,
         int inSize, int outSize, Activation activation)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        => ForwardOne(x, parameters, weights, bias, z, inSize, outSize, activation, ActivationDispatch.DefaultArgument<T>(activation));
+
+    /// <summary>The same, with the activation's <c>argument</c> (LeakyReLU's negative slope) instead of its default.</summary>
+    /// <inheritdoc cref="ForwardOne{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, int, int, Span{T}, int, int, Activation)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ForwardOne<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> parameters, int weights, int bias, Span<T> z,
+        int inSize, int outSize, Activation activation, T argument)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         int padding = SamplePadding<T>();
         Checks.AtLeast(x, inSize, nameof(x));
@@ -56,27 +64,35 @@ public static partial class Dense
         ref T w = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), weights);
         ref T b = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), bias);
         ref T zRef = ref MemoryMarshal.GetReference(z);
-        // Inlined into the generated code, which passes a constant activation: all but one case fold away.
-        switch (activation)
+        if (activation == Activation.Softmax)
         {
-            case Activation.Sigmoid:
-                ForwardOne<T, FastMath.SigmoidOperator<T>>(ref xRef, ref w, ref b, ref zRef, inSize, outSize, softmax: false);
-                break;
-            case Activation.Tanh:
-                ForwardOne<T, FastMath.TanhOperator<T>>(ref xRef, ref w, ref b, ref zRef, inSize, outSize, softmax: false);
-                break;
-            case Activation.ReLU:
-                ForwardOne<T, Activations.ReLUOperator<T>>(ref xRef, ref w, ref b, ref zRef, inSize, outSize, softmax: false);
-                break;
-            case Activation.LeakyReLU:
-                ForwardOne<T, Activations.LeakyReLUOperator<T>>(ref xRef, ref w, ref b, ref zRef, inSize, outSize, softmax: false);
-                break;
-            case Activation.Softmax:
-                ForwardOne<T, Activations.IdentityOperator<T>>(ref xRef, ref w, ref b, ref zRef, inSize, outSize, softmax: true);
-                break;
-            default:
-                ForwardOne<T, Activations.IdentityOperator<T>>(ref xRef, ref w, ref b, ref zRef, inSize, outSize, softmax: false);
-                break;
+            ForwardOne<T, IdentityActivation<T>>(ref xRef, ref w, ref b, ref zRef, inSize, outSize, softmax: true, argument);
+            return;
+        }
+        var call = new ForwardOneCall<T>(ref xRef, ref w, ref b, ref zRef, inSize, outSize, argument);
+        ActivationDispatch.Run<T, ForwardOneCall<T>, bool>(activation, ref call);
+    }
+
+    private readonly ref struct ForwardOneCall<T> : IActivationCall<T, bool> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        private readonly ref T _x, _w, _b, _z;
+        private readonly int _inSize, _outSize;
+        private readonly T _argument;
+
+        public ForwardOneCall(ref T x, ref T w, ref T b, ref T z, int inSize, int outSize, T argument)
+        {
+            _x = ref x;
+            _w = ref w;
+            _b = ref b;
+            _z = ref z;
+            (_inSize, _outSize, _argument) = (inSize, outSize, argument);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Run<TActivation>() where TActivation : IActivation<T>
+        {
+            ForwardOne<T, TActivation>(ref _x, ref _w, ref _b, ref _z, _inSize, _outSize, softmax: false, _argument);
+            return true;
         }
     }
 
@@ -85,30 +101,31 @@ public static partial class Dense
     /// takes as few vectors as it can without running most of a vector past its end.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void ForwardOne<T, TActivation>(ref T x, ref T w, ref T b, ref T z, int inSize, int outSize, bool softmax)
+    private static void ForwardOne<T, TActivation>(ref T x, ref T w, ref T b, ref T z, int inSize, int outSize, bool softmax, T argument)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        where TActivation : IVectorOperator<T>
+        where TActivation : IActivation<T>
     {
         if (Vector512.IsHardwareAccelerated && outSize > Vector256<T>.Count)
-            ForwardOne<T, Vector512<T>, Width512<T>, TActivation>(ref x, ref w, ref b, ref z, inSize, outSize, softmax);
+            ForwardOne<T, Vector512<T>, Width512<T>, TActivation>(ref x, ref w, ref b, ref z, inSize, outSize, softmax, argument);
         else if (Vector256.IsHardwareAccelerated && outSize > Vector128<T>.Count)
-            ForwardOne<T, Vector256<T>, Width256<T>, TActivation>(ref x, ref w, ref b, ref z, inSize, outSize, softmax);
+            ForwardOne<T, Vector256<T>, Width256<T>, TActivation>(ref x, ref w, ref b, ref z, inSize, outSize, softmax, argument);
         else if (Vector128.IsHardwareAccelerated)
-            ForwardOne<T, Vector128<T>, Width128<T>, TActivation>(ref x, ref w, ref b, ref z, inSize, outSize, softmax);
+            ForwardOne<T, Vector128<T>, Width128<T>, TActivation>(ref x, ref w, ref b, ref z, inSize, outSize, softmax, argument);
         else
-            ForwardOneScalar<T, TActivation>(ref x, ref w, ref b, ref z, inSize, outSize, softmax);
+            ForwardOneScalar<T, TActivation>(ref x, ref w, ref b, ref z, inSize, outSize, softmax, argument);
     }
 
     // Out of line, so that each layer's kernel is compiled with the JIT's whole inlining budget for
     // its sums and its activation; inlined into the generated code, which inlines one of these per
     // layer, the JIT ran out of budget and left calls in the loops.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ForwardOne<T, TVector, TWidth, TActivation>(ref T x, ref T w, ref T b, ref T z, int inSize, int outSize, bool softmax)
+    private static void ForwardOne<T, TVector, TWidth, TActivation>(ref T x, ref T w, ref T b, ref T z, int inSize, int outSize, bool softmax, T argument)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TVector : struct
         where TWidth : IVectorWidth<T, TVector>
-        where TActivation : IVectorOperator<T>
+        where TActivation : IActivation<T>
     {
+        TVector a = TWidth.Broadcast(argument);
         // Wide layers first run sixteen output vectors at a time, then eight, so that the weight
         // rows stream through in long sequential sweeps, and apply the activation in a pass of its own.
         nint j = 0, blocked = outSize / (8 * TWidth.Count) * (8 * TWidth.Count);
@@ -116,10 +133,10 @@ public static partial class Dense
             MatrixProduct.Block1x16<T, TVector, TWidth>(ref x, ref Unsafe.Add(ref w, j), ref Unsafe.Add(ref z, j), ref b, (int)j, outSize, inSize);
         for (; j < blocked; j += 8 * TWidth.Count)
             MatrixProduct.Block1x8<T, TVector, TWidth>(ref x, 1, ref Unsafe.Add(ref w, j), ref Unsafe.Add(ref z, j), ref b, hasInit: true, (int)j, outSize, inSize);
-        if (typeof(TActivation) != typeof(Activations.IdentityOperator<T>))
+        if (typeof(TActivation) != typeof(IdentityActivation<T>))
         {
             for (nint k = 0; k < blocked; k += TWidth.Count)
-                TWidth.Store(TWidth.Apply<TActivation>(TWidth.Load(ref z, k)), ref z, k);
+                TWidth.Store(TWidth.Forward<TActivation>(TWidth.Load(ref z, k), a), ref z, k);
         }
         // The rest one vector at a time with the activation applied in the register: for small
         // layers a vector stored and loaded back for a separate pass costs more than the pass.
@@ -131,13 +148,13 @@ public static partial class Dense
             {
                 TVector sum0 = MatrixProduct.Column<T, TVector, TWidth>(ref x, 1, ref Unsafe.Add(ref w, j), TWidth.Load(ref b, j), outSize, inSize);
                 TVector sum1 = MatrixProduct.Column<T, TVector, TWidth>(ref x, 1, ref Unsafe.Add(ref w, j + TWidth.Count), TWidth.Load(ref b, j + TWidth.Count), outSize, inSize);
-                TWidth.Store(TWidth.Apply<TActivation>(sum0), ref z, j);
-                TWidth.Store(TWidth.Apply<TActivation>(sum1), ref z, j + TWidth.Count);
+                TWidth.Store(TWidth.Forward<TActivation>(sum0, a), ref z, j);
+                TWidth.Store(TWidth.Forward<TActivation>(sum1, a), ref z, j + TWidth.Count);
             }
         }
         for (; j < outSize; j += TWidth.Count)
         {
-            TVector sum = TWidth.Apply<TActivation>(MatrixProduct.Column<T, TVector, TWidth>(ref x, 1, ref Unsafe.Add(ref w, j), TWidth.Load(ref b, j), outSize, inSize));
+            TVector sum = TWidth.Forward<TActivation>(MatrixProduct.Column<T, TVector, TWidth>(ref x, 1, ref Unsafe.Add(ref w, j), TWidth.Load(ref b, j), outSize, inSize), a);
             TWidth.Store(sum, ref z, j);
             if (softmax && outSize <= TWidth.Count)
                 TWidth.Store(Activations.SoftmaxOne<T, TVector, TWidth>(sum, ref z, outSize), ref z, 0);
@@ -148,16 +165,16 @@ public static partial class Dense
 
     /// <summary>Without SIMD: each output in turn, in plain scalar code.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ForwardOneScalar<T, TActivation>(ref T x, ref T w, ref T b, ref T z, int inSize, int outSize, bool softmax)
+    private static void ForwardOneScalar<T, TActivation>(ref T x, ref T w, ref T b, ref T z, int inSize, int outSize, bool softmax, T argument)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        where TActivation : IVectorOperator<T>
+        where TActivation : IActivation<T>
     {
         for (int o = 0; o < outSize; o++)
         {
             T sum = Unsafe.Add(ref b, o);
             for (int i = 0; i < inSize; i++)
                 sum += Unsafe.Add(ref x, i) * Unsafe.Add(ref w, (nint)i * outSize + o);
-            Unsafe.Add(ref z, o) = TActivation.Invoke(sum);
+            Unsafe.Add(ref z, o) = TActivation.Forward(sum, argument);
         }
         if (softmax)
             Activations.Softmax(MemoryMarshal.CreateSpan(ref z, outSize), 1, outSize);

@@ -46,22 +46,22 @@ public class ActivationKernelTests
             switch (kernel)
             {
                 case "Sigmoid":
-                    Activations.Sigmoid(buffer.Span);
+                    Activations.Forward(buffer.Span, Activation.Sigmoid);
                     magnitude = Array.ConvertAll(expected = Array.ConvertAll(z, v => 1 / (1 + Math.Exp(-v))), Math.Abs);
                     // Outputs live in (0, 1): an error of one unit in the last place of 1 is as close as T gets near 1.
                     absolute = KernelTestData.Epsilon<T>();
                     break;
                 case "Tanh":
-                    Activations.Tanh(buffer.Span);
+                    Activations.Forward(buffer.Span, Activation.Tanh);
                     magnitude = Array.ConvertAll(expected = Array.ConvertAll(z, Math.Tanh), Math.Abs);
                     absolute = KernelTestData.Epsilon<T>();
                     break;
                 case "ReLU":
-                    Activations.ReLU(buffer.Span);
+                    Activations.Forward(buffer.Span, Activation.ReLU);
                     magnitude = Array.ConvertAll(expected = Array.ConvertAll(z, v => v > 0 ? v : 0), Math.Abs);
                     break;
                 case "LeakyReLU":
-                    Activations.LeakyReLU(buffer.Span);
+                    Activations.Forward(buffer.Span, Activation.LeakyReLU);
                     magnitude = Array.ConvertAll(expected = Array.ConvertAll(z, v => v > 0 ? v : 0.01 * v), Math.Abs);
                     break;
                 case "Softmax":
@@ -122,12 +122,12 @@ public class ActivationKernelTests
             switch (kernel)
             {
                 case "SigmoidBackward":
-                    Activations.SigmoidBackward<T>(a, buffer.Span);
+                    Activations.Backward<T>(a, buffer.Span, Activation.Sigmoid);
                     for (int k = 0; k < n; k++)
                         magnitude[k] = Math.Abs(expected[k] = dd[k] * ad[k] * (1 - ad[k]));
                     break;
                 case "TanhBackward":
-                    Activations.TanhBackward<T>(a, buffer.Span);
+                    Activations.Backward<T>(a, buffer.Span, Activation.Tanh);
                     for (int k = 0; k < n; k++)
                     {
                         expected[k] = dd[k] * (1 - ad[k] * ad[k]);
@@ -135,12 +135,12 @@ public class ActivationKernelTests
                     }
                     break;
                 case "ReLUBackward":
-                    Activations.ReLUBackward<T>(a, buffer.Span);
+                    Activations.Backward<T>(a, buffer.Span, Activation.ReLU);
                     for (int k = 0; k < n; k++)
                         magnitude[k] = Math.Abs(expected[k] = ad[k] > 0 ? dd[k] : 0);
                     break;
                 case "LeakyReLUBackward":
-                    Activations.LeakyReLUBackward<T>(a, buffer.Span);
+                    Activations.Backward<T>(a, buffer.Span, Activation.LeakyReLU);
                     for (int k = 0; k < n; k++)
                         magnitude[k] = Math.Abs(expected[k] = ad[k] > 0 ? dd[k] : 0.01 * dd[k]);
                     break;

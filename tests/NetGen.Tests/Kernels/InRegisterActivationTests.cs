@@ -80,13 +80,7 @@ public class InRegisterActivationTests
 
     private static void BatchKernel<T>(Activation activation, Span<T> values) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        switch (activation)
-        {
-            case Activation.Sigmoid: Activations.Sigmoid(values); break;
-            case Activation.Tanh: Activations.Tanh(values); break;
-            case Activation.ReLU: Activations.ReLU(values); break;
-            case Activation.LeakyReLU: Activations.LeakyReLU(values); break;
-        }
+        Activations.Forward(values, activation);
     }
 
     private static void CheckSoftmaxOne<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T>

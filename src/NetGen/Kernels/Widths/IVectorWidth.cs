@@ -50,4 +50,10 @@ internal interface IVectorWidth<T, TVector>
 
     /// <summary>The operator applied to every lane, through its form at this width.</summary>
     static abstract TVector Apply<TOperator>(TVector x) where TOperator : IVectorOperator<T>;
+
+    /// <summary>The activation of every lane, through its form at this width.</summary>
+    static abstract TVector Forward<TActivation>(TVector x, TVector argument) where TActivation : IActivation<T>;
+
+    /// <summary>The chain rule through the activation on every lane, through its form at this width.</summary>
+    static abstract TVector Backward<TActivation>(TVector x, TVector y, TVector d, TVector argument) where TActivation : IActivation<T>;
 }

@@ -52,4 +52,12 @@ internal readonly struct Width128<T> : IVectorWidth<T, Vector128<T>> where T : u
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Apply<TOperator>(Vector128<T> x) where TOperator : IVectorOperator<T> => TOperator.Invoke(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Forward<TActivation>(Vector128<T> x, Vector128<T> argument) where TActivation : IActivation<T> =>
+        TActivation.Forward(x, argument);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Backward<TActivation>(Vector128<T> x, Vector128<T> y, Vector128<T> d, Vector128<T> argument)
+        where TActivation : IActivation<T> => TActivation.Backward(x, y, d, argument);
 }

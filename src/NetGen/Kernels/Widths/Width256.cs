@@ -52,4 +52,12 @@ internal readonly struct Width256<T> : IVectorWidth<T, Vector256<T>> where T : u
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Apply<TOperator>(Vector256<T> x) where TOperator : IVectorOperator<T> => TOperator.Invoke(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Forward<TActivation>(Vector256<T> x, Vector256<T> argument) where TActivation : IActivation<T> =>
+        TActivation.Forward(x, argument);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Backward<TActivation>(Vector256<T> x, Vector256<T> y, Vector256<T> d, Vector256<T> argument)
+        where TActivation : IActivation<T> => TActivation.Backward(x, y, d, argument);
 }

@@ -52,4 +52,12 @@ internal readonly struct Width512<T> : IVectorWidth<T, Vector512<T>> where T : u
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Apply<TOperator>(Vector512<T> x) where TOperator : IVectorOperator<T> => TOperator.Invoke(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Forward<TActivation>(Vector512<T> x, Vector512<T> argument) where TActivation : IActivation<T> =>
+        TActivation.Forward(x, argument);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Backward<TActivation>(Vector512<T> x, Vector512<T> y, Vector512<T> d, Vector512<T> argument)
+        where TActivation : IActivation<T> => TActivation.Backward(x, y, d, argument);
 }
