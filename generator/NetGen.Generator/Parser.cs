@@ -256,6 +256,7 @@ internal static partial class Parser
             double initScale = ReadDouble(Named(attribute, "InitScale"), 1.0);
             double dropout = ReadDouble(Named(attribute, "Dropout"), 0);
             string layerName = $"layer {index + 1} ([Dense])";
+            double argument = ReadActivationArgument(attribute, activation, layerName, cancellationToken, diagnostics);
 
             if (size <= 0)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, LocationOf(attribute, cancellationToken),
@@ -275,7 +276,7 @@ internal static partial class Parser
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxNotLast, LocationOf(attribute, cancellationToken),
                     Text(index + 1), type.Name));
 
-            layers.Add(new DenseLayerSpec(previousSize, size, activation, ResolveInit(init, activation), initScale, dropout));
+            layers.Add(new DenseLayerSpec(previousSize, size, activation, argument, ResolveInit(init, activation), initScale, dropout));
             previousSize = size;
         }
         CheckSizes(type, layers, dense, cancellationToken, diagnostics);
@@ -289,6 +290,32 @@ internal static partial class Parser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CrossEntropyNeedsSoftmax, networkLocation, type.Name, finalActivation.ToString()));
         if (loss == LossKind.BinaryCrossEntropy && finalActivation != ActivationKind.Sigmoid)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BinaryCrossEntropyNeedsSigmoid, networkLocation, type.Name, finalActivation.ToString()));
+    }
+
+    /// <summary>
+    /// The activation's argument as declared (LeakyReLU's NegativeSlope), or its default; an argument set
+    /// on an activation that takes none, or out of range, is NG0012.
+    /// </summary>
+    private static double ReadActivationArgument(AttributeData attribute, ActivationKind activation, string layerName,
+        CancellationToken cancellationToken, List<DiagnosticInfo> diagnostics)
+    {
+        const string name = "NegativeSlope";
+        TypedConstant? declared = Named(attribute, name);
+        ActivationTraits traits = ActivationTable.Of(activation);
+        if (traits.ArgumentName != name)
+        {
+            if (declared is not null)
+                diagnostics.Add(Invalid(attribute, cancellationToken,
+                    $"{name} of {layerName} applies to Activation.LeakyReLU only, and this layer's activation is {activation}: remove {name}, or use Activation.LeakyReLU"));
+            return traits.DefaultArgument;
+        }
+        double slope = ReadDouble(declared, traits.DefaultArgument);
+        // From 0 on, LeakyReLU's output is above 0 exactly where its input is, so its derivative can be read
+        // from the output (as PyTorch's in-place LeakyReLU, which refuses a negative slope for the same reason).
+        if (!(slope >= 0) || double.IsInfinity(slope))
+            diagnostics.Add(Invalid(attribute, cancellationToken,
+                $"{name} of {layerName} is {Text(slope)}: it must be a finite number of at least 0, for example {name} = 0.2"));
+        return slope;
     }
 
     private static InitKind ResolveInit(InitKind init, ActivationKind activation) =>

@@ -13,7 +13,7 @@ public sealed record RandomDeclaration(string Name, Architecture Architecture, b
     /// <summary>
     /// Draws network <paramref name="index"/>: 1 to 4 layers, most of them 1 to 80 wide and some 100 to
     /// 300 (past the unrolled and register paths, into the product kernels), any loss with an output
-    /// it accepts, float or double, and plain SGD, SGD with momentum or Adam.
+    /// it accepts, float or double, and plain SGD, SGD with momentum or Adam; LeakyReLU layers with PyTorch's slope or one of their own.
     /// </summary>
     public static RandomDeclaration Draw(Random random, int index)
     {
@@ -22,7 +22,12 @@ public sealed record RandomDeclaration(string Name, Architecture Architecture, b
         int layerCount = random.Next(1, 5);
         var layers = new LayerShape[layerCount];
         for (int l = 0; l < layerCount - 1; l++)
-            layers[l] = new LayerShape(Size(), Hidden[random.Next(Hidden.Length)]);
+        {
+            Activation activation = Hidden[random.Next(Hidden.Length)];
+            // Half the LeakyReLU layers declare a slope of their own, from 0 (a ReLU) to 0.5.
+            double slope = activation == Activation.LeakyReLU && random.Next(2) == 0 ? Math.Round(random.NextDouble() * 0.5, 2) : 0.01;
+            layers[l] = new LayerShape(Size(), activation, slope);
+        }
         layers[^1] = loss switch
         {
             Loss.CrossEntropy => new LayerShape(random.Next(2, 12), Activation.Softmax),
@@ -45,11 +50,14 @@ public sealed record RandomDeclaration(string Name, Architecture Architecture, b
     public string Source =>
         $"[NetGen.Network(NetGen.Loss.{Architecture.Loss}{(IsDouble ? ", Precision = NetGen.Precision.Double" : "")})]\n"
         + $"[NetGen.Input({Architecture.InputSize})]\n"
-        + string.Concat(Architecture.Layers.Select(l => $"[NetGen.Dense({l.Size}, NetGen.Activation.{l.Activation})]\n"))
+        + string.Concat(Architecture.Layers.Select(l => $"[NetGen.Dense({l.Size}, NetGen.Activation.{l.Activation}{Slope(l)})]\n"))
         + $"[NetGen.{Optimizer}]\n"
         + $"public partial class {Name};\n";
 
     public override string ToString() => $"{Name}: {Architecture}, {(IsDouble ? "double" : "float")}, {Optimizer}";
+
+    private static string Slope(LayerShape layer) =>
+        layer.Activation == Activation.LeakyReLU && layer.NegativeSlope != 0.01 ? $", NegativeSlope = {Text(layer.NegativeSlope)}" : "";
 
     private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -66,7 +66,7 @@ internal static partial class Emitter
                         string product = string.Join(" + ", Enumerable.Range(0, second.OutputSize).Select(o => $"w{o}_{c} * vd{o}"));
                         string derivative = first.Activation == ActivationKind.Identity
                             ? product
-                            : $"{Kernels}.Activations.Backward(h{c}, {product}, global::NetGen.Activation.{first.Activation})";
+                            : $"{Kernels}.Activations.Backward(h{c}, {product}, {ActivationOf(first)})";
                         writer.Line($"var e{c} = {derivative};");
                         for (int i = 0; i < first.InputSize; i++)
                             writer.Line($"a{i}_{c} += vx{i} * e{c};");

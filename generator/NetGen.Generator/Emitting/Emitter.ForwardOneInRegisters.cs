@@ -80,7 +80,7 @@ internal static partial class Emitter
             writer.Line($"var dot = layer{l - 1}v0 * {vector}.LoadUnsafe(ref w, (nuint)({Offset($"Layer{l}Weights", 0)}));");
             for (int v = 1; v < vectors; v++)
                 writer.Line($"dot = {vector}.MultiplyAddEstimate(layer{l - 1}v{v}, {vector}.LoadUnsafe(ref w, (nuint)({Offset($"Layer{l}Weights", v * lanes)})), dot);");
-            writer.Line($"output[0] = {Kernels}.Activations.Apply({vector}.Sum(dot) + {At("w", $"Layer{l}Bias")}, global::NetGen.Activation.{layer.Activation});");
+            writer.Line($"output[0] = {Kernels}.Activations.Apply({vector}.Sum(dot) + {At("w", $"Layer{l}Bias")}, {ActivationOf(layer)});");
         }
 
         /// <summary>
@@ -111,7 +111,7 @@ internal static partial class Emitter
             for (int v = 0; v < vectors; v++)
             {
                 string sum = PartialSum(l, v, partials);
-                writer.Line($"var layer{l}v{v} = {(softmax ? sum : $"{Kernels}.Activations.Apply({sum}, global::NetGen.Activation.{layer.Activation})")};");
+                writer.Line($"var layer{l}v{v} = {(softmax ? sum : $"{Kernels}.Activations.Apply({sum}, {ActivationOf(layer)})")};");
                 if (stored)
                     writer.Line($"{vector}.StoreUnsafe(layer{l}v{v}, ref h, {row + v * lanes});");
             }

@@ -34,7 +34,7 @@ internal static partial class Emitter
                     writer.Line($"{Span} piece = output.Slice(first * OutputSize, count * OutputSize);");
                     writer.Line($"ForwardLayers(input.Slice(first * InputSize, count * InputSize), piece, 0, count{HiddenRows(l => $"scratch.Layer{l}")}"
                         + $"{(HasDropout ? ", training: false" : "")}{(SplitsFirstLayerByRows ? ", chunked: false" : "")});");
-                    WriteActivation(FinalLayer.Activation, "piece", "OutputSize", "count");
+                    WriteActivation(FinalLayer, "piece", "OutputSize", "count");
                 }
             }
             writer.Line();

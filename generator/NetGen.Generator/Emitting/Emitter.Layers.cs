@@ -48,7 +48,7 @@ internal static partial class Emitter
                             writer.Line(product);
                     }
                     if (l < LayerCount)
-                        WriteActivation(layer.Activation, destination, layer.OutputSize.ToString());
+                        WriteActivation(layer, destination, layer.OutputSize.ToString());
                     if (layer.HasDropout)
                         WriteDropout(l, layer);
                 }
@@ -78,7 +78,7 @@ internal static partial class Emitter
                     string source = l == 1 ? "input" : $"sample{l - 1}";
                     writer.Line($"var sample{l} = {SampleRange(Span, LayerPlan(l).SampleRow, LayerPlan(l).PaddedRow)};");
                     writer.Line($"{Kernels}.Dense.ForwardOne<{T}>({source}, AlignedParameters, Layer{l}Weights, Layer{l}Bias, sample{l}, "
-                        + $"{layer.InputSize}, {layer.OutputSize}, global::NetGen.Activation.{layer.Activation});");
+                        + $"{layer.InputSize}, {layer.OutputSize}, {ActivationOf(layer)});");
                     if (l == LayerCount)
                         WriteOutputCopy(LayerPlan(l).SampleRow, inRegisters: false);
                 }
@@ -148,8 +148,8 @@ internal static partial class Emitter
                     if (form.Backward == BackwardForm.VectorRows)
                     {
                         string dx = l > 1 ? $"delta{l - 1}" : "default";
-                        string activation = derivativeFused ? spec.Layers[l - 2].Activation.ToString() : nameof(ActivationKind.Identity);
-                        writer.Line($"{Kernels}.Dense.BackwardVectorRows<{T}>({source}, delta{l}, {Weights(l, layer)}, {GradientWeights(l, layer, "gradients")}, {GradientBias(l, layer, "gradients")}, {dx}, batch, {layer.InputSize}, {layer.OutputSize}, global::NetGen.Activation.{activation});");
+                        string activation = derivativeFused ? ActivationOf(spec.Layers[l - 2]) : $"global::NetGen.Activation.{ActivationKind.Identity}";
+                        writer.Line($"{Kernels}.Dense.BackwardVectorRows<{T}>({source}, delta{l}, {Weights(l, layer)}, {GradientWeights(l, layer, "gradients")}, {GradientBias(l, layer, "gradients")}, {dx}, batch, {layer.InputSize}, {layer.OutputSize}, {activation});");
                     }
                     else if (form.Backward == BackwardForm.Unrolled)
                     {
@@ -180,7 +180,7 @@ internal static partial class Emitter
                     if (l > 1 && spec.Layers[l - 2].HasDropout)
                         writer.Line($"{Kernels}.Regularization.DropoutBackward<{T}>({Mask(l - 1, spec.Layers[l - 2])}, delta{l - 1});");
                     if (l > 1 && !derivativeFused)
-                        WriteActivationBackward(spec.Layers[l - 2].Activation, $"layer{l - 1}", $"delta{l - 1}", spec.Layers[l - 2].OutputSize.ToString());
+                        WriteActivationBackward(spec.Layers[l - 2], $"layer{l - 1}", $"delta{l - 1}", spec.Layers[l - 2].OutputSize.ToString());
                 }
             }
             writer.Line();
@@ -263,9 +263,9 @@ internal static partial class Emitter
         private static string At(string reference, string offset) =>
             offset == "0" ? reference : $"{Unsafe}.Add(ref {reference}, {offset})";
 
-        private void WriteActivation(ActivationKind activation, string values, string size, string batch = "batch")
+        private void WriteActivation(DenseLayerSpec layer, string values, string size, string batch = "batch")
         {
-            switch (activation)
+            switch (layer.Activation)
             {
                 case ActivationKind.Identity:
                     break;
@@ -273,14 +273,14 @@ internal static partial class Emitter
                     writer.Line($"{Kernels}.Activations.Softmax<{T}>({values}, {batch}, {size});");
                     break;
                 default:
-                    writer.Line($"{Kernels}.Activations.Forward<{T}>({values}, global::NetGen.Activation.{activation});");
+                    writer.Line($"{Kernels}.Activations.Forward<{T}>({values}, {ActivationOf(layer)});");
                     break;
             }
         }
 
-        private void WriteActivationBackward(ActivationKind activation, string outputs, string delta, string size, string batch = "batch")
+        private void WriteActivationBackward(DenseLayerSpec layer, string outputs, string delta, string size, string batch = "batch")
         {
-            switch (activation)
+            switch (layer.Activation)
             {
                 case ActivationKind.Identity:
                     break;
@@ -288,10 +288,19 @@ internal static partial class Emitter
                     writer.Line($"{Kernels}.Activations.SoftmaxBackward<{T}>({outputs}, {delta}, {batch}, {size});");
                     break;
                 default:
-                    writer.Line($"{Kernels}.Activations.Backward<{T}>({outputs}, {delta}, global::NetGen.Activation.{activation});");
+                    writer.Line($"{Kernels}.Activations.Backward<{T}>({outputs}, {delta}, {ActivationOf(layer)});");
                     break;
             }
         }
+
+        /// <summary>
+        /// A layer's activation as the runtime's kernels take it: the Activation member of its name, then its
+        /// argument where it takes one (LeakyReLU's negative slope), written out even at its default.
+        /// </summary>
+        private string ActivationOf(DenseLayerSpec layer) =>
+            ActivationTable.Of(layer.Activation).ArgumentName is null
+                ? $"global::NetGen.Activation.{layer.Activation}"
+                : $"global::NetGen.Activation.{layer.Activation}, {Literal(layer.ActivationArgument)}";
 
         /// <summary>The form a layer's comment names.</summary>
         private static string Form(LayerPlan layer) => layer.Forward switch

@@ -218,7 +218,8 @@ internal static partial class Emitter
                     DenseLayerSpec layer = spec.Layers[l - 1];
                     writer.Line($"global::NetGen.Initializers.InitializeLayer<{T}>({ParameterRange(Span, $"Layer{l}Weights", layer.WeightCount)}, "
                         + $"{ParameterRange(Span, $"Layer{l}Bias", layer.OutputSize)}, {layer.InputSize}, {layer.OutputSize}, "
-                        + $"global::NetGen.Init.{layer.Init}, global::NetGen.Activation.{layer.Activation}, {Double(layer.InitScale)}, random);");
+                        + $"global::NetGen.Init.{layer.Init}, global::NetGen.Activation.{layer.Activation}, {Double(layer.ActivationArgument)}, "
+                        + $"{Double(layer.InitScale)}, random);");
                 }
                 if (HasDropout)
                     writer.Line("_random = random;");
@@ -405,9 +406,9 @@ internal static partial class Emitter
                     writer.Line($"{T} loss = {Kernels}.Losses.SigmoidBinaryCrossEntropy<{T}>(output, targets, delta, meanOver: batch * OutputSize);");
                     break;
                 default:
-                    WriteActivation(FinalLayer.Activation, "output", "OutputSize", "count");
+                    WriteActivation(FinalLayer, "output", "OutputSize", "count");
                     writer.Line($"{T} loss = {Kernels}.Losses.MeanSquaredError<{T}>(output, targets, delta, meanOver: batch * OutputSize);");
-                    WriteActivationBackward(FinalLayer.Activation, "output", "delta", "OutputSize", "count");
+                    WriteActivationBackward(FinalLayer, "output", "delta", "OutputSize", "count");
                     break;
             }
         }

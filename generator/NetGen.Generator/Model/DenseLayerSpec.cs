@@ -1,7 +1,11 @@
 namespace NetGen.Generator.Model;
 
-/// <summary>One dense layer, with its input size resolved from the layer before and its initialization resolved from its activation.</summary>
-internal sealed record DenseLayerSpec(int InputSize, int OutputSize, ActivationKind Activation, InitKind Init, double InitScale, double Dropout)
+/// <summary>
+/// One dense layer, with its input size resolved from the layer before, its initialization resolved from
+/// its activation, and its activation's argument (LeakyReLU's negative slope; 0 for an activation without one).
+/// </summary>
+internal sealed record DenseLayerSpec(int InputSize, int OutputSize, ActivationKind Activation, double ActivationArgument,
+    InitKind Init, double InitScale, double Dropout)
 {
     public int WeightCount => InputSize * OutputSize;
 

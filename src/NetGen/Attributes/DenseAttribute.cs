@@ -32,4 +32,12 @@ public sealed class DenseAttribute(int size, Activation activation) : Attribute
     /// kept outputs are scaled by 1/(1 − p)). <c>Forward</c> never drops. Hidden layers only.
     /// </summary>
     public double Dropout { get; set; }
+
+    /// <summary>
+    /// <see cref="Activation.LeakyReLU"/>'s slope for negative inputs, <c>f(x) = x &lt; 0 ? s·x : x</c>
+    /// (PyTorch's <c>negative_slope</c>, 0.01 by default), at least 0. It also sets the gain of He
+    /// initialization, <c>√(2 / (1 + s²))</c>, as PyTorch's <c>calculate_gain('leaky_relu', s)</c>.
+    /// LeakyReLU layers only.
+    /// </summary>
+    public double NegativeSlope { get; set; } = 0.01;
 }

@@ -13,16 +13,15 @@ namespace NetGen;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class Initializers
 {
-    /// <summary>PyTorch's default negative slope, shared with the LeakyReLU kernels.</summary>
-    public const double LeakyReLUSlope = 0.01;
-
     /// <summary>
     /// Fills <paramref name="weights"/> (input-major, [fanIn, fanOut]) and <paramref name="bias"/> [fanOut].
     /// Numbers are drawn in PyTorch's order, weight [out, in] row-major then bias, so a seed gives the
-    /// same network whatever the internal layout.
+    /// same network whatever the internal layout. He schemes take PyTorch's gain for the activation
+    /// (<c>calculate_gain</c>): √2 after ReLU, <c>√(2 / (1 + s²))</c> after LeakyReLU of negative slope
+    /// <paramref name="activationArgument"/> s, 1 otherwise.
     /// </summary>
     public static void InitializeLayer<T>(Span<T> weights, Span<T> bias, int fanIn, int fanOut,
-        Init init, Activation activation, double scale, SeededRandom random)
+        Init init, Activation activation, double activationArgument, double scale, SeededRandom random)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         if (fanIn <= 0 || fanOut <= 0)
@@ -38,7 +37,7 @@ public static class Initializers
         double gain = activation switch
         {
             Activation.ReLU => Math.Sqrt(2.0),
-            Activation.LeakyReLU => Math.Sqrt(2.0 / (1.0 + LeakyReLUSlope * LeakyReLUSlope)),
+            Activation.LeakyReLU => Math.Sqrt(2.0 / (1.0 + activationArgument * activationArgument)),
             _ => 1.0,
         };
         for (int o = 0; o < fanOut; o++)

@@ -90,7 +90,8 @@ internal static class NetworkSources
     private record struct Layer(string Size, string Activation, string? ActivationName, string Named);
 
     private static readonly Gen<Layer> DenseLayer = Gen.Select(Size, Activation,
-        NamedArguments(2, Named("Init", Init), Named("InitScale", Double), Named("Dropout", Weighted(4, Gen.OneOf("0.5", "0.2", "0"), 1, Double))),
+        NamedArguments(2, Named("Init", Init), Named("InitScale", Double), Named("Dropout", Weighted(4, Gen.OneOf("0.5", "0.2", "0"), 1, Double)),
+            Named("NegativeSlope", Weighted(4, Gen.OneOf("0.2", "0", "0.01"), 1, Double))),
         (size, activation, named) => new Layer(size, activation.Expression, activation.Name, named));
 
     private static readonly Gen<string> DenseName = Gen.Frequency(

@@ -183,6 +183,9 @@ public sealed class DiagnosticTests
     [InlineData("[Dense(1, (Activation)42)]", "Dense(1, (Activation)42)", "The Activation given is none of the Activation members: use one of Activation.Identity")]
     [InlineData("[Dense(1, Activation.Identity, InitScale = -1)]", "Dense(1, Activation.Identity, InitScale = -1)", "InitScale of layer 1")]
     [InlineData("[Dense(1, Activation.Identity, Init = (Init)99)]", "Dense(1, Activation.Identity, Init = (Init)99)", "The Init given is none of the Init members: use one of Init.Default")]
+    [InlineData("[Dense(1, Activation.LeakyReLU, NegativeSlope = -0.1)]", "Dense(1, Activation.LeakyReLU, NegativeSlope = -0.1)", "NegativeSlope of layer 1 ([Dense]) is -0.1: it must be a finite number of at least 0")]
+    [InlineData("[Dense(1, Activation.LeakyReLU, NegativeSlope = double.PositiveInfinity)]", "Dense(1, Activation.LeakyReLU, NegativeSlope = double.PositiveInfinity)", "NegativeSlope of layer 1 ([Dense]) is")]
+    [InlineData("[Dense(1, Activation.Tanh, NegativeSlope = 0.2)]", "Dense(1, Activation.Tanh, NegativeSlope = 0.2)", "NegativeSlope of layer 1 ([Dense]) applies to Activation.LeakyReLU only, and this layer's activation is Tanh")]
     public void NG0012_invalid_layer_argument(string dense, string locatedText, string hint) => AssertDiagnostic($"""
         using NetGen;
         [Network(Loss.MeanSquaredError)]

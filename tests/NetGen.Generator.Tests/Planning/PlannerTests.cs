@@ -23,7 +23,7 @@ public sealed class PlannerTests
         int previous = inputSize;
         var dense = layers.Select(layer =>
         {
-            var spec = new DenseLayerSpec(previous, layer.Size, layer.Activation, InitKind.XavierUniform, 1.0, layer.Dropout);
+            var spec = new DenseLayerSpec(previous, layer.Size, layer.Activation, 0, InitKind.XavierUniform, 1.0, layer.Dropout);
             previous = layer.Size;
             return spec;
         }).ToEquatableArray();

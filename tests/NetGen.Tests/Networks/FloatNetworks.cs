@@ -118,3 +118,17 @@ public partial class FloatSingleSoftmaxNet
     public static Architecture Architecture { get; } =
         new(Loss.MeanSquaredError, 4, new(16, Activation.Tanh), new(1, Activation.Softmax));
 }
+
+/// <summary>
+/// LeakyReLU with a slope of its own in single precision: 8 float inputs fill one Vector256 (the
+/// vector-rows kernels), and the one-sample path applies the slope in registers.
+/// </summary>
+[Network(Loss.CrossEntropy)]
+[Input(8)]
+[Dense(16, Activation.LeakyReLU, NegativeSlope = 0.1)]
+[Dense(3, Activation.Softmax)]
+public partial class FloatSteepLeakyReLUNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.CrossEntropy, 8, new(16, Activation.LeakyReLU, 0.1), new(3, Activation.Softmax));
+}

@@ -243,3 +243,16 @@ public partial class DoubleControlNet
     public static Architecture Architecture { get; } =
         new(Loss.MeanSquaredError, 16, new(32, Activation.Tanh), new(32, Activation.Sigmoid), new(1, Activation.Identity));
 }
+
+// LeakyReLU with a slope of its own: 8 inputs take the vector-rows kernels (whose backward pass
+// applies the derivative with the input gradient) and the 12-wide hidden layer the unrolled form.
+[Network(Loss.MeanSquaredError, Precision = Precision.Double)]
+[Input(4)]
+[Dense(8, Activation.LeakyReLU, NegativeSlope = 0.2)]
+[Dense(12, Activation.LeakyReLU, NegativeSlope = 0.35)]
+[Dense(2, Activation.Identity)]
+public partial class SteepLeakyReLUMseIdentityNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.MeanSquaredError, 4, new(8, Activation.LeakyReLU, 0.2), new(12, Activation.LeakyReLU, 0.35), new(2, Activation.Identity));
+}

@@ -35,6 +35,7 @@ public static class NetworkCatalog
         Case(nameof(ReLUHiddenScalarTanhNet), s => new ReLUHiddenScalarTanhNet(s), ReLUHiddenScalarTanhNet.Architecture),
         Case(nameof(SigmoidHiddenWideBinaryNet), s => new SigmoidHiddenWideBinaryNet(s), SigmoidHiddenWideBinaryNet.Architecture),
         Case(nameof(ScalarInputTanhNet), s => new ScalarInputTanhNet(s), ScalarInputTanhNet.Architecture),
+        Case(nameof(SteepLeakyReLUMseIdentityNet), s => new SteepLeakyReLUMseIdentityNet(s), SteepLeakyReLUMseIdentityNet.Architecture),
     ];
 
     /// <summary>Every double network the reference MLP can describe.</summary>
@@ -60,6 +61,7 @@ public static class NetworkCatalog
         Case(nameof(FloatRegressionNet), s => new FloatRegressionNet(s), FloatRegressionNet.Architecture),
         Case(nameof(FloatControlNet), s => new FloatControlNet(s), FloatControlNet.Architecture),
         Case(nameof(FloatSingleSoftmaxNet), s => new FloatSingleSoftmaxNet(s), FloatSingleSoftmaxNet.Architecture),
+        Case(nameof(FloatSteepLeakyReLUNet), s => new FloatSteepLeakyReLUNet(s), FloatSteepLeakyReLUNet.Architecture),
     ];
 
     public static NetworkCase<double> DoubleNamed(string name) => Double.Single(c => c.Name == name);

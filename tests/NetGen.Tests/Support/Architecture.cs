@@ -3,8 +3,8 @@ using System.Linq;
 
 namespace NetGen.Tests.Support;
 
-/// <summary>One dense layer as the tests see it: its output size and activation.</summary>
-public readonly record struct LayerShape(int Size, Activation Activation);
+/// <summary>One dense layer as the tests see it: its output size, activation, and LeakyReLU's negative slope (PyTorch's default 0.01 unless the layer sets it).</summary>
+public readonly record struct LayerShape(int Size, Activation Activation, double NegativeSlope = 0.01);
 
 /// <summary>
 /// A test's own description of a declared network, written next to its attributes. The reference

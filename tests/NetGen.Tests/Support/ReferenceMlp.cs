@@ -9,7 +9,6 @@ namespace NetGen.Tests.Support;
 /// </summary>
 public sealed class ReferenceMlp
 {
-    private const double LeakySlope = 0.01;
 
     private readonly Architecture _architecture;
     private readonly double[][,] _weights; // [layer][out, in]
@@ -66,7 +65,7 @@ public sealed class ReferenceMlp
                     sum += _weights[l][o, i] * x[i];
                 z[l][o] = sum;
             }
-            a[l] = Activate(_architecture.Layers[l].Activation, z[l]);
+            a[l] = Activate(_architecture.Layers[l], z[l]);
             x = a[l];
         }
         return new Trace { PreActivations = z, Activations = a };
@@ -118,7 +117,7 @@ public sealed class ReferenceMlp
                         totalLoss += (y[j] - t[j]) * (y[j] - t[j]) / (batch * m);
                         dy[j] = 2 * (y[j] - t[j]) / (batch * m);
                     }
-                    delta = BackThroughActivation(_architecture.OutputActivation, zOut, y, dy);
+                    delta = BackThroughActivation(_architecture.Layers[^1], zOut, y, dy);
                     break;
                 }
                 case Loss.CrossEntropy:
@@ -172,7 +171,7 @@ public sealed class ReferenceMlp
                 for (int i = 0; i < fanIn; i++)
                     for (int o = 0; o < fanOut; o++)
                         dInput[i] += _weights[l][o, i] * delta[o];
-                delta = BackThroughActivation(_architecture.Layers[l - 1].Activation,
+                delta = BackThroughActivation(_architecture.Layers[l - 1],
                     trace.PreActivations[l - 1], trace.Activations[l - 1], dInput);
             }
         }
@@ -190,8 +189,9 @@ public sealed class ReferenceMlp
         return (totalLoss, gradient);
     }
 
-    private static double[] Activate(Activation activation, double[] z)
+    private static double[] Activate(LayerShape layer, double[] z)
     {
+        Activation activation = layer.Activation;
         var a = new double[z.Length];
         switch (activation)
         {
@@ -216,7 +216,7 @@ public sealed class ReferenceMlp
                         Activation.Sigmoid => Sigmoid(z[j]),
                         Activation.Tanh => Math.Tanh(z[j]),
                         Activation.ReLU => z[j] > 0 ? z[j] : 0,
-                        Activation.LeakyReLU => z[j] > 0 ? z[j] : LeakySlope * z[j],
+                        Activation.LeakyReLU => z[j] > 0 ? z[j] : layer.NegativeSlope * z[j],
                         _ => throw new NotSupportedException(activation.ToString()),
                     };
                 }
@@ -226,8 +226,9 @@ public sealed class ReferenceMlp
     }
 
     /// <summary>∂L/∂z from ∂L/∂a for a = activation(z); the derivatives are taken from z.</summary>
-    private static double[] BackThroughActivation(Activation activation, double[] z, double[] a, double[] dA)
+    private static double[] BackThroughActivation(LayerShape layer, double[] z, double[] a, double[] dA)
     {
+        Activation activation = layer.Activation;
         var dZ = new double[z.Length];
         if (activation == Activation.Softmax)
         {
@@ -245,7 +246,7 @@ public sealed class ReferenceMlp
                 Activation.Sigmoid => Sigmoid(z[j]) * (1 - Sigmoid(z[j])),
                 Activation.Tanh => 1 - Math.Tanh(z[j]) * Math.Tanh(z[j]),
                 Activation.ReLU => z[j] > 0 ? 1 : 0,
-                Activation.LeakyReLU => z[j] > 0 ? 1 : LeakySlope,
+                Activation.LeakyReLU => z[j] > 0 ? 1 : layer.NegativeSlope,
                 _ => throw new NotSupportedException(activation.ToString()),
             };
             dZ[j] = dA[j] * derivative;

@@ -33,7 +33,7 @@ internal static class ActivationDispatch
     /// <summary>The argument an activation takes when the declaration sets none: LeakyReLU's slope of 0.01, as PyTorch.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T DefaultArgument<T>(Activation activation) where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
-        activation == Activation.LeakyReLU ? T.CreateChecked(Initializers.LeakyReLUSlope) : T.Zero;
+        activation == Activation.LeakyReLU ? T.CreateChecked(0.01) : T.Zero;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static TResult ThrowNotElementwise<TResult>(Activation activation) =>
