@@ -65,6 +65,9 @@ public static partial class Dense
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Run<TActivation>() where TActivation : IActivation<T>
         {
+            // The rows hold the previous layer's outputs only: a derivative that reads its pre-activation is applied apart.
+            if (TActivation.DerivativeSource != DerivativeSource.Output)
+                Activations.ThrowNeedsPreActivation(typeof(TActivation));
             BackwardVectorRows<T, TActivation>(_x, _dz, _w, _dw, _dBias, _dx, batch, inSize, outSize, argument);
             return true;
         }
