@@ -15,4 +15,8 @@ public enum Activation
     LeakyReLU,
     /// <summary><c>eᶻⁱ / Σⱼ eᶻʲ</c> over the layer's outputs; final layer only.</summary>
     Softmax,
+    /// <summary><c>z·σ(z)</c>, SiLU or Swish (PyTorch's <c>nn.SiLU</c>).</summary>
+    SiLU,
+    /// <summary><c>½·z·(1 + tanh(√(2/π)·(z + 0.044715·z³)))</c>, GELU's tanh approximation (PyTorch's <c>nn.GELU(approximate='tanh')</c>).</summary>
+    GELUTanh,
 }

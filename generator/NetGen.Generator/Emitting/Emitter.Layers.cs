@@ -16,16 +16,27 @@ internal static partial class Emitter
         {
             writer.Line("/// <summary>Rows [first, first + batch) of the hidden layers' rows (and of the training scratch) hold this call's samples.</summary>");
             string hiddenRows = string.Concat(Enumerable.Range(1, LayerCount - 1).Select(l => $", {T}[] layer{l}Rows"));
-            using (writer.Open($"private void ForwardLayers({ReadOnlySpan} input, {Span} logits, int first, int batch{hiddenRows}{(HasDropout ? ", bool training" : "")}{(SplitsFirstLayerByRows ? ", bool chunked" : "")})"))
+            if (KeepsPreActivations.Any())
+                writer.Line("/// <summary>Training passes the layers' pre-activation rows, which inference, needing no derivative, leaves null.</summary>");
+            string preRows = PreActivationRows(l => $"{T}[]? layer{l}PreRows");
+            using (writer.Open($"private void ForwardLayers({ReadOnlySpan} input, {Span} logits, int first, int batch{hiddenRows}{preRows}{(HasDropout ? ", bool training" : "")}{(SplitsFirstLayerByRows ? ", bool chunked" : "")})"))
             {
                 for (int l = 1; l <= LayerCount; l++)
                 {
                     DenseLayerSpec layer = spec.Layers[l - 1];
                     string source = l == 1 ? "input" : spec.Layers[l - 2].HasDropout ? $"layer{l - 1}Next" : $"layer{l - 1}";
                     string destination = l == LayerCount ? "logits" : $"layer{l}";
-                    if (l < LayerCount)
-                        writer.Line($"var layer{l} = new {Span}(layer{l}Rows, first * {layer.OutputSize}, batch * {layer.OutputSize});");
                     LayerPlan form = LayerPlan(l);
+                    string? preActivation = null;
+                    if (l < LayerCount)
+                    {
+                        writer.Line($"var layer{l} = new {Span}(layer{l}Rows, first * {layer.OutputSize}, batch * {layer.OutputSize});");
+                        if (form.KeepsPreActivation)
+                        {
+                            writer.Line($"var pre{l} = layer{l}PreRows is null ? layer{l} : new {Span}(layer{l}PreRows, first * {layer.OutputSize}, batch * {layer.OutputSize});");
+                            destination = preActivation = $"pre{l}";
+                        }
+                    }
                     writer.Line($"// Layer {l}: {layer.InputSize} -> {layer.OutputSize}, {layer.Activation}{Form(form)}.");
                     if (form.Forward == ForwardForm.VectorRows)
                         writer.Line($"{Kernels}.Dense.ForwardVectorRows<{T}>({source}, {Weights(l, layer)}, {Bias(l, layer)}, {destination}, batch, {layer.InputSize}, {layer.OutputSize});");
@@ -48,7 +59,7 @@ internal static partial class Emitter
                             writer.Line(product);
                     }
                     if (l < LayerCount)
-                        WriteActivation(layer, destination, layer.OutputSize.ToString());
+                        WriteActivation(layer, $"layer{l}", layer.OutputSize.ToString(), preActivation: preActivation);
                     if (layer.HasDropout)
                         WriteDropout(l, layer);
                 }
@@ -99,6 +110,13 @@ internal static partial class Emitter
                 writer.Line($"{(inRegisters ? RowSpan(readOnly: true, row, OutputSize) : SampleRange(ReadOnlySpan, row, "OutputSize"))}.CopyTo(output);");
         }
 
+        /// <summary>The hidden layers that keep their pre-activation while training.</summary>
+        private System.Collections.Generic.IEnumerable<int> KeepsPreActivations =>
+            Enumerable.Range(1, LayerCount - 1).Where(l => LayerPlan(l).KeepsPreActivation);
+
+        /// <summary>The pre-activation rows of the hidden layers that keep them, as <c>ForwardLayers</c> takes them after the hidden rows.</summary>
+        private string PreActivationRows(System.Func<int, string> array) => string.Concat(KeepsPreActivations.Select(l => ", " + array(l)));
+
         /// <summary>The hidden layers' rows as <c>ForwardLayers</c> takes them: the arrays <paramref name="array"/> names for each layer.</summary>
         private string HiddenRows(System.Func<int, string> array) => string.Concat(Enumerable.Range(1, LayerCount - 1).Select(l => ", " + array(l)));
 
@@ -128,6 +146,8 @@ internal static partial class Emitter
                 for (int l = 1; l < LayerCount; l++)
                 {
                     writer.Line($"var layer{l} = new {ReadOnlySpan}(_layer{l}Output, first * {spec.Layers[l - 1].OutputSize}, batch * {spec.Layers[l - 1].OutputSize});");
+                    if (LayerPlan(l).KeepsPreActivation)
+                        writer.Line($"var pre{l} = new {ReadOnlySpan}(_layer{l}Pre, first * {spec.Layers[l - 1].OutputSize}, batch * {spec.Layers[l - 1].OutputSize});");
                     if (spec.Layers[l - 1].HasDropout)
                         writer.Line($"var layer{l}Dropped = new {ReadOnlySpan}(_layer{l}Dropped, first * {spec.Layers[l - 1].OutputSize}, batch * {spec.Layers[l - 1].OutputSize});");
                 }
@@ -180,7 +200,8 @@ internal static partial class Emitter
                     if (l > 1 && spec.Layers[l - 2].HasDropout)
                         writer.Line($"{Kernels}.Regularization.DropoutBackward<{T}>({Mask(l - 1, spec.Layers[l - 2])}, delta{l - 1});");
                     if (l > 1 && !derivativeFused)
-                        WriteActivationBackward(spec.Layers[l - 2], $"layer{l - 1}", $"delta{l - 1}", spec.Layers[l - 2].OutputSize.ToString());
+                        WriteActivationBackward(spec.Layers[l - 2], $"layer{l - 1}", $"delta{l - 1}", spec.Layers[l - 2].OutputSize.ToString(),
+                            preActivation: LayerPlan(l - 1).KeepsPreActivation ? $"pre{l - 1}" : null);
                 }
             }
             writer.Line();
@@ -263,8 +284,17 @@ internal static partial class Emitter
         private static string At(string reference, string offset) =>
             offset == "0" ? reference : $"{Unsafe}.Add(ref {reference}, {offset})";
 
-        private void WriteActivation(DenseLayerSpec layer, string values, string size, string batch = "batch")
+        /// <summary>
+        /// A layer's activation over its rows <paramref name="values"/>: in place, or out of place from the
+        /// <paramref name="preActivation"/> rows where the layer keeps them.
+        /// </summary>
+        private void WriteActivation(DenseLayerSpec layer, string values, string size, string batch = "batch", string? preActivation = null)
         {
+            if (preActivation is not null)
+            {
+                writer.Line($"{Kernels}.Activations.Forward<{T}>({preActivation}, {values}, {ActivationOf(layer)});");
+                return;
+            }
             switch (layer.Activation)
             {
                 case ActivationKind.Identity:
@@ -278,8 +308,14 @@ internal static partial class Emitter
             }
         }
 
-        private void WriteActivationBackward(DenseLayerSpec layer, string outputs, string delta, string size, string batch = "batch")
+        /// <summary>The chain rule through a layer's activation, from its outputs, and its kept <paramref name="preActivation"/> rows where its derivative reads them.</summary>
+        private void WriteActivationBackward(DenseLayerSpec layer, string outputs, string delta, string size, string batch = "batch", string? preActivation = null)
         {
+            if (preActivation is not null)
+            {
+                writer.Line($"{Kernels}.Activations.Backward<{T}>({preActivation}, {outputs}, {delta}, {ActivationOf(layer)});");
+                return;
+            }
             switch (layer.Activation)
             {
                 case ActivationKind.Identity:

@@ -154,6 +154,8 @@ internal static partial class Emitter
                 string role = l == LayerCount ? "logits while training" : "activations";
                 writer.Line($"private {T}[] _layer{l}Output = global::System.Array.Empty<{T}>(); // {role}");
                 writer.Line($"private {T}[] _layer{l}Delta = global::System.Array.Empty<{T}>(); // gradient at the pre-activation");
+                if (LayerPlan(l).KeepsPreActivation)
+                    writer.Line($"private {T}[] _layer{l}Pre = global::System.Array.Empty<{T}>(); // pre-activation, which {spec.Layers[l - 1].Activation}'s derivative reads");
                 if (spec.Layers[l - 1].HasDropout)
                 {
                     writer.Line($"private {T}[] _layer{l}Mask = global::System.Array.Empty<{T}>(); // dropout: 0 or 1/(1 - p)");
@@ -362,7 +364,13 @@ internal static partial class Emitter
             {
                 writer.Line($"var output = new {Span}(_layer{LayerCount}Output, first * OutputSize, count * OutputSize);");
                 writer.Line($"var delta = new {Span}(_layer{LayerCount}Delta, first * OutputSize, count * OutputSize);");
-                writer.Line($"ForwardLayers(inputs, output, first, count{HiddenRows(l => $"_layer{l}Output")}{(HasDropout ? ", training: true" : "")}{(SplitsFirstLayerByRows ? ", chunked: count < batch" : "")});");
+                string logits = "output";
+                if (LayerPlan(LayerCount).KeepsPreActivation)
+                {
+                    writer.Line($"var preActivation = new {Span}(_layer{LayerCount}Pre, first * OutputSize, count * OutputSize);");
+                    logits = "preActivation";
+                }
+                writer.Line($"ForwardLayers(inputs, {logits}, first, count{HiddenRows(l => $"_layer{l}Output")}{PreActivationRows(l => $"_layer{l}Pre")}{(HasDropout ? ", training: true" : "")}{(SplitsFirstLayerByRows ? ", chunked: count < batch" : "")});");
                 WriteLoss();
                 writer.Line($"BackwardLayers(inputs, first, count, gradients{(SplitsFirstLayerByRows ? ", chunked: count < batch" : "")});");
                 writer.Line("return loss;");
@@ -406,9 +414,10 @@ internal static partial class Emitter
                     writer.Line($"{T} loss = {Kernels}.Losses.SigmoidBinaryCrossEntropy<{T}>(output, targets, delta, meanOver: batch * OutputSize);");
                     break;
                 default:
-                    WriteActivation(FinalLayer, "output", "OutputSize", "count");
+                    string? preActivation = LayerPlan(LayerCount).KeepsPreActivation ? "preActivation" : null;
+                    WriteActivation(FinalLayer, "output", "OutputSize", "count", preActivation);
                     writer.Line($"{T} loss = {Kernels}.Losses.MeanSquaredError<{T}>(output, targets, delta, meanOver: batch * OutputSize);");
-                    WriteActivationBackward(FinalLayer, "output", "delta", "OutputSize", "count");
+                    WriteActivationBackward(FinalLayer, "output", "delta", "OutputSize", "count", preActivation);
                     break;
             }
         }
@@ -499,6 +508,8 @@ internal static partial class Emitter
                     string padding = l == 1 && FirstLayerPadding > 0 ? $" + {FirstLayerPadding}" : "";
                     writer.Line($"_layer{l}Output = new {T}[batch * {size}{padding}];");
                     writer.Line($"_layer{l}Delta = new {T}[batch * {size}];");
+                    if (LayerPlan(l).KeepsPreActivation)
+                        writer.Line($"_layer{l}Pre = new {T}[batch * {size}];");
                     if (spec.Layers[l - 1].HasDropout)
                     {
                         writer.Line($"_layer{l}Mask = new {T}[batch * {size}];");

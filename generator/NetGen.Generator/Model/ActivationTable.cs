@@ -24,7 +24,11 @@ internal sealed record ActivationTraits(
 /// </summary>
 internal static class ActivationTable
 {
-    /// <summary>He initialization after the ReLU family, which zero half their inputs; Xavier (Glorot) after the rest, as PyTorch's guidance.</summary>
+    /// <summary>
+    /// He initialization after the ReLU family, which zero half their inputs, and after the smooth
+    /// activations shaped like ReLU (SiLU, GELUTanh), for which PyTorch users call
+    /// <c>kaiming_normal_(nonlinearity='relu')</c>; Xavier (Glorot) after the rest, as PyTorch's guidance.
+    /// </summary>
     public static ActivationTraits Of(ActivationKind kind) => kind switch
     {
         ActivationKind.Identity => new(kind, true, DerivativeSourceKind.Output, InitKind.XavierUniform, null, 0),
@@ -33,6 +37,9 @@ internal static class ActivationTable
         ActivationKind.ReLU => new(kind, true, DerivativeSourceKind.Output, InitKind.HeNormal, null, 0),
         // PyTorch's nn.LeakyReLU(negative_slope=0.01).
         ActivationKind.LeakyReLU => new(kind, true, DerivativeSourceKind.Output, InitKind.HeNormal, "NegativeSlope", 0.01),
+        // PyTorch's nn.SiLU and nn.GELU(approximate='tanh'): derivatives of the pre-activation.
+        ActivationKind.SiLU => new(kind, true, DerivativeSourceKind.PreActivation, InitKind.HeNormal, null, 0),
+        ActivationKind.GELUTanh => new(kind, true, DerivativeSourceKind.PreActivation, InitKind.HeNormal, null, 0),
         // A row's softmax: not element-wise, trained fused with cross-entropy or through its Jacobian.
         _ => new(kind, false, DerivativeSourceKind.Output, InitKind.XavierUniform, null, 0),
     };

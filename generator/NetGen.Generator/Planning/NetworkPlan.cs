@@ -17,7 +17,9 @@ internal sealed record NetworkPlan(
 /// One layer's forms. <see cref="ForwardVectors"/> is the number of Vector128s of an
 /// <see cref="ForwardForm.UnrolledVectors"/> output row (else 0); <see cref="AppliesPreviousDerivative"/>
 /// says whether a <see cref="BackwardForm.VectorRows"/> backward applies the previous layer's activation
-/// derivative with the input gradient; <see cref="PaddedRow"/> and <see cref="SampleRow"/> are the length and
+/// derivative with the input gradient; <see cref="KeepsPreActivation"/> says whether training keeps the layer's
+/// pre-activation in a buffer of its own (its activation's derivative reads it) and applies the activation out
+/// of place; <see cref="PaddedRow"/> and <see cref="SampleRow"/> are the length and
 /// start of its row in one sample's scratch.
 /// </summary>
 internal sealed record LayerPlan(
@@ -26,6 +28,7 @@ internal sealed record LayerPlan(
     BackwardForm Backward,
     int ForwardVectors,
     bool AppliesPreviousDerivative,
+    bool KeepsPreActivation,
     bool TransposedForInputGradient,
     bool SplitByRows,
     int PaddedRow,

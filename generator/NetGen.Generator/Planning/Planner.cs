@@ -55,8 +55,11 @@ internal static partial class Planner
             Backward: backward,
             ForwardVectors: forward == ForwardForm.UnrolledVectors ? (layer.OutputSize + lanes - 1) / lanes : 0,
             // The previous layer's activation derivative rides along with the input gradient, unless
-            // dropout sits between them (the mask comes first) or there is no such layer.
-            AppliesPreviousDerivative: backward == BackwardForm.VectorRows && l > 1 && !network.Layer(l - 1).HasDropout,
+            // dropout sits between them (the mask comes first), there is no such layer, or the derivative
+            // reads that layer's pre-activation, which the kernel's rows (its outputs) do not hold.
+            AppliesPreviousDerivative: backward == BackwardForm.VectorRows && l > 1 && !network.Layer(l - 1).HasDropout
+                && !KeepsPreActivation(network.Layer(l - 1)),
+            KeepsPreActivation: KeepsPreActivation(layer),
             // Past the first layer, a layer too large to unroll takes its input gradient through the
             // product kernel, from weights transposed once per batch of TransposeFromBatch samples or more.
             TransposedForInputGradient: l > 1 && !unrolled,
@@ -66,6 +69,10 @@ internal static partial class Planner
     }
 
     private static bool IsUnrolled(DenseLayerSpec layer) => layer.WeightCount <= UnrollLimit;
+
+    /// <summary>Whether a layer's activation's derivative reads the pre-activation, which training must then keep beside the output.</summary>
+    private static bool KeepsPreActivation(DenseLayerSpec layer) =>
+        ActivationTable.Of(layer.Activation).DerivativeSource == DerivativeSourceKind.PreActivation;
 
     /// <summary>Where a single output splits class 0 from class 1: the middle of a probability, else zero.</summary>
     private static double OutputThreshold(DenseLayerSpec finalLayer) =>

@@ -16,8 +16,8 @@ public sealed class DenseAttribute(int size, Activation activation) : Attribute
     public Activation Activation { get; } = activation;
 
     /// <summary>
-    /// How the weights start. <see cref="Init.Default"/> means He normal after ReLU and LeakyReLU,
-    /// Xavier (Glorot) uniform after anything else. Biases always start at zero.
+    /// How the weights start. <see cref="Init.Default"/> means He normal after ReLU, LeakyReLU and the
+    /// smooth activations shaped like ReLU (SiLU, GELUTanh), Xavier (Glorot) uniform after anything else. Biases always start at zero.
     /// </summary>
     public Init Init { get; set; } = Init.Default;
 

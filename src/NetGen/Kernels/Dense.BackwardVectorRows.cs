@@ -24,8 +24,9 @@ public static partial class Dense
     /// operations. Other input sizes take a scalar form that sums the batch in order.
     /// </para>
     /// <para>
-    /// <paramref name="inputActivation"/> is Identity, Sigmoid, Tanh, ReLU or LeakyReLU; Softmax, whose
-    /// derivative mixes a row, is not applied here.
+    /// <paramref name="inputActivation"/> is an element-wise activation whose derivative reads its output
+    /// (Identity, Sigmoid, Tanh, ReLU, LeakyReLU); Softmax, whose derivative mixes a row, and one that reads
+    /// the pre-activation, which x does not hold, are not applied here.
     /// </para>
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -50,7 +51,7 @@ public static partial class Dense
         if (!dx.IsEmpty)
             Checks.Length(dx, batch * inSize, nameof(dx));
         if (inputActivation == Activation.Softmax)
-            throw new ArgumentException("Softmax's derivative is not element-wise: expected Identity, Sigmoid, Tanh, ReLU or LeakyReLU.", nameof(inputActivation));
+            throw new ArgumentException("Softmax's derivative is not element-wise: expected an element-wise activation whose derivative reads its output.", nameof(inputActivation));
         var call = new BackwardVectorRowsCall<T>(x, dz, w, dw, dBias, dx, batch, inSize, outSize, argument);
         ActivationDispatch.Run<T, BackwardVectorRowsCall<T>, bool>(inputActivation, ref call);
     }
@@ -65,6 +66,9 @@ public static partial class Dense
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Run<TActivation>() where TActivation : IActivation<T>
         {
+            // The rows hold the previous layer's outputs only: a derivative that reads its pre-activation is applied apart.
+            if (TActivation.DerivativeSource != DerivativeSource.Output)
+                Activations.ThrowNeedsPreActivation(typeof(TActivation));
             BackwardVectorRows<T, TActivation>(_x, _dz, _w, _dw, _dBias, _dx, batch, inSize, outSize, argument);
             return true;
         }

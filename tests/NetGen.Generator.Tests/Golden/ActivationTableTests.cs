@@ -48,8 +48,10 @@ public sealed class ActivationTableTests
     public void The_default_init_follows_the_rule_the_attribute_documents(string name)
     {
         var kind = Enum.Parse<ActivationKind>(name);
-        // DenseAttribute.Init: "He normal after ReLU and LeakyReLU, Xavier (Glorot) uniform after anything else".
-        InitKind expected = kind is ActivationKind.ReLU or ActivationKind.LeakyReLU ? InitKind.HeNormal : InitKind.XavierUniform;
+        // DenseAttribute.Init: "He normal after ReLU, LeakyReLU and the smooth activations shaped like ReLU
+        // (SiLU, GELUTanh), Xavier (Glorot) uniform after anything else".
+        InitKind expected = kind is ActivationKind.ReLU or ActivationKind.LeakyReLU or ActivationKind.SiLU or ActivationKind.GELUTanh
+            ? InitKind.HeNormal : InitKind.XavierUniform;
 
         Assert.Equal(expected, ActivationTable.Of(kind).DefaultInit);
     }

@@ -82,6 +82,13 @@ public sealed class ActivationContractTests
             var values = (T[])x.Clone();
             NetGen.Kernels.Activations.Forward<T>(values, activation, argument);
             Assert.Equal(forward, values);
+            var outOfPlace = new T[x.Length];
+            NetGen.Kernels.Activations.Forward<T>(x, outOfPlace, activation, argument);
+            Assert.Equal(forward, outOfPlace);
+            // From the pre-activation and the output, which serves every activation, whatever its derivative reads.
+            var fromBoth = (T[])d.Clone();
+            NetGen.Kernels.Activations.Backward<T>(x, y, fromBoth, activation, argument);
+            Assert.Equal(backward, fromBoth);
             if (TActivation.DerivativeSource == DerivativeSource.Output)
             {
                 T[] fromOutput = x.Select((_, k) => TActivation.Backward(T.Zero, y[k], d[k], argument)).ToArray();

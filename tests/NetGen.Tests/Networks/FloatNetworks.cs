@@ -132,3 +132,14 @@ public partial class FloatSteepLeakyReLUNet
     public static Architecture Architecture { get; } =
         new(Loss.CrossEntropy, 8, new(16, Activation.LeakyReLU, 0.1), new(3, Activation.Softmax));
 }
+
+/// <summary>SiLU in single precision: 8 float inputs fill one Vector256 (vector rows); GELUTanh in the final layer under MSE.</summary>
+[Network(Loss.MeanSquaredError)]
+[Input(8)]
+[Dense(16, Activation.SiLU)]
+[Dense(3, Activation.GELUTanh)]
+public partial class FloatSiLUGELUTanhNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.MeanSquaredError, 8, new(16, Activation.SiLU), new(3, Activation.GELUTanh));
+}

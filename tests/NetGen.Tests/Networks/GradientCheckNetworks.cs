@@ -256,3 +256,30 @@ public partial class SteepLeakyReLUMseIdentityNet
     public static Architecture Architecture { get; } =
         new(Loss.MeanSquaredError, 4, new(8, Activation.LeakyReLU, 0.2), new(12, Activation.LeakyReLU, 0.35), new(2, Activation.Identity));
 }
+
+// Activations whose derivative reads the pre-activation, kept beside the output while training: SiLU in
+// an unrolled layer feeding a vector-rows layer (4 double inputs, which must not fuse SiLU's derivative),
+// and GELUTanh there and in the final layer under MSE.
+[Network(Loss.MeanSquaredError, Precision = Precision.Double)]
+[Input(3)]
+[Dense(4, Activation.SiLU)]
+[Dense(16, Activation.GELUTanh)]
+[Dense(2, Activation.GELUTanh)]
+public partial class SiLUHiddenMseGELUTanhNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.MeanSquaredError, 3, new(4, Activation.SiLU), new(16, Activation.GELUTanh), new(2, Activation.GELUTanh));
+}
+
+// The same activations in product-kernel layers, the first split by rows over a batch of several chunks,
+// with SiLU in the final layer under MSE.
+[Network(Loss.MeanSquaredError, Precision = Precision.Double)]
+[Input(31)]
+[Dense(40, Activation.GELUTanh)]
+[Dense(5, Activation.SiLU)]
+[Dense(2, Activation.SiLU)]
+public partial class GELUTanhWideMseSiLUNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.MeanSquaredError, 31, new(40, Activation.GELUTanh), new(5, Activation.SiLU), new(2, Activation.SiLU));
+}

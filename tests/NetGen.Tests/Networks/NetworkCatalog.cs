@@ -36,6 +36,8 @@ public static class NetworkCatalog
         Case(nameof(SigmoidHiddenWideBinaryNet), s => new SigmoidHiddenWideBinaryNet(s), SigmoidHiddenWideBinaryNet.Architecture),
         Case(nameof(ScalarInputTanhNet), s => new ScalarInputTanhNet(s), ScalarInputTanhNet.Architecture),
         Case(nameof(SteepLeakyReLUMseIdentityNet), s => new SteepLeakyReLUMseIdentityNet(s), SteepLeakyReLUMseIdentityNet.Architecture),
+        Case(nameof(SiLUHiddenMseGELUTanhNet), s => new SiLUHiddenMseGELUTanhNet(s), SiLUHiddenMseGELUTanhNet.Architecture),
+        Case(nameof(GELUTanhWideMseSiLUNet), s => new GELUTanhWideMseSiLUNet(s), GELUTanhWideMseSiLUNet.Architecture),
     ];
 
     /// <summary>Every double network the reference MLP can describe.</summary>
@@ -62,6 +64,7 @@ public static class NetworkCatalog
         Case(nameof(FloatControlNet), s => new FloatControlNet(s), FloatControlNet.Architecture),
         Case(nameof(FloatSingleSoftmaxNet), s => new FloatSingleSoftmaxNet(s), FloatSingleSoftmaxNet.Architecture),
         Case(nameof(FloatSteepLeakyReLUNet), s => new FloatSteepLeakyReLUNet(s), FloatSteepLeakyReLUNet.Architecture),
+        Case(nameof(FloatSiLUGELUTanhNet), s => new FloatSiLUGELUTanhNet(s), FloatSiLUGELUTanhNet.Architecture),
     ];
 
     public static NetworkCase<double> DoubleNamed(string name) => Double.Single(c => c.Name == name);

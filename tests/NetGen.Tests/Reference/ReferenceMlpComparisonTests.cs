@@ -25,6 +25,16 @@ public class ReferenceMlpComparisonTests
 
     public static TheoryData<string, int> FloatCases => Cases(NetworkCatalog.Float);
 
+    /// <summary>
+    /// Layers that keep their pre-activation over a batch of several chunks: each chunk's slice of the
+    /// pre-activation rows, and the first layer split by rows (FirstProducts, FinishBlock).
+    /// </summary>
+    [Theory]
+    [InlineData(nameof(GELUTanhWideMseSiLUNet), 300)]
+    [InlineData(nameof(SiLUHiddenMseGELUTanhNet), 1000)]
+    public void DoubleNetworkKeepingPreActivationsMatchesReferenceOverSeveralChunks(string network, int batch)
+        => DoubleNetworkMatchesReferenceAgainstTargets(network, batch);
+
     [Theory]
     [MemberData(nameof(DoubleCases))]
     public void DoubleNetworkMatchesReferenceAgainstTargets(string network, int batch)

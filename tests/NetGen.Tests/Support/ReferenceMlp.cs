@@ -217,6 +217,8 @@ public sealed class ReferenceMlp
                         Activation.Tanh => Math.Tanh(z[j]),
                         Activation.ReLU => z[j] > 0 ? z[j] : 0,
                         Activation.LeakyReLU => z[j] > 0 ? z[j] : layer.NegativeSlope * z[j],
+                        Activation.SiLU => z[j] * Sigmoid(z[j]),
+                        Activation.GELUTanh => 0.5 * z[j] * (1 + Math.Tanh(GeluTanhInner(z[j]))),
                         _ => throw new NotSupportedException(activation.ToString()),
                     };
                 }
@@ -247,6 +249,8 @@ public sealed class ReferenceMlp
                 Activation.Tanh => 1 - Math.Tanh(z[j]) * Math.Tanh(z[j]),
                 Activation.ReLU => z[j] > 0 ? 1 : 0,
                 Activation.LeakyReLU => z[j] > 0 ? 1 : layer.NegativeSlope,
+                Activation.SiLU => Sigmoid(z[j]) * (1 + z[j] * (1 - Sigmoid(z[j]))),
+                Activation.GELUTanh => GeluTanhDerivative(z[j]),
                 _ => throw new NotSupportedException(activation.ToString()),
             };
             dZ[j] = dA[j] * derivative;
@@ -255,6 +259,16 @@ public sealed class ReferenceMlp
     }
 
     private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
+
+    /// <summary>√(2/π)·(z + 0.044715·z³), the argument of tanh in PyTorch's GELU(approximate='tanh').</summary>
+    private static double GeluTanhInner(double z) => Math.Sqrt(2 / Math.PI) * (z + 0.044715 * z * z * z);
+
+    /// <summary>d/dz of ½·z·(1 + tanh u(z)): ½·(1 + tanh u) + ½·z·(1 − tanh² u)·u′.</summary>
+    private static double GeluTanhDerivative(double z)
+    {
+        double t = Math.Tanh(GeluTanhInner(z));
+        return 0.5 * (1 + t) + 0.5 * z * (1 - t * t) * Math.Sqrt(2 / Math.PI) * (1 + 3 * 0.044715 * z * z);
+    }
 
     private static double Softplus(double x) => Math.Max(x, 0) + Math.Log(1 + Math.Exp(-Math.Abs(x)));
 }

@@ -27,6 +27,8 @@ internal static class ActivationDispatch
         Activation.Tanh => call.Run<TanhActivation<T>>(),
         Activation.ReLU => call.Run<ReLUActivation<T>>(),
         Activation.LeakyReLU => call.Run<LeakyReLUActivation<T>>(),
+        Activation.SiLU => call.Run<SiLUActivation<T>>(),
+        Activation.GELUTanh => call.Run<GELUTanhActivation<T>>(),
         _ => ThrowNotElementwise<TResult>(activation),
     };
 
@@ -39,5 +41,5 @@ internal static class ActivationDispatch
     private static TResult ThrowNotElementwise<TResult>(Activation activation) =>
         throw new ArgumentException(activation == Activation.Softmax
             ? "Softmax spans a whole row, so it is not element-wise: apply it with Softmax or SoftmaxOne."
-            : $"{activation} is not an activation: expected Identity, Sigmoid, Tanh, ReLU or LeakyReLU.", nameof(activation));
+            : $"{activation} is not an activation: expected a member of Activation other than Softmax.", nameof(activation));
 }

@@ -21,7 +21,28 @@ public static partial class Activations
     public static void Backward<T>(ReadOnlySpan<T> outputs, Span<T> d, Activation activation, T argument) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         Checks.Length(d, outputs.Length, nameof(d));
-        var call = new BackwardCall<T>(outputs, d, argument);
+        var call = new BackwardCall<T>(default, outputs, d, argument);
+        ActivationDispatch.Run<T, BackwardCall<T>, bool>(activation, ref call);
+    }
+
+    /// <summary>
+    /// <c>d = d·f′(x)</c> for each value, the chain rule through an element-wise <paramref name="activation"/>
+    /// f (with its default argument) from the pre-activations x the layer kept and its outputs <c>y = f(x)</c>:
+    /// the form for an activation whose derivative reads x (<see cref="DerivativeSource.PreActivation"/>),
+    /// and valid for any other.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Backward<T>(ReadOnlySpan<T> preActivations, ReadOnlySpan<T> outputs, Span<T> d, Activation activation) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        => Backward(preActivations, outputs, d, activation, ActivationDispatch.DefaultArgument<T>(activation));
+
+    /// <summary><c>d = d·f′(x)</c> for each value, as <see cref="Backward{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Activation)"/>, with the activation's <paramref name="argument"/>.</summary>
+    /// <exception cref="ArgumentException">The spans differ in length, or <paramref name="activation"/> is Softmax (see <see cref="SoftmaxBackward{T}"/>).</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Backward<T>(ReadOnlySpan<T> preActivations, ReadOnlySpan<T> outputs, Span<T> d, Activation activation, T argument) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        Checks.Length(preActivations, d.Length, nameof(preActivations));
+        Checks.Length(d, outputs.Length, nameof(d));
+        var call = new BackwardCall<T>(preActivations, outputs, d, argument);
         ActivationDispatch.Run<T, BackwardCall<T>, bool>(activation, ref call);
     }
 

@@ -29,7 +29,25 @@ public static partial class Activations
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Forward<T>(Span<T> values, Activation activation, T argument) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        var call = new ForwardCall<T>(values, argument);
+        var call = new ForwardCall<T>(values, values, argument);
+        ActivationDispatch.Run<T, ForwardCall<T>, bool>(activation, ref call);
+    }
+
+    /// <summary>
+    /// <c>y = f(x)</c> for each value, out of place, so that a layer whose derivative reads its
+    /// pre-activation keeps it: f an element-wise <paramref name="activation"/> taking its default argument.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Forward<T>(ReadOnlySpan<T> preActivations, Span<T> outputs, Activation activation) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        => Forward(preActivations, outputs, activation, ActivationDispatch.DefaultArgument<T>(activation));
+
+    /// <summary><c>y = f(x)</c> for each value, out of place, with the activation's <paramref name="argument"/>.</summary>
+    /// <exception cref="ArgumentException">The spans differ in length, or <paramref name="activation"/> is Softmax.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Forward<T>(ReadOnlySpan<T> preActivations, Span<T> outputs, Activation activation, T argument) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        Checks.Length(preActivations, outputs.Length, nameof(preActivations));
+        var call = new ForwardCall<T>(preActivations, outputs, argument);
         ActivationDispatch.Run<T, ForwardCall<T>, bool>(activation, ref call);
     }
 

@@ -40,8 +40,8 @@ public interface IActivation<T> where T : unmanaged, IBinaryFloatingPointIeee754
 
     /// <summary>
     /// <c>d·f′(x)</c>, the gradient at the pre-activation from the gradient <paramref name="d"/> at the
-    /// output: from the pre-activation <paramref name="x"/> (zero where <see cref="DerivativeSource"/> is
-    /// <see cref="DerivativeSource.Output"/>, since the layer did not keep it) and the output <c>y = f(x)</c>.
+    /// output: from the pre-activation <paramref name="x"/> (any value where <see cref="DerivativeSource"/> is
+    /// <see cref="DerivativeSource.Output"/>, since the layer did not keep it: kernels pass zero or the output) and the output <c>y = f(x)</c>.
     /// </summary>
     static abstract T Backward(T x, T y, T d, T argument);
 

@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Numerics;
+using NetGen.Kernels;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace NetGen.Tests.FastMathTests;
+
+/// <summary>
+/// The ulp bound each activation's documentation states, over every 2⁻⁸ from −30 to 30 and the special
+/// values, in float and in double, against the function computed in double-double.
+/// </summary>
+public class ActivationAccuracyTests(ITestOutputHelper output)
+{
+    public static TheoryData<string, double, double> Bounds => new()
+    {
+        // Activation, its bound in float, its bound in double.
+        { nameof(Activation.SiLU), 1.5, 1.5 },
+        { nameof(Activation.GELUTanh), 12, 24 },
+    };
+
+    [Theory, MemberData(nameof(Bounds))]
+    public void FloatIsWithinItsStatedBound(string activation, double floatBound, double doubleBound) =>
+        Check<float>(Enum.Parse<Activation>(activation), floatBound);
+
+    [Theory, MemberData(nameof(Bounds))]
+    public void DoubleIsWithinItsStatedBound(string activation, double floatBound, double doubleBound) =>
+        Check<double>(Enum.Parse<Activation>(activation), doubleBound);
+
+    private void Check<T>(Activation activation, double bound) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        var points = new List<T>();
+        for (int k = -30 * 256; k <= 30 * 256; k++)
+            points.Add(T.CreateTruncating(k / 256.0));
+        foreach (double special in new[] { 1e-30, 1e-8, 1e-3, 0.1, 40 })
+        {
+            points.Add(T.CreateTruncating(special));
+            points.Add(T.CreateTruncating(-special));
+        }
+        double worst = 0, worstAt = 0;
+        foreach (T x in points)
+        {
+            T computed = Activations.Apply(x, activation, T.Zero);
+            double error = Ulp.Error(computed, Reference(activation, double.CreateTruncating(x)));
+            if (error > worst)
+                (worst, worstAt) = (error, double.CreateTruncating(x));
+        }
+        output.WriteLine($"{activation} in {typeof(T).Name}: at most {worst:F3} ulp (at {worstAt})");
+        Assert.True(worst <= bound, $"{activation} in {typeof(T).Name}: {worst} ulp at {worstAt}, above the stated {bound}");
+
+        // What PyTorch gives at the ends: f(0) = 0, f(+∞) = +∞, f(NaN) = NaN; x·0 at −∞ is NaN there too.
+        Assert.Equal(T.Zero, Activations.Apply(T.Zero, activation, T.Zero));
+        Assert.Equal(T.PositiveInfinity, Activations.Apply(T.PositiveInfinity, activation, T.Zero));
+        Assert.True(T.IsNaN(Activations.Apply(T.NaN, activation, T.Zero)));
+    }
+
+    private static Exact Reference(Activation activation, double x) => activation switch
+    {
+        Activation.SiLU => Times(ExactMath.Sigmoid(x), x),
+        Activation.GELUTanh => Times(SigmoidOf(GeluTanhArgument(x)), x),
+        _ => throw new NotSupportedException(activation.ToString()),
+    };
+
+    private static Exact Times(Exact value, double x) => new(value.Mantissa * x, value.Exponent);
+
+    /// <summary>σ(g) for g in double-double: σ(hi)·(1 + (1 − σ(hi))·lo), to first order in lo, whose square is far below 2⁻¹⁰⁶.</summary>
+    private static Exact SigmoidOf(DoubleDouble g)
+    {
+        Exact s = ExactMath.Sigmoid(g.Hi);
+        double oneMinus = 1 - s.ToDouble();
+        return new Exact(s.Mantissa * (1.0 + (DoubleDouble)(oneMinus * g.Lo)), s.Exponent);
+    }
+
+    /// <summary>g = 2√(2/π)·(x + 0.044715·x³), so that GELUTanh(x) = x·σ(g).</summary>
+    private static DoubleDouble GeluTanhArgument(double x)
+    {
+        DoubleDouble cube = DoubleDouble.Product(x, x) * x;
+        return SqrtEightOverPi * (x + (DoubleDouble)44715.0 / 1e6 * cube);
+    }
+
+    // √(8/π) in double-double: one Newton step from the double, s + (8/π − s²)/(2s).
+    private static readonly DoubleDouble SqrtEightOverPi = NewtonSqrt((DoubleDouble)8.0 / new DoubleDouble(Math.PI, 1.2246467991473532e-16));
+
+    private static DoubleDouble NewtonSqrt(DoubleDouble a)
+    {
+        double s = Math.Sqrt(a.Hi);
+        return s + (a - DoubleDouble.Product(s, s)) / (2 * s);
+    }
+}
