@@ -13,20 +13,26 @@ namespace NetGen.Tests.FastMathTests;
 /// </summary>
 public class ActivationAccuracyTests(ITestOutputHelper output)
 {
-    public static TheoryData<string, double, double> Bounds => new()
+    // Each activation with the bound its documentation states, in ulps of float and of double.
+    public static TheoryData<string, double> FloatBounds => new()
     {
-        // Activation, its bound in float, its bound in double.
-        { nameof(Activation.SiLU), 1.5, 1.5 },
-        { nameof(Activation.GELUTanh), 12, 24 },
+        { nameof(Activation.SiLU), 1.5 },
+        { nameof(Activation.GELUTanh), 12 },
     };
 
-    [Theory, MemberData(nameof(Bounds))]
-    public void FloatIsWithinItsStatedBound(string activation, double floatBound, double doubleBound) =>
-        Check<float>(Enum.Parse<Activation>(activation), floatBound);
+    public static TheoryData<string, double> DoubleBounds => new()
+    {
+        { nameof(Activation.SiLU), 1.5 },
+        { nameof(Activation.GELUTanh), 24 },
+    };
 
-    [Theory, MemberData(nameof(Bounds))]
-    public void DoubleIsWithinItsStatedBound(string activation, double floatBound, double doubleBound) =>
-        Check<double>(Enum.Parse<Activation>(activation), doubleBound);
+    [Theory, MemberData(nameof(FloatBounds))]
+    public void FloatIsWithinItsStatedBound(string activation, double bound) =>
+        Check<float>(Enum.Parse<Activation>(activation), bound);
+
+    [Theory, MemberData(nameof(DoubleBounds))]
+    public void DoubleIsWithinItsStatedBound(string activation, double bound) =>
+        Check<double>(Enum.Parse<Activation>(activation), bound);
 
     private void Check<T>(Activation activation, double bound) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {

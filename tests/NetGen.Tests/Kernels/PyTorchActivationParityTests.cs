@@ -87,9 +87,11 @@ public sealed class PyTorchActivationParityTests
     }
 
     // Each implementation rounds its own way (PyTorch's vectorized math on one side, FastMath on the
-    // other, both within about an ulp), so they may differ by a few units of T's precision. Measured on
-    // Identity, Sigmoid, Tanh, ReLU and LeakyReLU: at most 0.5 units in f and 1.1 in f′.
-    private const double ValueBound = 4, DerivativeBound = 8;
+    // other, both within about an ulp), so they may differ by a few units of T's precision. Measured:
+    // at most 1 unit in f for every activation, and in f′ 1.1 for the older five; SiLU's and GELUTanh's
+    // derivatives reach 14 and 20 units in double, since both sides form 1 − σ, which cancels where σ
+    // nears 1 and leaves each with its own few units of error.
+    private const double ValueBound = 4, DerivativeBound = 32;
 
     /// <summary>
     /// The difference in units of T's precision at the larger of the two values' magnitudes, and at
