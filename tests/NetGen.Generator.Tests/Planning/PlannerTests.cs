@@ -121,6 +121,25 @@ public sealed class PlannerTests
             Assert.Equal(vector256 / Lanes(128, precision), first.ForwardVectors);
     }
 
+    [Theory]
+    [InlineData(nameof(ActivationKind.SiLU), true)]
+    [InlineData(nameof(ActivationKind.GELUTanh), true)]
+    [InlineData(nameof(ActivationKind.Tanh), false)]
+    [InlineData(nameof(ActivationKind.LeakyReLU), false)]
+    public void A_layer_keeps_its_pre_activation_exactly_when_its_derivative_reads_it(string name, bool readsPreActivation)
+    {
+        var activation = Enum.Parse<ActivationKind>(name);
+        // Layer 2 reads one Vector256 of 8 floats a row: it would apply layer 1's derivative with its input
+        // gradient, which it cannot where that derivative needs layer 1's pre-activation.
+        NetworkSpec spec = Spec(PrecisionKind.Single, 4, (8, activation, 0), (4, activation, 0), (2, ActivationKind.Identity, 0));
+
+        NetworkPlan plan = Planner.Plan(spec);
+
+        Assert.Equal(new[] { readsPreActivation, readsPreActivation, false }, plan.Layers.Select(l => l.KeepsPreActivation));
+        Assert.Equal(BackwardForm.VectorRows, plan.Layers[1].Backward);
+        Assert.Equal(!readsPreActivation, plan.Layers[1].AppliesPreviousDerivative);
+    }
+
     [Fact]
     public void Dropout_before_a_vector_rows_layer_keeps_the_derivative_apart()
     {
