@@ -79,3 +79,13 @@ public partial class NarrowInputChunkedNet;
 [Dense(10, Activation.Softmax)]
 [Adam(1e-3, AmsGrad = true)]
 public partial class WideChunkedNet;
+
+/// <summary>
+/// <see cref="WideDropoutNet"/>'s shape with a SiLU hidden layer, whose derivative reads the
+/// pre-activation the layer keeps while training, with dropout after it.
+/// </summary>
+[Network(Loss.MeanSquaredError, Precision = Precision.Double)]
+[Input(1)]
+[Dense(200, Activation.SiLU, Dropout = 0.3)]
+[Dense(1, Activation.Identity)]
+public partial class SiLUDropoutNet;

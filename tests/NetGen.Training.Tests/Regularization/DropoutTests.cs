@@ -56,6 +56,39 @@ public sealed class DropoutTests
     }
 
     [Fact]
+    public void Dropout_after_a_layer_that_keeps_its_pre_activation_passes_the_derivative_at_that_pre_activation()
+    {
+        const int width = 200;
+        const double pre = 0.5;
+        var net = new SiLUDropoutNet(seed: 5);
+        var parameters = new double[SiLUDropoutNet.ParameterCount];
+        parameters.AsSpan(0, width).Fill(pre);                       // hidden weights [200, 1]; biases 0: every pre-activation is 0.5 at x = 1
+        parameters.AsSpan(2 * width, width).Fill(1.0 / width);       // output weights [1, 200]; output bias 0
+        net.ImportParameters(parameters);
+        var gradients = new double[SiLUDropoutNet.ParameterCount];
+
+        double loss = net.ComputeGradients([1.0], [0.0]);
+        net.ExportGradients(gradients);
+
+        // SiLU(x) = x·σ(x), SiLU′(x) = σ(x)·(1 + x·(1 − σ(x))), written out here from the formula.
+        double sigma = 1 / (1 + Math.Exp(-pre));
+        double silu = pre * sigma, derivative = sigma * (1 + pre * (1 - sigma));
+        double y = Math.Sqrt(loss);
+        double[] outputWeightGradients = gradients.AsSpan(2 * width, width).ToArray();
+        double[] hiddenWeightGradients = gradients.AsSpan(0, width).ToArray();
+        int kept = outputWeightGradients.Count(g => g != 0);
+        Assert.InRange(kept, width / 2, width - 1);
+        Assert.Equal(kept * silu / (1 - Rate) / width, y, 12);
+        for (int j = 0; j < width; j++)
+        {
+            bool isKept = outputWeightGradients[j] != 0;
+            Assert.Equal(isKept ? 2 * y * silu / (1 - Rate) : 0, outputWeightGradients[j], 12);
+            // dL/dw = 2y · (1/width) · mask/(1 − p) · SiLU′(pre) · x, with x = 1.
+            Assert.Equal(isKept ? 2 * y / width / (1 - Rate) * derivative : 0, hiddenWeightGradients[j], 12);
+        }
+    }
+
+    [Fact]
     public void Masks_differ_between_steps_and_repeat_for_the_same_seed()
     {
         WideDropoutNet first = Averaging(), second = Averaging();
