@@ -18,12 +18,14 @@ public class ActivationAccuracyTests(ITestOutputHelper output)
     {
         { nameof(Activation.SiLU), 1.5 },
         { nameof(Activation.GELUTanh), 12 },
+        { nameof(Activation.ELU), 1 },
     };
 
     public static TheoryData<string, double> DoubleBounds => new()
     {
         { nameof(Activation.SiLU), 1.5 },
         { nameof(Activation.GELUTanh), 24 },
+        { nameof(Activation.ELU), 1 },
     };
 
     [Theory, MemberData(nameof(FloatBounds))]
@@ -65,6 +67,7 @@ public class ActivationAccuracyTests(ITestOutputHelper output)
     {
         Activation.SiLU => Times(ExactMath.Sigmoid(x), x),
         Activation.GELUTanh => Times(SigmoidOf(GeluTanhArgument(x)), x),
+        Activation.ELU => x > 0 ? x : ExactMath.ExpM1(x),
         _ => throw new NotSupportedException(activation.ToString()),
     };
 

@@ -45,6 +45,21 @@ internal static class ExactMath
         return new Exact(sum, (int)k);
     }
 
+    /// <summary>e^x − 1, by its Taylor series where the difference would cancel.</summary>
+    public static Exact ExpM1(double x)
+    {
+        if (Math.Abs(x) < 1e-3)
+        {
+            // x + x²/2! + … + x¹⁰/10!: the next term is below 1e−36 relative.
+            DoubleDouble series = 0.0;
+            for (int n = 10; n >= 1; n--)
+                series = (1.0 + series) * x / n;
+            return series;
+        }
+        Exact e = Exp(x);
+        return e.Mantissa.ScaleB(e.Exponent) - 1.0;
+    }
+
     /// <summary>σ(x) = 1 / (1 + e^−x), as e^x / (1 + e^x) for negative x.</summary>
     public static Exact Sigmoid(double x)
     {

@@ -29,6 +29,7 @@ internal static class ActivationDispatch
         Activation.LeakyReLU => call.Run<LeakyReLUActivation<T>>(),
         Activation.SiLU => call.Run<SiLUActivation<T>>(),
         Activation.GELUTanh => call.Run<GELUTanhActivation<T>>(),
+        Activation.ELU => call.Run<ELUActivation<T>>(),
         _ => ThrowNotElementwise<TResult>(activation),
     };
 
