@@ -21,4 +21,6 @@ public enum Activation
     GELUTanh,
     /// <summary><c>z &gt; 0 ? z : eᶻ − 1</c>, the exponential linear unit (PyTorch's <c>nn.ELU()</c>, alpha 1).</summary>
     ELU,
+    /// <summary><c>z &gt; 20 ? z : ln(1 + eᶻ)</c>, softplus (PyTorch's <c>nn.Softplus()</c>, beta 1, threshold 20).</summary>
+    Softplus,
 }

@@ -42,6 +42,8 @@ internal static class ActivationTable
         ActivationKind.GELUTanh => new(kind, true, DerivativeSourceKind.PreActivation, InitKind.HeNormal, null, 0),
         // PyTorch's nn.ELU() (alpha 1): its derivative, y + 1 below 0, reads the output.
         ActivationKind.ELU => new(kind, true, DerivativeSourceKind.Output, InitKind.HeNormal, null, 0),
+        // PyTorch's nn.Softplus() (beta 1, threshold 20): its derivative σ(x) reads the pre-activation, as PyTorch's.
+        ActivationKind.Softplus => new(kind, true, DerivativeSourceKind.PreActivation, InitKind.XavierUniform, null, 0),
         // A row's softmax: not element-wise, trained fused with cross-entropy or through its Jacobian.
         _ => new(kind, false, DerivativeSourceKind.Output, InitKind.XavierUniform, null, 0),
     };

@@ -60,6 +60,19 @@ internal static class ExactMath
         return e.Mantissa.ScaleB(e.Exponent) - 1.0;
     }
 
+    /// <summary>ln(1 + t) for t ≥ 0 in double-double: two Newton steps on e^y = 1 + t from double's estimate.</summary>
+    public static DoubleDouble Log1p(DoubleDouble t)
+    {
+        DoubleDouble y = t.Hi < 1e-4 ? t.Hi - t.Hi * t.Hi / 2 : Math.Log(1 + t.Hi);
+        for (int step = 0; step < 2; step++)
+        {
+            Exact e = Exp(y.Hi);
+            DoubleDouble ey = e.Mantissa.ScaleB(e.Exponent) * (1.0 + ExpM1(y.Lo).Mantissa);
+            y += (1.0 + t - ey) / ey;
+        }
+        return y;
+    }
+
     /// <summary>σ(x) = 1 / (1 + e^−x), as e^x / (1 + e^x) for negative x.</summary>
     public static Exact Sigmoid(double x)
     {

@@ -154,3 +154,14 @@ public partial class FloatELUNet
     public static Architecture Architecture { get; } =
         new(Loss.CrossEntropy, 8, new(16, Activation.ELU), new(3, Activation.Softmax));
 }
+
+/// <summary>Softplus in single precision: 8 float inputs fill one Vector256 (vector rows), then a softmax classifier.</summary>
+[Network(Loss.CrossEntropy)]
+[Input(8)]
+[Dense(16, Activation.Softplus)]
+[Dense(3, Activation.Softmax)]
+public partial class FloatSoftplusNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.CrossEntropy, 8, new(16, Activation.Softplus), new(3, Activation.Softmax));
+}

@@ -296,3 +296,15 @@ public partial class ELUHiddenMseELUNet
     public static Architecture Architecture { get; } =
         new(Loss.MeanSquaredError, 3, new(4, Activation.ELU), new(12, Activation.Tanh), new(2, Activation.ELU));
 }
+
+// Softplus, whose derivative σ(x) reads the pre-activation: a hidden layer of 20 over 9 inputs, and
+// Softplus in the final layer under MSE.
+[Network(Loss.MeanSquaredError, Precision = Precision.Double)]
+[Input(9)]
+[Dense(20, Activation.Softplus)]
+[Dense(3, Activation.Softplus)]
+public partial class SoftplusHiddenMseSoftplusNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.MeanSquaredError, 9, new(20, Activation.Softplus), new(3, Activation.Softplus));
+}

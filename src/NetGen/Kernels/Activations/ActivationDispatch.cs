@@ -30,6 +30,7 @@ internal static class ActivationDispatch
         Activation.SiLU => call.Run<SiLUActivation<T>>(),
         Activation.GELUTanh => call.Run<GELUTanhActivation<T>>(),
         Activation.ELU => call.Run<ELUActivation<T>>(),
+        Activation.Softplus => call.Run<SoftplusActivation<T>>(),
         _ => ThrowNotElementwise<TResult>(activation),
     };
 
