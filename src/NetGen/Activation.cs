@@ -19,4 +19,8 @@ public enum Activation
     SiLU,
     /// <summary><c>½·z·(1 + tanh(√(2/π)·(z + 0.044715·z³)))</c>, GELU's tanh approximation (PyTorch's <c>nn.GELU(approximate='tanh')</c>).</summary>
     GELUTanh,
+    /// <summary><c>z &gt; 0 ? z : eᶻ − 1</c>, the exponential linear unit (PyTorch's <c>nn.ELU()</c>, alpha 1).</summary>
+    ELU,
+    /// <summary><c>z &gt; 20 ? z : ln(1 + eᶻ)</c>, softplus (PyTorch's <c>nn.Softplus()</c>, beta 1, threshold 20).</summary>
+    Softplus,
 }

@@ -26,8 +26,8 @@ internal static class ActivationTable
 {
     /// <summary>
     /// He initialization after the ReLU family, which zero half their inputs, and after the smooth
-    /// activations shaped like ReLU (SiLU, GELUTanh), for which PyTorch users call
-    /// <c>kaiming_normal_(nonlinearity='relu')</c>; Xavier (Glorot) after the rest, as PyTorch's guidance.
+    /// activations shaped like ReLU (SiLU, GELUTanh, ELU), for which PyTorch users call
+    /// <c>kaiming_normal_(nonlinearity='relu')</c>, gain √2 (what Kaiming users take for ELU-like units); Xavier (Glorot) after the rest, as PyTorch's guidance.
     /// </summary>
     public static ActivationTraits Of(ActivationKind kind) => kind switch
     {
@@ -40,6 +40,10 @@ internal static class ActivationTable
         // PyTorch's nn.SiLU and nn.GELU(approximate='tanh'): derivatives of the pre-activation.
         ActivationKind.SiLU => new(kind, true, DerivativeSourceKind.PreActivation, InitKind.HeNormal, null, 0),
         ActivationKind.GELUTanh => new(kind, true, DerivativeSourceKind.PreActivation, InitKind.HeNormal, null, 0),
+        // PyTorch's nn.ELU() (alpha 1): its derivative, y + 1 below 0, reads the output.
+        ActivationKind.ELU => new(kind, true, DerivativeSourceKind.Output, InitKind.HeNormal, null, 0),
+        // PyTorch's nn.Softplus() (beta 1, threshold 20): its derivative σ(x) reads the pre-activation, as PyTorch's.
+        ActivationKind.Softplus => new(kind, true, DerivativeSourceKind.PreActivation, InitKind.XavierUniform, null, 0),
         // A row's softmax: not element-wise, trained fused with cross-entropy or through its Jacobian.
         _ => new(kind, false, DerivativeSourceKind.Output, InitKind.XavierUniform, null, 0),
     };

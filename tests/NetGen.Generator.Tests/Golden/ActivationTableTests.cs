@@ -49,8 +49,8 @@ public sealed class ActivationTableTests
     {
         var kind = Enum.Parse<ActivationKind>(name);
         // DenseAttribute.Init: "He normal after ReLU, LeakyReLU and the smooth activations shaped like ReLU
-        // (SiLU, GELUTanh), Xavier (Glorot) uniform after anything else".
-        InitKind expected = kind is ActivationKind.ReLU or ActivationKind.LeakyReLU or ActivationKind.SiLU or ActivationKind.GELUTanh
+        // (SiLU, GELUTanh, ELU), Xavier (Glorot) uniform after anything else".
+        InitKind expected = kind is ActivationKind.ReLU or ActivationKind.LeakyReLU or ActivationKind.SiLU or ActivationKind.GELUTanh or ActivationKind.ELU
             ? InitKind.HeNormal : InitKind.XavierUniform;
 
         Assert.Equal(expected, ActivationTable.Of(kind).DefaultInit);

@@ -18,12 +18,16 @@ public class ActivationAccuracyTests(ITestOutputHelper output)
     {
         { nameof(Activation.SiLU), 1.5 },
         { nameof(Activation.GELUTanh), 12 },
+        { nameof(Activation.ELU), 1 },
+        { nameof(Activation.Softplus), 1.25 },
     };
 
     public static TheoryData<string, double> DoubleBounds => new()
     {
         { nameof(Activation.SiLU), 1.5 },
         { nameof(Activation.GELUTanh), 24 },
+        { nameof(Activation.ELU), 1 },
+        { nameof(Activation.Softplus), 1.25 },
     };
 
     [Theory, MemberData(nameof(FloatBounds))]
@@ -55,8 +59,15 @@ public class ActivationAccuracyTests(ITestOutputHelper output)
         output.WriteLine($"{activation} in {typeof(T).Name}: at most {worst:F3} ulp (at {worstAt})");
         Assert.True(worst <= bound, $"{activation} in {typeof(T).Name}: {worst} ulp at {worstAt}, above the stated {bound}");
 
-        // What PyTorch gives at the ends: f(0) = 0, f(+∞) = +∞, f(NaN) = NaN; x·0 at −∞ is NaN there too.
-        Assert.Equal(T.Zero, Activations.Apply(T.Zero, activation, T.Zero));
+        // What PyTorch gives at the ends: f(0) = 0 (ln 2 for Softplus, which is 0 at −∞), f(+∞) = +∞,
+        // f(NaN) = NaN; x·0 at −∞ is NaN there too.
+        if (activation == Activation.Softplus)
+        {
+            Assert.Equal(T.CreateTruncating(Math.Log(2)), Activations.Apply(T.Zero, activation, T.Zero));
+            Assert.Equal(T.Zero, Activations.Apply(T.NegativeInfinity, activation, T.Zero));
+        }
+        else
+            Assert.Equal(T.Zero, Activations.Apply(T.Zero, activation, T.Zero));
         Assert.Equal(T.PositiveInfinity, Activations.Apply(T.PositiveInfinity, activation, T.Zero));
         Assert.True(T.IsNaN(Activations.Apply(T.NaN, activation, T.Zero)));
     }
@@ -65,8 +76,16 @@ public class ActivationAccuracyTests(ITestOutputHelper output)
     {
         Activation.SiLU => Times(ExactMath.Sigmoid(x), x),
         Activation.GELUTanh => Times(SigmoidOf(GeluTanhArgument(x)), x),
+        Activation.ELU => x > 0 ? x : ExactMath.ExpM1(x),
+        Activation.Softplus => x > 20 ? x : Math.Max(x, 0) + ExactMath.Log1p(ExpOfMinusAbs(x)),
         _ => throw new NotSupportedException(activation.ToString()),
     };
+
+    private static DoubleDouble ExpOfMinusAbs(double x)
+    {
+        Exact e = ExactMath.Exp(-Math.Abs(x));
+        return e.Mantissa.ScaleB(e.Exponent);
+    }
 
     private static Exact Times(Exact value, double x) => new(value.Mantissa * x, value.Exponent);
 

@@ -45,6 +45,46 @@ internal static class ExactMath
         return new Exact(sum, (int)k);
     }
 
+    /// <summary>e^x − 1, by its Taylor series where the difference would cancel.</summary>
+    public static Exact ExpM1(double x)
+    {
+        if (Math.Abs(x) < 1e-3)
+        {
+            // x + x²/2! + … + x¹⁰/10!: the next term is below 1e−36 relative.
+            DoubleDouble series = 0.0;
+            for (int n = 10; n >= 1; n--)
+                series = (1.0 + series) * x / n;
+            return series;
+        }
+        Exact e = Exp(x);
+        return e.Mantissa.ScaleB(e.Exponent) - 1.0;
+    }
+
+    /// <summary>
+    /// ln(1 + t) for t ≥ 0 in double-double: its Taylor series below 1e−3, else two Newton steps on
+    /// e^y = 1 + t from double's estimate (Exp's absolute error, about 1e−29 after its squarings, would
+    /// be too much relative to a smaller y).
+    /// </summary>
+    public static DoubleDouble Log1p(DoubleDouble t)
+    {
+        if (t.Hi < 1e-3)
+        {
+            // t − t²/2 + … − t¹²/12: the next term is below 1e−39 relative.
+            DoubleDouble series = 0.0;
+            for (int n = 12; n >= 1; n--)
+                series = ((DoubleDouble)1.0 / n - series) * t;
+            return series;
+        }
+        DoubleDouble y = t.Hi < 1e-4 ? t.Hi - t.Hi * t.Hi / 2 : Math.Log(1 + t.Hi);
+        for (int step = 0; step < 2; step++)
+        {
+            Exact e = Exp(y.Hi);
+            DoubleDouble ey = e.Mantissa.ScaleB(e.Exponent) * (1.0 + ExpM1(y.Lo).Mantissa);
+            y += (1.0 + t - ey) / ey;
+        }
+        return y;
+    }
+
     /// <summary>σ(x) = 1 / (1 + e^−x), as e^x / (1 + e^x) for negative x.</summary>
     public static Exact Sigmoid(double x)
     {

@@ -143,3 +143,25 @@ public partial class FloatSiLUGELUTanhNet
     public static Architecture Architecture { get; } =
         new(Loss.MeanSquaredError, 8, new(16, Activation.SiLU), new(3, Activation.GELUTanh));
 }
+
+/// <summary>ELU in single precision: 8 float inputs fill one Vector256 (vector rows), then a softmax classifier.</summary>
+[Network(Loss.CrossEntropy)]
+[Input(8)]
+[Dense(16, Activation.ELU)]
+[Dense(3, Activation.Softmax)]
+public partial class FloatELUNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.CrossEntropy, 8, new(16, Activation.ELU), new(3, Activation.Softmax));
+}
+
+/// <summary>Softplus in single precision: 8 float inputs fill one Vector256 (vector rows), then a softmax classifier.</summary>
+[Network(Loss.CrossEntropy)]
+[Input(8)]
+[Dense(16, Activation.Softplus)]
+[Dense(3, Activation.Softmax)]
+public partial class FloatSoftplusNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.CrossEntropy, 8, new(16, Activation.Softplus), new(3, Activation.Softmax));
+}

@@ -283,3 +283,28 @@ public partial class GELUTanhWideMseSiLUNet
     public static Architecture Architecture { get; } =
         new(Loss.MeanSquaredError, 31, new(40, Activation.GELUTanh), new(5, Activation.SiLU), new(2, Activation.SiLU));
 }
+
+// ELU, whose derivative (y + 1 below 0) reads its output: an unrolled hidden layer feeding a
+// vector-rows layer (4 double inputs, which fuse ELU's derivative), and ELU in the final layer under MSE.
+[Network(Loss.MeanSquaredError, Precision = Precision.Double)]
+[Input(3)]
+[Dense(4, Activation.ELU)]
+[Dense(12, Activation.Tanh)]
+[Dense(2, Activation.ELU)]
+public partial class ELUHiddenMseELUNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.MeanSquaredError, 3, new(4, Activation.ELU), new(12, Activation.Tanh), new(2, Activation.ELU));
+}
+
+// Softplus, whose derivative σ(x) reads the pre-activation: a hidden layer of 20 over 9 inputs, and
+// Softplus in the final layer under MSE.
+[Network(Loss.MeanSquaredError, Precision = Precision.Double)]
+[Input(9)]
+[Dense(20, Activation.Softplus)]
+[Dense(3, Activation.Softplus)]
+public partial class SoftplusHiddenMseSoftplusNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.MeanSquaredError, 9, new(20, Activation.Softplus), new(3, Activation.Softplus));
+}

@@ -38,6 +38,8 @@ public static class NetworkCatalog
         Case(nameof(SteepLeakyReLUMseIdentityNet), s => new SteepLeakyReLUMseIdentityNet(s), SteepLeakyReLUMseIdentityNet.Architecture),
         Case(nameof(SiLUHiddenMseGELUTanhNet), s => new SiLUHiddenMseGELUTanhNet(s), SiLUHiddenMseGELUTanhNet.Architecture),
         Case(nameof(GELUTanhWideMseSiLUNet), s => new GELUTanhWideMseSiLUNet(s), GELUTanhWideMseSiLUNet.Architecture),
+        Case(nameof(ELUHiddenMseELUNet), s => new ELUHiddenMseELUNet(s), ELUHiddenMseELUNet.Architecture),
+        Case(nameof(SoftplusHiddenMseSoftplusNet), s => new SoftplusHiddenMseSoftplusNet(s), SoftplusHiddenMseSoftplusNet.Architecture),
     ];
 
     /// <summary>Every double network the reference MLP can describe.</summary>
@@ -65,6 +67,8 @@ public static class NetworkCatalog
         Case(nameof(FloatSingleSoftmaxNet), s => new FloatSingleSoftmaxNet(s), FloatSingleSoftmaxNet.Architecture),
         Case(nameof(FloatSteepLeakyReLUNet), s => new FloatSteepLeakyReLUNet(s), FloatSteepLeakyReLUNet.Architecture),
         Case(nameof(FloatSiLUGELUTanhNet), s => new FloatSiLUGELUTanhNet(s), FloatSiLUGELUTanhNet.Architecture),
+        Case(nameof(FloatELUNet), s => new FloatELUNet(s), FloatELUNet.Architecture),
+        Case(nameof(FloatSoftplusNet), s => new FloatSoftplusNet(s), FloatSoftplusNet.Architecture),
     ];
 
     public static NetworkCase<double> DoubleNamed(string name) => Double.Single(c => c.Name == name);

@@ -219,6 +219,8 @@ public sealed class ReferenceMlp
                         Activation.LeakyReLU => z[j] > 0 ? z[j] : layer.NegativeSlope * z[j],
                         Activation.SiLU => z[j] * Sigmoid(z[j]),
                         Activation.GELUTanh => 0.5 * z[j] * (1 + Math.Tanh(GeluTanhInner(z[j]))),
+                        Activation.ELU => z[j] > 0 ? z[j] : Math.Exp(z[j]) - 1,
+                        Activation.Softplus => z[j] > 20 ? z[j] : Softplus(z[j]),
                         _ => throw new NotSupportedException(activation.ToString()),
                     };
                 }
@@ -251,6 +253,8 @@ public sealed class ReferenceMlp
                 Activation.LeakyReLU => z[j] > 0 ? 1 : layer.NegativeSlope,
                 Activation.SiLU => Sigmoid(z[j]) * (1 + z[j] * (1 - Sigmoid(z[j]))),
                 Activation.GELUTanh => GeluTanhDerivative(z[j]),
+                Activation.ELU => z[j] > 0 ? 1 : Math.Exp(z[j]),
+                Activation.Softplus => z[j] > 20 ? 1 : Sigmoid(z[j]),
                 _ => throw new NotSupportedException(activation.ToString()),
             };
             dZ[j] = dA[j] * derivative;

@@ -29,6 +29,8 @@ internal static class ActivationDispatch
         Activation.LeakyReLU => call.Run<LeakyReLUActivation<T>>(),
         Activation.SiLU => call.Run<SiLUActivation<T>>(),
         Activation.GELUTanh => call.Run<GELUTanhActivation<T>>(),
+        Activation.ELU => call.Run<ELUActivation<T>>(),
+        Activation.Softplus => call.Run<SoftplusActivation<T>>(),
         _ => ThrowNotElementwise<TResult>(activation),
     };
 
