@@ -284,8 +284,9 @@ public partial class GELUTanhWideMseSiLUNet
         new(Loss.MeanSquaredError, 31, new(40, Activation.GELUTanh), new(5, Activation.SiLU), new(2, Activation.SiLU));
 }
 
-// ELU, whose derivative (y + 1 below 0) reads its output: an unrolled hidden layer feeding a
-// vector-rows layer (4 double inputs, which fuse ELU's derivative), and ELU in the final layer under MSE.
+// ELU, whose derivative (y + 1 below 0) reads its output: an unrolled ELU layer of 4 outputs, then a
+// Tanh layer that reads one Vector256 of 4 doubles a row (vector rows, whose backward pass applies ELU's
+// derivative with its input gradient), and ELU again in the final layer under MSE.
 [Network(Loss.MeanSquaredError, Precision = Precision.Double)]
 [Input(3)]
 [Dense(4, Activation.ELU)]
