@@ -19,20 +19,14 @@ namespace NetGen.Tests.Kernels;
 /// </summary>
 public sealed class ActivationContractTests
 {
-    private static readonly Type[] s_activations = typeof(IActivation<>).Assembly.GetTypes()
-        .Where(type => type.IsValueType && type.IsGenericTypeDefinition
-            && type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IActivation<>)))
-        .OrderBy(type => type.Name)
-        .ToArray();
-
-    public static TheoryData<string> Activations() => new(s_activations.Select(NameOf));
+    public static TheoryData<string> Activations() => new(ActivationStructs.ByName.Keys.Order());
 
     [Fact]
     public void Every_activation_but_Softmax_has_its_struct_and_no_struct_is_left_over()
     {
         string[] expected = Enum.GetNames<Activation>().Where(name => name != nameof(Activation.Softmax)).Order().ToArray();
 
-        Assert.Equal(expected, s_activations.Select(NameOf).Order().ToArray());
+        Assert.Equal(expected, ActivationStructs.ByName.Keys.Order().ToArray());
     }
 
     [Theory, MemberData(nameof(Activations))]
@@ -46,12 +40,10 @@ public sealed class ActivationContractTests
 
     private static void Run(string check, string activation, Type t)
     {
-        Type structType = s_activations.Single(type => NameOf(type) == activation).MakeGenericType(t);
+        Type structType = ActivationStructs.ByName[activation].MakeGenericType(t);
         typeof(ActivationContractTests).GetMethod(check, BindingFlags.NonPublic | BindingFlags.Static)!
             .MakeGenericMethod(t, structType).Invoke(null, [Enum.Parse<Activation>(activation)]);
     }
-
-    private static string NameOf(Type type) => type.Name[..type.Name.IndexOf("Activation`", StringComparison.Ordinal)];
 
     private static void CheckWidthsAndDispatch<T, TActivation>(Activation activation)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
