@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NetGen.Generator.Diagnostics;
+using NetGen.Generator.Emitting;
 using NetGen.Generator.Model;
 
 namespace NetGen.Generator;
@@ -84,6 +85,27 @@ internal static partial class Parser
     private static EquatableArray<string> UserMemberNames(INamedTypeSymbol type) =>
         VisibleMembers(type).Select(m => m.Name).Where(n => !n.StartsWith(".")).Append(type.Name)
             .Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray();
+
+    /// <summary>
+    /// Whether the generated file must write the runtime's and the BCL's names in full: the class lives in the
+    /// global namespace, or a name it imports (<see cref="ImportedNames"/>) is also a member of the class, of
+    /// a type around it or of their bases, a type parameter around it, or a type or namespace of the class's
+    /// own namespace; any of these is found before a using directive of the file's namespace declaration.
+    /// </summary>
+    private static bool ShadowsImportedNames(INamedTypeSymbol type)
+    {
+        if (type.ContainingNamespace.IsGlobalNamespace)
+            return true;
+        for (INamedTypeSymbol? scope = type; scope is not null; scope = scope.ContainingType)
+        {
+            if (ImportedNames.IsShadowed(scope.Name) || scope.TypeParameters.Any(p => ImportedNames.IsShadowed(p.Name)))
+                return true;
+            for (INamedTypeSymbol? owner = scope; owner is not null; owner = owner.BaseType)
+                if (owner.MemberNames.Any(ImportedNames.IsShadowed) || owner.GetTypeMembers().Any(t => ImportedNames.IsShadowed(t.Name)))
+                    return true;
+        }
+        return type.ContainingNamespace.GetMembers().Any(m => ImportedNames.IsShadowed(m.Name));
+    }
 
     /// <summary>The type's full metadata name, which tells apart types whose readable names differ only in case.</summary>
     private static string UniqueKey(INamedTypeSymbol type)

@@ -160,7 +160,8 @@ internal static partial class Parser
                 optimizer,
                 l1,
                 l2,
-                UserMemberNames(type))
+                UserMemberNames(type),
+                ShadowsImportedNames(type))
             {
                 Location = LocationInfo.From(classLocation),
             },

@@ -15,7 +15,7 @@ internal static partial class Emitter
                 using (writer.Open("if (_chunkGradients.Length < chunks)"))
                 {
                     writer.Line("int old = _chunkGradients.Length;");
-                    writer.Line("global::System.Array.Resize(ref _chunkGradients, chunks);");
+                    writer.Line("Array.Resize(ref _chunkGradients, chunks);");
                     writer.Line("for (int c = old; c < chunks; c++)");
                     writer.Line($"    _chunkGradients[c] = new {T}[ParameterCount];");
                     writer.Line($"_chunkLosses = new {T}[chunks];");
@@ -44,23 +44,23 @@ internal static partial class Emitter
                     {
                         writer.Line("// Helper threads read the batch from copies; the first chunk, which this thread runs itself");
                         writer.Line("// from the caller's spans, needs none.");
-                        writer.Line("inputs.Slice(ChunkSize * InputSize).CopyTo(new global::System.Span<" + T + ">(_parallelInputs, ChunkSize * InputSize, (batch - ChunkSize) * InputSize));");
+                        writer.Line("inputs.Slice(ChunkSize * InputSize).CopyTo(new Span<" + T + ">(_parallelInputs, ChunkSize * InputSize, (batch - ChunkSize) * InputSize));");
                     }
-                    writer.Line("targets.Slice(ChunkSize * OutputSize).CopyTo(new global::System.Span<" + T + ">(_parallelTargets, ChunkSize * OutputSize, (batch - ChunkSize) * OutputSize));");
+                    writer.Line("targets.Slice(ChunkSize * OutputSize).CopyTo(new Span<" + T + ">(_parallelTargets, ChunkSize * OutputSize, (batch - ChunkSize) * OutputSize));");
                     writer.Line("_parallelBatch = batch;");
                     if (SplitsFirstLayerByRows)
                     {
                         writer.Line($"_chunkMode = ChunkMode.{ChunkMode.FirstProducts};");
-                        writer.Line($"{Kernels}.ChunkWorkers.Run(_chunkRunner, 2, _degreeOfParallelism, fixedShares: true);");
+                        writer.Line($"ChunkWorkers.Run(_chunkRunner, 2, _degreeOfParallelism, fixedShares: true);");
                         writer.Line($"_chunkMode = ChunkMode.{ChunkMode.Gradients};");
                     }
-                    writer.Line($"bool helped = {Kernels}.ChunkWorkers.Begin(_chunkRunner, chunks, _degreeOfParallelism, reserveFirst: true);");
+                    writer.Line($"bool helped = ChunkWorkers.Begin(_chunkRunner, chunks, _degreeOfParallelism, reserveFirst: true);");
                     using (writer.Open("try"))
                         writer.Line("_chunkLosses[0] = ComputeChunk(inputs, targets, 0, batch);");
                     using (writer.Open("finally"))
                     {
                         writer.Line("if (helped)");
-                        writer.Line($"    {Kernels}.ChunkWorkers.End();");
+                        writer.Line($"    ChunkWorkers.End();");
                     }
                 }
                 using (writer.Open("else"))
@@ -74,14 +74,14 @@ internal static partial class Emitter
                     writer.Line("    _chunkLosses[c] = ComputeChunk(inputs, targets, c, batch);");
                 }
                 writer.Line("_summedChunks = chunks;");
-                writer.Line($"{T} loss = {Kernels}.Reduction.Sum<{T}>(_chunkLosses, chunks);");
+                writer.Line($"{T} loss = Reduction.Sum<{T}>(_chunkLosses, chunks);");
                 if (StepsWithChunkSums)
                 {
                     writer.Line("// The optimizer steps below only when the loss is finite, so a bad batch leaves the parameters as they were.");
                     writer.Line("if (_stepWithSum)");
-                    writer.Line($"    {Kernels}.Checks.FiniteLoss(loss);");
+                    writer.Line($"    Checks.FiniteLoss(loss);");
                 }
-                string sum = $"{Kernels}.Reduction.Sum<{T}>(_chunkGradients, chunks, _gradients, 0, ParameterCount);";
+                string sum = $"Reduction.Sum<{T}>(_chunkGradients, chunks, _gradients, 0, ParameterCount);";
                 if (SplitsFirstLayerByRows)
                 {
                     if (StepsWithChunkSums)
@@ -109,7 +109,7 @@ internal static partial class Emitter
             using (writer.Open($"private {T} ComputeChunk({ReadOnlySpan} inputs, {ReadOnlySpan} targets, int chunk, int batch)"))
             {
                 writer.Line("int first = chunk * ChunkSize;");
-                writer.Line("int count = global::System.Math.Min(ChunkSize, batch - first);");
+                writer.Line("int count = Math.Min(ChunkSize, batch - first);");
                 writer.Line("return ComputeChunk(inputs.Slice(first * InputSize, count * InputSize), targets.Slice(first * OutputSize, count * OutputSize)" + NoLabels + ", first, count, batch, _chunkGradients[chunk]);");
             }
             writer.Line();
@@ -124,7 +124,7 @@ internal static partial class Emitter
                 using (writer.Open("private void SumAndUpdate(int block)"))
                 {
                     WriteParameterBlock("block");
-                    writer.Line($"{Kernels}.Reduction.Sum<{T}>(_chunkGradients, _summedChunks, _gradients, start, length);");
+                    writer.Line($"Reduction.Sum<{T}>(_chunkGradients, _summedChunks, _gradients, start, length);");
                     writer.Line("Update(start, length);");
                 }
                 writer.Line();
@@ -162,7 +162,7 @@ internal static partial class Emitter
                     if (!SplitsFirstLayerByRows)
                     {
                         writer.Line("default:");
-                        writer.Line($"    {Kernels}.Reduction.Sum<{T}>(_chunkGradients, _summedChunks, _gradients, start, length);");
+                        writer.Line($"    Reduction.Sum<{T}>(_chunkGradients, _summedChunks, _gradients, start, length);");
                         writer.Line("    break;");
                     }
                 }
@@ -178,13 +178,13 @@ internal static partial class Emitter
         private void WriteChunkRunner()
         {
             writer.Line("/// <summary>Runs this network's chunks of parallel work for ChunkWorkers.</summary>");
-            using (writer.Open($"private sealed class ChunkRunner : {Kernels}.IChunkWork"))
+            using (writer.Open($"private sealed class ChunkRunner : IChunkWork"))
             {
                 writer.Line($"private readonly {spec.Type.Name} _network;");
                 writer.Line();
                 writer.Line($"public ChunkRunner({spec.Type.Name} network) => _network = network;");
                 writer.Line();
-                writer.Line($"void {Kernels}.IChunkWork.RunChunk(int chunk) => _network.RunChunk(chunk);");
+                writer.Line($"void IChunkWork.RunChunk(int chunk) => _network.RunChunk(chunk);");
             }
             writer.Line();
         }
@@ -205,7 +205,7 @@ internal static partial class Emitter
             using (writer.Open("if (_degreeOfParallelism > 1 && ParameterCount >= ParallelParameterCount)"))
             {
                 writer.Line($"_chunkMode = ChunkMode.{mode};");
-                writer.Line($"{Kernels}.ChunkWorkers.Run(_chunkRunner, {blocks}, _degreeOfParallelism{(mode == ChunkMode.Finish ? ", fixedShares: true" : "")});");
+                writer.Line($"ChunkWorkers.Run(_chunkRunner, {blocks}, _degreeOfParallelism{(mode == ChunkMode.Finish ? ", fixedShares: true" : "")});");
                 writer.Line($"_chunkMode = ChunkMode.{ChunkMode.Gradients};");
             }
             writer.Line("else");

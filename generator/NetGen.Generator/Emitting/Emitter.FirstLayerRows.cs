@@ -16,7 +16,7 @@ internal static partial class Emitter
             {
                 writer.Line($"int firstRow = half == 0 ? 0 : {halfRow};");
                 writer.Line($"int rows = half == 0 ? {halfRow} : InputSize - {halfRow};");
-                writer.Line($"{Kernels}.Dense.ForwardRows<{T}>(inputs, {Weights(1, first)}, new {Span}(_firstProducts, half * _batchCapacity * {first.OutputSize}, batch * {first.OutputSize}), batch, InputSize, {first.OutputSize}, firstRow, rows);");
+                writer.Line($"Dense.ForwardRows<{T}>(inputs, {Weights(1, first)}, new {Span}(_firstProducts, half * _batchCapacity * {first.OutputSize}, batch * {first.OutputSize}), batch, InputSize, {first.OutputSize}, firstRow, rows);");
             }
             writer.Line();
         }
@@ -42,15 +42,15 @@ internal static partial class Emitter
                     writer.Line("int endRow = block == FirstWeightBlocks - 1 ? InputSize : (block + 1) * InputSize / FirstWeightBlocks / 8 * 8;");
                     writer.Line($"start = Layer1Weights + firstRow * {first.OutputSize};");
                     writer.Line($"length = (endRow - firstRow) * {first.OutputSize};");
-                    writer.Line($"{Kernels}.Dense.BackwardWeightRows<{T}>(inputs, delta1, new {Span}(_gradients, start, length), batch, InputSize, {first.OutputSize}, firstRow, endRow - firstRow);");
+                    writer.Line($"Dense.BackwardWeightRows<{T}>(inputs, delta1, new {Span}(_gradients, start, length), batch, InputSize, {first.OutputSize}, firstRow, endRow - firstRow);");
                 }
                 using (writer.Open("else"))
                 {
-                    writer.Line($"{Kernels}.Dense.BackwardBias<{T}>(delta1, {GradientBias(1, first, "_gradients")}, batch, {first.OutputSize});");
+                    writer.Line($"Dense.BackwardBias<{T}>(delta1, {GradientBias(1, first, "_gradients")}, batch, {first.OutputSize});");
                     writer.Line("start = Layer1Bias;");
                     writer.Line("length = ParameterCount - Layer1Bias;");
                     if (LayerCount > 1)
-                        writer.Line($"{Kernels}.Reduction.Sum<{T}>(_chunkGradients, _summedChunks, _gradients, Layer2Weights, ParameterCount - Layer2Weights);");
+                        writer.Line($"Reduction.Sum<{T}>(_chunkGradients, _summedChunks, _gradients, Layer2Weights, ParameterCount - Layer2Weights);");
                 }
                 if (StepsWithChunkSums)
                 {

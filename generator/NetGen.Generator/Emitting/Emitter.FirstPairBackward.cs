@@ -19,15 +19,15 @@ internal static partial class Emitter
             DenseLayerSpec first = spec.Layers[0], second = spec.Layers[1];
             FirstPairPlan pair = plan.Training.FirstPair!;
             int hidden = first.OutputSize, lanes = pair.Lanes, chunks = pair.Vectors;
-            string vector = $"global::System.Runtime.Intrinsics.Vector128<{T}>";
-            string create = "global::System.Runtime.Intrinsics.Vector128.Create";
+            string vector = $"Vector128<{T}>";
+            string create = "Vector128.Create";
             writer.Line($"// Layers 2 and 1: {second.InputSize} -> {second.OutputSize} and {first.InputSize} -> {first.OutputSize}, one pass, layer 1's row in {chunks} Vector128{(chunks == 1 ? "" : "s")}.");
             using (writer.Open(""))
             {
                 writer.Line($"ref {T} w = ref {ParameterOrigin};");
-                writer.Line($"ref {T} x = ref {MemoryMarshal}.GetReference(input);");
-                writer.Line($"ref {T} h = ref {MemoryMarshal}.GetReference(layer1);");
-                writer.Line($"ref {T} dz = ref {MemoryMarshal}.GetReference(delta2);");
+                writer.Line($"ref {T} x = ref MemoryMarshal.GetReference(input);");
+                writer.Line($"ref {T} h = ref MemoryMarshal.GetReference(layer1);");
+                writer.Line($"ref {T} dz = ref MemoryMarshal.GetReference(delta2);");
                 // Layer 2's weights as columns along layer 1's row, zero past its end.
                 for (int o = 0; o < second.OutputSize; o++)
                     for (int c = 0; c < chunks; c++)
@@ -60,23 +60,23 @@ internal static partial class Emitter
                         writer.Line($"var vx{i} = {create}({At("x", i.ToString())});");
                     for (int c = 0; c < chunks; c++)
                     {
-                        writer.Line($"var h{c} = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref h, (nuint){c * lanes});");
+                        writer.Line($"var h{c} = Vector128.LoadUnsafe(ref h, (nuint){c * lanes});");
                         for (int o = 0; o < second.OutputSize; o++)
                             writer.Line($"g{o}_{c} += h{c} * vd{o};");
                         string product = string.Join(" + ", Enumerable.Range(0, second.OutputSize).Select(o => $"w{o}_{c} * vd{o}"));
                         string derivative = first.Activation == ActivationKind.Identity
                             ? product
-                            : $"{Kernels}.Activations.Backward(h{c}, {product}, {ActivationOf(first)})";
+                            : $"Activations.Backward(h{c}, {product}, {ActivationOf(first)})";
                         writer.Line($"var e{c} = {derivative};");
                         for (int i = 0; i < first.InputSize; i++)
                             writer.Line($"a{i}_{c} += vx{i} * e{c};");
                         writer.Line($"c{c} += e{c};");
                     }
-                    writer.Line($"x = ref {Unsafe}.Add(ref x, {first.InputSize});");
-                    writer.Line($"h = ref {Unsafe}.Add(ref h, {hidden});");
-                    writer.Line($"dz = ref {Unsafe}.Add(ref dz, {second.OutputSize});");
+                    writer.Line($"x = ref Unsafe.Add(ref x, {first.InputSize});");
+                    writer.Line($"h = ref Unsafe.Add(ref h, {hidden});");
+                    writer.Line($"dz = ref Unsafe.Add(ref dz, {second.OutputSize});");
                 }
-                writer.Line($"ref {T} g = ref {MemoryMarshal}.GetArrayDataReference(gradients);");
+                writer.Line($"ref {T} g = ref MemoryMarshal.GetArrayDataReference(gradients);");
                 for (int i = 0; i < hidden; i++)
                     for (int o = 0; o < second.OutputSize; o++)
                         writer.Line($"{At("g", Offset("Layer2Weights", i * second.OutputSize + o))} = g{o}_{i / lanes}[{i % lanes}];");
@@ -95,7 +95,7 @@ internal static partial class Emitter
             {
                 if ((c + 1) * lanes <= length)
                 {
-                    writer.Line($"global::System.Runtime.Intrinsics.Vector128.StoreUnsafe({name}{c}, ref g, (nuint)({Offset(layout, offset + c * lanes)}));");
+                    writer.Line($"Vector128.StoreUnsafe({name}{c}, ref g, (nuint)({Offset(layout, offset + c * lanes)}));");
                     continue;
                 }
                 for (int k = 0; c * lanes + k < length; k++)

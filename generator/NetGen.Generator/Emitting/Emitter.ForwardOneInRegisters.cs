@@ -19,7 +19,7 @@ internal static partial class Emitter
             {
                 foreach (int bits in registerPath.Widths.Select(width => width.Bits))
                 {
-                    using (writer.Open($"if (global::System.Runtime.Intrinsics.Vector{bits}.IsHardwareAccelerated)"))
+                    using (writer.Open($"if (Vector{bits}.IsHardwareAccelerated)"))
                     {
                         writer.Line($"ForwardOneIn{bits}(input, output);");
                         writer.Line("return;");
@@ -29,7 +29,7 @@ internal static partial class Emitter
             }
             writer.Line();
             writer.Line("/// <summary>One sample's layer rows, with room to start them on a cache line, as a value in the caller's frame.</summary>");
-            writer.Line($"[global::System.Runtime.CompilerServices.InlineArray({registerPath.StackRowsLength})]");
+            writer.Line($"[InlineArray({registerPath.StackRowsLength})]");
             using (writer.Open("private struct StackRows"))
                 writer.Line($"private {T} _first;");
             writer.Line();
@@ -51,11 +51,11 @@ internal static partial class Emitter
             using (writer.Open($"private void ForwardOneIn{bits}({ReadOnlySpan} input, {Span} output)"))
             {
                 writer.Line($"ref {T} w = ref {ParameterOrigin};");
-                writer.Line($"ref {T} x = ref {MemoryMarshal}.GetReference(input);");
+                writer.Line($"ref {T} x = ref MemoryMarshal.GetReference(input);");
                 writer.Line("// The layers' rows in this call's frame, from a cache line: no other thread sees them, and");
                 writer.Line("// reaching them costs no lookup of the thread's scratch, which is a call.");
                 writer.Line("StackRows rows = default;");
-                writer.Line($"ref {T} h = ref {Kernels}.Alignment.CacheLine(ref {Unsafe}.As<StackRows, {T}>(ref rows));");
+                writer.Line($"ref {T} h = ref Alignment.CacheLine(ref Unsafe.As<StackRows, {T}>(ref rows));");
                 for (int l = 1; l <= width.Layers.Count; l++)
                 {
                     RegisterLayerPlan form = width.Layers[l - 1];
@@ -80,7 +80,7 @@ internal static partial class Emitter
             writer.Line($"var dot = layer{l - 1}v0 * {vector}.LoadUnsafe(ref w, (nuint)({Offset($"Layer{l}Weights", 0)}));");
             for (int v = 1; v < vectors; v++)
                 writer.Line($"dot = {vector}.MultiplyAddEstimate(layer{l - 1}v{v}, {vector}.LoadUnsafe(ref w, (nuint)({Offset($"Layer{l}Weights", v * lanes)})), dot);");
-            writer.Line($"output[0] = {Kernels}.Activations.Apply({vector}.Sum(dot) + {At("w", $"Layer{l}Bias")}, {ActivationOf(layer)});");
+            writer.Line($"output[0] = Activations.Apply({vector}.Sum(dot) + {At("w", $"Layer{l}Bias")}, {ActivationOf(layer)});");
         }
 
         /// <summary>
@@ -111,18 +111,18 @@ internal static partial class Emitter
             for (int v = 0; v < vectors; v++)
             {
                 string sum = PartialSum(l, v, partials);
-                writer.Line($"var layer{l}v{v} = {(softmax ? sum : $"{Kernels}.Activations.Apply({sum}, {ActivationOf(layer)})")};");
+                writer.Line($"var layer{l}v{v} = {(softmax ? sum : $"Activations.Apply({sum}, {ActivationOf(layer)})")};");
                 if (stored)
                     writer.Line($"{vector}.StoreUnsafe(layer{l}v{v}, ref h, {row + v * lanes});");
             }
             if (softmax && vectors == 1)
             {
-                writer.Line($"layer{l}v0 = {Kernels}.Activations.SoftmaxOne(layer{l}v0, {RowSpan(readOnly: true, row, layer.OutputSize)});");
+                writer.Line($"layer{l}v0 = Activations.SoftmaxOne(layer{l}v0, {RowSpan(readOnly: true, row, layer.OutputSize)});");
                 if (!fromRegister)
                     writer.Line($"{vector}.StoreUnsafe(layer{l}v0, ref h, {row});");
             }
             else if (softmax)
-                writer.Line($"{Kernels}.Activations.Softmax<{T}>({RowSpan(readOnly: false, row, layer.OutputSize)}, 1, {layer.OutputSize});");
+                writer.Line($"Activations.Softmax<{T}>({RowSpan(readOnly: false, row, layer.OutputSize)}, 1, {layer.OutputSize});");
             if (fromRegister)
                 for (int o = 0; o < OutputSize; o++)
                     writer.Line($"output[{o}] = layer{l}v0[{o}];");
@@ -132,9 +132,9 @@ internal static partial class Emitter
 
         /// <summary>A span over <paramref name="length"/> values of the rows at <c>h</c> from <paramref name="row"/>.</summary>
         private string RowSpan(bool readOnly, int row, int length) =>
-            $"{MemoryMarshal}.Create{(readOnly ? "ReadOnly" : "")}Span(ref {Unsafe}.Add(ref h, {row}), {length})";
+            $"MemoryMarshal.Create{(readOnly ? "ReadOnly" : "")}Span(ref Unsafe.Add(ref h, {row}), {length})";
 
-        private static string VectorType(int bits) => $"global::System.Runtime.Intrinsics.Vector{bits}";
+        private static string VectorType(int bits) => $"Vector{bits}";
 
         /// <summary>The partial sums of one output vector added pairwise.</summary>
         private static string PartialSum(int l, int v, int partials) => partials switch

@@ -18,19 +18,19 @@ internal static partial class Emitter
             {
                 using (writer.Open("if (input.Length == InputSize)"))
                 {
-                    writer.Line($"{Kernels}.Checks.Rows(output.Length, 1, OutputSize, nameof(OutputSize), nameof(output));");
+                    writer.Line($"Checks.Rows(output.Length, 1, OutputSize, nameof(OutputSize), nameof(output));");
                     writer.Line("ForwardOne(input, output);");
                     writer.Line("return;");
                 }
                 writer.Line("InferenceScratch scratch = Inference;");
-                writer.Line($"int batch = {Kernels}.Checks.BatchSize(input.Length, InputSize, nameof(input));");
-                writer.Line($"{Kernels}.Checks.Rows(output.Length, batch, OutputSize, nameof(OutputSize), nameof(output));");
+                writer.Line($"int batch = Checks.BatchSize(input.Length, InputSize, nameof(input));");
+                writer.Line($"Checks.Rows(output.Length, batch, OutputSize, nameof(OutputSize), nameof(output));");
                 if (LayerCount > 1)
                     writer.Line("scratch.EnsureRows();");
                 writer.Line("// Pieces of the batch, so that the scratch stays the same size whatever the batch.");
                 using (writer.Open("for (int first = 0; first < batch; first += ForwardPiece)"))
                 {
-                    writer.Line("int count = global::System.Math.Min(ForwardPiece, batch - first);");
+                    writer.Line("int count = Math.Min(ForwardPiece, batch - first);");
                     writer.Line($"{Span} piece = output.Slice(first * OutputSize, count * OutputSize);");
                     writer.Line($"ForwardLayers(input.Slice(first * InputSize, count * InputSize), piece, 0, count{HiddenRows(l => $"scratch.Layer{l}")}{PreActivationRows(_ => "null")}"
                         + $"{(HasDropout ? ", training: false" : "")}{(SplitsFirstLayerByRows ? ", chunked: false" : "")});");
@@ -50,12 +50,12 @@ internal static partial class Emitter
             writer.Line("/// </summary>");
             using (writer.Open($"public int Predict({ReadOnlySpan} input)"))
             {
-                writer.Line($"{Kernels}.Checks.Length(input, InputSize, nameof(input));");
+                writer.Line($"Checks.Length(input, InputSize, nameof(input));");
                 writer.Line("// A class read from a NaN would be arbitrary, and not every activation carries a NaN through (ReLU may give 0).");
-                writer.Line($"{Kernels}.Checks.Finite(input, nameof(input));");
+                writer.Line($"Checks.Finite(input, nameof(input));");
                 writer.Line($"{T}[] prediction = Inference.Prediction;");
                 writer.Line("ForwardOne(input, prediction);");
-                writer.Line($"return {Kernels}.Predictions.Decide<{T}>(prediction, {Threshold});");
+                writer.Line($"return Predictions.Decide<{T}>(prediction, {Threshold});");
             }
             writer.Line();
         }
@@ -71,14 +71,14 @@ internal static partial class Emitter
             writer.Line($"/// <summary>Samples of a batch that Forward runs at a time.</summary>");
             writer.Line($"private const int ForwardPiece = {plan.Inference.ForwardPiece};");
             writer.Line();
-            writer.Line("[global::System.ThreadStatic]");
+            writer.Line("[ThreadStatic]");
             writer.Line("private static InferenceScratch? t_inference;");
             writer.Line();
             writer.Line("/// <summary>The calling thread's scratch for Forward and Predict, made on its first call.</summary>");
             writer.Line("private static InferenceScratch Inference => t_inference ?? NewInferenceScratch();");
             writer.Line();
             writer.Line("// Out of line, so that the calls that find their scratch carry no allocation code.");
-            writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+            writer.Line("[MethodImpl(MethodImplOptions.NoInlining)]");
             writer.Line("private static InferenceScratch NewInferenceScratch() => t_inference = new InferenceScratch();");
             writer.Line();
             writer.Line("/// <summary>One thread's scratch for Forward and Predict, shared by every instance of the class on that thread.</summary>");
@@ -88,9 +88,9 @@ internal static partial class Emitter
                 writer.Line("public readonly int SampleOrigin;");
                 writer.Line($"public readonly {T}[] Prediction = new {T}[OutputSize];");
                 for (int l = 1; l < LayerCount; l++)
-                    writer.Line($"public {T}[] Layer{l} = global::System.Array.Empty<{T}>(); // layer {l}'s rows of a piece of a batch");
+                    writer.Line($"public {T}[] Layer{l} = Array.Empty<{T}>(); // layer {l}'s rows of a piece of a batch");
                 writer.Line();
-                writer.Line($"public InferenceScratch() => Sample = {Kernels}.Alignment.Allocate<{T}>({plan.Inference.SampleLength}, out SampleOrigin);");
+                writer.Line($"public InferenceScratch() => Sample = Alignment.Allocate<{T}>({plan.Inference.SampleLength}, out SampleOrigin);");
                 if (LayerCount > 1)
                     WriteEnsureRows();
             }

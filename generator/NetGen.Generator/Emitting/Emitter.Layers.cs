@@ -39,19 +39,19 @@ internal static partial class Emitter
                     }
                     writer.Line($"// Layer {l}: {layer.InputSize} -> {layer.OutputSize}, {layer.Activation}{Form(form)}.");
                     if (form.Forward == ForwardForm.VectorRows)
-                        writer.Line($"{Kernels}.Dense.ForwardVectorRows<{T}>({source}, {Weights(l, layer)}, {Bias(l, layer)}, {destination}, batch, {layer.InputSize}, {layer.OutputSize});");
+                        writer.Line($"Dense.ForwardVectorRows<{T}>({source}, {Weights(l, layer)}, {Bias(l, layer)}, {destination}, batch, {layer.InputSize}, {layer.OutputSize});");
                     else if (form.Forward == ForwardForm.Unrolled)
                         WriteUnrolledForward(l, layer, source, destination);
                     else if (form.Forward == ForwardForm.UnrolledVectors)
                         WriteUnrolledVectorForward(l, layer, form.ForwardVectors, source, destination);
                     else
                     {
-                        string product = $"{Kernels}.Dense.Forward<{T}>({source}, {Weights(l, layer)}, {Bias(l, layer)}, {destination}, batch, {layer.InputSize}, {layer.OutputSize});";
+                        string product = $"Dense.Forward<{T}>({source}, {Weights(l, layer)}, {Bias(l, layer)}, {destination}, batch, {layer.InputSize}, {layer.OutputSize});";
                         if (form.SplitByRows)
                         {
                             writer.Line("// A chunk of a larger batch adds up the halves FirstProducts computed over the whole batch.");
                             writer.Line("if (chunked)");
-                            writer.Line($"    {Kernels}.Dense.AddProducts<{T}>(new {ReadOnlySpan}(_firstProducts, first * {layer.OutputSize}, batch * {layer.OutputSize}), new {ReadOnlySpan}(_firstProducts, (_batchCapacity + first) * {layer.OutputSize}, batch * {layer.OutputSize}), {Bias(l, layer)}, {destination}, batch, {layer.OutputSize});");
+                            writer.Line($"    Dense.AddProducts<{T}>(new {ReadOnlySpan}(_firstProducts, first * {layer.OutputSize}, batch * {layer.OutputSize}), new {ReadOnlySpan}(_firstProducts, (_batchCapacity + first) * {layer.OutputSize}, batch * {layer.OutputSize}), {Bias(l, layer)}, {destination}, batch, {layer.OutputSize});");
                             writer.Line("else");
                             writer.Line("    " + product);
                         }
@@ -88,7 +88,7 @@ internal static partial class Emitter
                     DenseLayerSpec layer = spec.Layers[l - 1];
                     string source = l == 1 ? "input" : $"sample{l - 1}";
                     writer.Line($"var sample{l} = {SampleRange(Span, LayerPlan(l).SampleRow, LayerPlan(l).PaddedRow)};");
-                    writer.Line($"{Kernels}.Dense.ForwardOne<{T}>({source}, AlignedParameters, Layer{l}Weights, Layer{l}Bias, sample{l}, "
+                    writer.Line($"Dense.ForwardOne<{T}>({source}, AlignedParameters, Layer{l}Weights, Layer{l}Bias, sample{l}, "
                         + $"{layer.InputSize}, {layer.OutputSize}, {ActivationOf(layer)});");
                     if (l == LayerCount)
                         WriteOutputCopy(LayerPlan(l).SampleRow, inRegisters: false);
@@ -105,7 +105,7 @@ internal static partial class Emitter
         {
             if (plan.Inference.CopiesOutputByValue)
                 for (int o = 0; o < OutputSize; o++)
-                    writer.Line($"output[{o}] = {(inRegisters ? $"{Unsafe}.Add(ref h, {row + o})" : $"scratch.Sample[scratch.SampleOrigin + {row + o}]")};");
+                    writer.Line($"output[{o}] = {(inRegisters ? $"Unsafe.Add(ref h, {row + o})" : $"scratch.Sample[scratch.SampleOrigin + {row + o}]")};");
             else
                 writer.Line($"{(inRegisters ? RowSpan(readOnly: true, row, OutputSize) : SampleRange(ReadOnlySpan, row, "OutputSize"))}.CopyTo(output);");
         }
@@ -127,7 +127,7 @@ internal static partial class Emitter
             using (writer.Open("if (training)"))
             {
                 writer.Line($"var dropped = new {Span}(_layer{l}Dropped, first * {layer.OutputSize}, batch * {layer.OutputSize});");
-                writer.Line($"{Kernels}.Regularization.ApplyMask<{T}>(layer{l}, {Mask(l, layer)}, dropped);");
+                writer.Line($"Regularization.ApplyMask<{T}>(layer{l}, {Mask(l, layer)}, dropped);");
                 writer.Line($"layer{l}Next = dropped;");
             }
         }
@@ -168,8 +168,8 @@ internal static partial class Emitter
                     if (form.Backward == BackwardForm.VectorRows)
                     {
                         string dx = l > 1 ? $"delta{l - 1}" : "default";
-                        string activation = derivativeFused ? ActivationOf(spec.Layers[l - 2]) : $"global::NetGen.Activation.{ActivationKind.Identity}";
-                        writer.Line($"{Kernels}.Dense.BackwardVectorRows<{T}>({source}, delta{l}, {Weights(l, layer)}, {GradientWeights(l, layer, "gradients")}, {GradientBias(l, layer, "gradients")}, {dx}, batch, {layer.InputSize}, {layer.OutputSize}, {activation});");
+                        string activation = derivativeFused ? ActivationOf(spec.Layers[l - 2]) : $"Activation.{ActivationKind.Identity}";
+                        writer.Line($"Dense.BackwardVectorRows<{T}>({source}, delta{l}, {Weights(l, layer)}, {GradientWeights(l, layer, "gradients")}, {GradientBias(l, layer, "gradients")}, {dx}, batch, {layer.InputSize}, {layer.OutputSize}, {activation});");
                     }
                     else if (form.Backward == BackwardForm.Unrolled)
                     {
@@ -177,7 +177,7 @@ internal static partial class Emitter
                     }
                     else
                     {
-                        string weights = $"{Kernels}.Dense.BackwardWeights<{T}>({source}, delta{l}, {GradientWeights(l, layer, "gradients")}, {GradientBias(l, layer, "gradients")}, batch, {layer.InputSize}, {layer.OutputSize});";
+                        string weights = $"Dense.BackwardWeights<{T}>({source}, delta{l}, {GradientWeights(l, layer, "gradients")}, {GradientBias(l, layer, "gradients")}, batch, {layer.InputSize}, {layer.OutputSize});";
                         if (form.SplitByRows)
                         {
                             writer.Line("// A chunk of a larger batch leaves these to FinishBlock, which computes them over the whole batch.");
@@ -186,11 +186,11 @@ internal static partial class Emitter
                         }
                         else
                             writer.Line(weights);
-                        string input = $"{Kernels}.Dense.BackwardInput<{T}>(delta{l}, {Weights(l, layer)}, delta{l - 1}, batch, {layer.InputSize}, {layer.OutputSize});";
+                        string input = $"Dense.BackwardInput<{T}>(delta{l}, {Weights(l, layer)}, delta{l - 1}, batch, {layer.InputSize}, {layer.OutputSize});";
                         if (form.TransposedForInputGradient)
                         {
                             writer.Line("if (_transposedWeightsReady)");
-                            writer.Line($"    {Kernels}.Dense.BackwardInputTransposed<{T}>(delta{l}, _layer{l}TransposedWeights, delta{l - 1}, batch, {layer.InputSize}, {layer.OutputSize});");
+                            writer.Line($"    Dense.BackwardInputTransposed<{T}>(delta{l}, _layer{l}TransposedWeights, delta{l - 1}, batch, {layer.InputSize}, {layer.OutputSize});");
                             writer.Line("else");
                             writer.Line("    " + input);
                         }
@@ -198,7 +198,7 @@ internal static partial class Emitter
                             writer.Line(input);
                     }
                     if (l > 1 && spec.Layers[l - 2].HasDropout)
-                        writer.Line($"{Kernels}.Regularization.DropoutBackward<{T}>({Mask(l - 1, spec.Layers[l - 2])}, delta{l - 1});");
+                        writer.Line($"Regularization.DropoutBackward<{T}>({Mask(l - 1, spec.Layers[l - 2])}, delta{l - 1});");
                     if (l > 1 && !derivativeFused)
                         WriteActivationBackward(spec.Layers[l - 2], $"layer{l - 1}", $"delta{l - 1}", spec.Layers[l - 2].OutputSize.ToString(),
                             preActivation: LayerPlan(l - 1).KeepsPreActivation ? $"pre{l - 1}" : null);
@@ -213,8 +213,8 @@ internal static partial class Emitter
             using (writer.Open(""))
             {
                 writer.Line($"ref {T} w = ref {ParameterOrigin};");
-                writer.Line($"ref {T} x = ref {MemoryMarshal}.GetReference({source});");
-                writer.Line($"ref {T} z = ref {MemoryMarshal}.GetReference({destination});");
+                writer.Line($"ref {T} x = ref MemoryMarshal.GetReference({source});");
+                writer.Line($"ref {T} z = ref MemoryMarshal.GetReference({destination});");
                 using (writer.Open("for (int s = 0; s < batch; s++)"))
                 {
                     WriteLoads("x", "x", layer.InputSize);
@@ -224,8 +224,8 @@ internal static partial class Emitter
                             .Select(i => $" + x{i} * {At("w", Offset($"Layer{l}Weights", i * layer.OutputSize + o))}"));
                         writer.Line($"{At("z", o.ToString())} = {sum};");
                     }
-                    writer.Line($"x = ref {Unsafe}.Add(ref x, {layer.InputSize});");
-                    writer.Line($"z = ref {Unsafe}.Add(ref z, {layer.OutputSize});");
+                    writer.Line($"x = ref Unsafe.Add(ref x, {layer.InputSize});");
+                    writer.Line($"z = ref Unsafe.Add(ref z, {layer.OutputSize});");
                 }
             }
         }
@@ -239,14 +239,14 @@ internal static partial class Emitter
             using (writer.Open(""))
             {
                 writer.Line($"new {Span}(gradients, Layer{l}Weights, {layer.ParameterCount}).Clear();");
-                writer.Line($"ref {T} g = ref {MemoryMarshal}.GetArrayDataReference(gradients);");
+                writer.Line($"ref {T} g = ref MemoryMarshal.GetArrayDataReference(gradients);");
                 if (l > 1)
                 {
                     writer.Line($"ref {T} w = ref {ParameterOrigin};");
-                    writer.Line($"ref {T} dx = ref {MemoryMarshal}.GetReference(delta{l - 1});");
+                    writer.Line($"ref {T} dx = ref MemoryMarshal.GetReference(delta{l - 1});");
                 }
-                writer.Line($"ref {T} x = ref {MemoryMarshal}.GetReference({source});");
-                writer.Line($"ref {T} dz = ref {MemoryMarshal}.GetReference(delta{l});");
+                writer.Line($"ref {T} x = ref MemoryMarshal.GetReference({source});");
+                writer.Line($"ref {T} dz = ref MemoryMarshal.GetReference(delta{l});");
                 using (writer.Open("for (int s = 0; s < batch; s++)"))
                 {
                     WriteLoads("x", "x", layer.InputSize);
@@ -264,10 +264,10 @@ internal static partial class Emitter
                                 .Select(o => $"{At("w", Offset($"Layer{l}Weights", i * layer.OutputSize + o))} * d{o}"));
                             writer.Line($"{At("dx", i.ToString())} = {sum};");
                         }
-                        writer.Line($"dx = ref {Unsafe}.Add(ref dx, {layer.InputSize});");
+                        writer.Line($"dx = ref Unsafe.Add(ref dx, {layer.InputSize});");
                     }
-                    writer.Line($"x = ref {Unsafe}.Add(ref x, {layer.InputSize});");
-                    writer.Line($"dz = ref {Unsafe}.Add(ref dz, {layer.OutputSize});");
+                    writer.Line($"x = ref Unsafe.Add(ref x, {layer.InputSize});");
+                    writer.Line($"dz = ref Unsafe.Add(ref dz, {layer.OutputSize});");
                 }
             }
         }
@@ -282,7 +282,7 @@ internal static partial class Emitter
         private static string Offset(string name, int offset) => offset == 0 ? name : $"{name} + {offset}";
 
         private static string At(string reference, string offset) =>
-            offset == "0" ? reference : $"{Unsafe}.Add(ref {reference}, {offset})";
+            offset == "0" ? reference : $"Unsafe.Add(ref {reference}, {offset})";
 
         /// <summary>
         /// A layer's activation over its rows <paramref name="values"/>: in place, or out of place from the
@@ -292,7 +292,7 @@ internal static partial class Emitter
         {
             if (preActivation is not null)
             {
-                writer.Line($"{Kernels}.Activations.Forward<{T}>({preActivation}, {values}, {ActivationOf(layer)});");
+                writer.Line($"Activations.Forward<{T}>({preActivation}, {values}, {ActivationOf(layer)});");
                 return;
             }
             switch (layer.Activation)
@@ -300,10 +300,10 @@ internal static partial class Emitter
                 case ActivationKind.Identity:
                     break;
                 case ActivationKind.Softmax:
-                    writer.Line($"{Kernels}.Activations.Softmax<{T}>({values}, {batch}, {size});");
+                    writer.Line($"Activations.Softmax<{T}>({values}, {batch}, {size});");
                     break;
                 default:
-                    writer.Line($"{Kernels}.Activations.Forward<{T}>({values}, {ActivationOf(layer)});");
+                    writer.Line($"Activations.Forward<{T}>({values}, {ActivationOf(layer)});");
                     break;
             }
         }
@@ -313,7 +313,7 @@ internal static partial class Emitter
         {
             if (preActivation is not null)
             {
-                writer.Line($"{Kernels}.Activations.Backward<{T}>({preActivation}, {outputs}, {delta}, {ActivationOf(layer)});");
+                writer.Line($"Activations.Backward<{T}>({preActivation}, {outputs}, {delta}, {ActivationOf(layer)});");
                 return;
             }
             switch (layer.Activation)
@@ -321,10 +321,10 @@ internal static partial class Emitter
                 case ActivationKind.Identity:
                     break;
                 case ActivationKind.Softmax:
-                    writer.Line($"{Kernels}.Activations.SoftmaxBackward<{T}>({outputs}, {delta}, {batch}, {size});");
+                    writer.Line($"Activations.SoftmaxBackward<{T}>({outputs}, {delta}, {batch}, {size});");
                     break;
                 default:
-                    writer.Line($"{Kernels}.Activations.Backward<{T}>({outputs}, {delta}, {ActivationOf(layer)});");
+                    writer.Line($"Activations.Backward<{T}>({outputs}, {delta}, {ActivationOf(layer)});");
                     break;
             }
         }
@@ -335,8 +335,8 @@ internal static partial class Emitter
         /// </summary>
         private string ActivationOf(DenseLayerSpec layer) =>
             ActivationTable.Of(layer.Activation).ArgumentName is null
-                ? $"global::NetGen.Activation.{layer.Activation}"
-                : $"global::NetGen.Activation.{layer.Activation}, {Literal(layer.ActivationArgument)}";
+                ? $"Activation.{layer.Activation}"
+                : $"Activation.{layer.Activation}, {Literal(layer.ActivationArgument)}";
 
         /// <summary>The form a layer's comment names.</summary>
         private static string Form(LayerPlan layer) => layer.Forward switch

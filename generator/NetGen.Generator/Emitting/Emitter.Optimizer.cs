@@ -59,19 +59,19 @@ internal static partial class Emitter
                 switch (optimizer.Kind)
                 {
                     case OptimizerKind.Sgd:
-                        writer.Line($"{Kernels}.Optimizers.Sgd<{T}>({ParameterSlice}, {Slice("_gradients")}, {StateSlice("_momentumBuffer")}, LearningRate, "
+                        writer.Line($"Optimizers.Sgd<{T}>({ParameterSlice}, {Slice("_gradients")}, {StateSlice("_momentumBuffer")}, LearningRate, "
                             + $"momentum: {Literal(optimizer.Momentum)}, dampening: {Literal(optimizer.Dampening)}, nesterov: {Bool(optimizer.Nesterov)}, "
                             + $"weightDecay: {Literal(optimizer.WeightDecay)}, firstStep: _optimizerStep == 1);");
                         break;
                     case OptimizerKind.Adam:
                     case OptimizerKind.AdamW:
-                        writer.Line($"{Kernels}.Optimizers.Adam<{T}>({ParameterSlice}, {Slice("_gradients")}, {Slice("_firstMoment")}, {Slice("_secondMoment")}, {StateSlice("_maxSecondMoment")}, LearningRate, "
+                        writer.Line($"Optimizers.Adam<{T}>({ParameterSlice}, {Slice("_gradients")}, {Slice("_firstMoment")}, {Slice("_secondMoment")}, {StateSlice("_maxSecondMoment")}, LearningRate, "
                             + $"beta1: {Literal(optimizer.Beta1)}, beta2: {Literal(optimizer.Beta2)}, epsilon: {Literal(optimizer.Epsilon)}, "
                             + $"weightDecay: {Literal(optimizer.WeightDecay)}, decoupledWeightDecay: {Bool(optimizer.Kind == OptimizerKind.AdamW)}, "
                             + $"amsGrad: {Bool(optimizer.AmsGrad)}, step: _optimizerStep);");
                         break;
                     default:
-                        writer.Line($"{Kernels}.Optimizers.RmsProp<{T}>({ParameterSlice}, {Slice("_gradients")}, {Slice("_squareAverage")}, {StateSlice("_gradientAverage")}, {StateSlice("_momentumBuffer")}, LearningRate, "
+                        writer.Line($"Optimizers.RmsProp<{T}>({ParameterSlice}, {Slice("_gradients")}, {Slice("_squareAverage")}, {StateSlice("_gradientAverage")}, {StateSlice("_momentumBuffer")}, LearningRate, "
                             + $"alpha: {Literal(optimizer.Alpha)}, epsilon: {Literal(optimizer.Epsilon)}, momentum: {Literal(optimizer.Momentum)}, "
                             + $"centered: {Bool(optimizer.Centered)}, weightDecay: {Literal(optimizer.WeightDecay)});");
                         break;
@@ -82,7 +82,7 @@ internal static partial class Emitter
             WriteTrainingMember("public void ResetOptimizer()", "ResetOptimizer", () =>
             {
                 foreach (var (field, _) in OptimizerState())
-                    writer.Line($"global::System.Array.Clear({field});");
+                    writer.Line($"Array.Clear({field});");
                 writer.Line("_optimizerStep = 0;");
             });
             writer.Line();

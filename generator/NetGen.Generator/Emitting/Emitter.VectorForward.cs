@@ -16,12 +16,12 @@ internal static partial class Emitter
         private void WriteUnrolledVectorForward(int l, DenseLayerSpec layer, int chunks, string source, string destination)
         {
             int lanes = plan.Vector128Lanes;
-            string vector = "global::System.Runtime.Intrinsics.Vector128";
+            string vector = "Vector128";
             using (writer.Open(""))
             {
                 writer.Line($"ref {T} w = ref {ParameterOrigin};");
-                writer.Line($"ref {T} x = ref {MemoryMarshal}.GetReference({source});");
-                writer.Line($"ref {T} z = ref {MemoryMarshal}.GetReference({destination});");
+                writer.Line($"ref {T} x = ref MemoryMarshal.GetReference({source});");
+                writer.Line($"ref {T} z = ref MemoryMarshal.GetReference({destination});");
                 using (writer.Open("for (int s = 0; s < batch; s++)"))
                 {
                     for (int i = 0; i < layer.InputSize; i++)
@@ -40,8 +40,8 @@ internal static partial class Emitter
                         for (int k = 0; c * lanes + k < layer.OutputSize; k++)
                             writer.Line($"{At("z", (c * lanes + k).ToString())} = z{c}[{k}];");
                     }
-                    writer.Line($"x = ref {Unsafe}.Add(ref x, {layer.InputSize});");
-                    writer.Line($"z = ref {Unsafe}.Add(ref z, {layer.OutputSize});");
+                    writer.Line($"x = ref Unsafe.Add(ref x, {layer.InputSize});");
+                    writer.Line($"z = ref Unsafe.Add(ref z, {layer.OutputSize});");
                 }
             }
         }

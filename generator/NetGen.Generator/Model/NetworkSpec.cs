@@ -2,7 +2,10 @@ using NetGen.Generator.Diagnostics;
 
 namespace NetGen.Generator.Model;
 
-/// <summary>Everything the emitter needs to write one network, as plain comparable data.</summary>
+/// <summary>
+/// Everything the emitter needs to write one network, as plain comparable data; <see cref="QualifiesNames"/>
+/// says that the user's scope takes a name the file would import, so the file writes names in full.
+/// </summary>
 internal sealed record NetworkSpec(
     DeclaredTypeSpec Type,
     LossKind Loss,
@@ -12,7 +15,8 @@ internal sealed record NetworkSpec(
     OptimizerSpec Optimizer,
     double L1,
     double L2,
-    EquatableArray<string> UserMemberNames)
+    EquatableArray<string> UserMemberNames,
+    bool QualifiesNames)
 {
     /// <summary>
     /// Where the class is declared, for a diagnostic should writing it fail. Left out of equality, so that
@@ -23,7 +27,8 @@ internal sealed record NetworkSpec(
     public bool Equals(NetworkSpec? other) =>
         other is not null && Type == other.Type && Loss == other.Loss && Precision == other.Precision
         && InputSize == other.InputSize && Layers == other.Layers && Optimizer == other.Optimizer && L1.Equals(other.L1)
-        && L2.Equals(other.L2) && UserMemberNames == other.UserMemberNames;
+        && L2.Equals(other.L2) && UserMemberNames == other.UserMemberNames
+        && QualifiesNames == other.QualifiesNames;
 
     public override int GetHashCode() => (Type, InputSize, Layers, Optimizer, UserMemberNames).GetHashCode();
 }

@@ -28,7 +28,7 @@ public sealed class PlannerTests
             return spec;
         }).ToEquatableArray();
         var type = new DeclaredTypeSpec("Net.g.cs", null, EquatableArray<ContainingTypeSpec>.Empty, "class", "Net", "Net");
-        return new NetworkSpec(type, loss, precision, inputSize, dense, OptimizerSpec.Default, 0, l2, EquatableArray<string>.Empty);
+        return new NetworkSpec(type, loss, precision, inputSize, dense, OptimizerSpec.Default, 0, l2, EquatableArray<string>.Empty, QualifiesNames: false);
     }
 
     /// <summary>About a million (2^20) floating-point operations of training a chunk (6·Σ in·out a sample), a power of two in [64, 4096].</summary>
