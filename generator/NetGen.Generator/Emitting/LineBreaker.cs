@@ -42,22 +42,30 @@ internal static class LineBreaker
 
     private static bool Fits(string text, int depth) => depth * IndentWidth + text.Length < MaxLength;
 
-    /// <summary>A comment's words, as many a line as fit, each line starting with the comment's own marker.</summary>
+    /// <summary>
+    /// A comment's words, as many a line as fit, each line starting with the comment's own marker and the spaces
+    /// after it; a plain comment's continuations two spaces further in, under the text they continue.
+    /// </summary>
     private static IEnumerable<(int, string)> BreakComment(string line, int depth)
     {
-        string marker = line.StartsWith("///") ? "/// " : "// ";
+        int text = line.TakeWhile(c => c == '/').Count();
+        text += line.Skip(text).TakeWhile(c => c == ' ').Count();
+        string marker = line.Substring(0, text);
+        string continuation = line.StartsWith("///") ? marker : marker + "  ";
         var lines = new List<(int, string)>();
-        var current = new StringBuilder();
-        foreach (string word in Words(line.Substring(marker.Length)))
+        string prefix = marker;
+        var words = new List<string>();
+        foreach (string word in Words(line.Substring(text)))
         {
-            if (current.Length > 0 && !Fits(marker + current + " " + word, depth))
+            if (words.Count > 0 && !Fits(prefix + string.Join(" ", words) + " " + word, depth))
             {
-                lines.Add((depth, marker + current));
-                current.Clear();
+                lines.Add((depth, prefix + string.Join(" ", words)));
+                words.Clear();
+                prefix = continuation;
             }
-            current.Append(current.Length > 0 ? " " : "").Append(word);
+            words.Add(word);
         }
-        lines.Add((depth, marker + current));
+        lines.Add((depth, prefix + string.Join(" ", words)));
         return lines;
     }
 

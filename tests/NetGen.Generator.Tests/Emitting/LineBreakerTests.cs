@@ -91,6 +91,20 @@ public sealed class LineBreakerTests
     }
 
     [Fact]
+    public void A_plain_comment_continues_under_its_text()
+    {
+        string line = "//   Backward: Dense.BackwardWeights for its gradients, and its input gradient through the product kernel from weights "
+            + "transposed once a batch of 16 or more.";
+
+        string[] lines = Break(line, 1);
+
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("    //   Backward:", lines[0]);
+        Assert.StartsWith("    //     ", lines[1]);
+        Assert.NotEqual(' ', lines[1][11]);
+    }
+
+    [Fact]
     public void Indentation_written_into_the_line_counts_as_depth()
     {
         string line = "    _chunkLosses[chunk] = ComputeChunk(new ReadOnlySpan<float>(_parallelInputs, 0, _parallelBatch * InputSize), "

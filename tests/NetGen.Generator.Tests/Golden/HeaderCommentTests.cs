@@ -1,0 +1,54 @@
+using System.Linq;
+using System.Text.RegularExpressions;
+using NetGen.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace NetGen.Generator.Tests.Golden;
+
+/// <summary>The comment that opens a generated network names each declared layer and the form it is written in.</summary>
+public sealed class HeaderCommentTests
+{
+    [Theory]
+    [InlineData(nameof(GoldenNetworks.TinySigmoid))]
+    [InlineData(nameof(GoldenNetworks.Spiral))]
+    [InlineData(nameof(GoldenNetworks.Mnist))]
+    [InlineData(nameof(GoldenNetworks.DeepTanh))]
+    [InlineData(nameof(GoldenNetworks.RegularizedDigits))]
+    [InlineData(nameof(GoldenNetworks.NestedRmsProp))]
+    public void The_header_lists_every_declared_layer_with_its_sizes_and_activation(string network)
+    {
+        string source = (string)typeof(GoldenNetworks).GetField(network)!.GetValue(null)!;
+        int previous = int.Parse(Regex.Match(source, @"\[Input\((\d+)\)\]").Groups[1].Value);
+        var declared = Regex.Matches(source, @"\[Dense\((\d+), Activation\.(\w+)").Select(m => (Size: int.Parse(m.Groups[1].Value), Activation: m.Groups[2].Value)).ToList();
+
+        string text = GeneratorHarness.Run(source).Files.Single().SourceText.ToString();
+        string header = text.Substring(0, text.IndexOf("/// <summary>"));
+
+        var layers = Regex.Matches(header, @"// Layer (\d+): (\d+) -> (\d+), (\w+)").ToList();
+        Assert.Equal(declared.Count, layers.Count);
+        for (int l = 0; l < declared.Count; l++)
+        {
+            Assert.Equal($"{l + 1}", layers[l].Groups[1].Value);
+            Assert.Equal($"{previous}", layers[l].Groups[2].Value);
+            Assert.Equal($"{declared[l].Size}", layers[l].Groups[3].Value);
+            Assert.Equal(declared[l].Activation, layers[l].Groups[4].Value);
+            previous = declared[l].Size;
+        }
+        Assert.Equal(declared.Count, Regex.Matches(header, "//   Forward over a batch: ").Count);
+        Assert.Equal(declared.Count, Regex.Matches(header, "//   Backward: ").Count);
+        Assert.Contains("// Training: ", header);
+    }
+
+    [Theory]
+    // 784·256 weights are far too many to unroll; 2·2 are few.
+    [InlineData(nameof(GoldenNetworks.Mnist), 1, "Dense.Forward, the register-blocked product kernel")]
+    [InlineData(nameof(GoldenNetworks.TinySigmoid), 1, "unrolled, a statement per output")]
+    public void The_header_names_the_form_a_layers_size_calls_for(string network, int layer, string form)
+    {
+        string source = (string)typeof(GoldenNetworks).GetField(network)!.GetValue(null)!;
+        string text = GeneratorHarness.Run(source).Files.Single().SourceText.ToString();
+
+        string forward = text.Split('\n').SkipWhile(line => !line.Contains($"// Layer {layer}:")).Skip(1).First();
+        Assert.Contains(form, forward);
+    }
+}
