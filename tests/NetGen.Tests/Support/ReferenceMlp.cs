@@ -1,4 +1,5 @@
 using System;
+using NetGen.Tests.FastMathTests;
 
 namespace NetGen.Tests.Support;
 
@@ -221,6 +222,8 @@ public sealed class ReferenceMlp
                         Activation.GELUTanh => 0.5 * z[j] * (1 + Math.Tanh(GeluTanhInner(z[j]))),
                         Activation.ELU => z[j] > 0 ? z[j] : Math.Exp(z[j]) - 1,
                         Activation.Softplus => z[j] > 20 ? z[j] : Softplus(z[j]),
+                        Activation.GELU => z[j] * ExactMath.NormalCdf(z[j]).ToDouble(),
+                        Activation.Mish => z[j] * Math.Tanh(Softplus(z[j])),
                         _ => throw new NotSupportedException(activation.ToString()),
                     };
                 }
@@ -255,6 +258,8 @@ public sealed class ReferenceMlp
                 Activation.GELUTanh => GeluTanhDerivative(z[j]),
                 Activation.ELU => z[j] > 0 ? 1 : Math.Exp(z[j]),
                 Activation.Softplus => z[j] > 20 ? 1 : Sigmoid(z[j]),
+                Activation.GELU => ExactMath.NormalCdf(z[j]).ToDouble() + z[j] * Math.Exp(-z[j] * z[j] / 2) / Math.Sqrt(2 * Math.PI),
+                Activation.Mish => MishDerivative(z[j]),
                 _ => throw new NotSupportedException(activation.ToString()),
             };
             dZ[j] = dA[j] * derivative;
@@ -275,4 +280,11 @@ public sealed class ReferenceMlp
     }
 
     private static double Softplus(double x) => Math.Max(x, 0) + Math.Log(1 + Math.Exp(-Math.Abs(x)));
+
+    /// <summary>d/dz of z·tanh(softplus z): tanh(softplus z) + z·σ(z)·(1 − tanh²(softplus z)).</summary>
+    private static double MishDerivative(double z)
+    {
+        double t = Math.Tanh(Softplus(z));
+        return t + z * Sigmoid(z) * (1 - t * t);
+    }
 }
