@@ -31,10 +31,10 @@ public class ErfAccuracyTests(ITestOutputHelper output)
     public void Double_erfc_is_within_its_stated_bound() => CheckErfc<double>(DoubleErfcBound, limit: 27.5);
 
     [Fact]
-    public void Float_special_values() => CheckSpecialValues<float>();
+    public void Float_special_values_and_every_width_on_them() => CheckSpecialValues<float>();
 
     [Fact]
-    public void Double_special_values() => CheckSpecialValues<double>();
+    public void Double_special_values_and_every_width_on_them() => CheckSpecialValues<double>();
 
     private void CheckErf<T>(double bound, int decades) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
@@ -114,6 +114,28 @@ public class ErfAccuracyTests(ITestOutputHelper output)
 
     private static void CheckSpecialValues<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
+        // FastMath's special values, and around Erf's and Erfc's switches (0.47, 0.75) and limits (10.5, 27.5, and
+        // the standard normal's 15 and 39): every width lane for lane the scalar form.
+        var special = new List<T>(FastMathCases.SpecialValues<T>());
+        foreach (double edge in new[] { 0.47, 0.75, 10.5, 15, 27.5, 39 })
+        {
+            foreach (T e in new[] { T.CreateTruncating(edge), T.CreateTruncating(-edge) })
+                special.AddRange([T.BitDecrement(e), e, T.BitIncrement(e)]);
+        }
+        T[] values = Whole(special);
+        if (typeof(T) == typeof(float))
+        {
+            float[] x = Array.ConvertAll(values, float.CreateTruncating);
+            CheckWidths(x, Array.ConvertAll(x, FastMath.Erf), FastMath.Erf, FastMath.Erf, FastMath.Erf);
+            CheckWidths(x, Array.ConvertAll(x, FastMath.Erfc), FastMath.Erfc, FastMath.Erfc, FastMath.Erfc);
+        }
+        else
+        {
+            double[] x = Array.ConvertAll(values, double.CreateTruncating);
+            CheckWidths(x, Array.ConvertAll(x, FastMath.Erf), FastMath.Erf, FastMath.Erf, FastMath.Erf);
+            CheckWidths(x, Array.ConvertAll(x, FastMath.Erfc), FastMath.Erfc, FastMath.Erfc, FastMath.Erfc);
+        }
+
         T Erf(T x) => Scalar<T>(FastMath.Erf, FastMath.Erf, x);
         T Erfc(T x) => Scalar<T>(FastMath.Erfc, FastMath.Erfc, x);
         Assert.Equal(T.Zero, Erf(T.Zero));
