@@ -10,10 +10,10 @@ namespace NetGen.Kernels;
 /// with Φ the standard normal distribution; <c>f′(x) = Φ(x) + x·φ(x)</c>, φ its density, from the pre-activation.
 /// </summary>
 /// <remarks>
-/// Φ from FastMath's StandardNormal, as ½·erfc(−x/√2) with erfc (<see cref="FastMath.Erfc(double)"/>) relative
-/// to itself, so that f keeps its accuracy where x is negative and f tends to 0 (where 1 + erf(x/√2) would
-/// cancel). Within 3 ulp in float and 3.5 in double over every 2⁻⁸ from −30 to 30
-/// (ActivationAccuracyTests; measured 2.31 near x = −12.8, where f is subnormal in float, and 2.97 near x = −24.2).
+/// x·Φ(x) from FastMath's StandardNormal, as ½·x·erfc(−x/√2) with erfc (<see cref="FastMath.Erfc(double)"/>)
+/// relative to itself and x taken in before its last rounding, so that f keeps its accuracy where x is negative
+/// and f tends to 0 (where 1 + erf(x/√2) would cancel). Within 3 ulp in float and 3.5 in double over every 2⁻⁸
+/// from −30 to 30 (ActivationAccuracyTests; measured 2.31 near x = −12.8 and 2.97 near x = −24.2).
 /// f′ is Φ + x·φ with φ from the same exponential, and agrees with PyTorch's to 1.8 units of float's precision
 /// and 1 of double's (PyTorchActivationParityTests, which allows 32).
 /// Part of the internal contract between NetGen's generator and the runtime of the same version (docs/generated-code-contract.md).

@@ -27,6 +27,7 @@ public static partial class FastMath
     /// scale·(1 − ½·erfc t) otherwise, which cannot cancel (½·erfc t ≤ ½). GELU, x·Φ(x), is tested to its bound
     /// over every 2⁻⁸ on [−30, 30] (ActivationAccuracyTests). NaN gives NaN.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static (float ScaledCdf, float Density) StandardNormal(float x, float scale)
     {
         float a = MathF.Min(MathF.Abs(x), SingleStandardNormalLimit);
