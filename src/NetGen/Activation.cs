@@ -23,4 +23,8 @@ public enum Activation
     ELU,
     /// <summary><c>z &gt; 20 ? z : ln(1 + eᶻ)</c>, softplus (PyTorch's <c>nn.Softplus()</c>, beta 1, threshold 20).</summary>
     Softplus,
+    /// <summary><c>½·z·(1 + erf(z/√2))</c>, z·Φ(z) with Φ the standard normal distribution: GELU, exact (PyTorch's <c>nn.GELU()</c>).</summary>
+    GELU,
+    /// <summary><c>z·tanh(ln(1 + eᶻ))</c>, z·tanh(softplus(z)): Mish (PyTorch's <c>nn.Mish()</c>).</summary>
+    Mish,
 }

@@ -6,9 +6,9 @@ namespace NetGen;
 /// </summary>
 public enum Init
 {
-    /// <summary><see cref="HeNormal"/> after ReLU, LeakyReLU, SiLU, GELUTanh or ELU, <see cref="XavierUniform"/> otherwise.</summary>
+    /// <summary><see cref="HeNormal"/> after ReLU, LeakyReLU, SiLU, GELUTanh, ELU, GELU or Mish, <see cref="XavierUniform"/> otherwise.</summary>
     Default,
-    /// <summary><c>N(0, (s·gain)² / fan_in)</c> with gain √2 (ReLU, SiLU, GELUTanh, ELU) or √(2 / (1 + 0.01²)) (LeakyReLU).</summary>
+    /// <summary><c>N(0, (s·gain)² / fan_in)</c> with gain √2 (ReLU, SiLU, GELUTanh, ELU, GELU, Mish) or √(2 / (1 + 0.01²)) (LeakyReLU).</summary>
     HeNormal,
     /// <summary><c>U(−b, b)</c> with <c>b = s·gain·√(3 / fan_in)</c>.</summary>
     HeUniform,

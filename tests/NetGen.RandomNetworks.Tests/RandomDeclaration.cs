@@ -8,7 +8,7 @@ namespace NetGen.RandomNetworks.Tests;
 /// <summary>A network drawn at random: its shape as the reference sees it, and the declaration that says the same in attributes.</summary>
 public sealed record RandomDeclaration(string Name, Architecture Architecture, bool IsDouble, string Optimizer, double LearningRate)
 {
-    private static readonly Activation[] Hidden = [Activation.Identity, Activation.Sigmoid, Activation.Tanh, Activation.ReLU, Activation.LeakyReLU, Activation.SiLU, Activation.GELUTanh, Activation.ELU, Activation.Softplus];
+    private static readonly Activation[] Hidden = [Activation.Identity, Activation.Sigmoid, Activation.Tanh, Activation.ReLU, Activation.LeakyReLU, Activation.SiLU, Activation.GELUTanh, Activation.ELU, Activation.Softplus, Activation.GELU, Activation.Mish];
 
     /// <summary>
     /// Draws network <paramref name="index"/>: 1 to 4 layers, most of them 1 to 80 wide and some 100 to

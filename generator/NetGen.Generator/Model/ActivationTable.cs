@@ -26,7 +26,7 @@ internal static class ActivationTable
 {
     /// <summary>
     /// He initialization after the ReLU family, which zero half their inputs, and after the smooth
-    /// activations shaped like ReLU (SiLU, GELUTanh, ELU), for which PyTorch users call
+    /// activations shaped like ReLU (SiLU, GELUTanh, ELU, GELU, Mish), for which PyTorch users call
     /// <c>kaiming_normal_(nonlinearity='relu')</c>, gain √2 (what Kaiming users take for ELU-like units); Xavier (Glorot) after the rest, as PyTorch's guidance.
     /// </summary>
     public static ActivationTraits Of(ActivationKind kind) => kind switch
@@ -44,6 +44,9 @@ internal static class ActivationTable
         ActivationKind.ELU => new(kind, true, DerivativeSourceKind.Output, InitKind.HeNormal, null, 0),
         // PyTorch's nn.Softplus() (beta 1, threshold 20): its derivative σ(x) reads the pre-activation, as PyTorch's.
         ActivationKind.Softplus => new(kind, true, DerivativeSourceKind.PreActivation, InitKind.XavierUniform, null, 0),
+        // PyTorch's nn.GELU() (exact) and nn.Mish(): derivatives of the pre-activation, shaped like ReLU as SiLU.
+        ActivationKind.GELU => new(kind, true, DerivativeSourceKind.PreActivation, InitKind.HeNormal, null, 0),
+        ActivationKind.Mish => new(kind, true, DerivativeSourceKind.PreActivation, InitKind.HeNormal, null, 0),
         // A row's softmax: not element-wise, trained fused with cross-entropy or through its Jacobian.
         _ => new(kind, false, DerivativeSourceKind.Output, InitKind.XavierUniform, null, 0),
     };

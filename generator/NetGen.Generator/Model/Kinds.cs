@@ -3,7 +3,7 @@ namespace NetGen.Generator.Model;
 // Mirrors of the runtime's public enums, by name and value: the generator cannot reference the
 // runtime assembly. A test keeps the two in step.
 
-internal enum ActivationKind { Identity, Sigmoid, Tanh, ReLU, LeakyReLU, Softmax, SiLU, GELUTanh, ELU, Softplus }
+internal enum ActivationKind { Identity, Sigmoid, Tanh, ReLU, LeakyReLU, Softmax, SiLU, GELUTanh, ELU, Softplus, GELU, Mish }
 
 internal enum LossKind { MeanSquaredError, CrossEntropy, BinaryCrossEntropy }
 

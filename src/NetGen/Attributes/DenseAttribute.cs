@@ -17,7 +17,7 @@ public sealed class DenseAttribute(int size, Activation activation) : Attribute
 
     /// <summary>
     /// How the weights start. <see cref="Init.Default"/> means He normal after ReLU, LeakyReLU and the
-    /// smooth activations shaped like ReLU (SiLU, GELUTanh, ELU), Xavier (Glorot) uniform after anything else. Biases always start at zero.
+    /// smooth activations shaped like ReLU (SiLU, GELUTanh, ELU, GELU, Mish), Xavier (Glorot) uniform after anything else. Biases always start at zero.
     /// </summary>
     public Init Init { get; set; } = Init.Default;
 

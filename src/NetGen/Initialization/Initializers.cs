@@ -17,7 +17,7 @@ public static class Initializers
     /// Fills <paramref name="weights"/> (input-major, [fanIn, fanOut]) and <paramref name="bias"/> [fanOut].
     /// Numbers are drawn in PyTorch's order, weight [out, in] row-major then bias, so a seed gives the
     /// same network whatever the internal layout. He schemes take PyTorch's gain for the activation
-    /// (<c>calculate_gain</c>): √2 after ReLU and the smooth activations shaped like it (SiLU, GELUTanh, ELU), <c>√(2 / (1 + s²))</c> after LeakyReLU of negative slope
+    /// (<c>calculate_gain</c>): √2 after ReLU and the smooth activations shaped like it (SiLU, GELUTanh, ELU, GELU, Mish), <c>√(2 / (1 + s²))</c> after LeakyReLU of negative slope
     /// <paramref name="activationArgument"/> s, 1 otherwise.
     /// </summary>
     public static void InitializeLayer<T>(Span<T> weights, Span<T> bias, int fanIn, int fanOut,
@@ -37,7 +37,7 @@ public static class Initializers
         double gain = activation switch
         {
             // PyTorch users initialize the smooth ReLU-like activations as ReLU: kaiming_normal_(nonlinearity='relu'), gain √2, also what Kaiming users take for ELU.
-            Activation.ReLU or Activation.SiLU or Activation.GELUTanh or Activation.ELU => Math.Sqrt(2.0),
+            Activation.ReLU or Activation.SiLU or Activation.GELUTanh or Activation.ELU or Activation.GELU or Activation.Mish => Math.Sqrt(2.0),
             Activation.LeakyReLU => Math.Sqrt(2.0 / (1.0 + activationArgument * activationArgument)),
             _ => 1.0,
         };

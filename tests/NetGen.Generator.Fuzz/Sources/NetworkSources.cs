@@ -32,7 +32,7 @@ internal static class NetworkSources
         }
         """;
 
-    private static readonly string[] Activations = ["Identity", "Sigmoid", "Tanh", "ReLU", "LeakyReLU", "Softmax", "SiLU", "GELUTanh", "ELU", "Softplus"];
+    private static readonly string[] Activations = ["Identity", "Sigmoid", "Tanh", "ReLU", "LeakyReLU", "Softmax", "SiLU", "GELUTanh", "ELU", "Softplus", "GELU", "Mish"];
 
     private static Gen<string> Weighted(int usual, Gen<string> normal, int odd, Gen<string> unusual) =>
         Gen.Frequency((usual, normal), (odd, unusual));

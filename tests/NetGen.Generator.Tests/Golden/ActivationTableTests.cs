@@ -49,8 +49,9 @@ public sealed class ActivationTableTests
     {
         var kind = Enum.Parse<ActivationKind>(name);
         // DenseAttribute.Init: "He normal after ReLU, LeakyReLU and the smooth activations shaped like ReLU
-        // (SiLU, GELUTanh, ELU), Xavier (Glorot) uniform after anything else".
+        // (SiLU, GELUTanh, ELU, GELU, Mish), Xavier (Glorot) uniform after anything else".
         InitKind expected = kind is ActivationKind.ReLU or ActivationKind.LeakyReLU or ActivationKind.SiLU or ActivationKind.GELUTanh or ActivationKind.ELU
+            or ActivationKind.GELU or ActivationKind.Mish
             ? InitKind.HeNormal : InitKind.XavierUniform;
 
         Assert.Equal(expected, ActivationTable.Of(kind).DefaultInit);

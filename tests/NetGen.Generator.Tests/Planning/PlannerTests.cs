@@ -124,6 +124,8 @@ public sealed class PlannerTests
     [Theory]
     [InlineData(nameof(ActivationKind.SiLU), true)]
     [InlineData(nameof(ActivationKind.GELUTanh), true)]
+    [InlineData(nameof(ActivationKind.GELU), true)]
+    [InlineData(nameof(ActivationKind.Mish), true)]
     [InlineData(nameof(ActivationKind.Tanh), false)]
     [InlineData(nameof(ActivationKind.LeakyReLU), false)]
     public void A_layer_keeps_its_pre_activation_exactly_when_its_derivative_reads_it(string name, bool readsPreActivation)

@@ -20,6 +20,8 @@ public class ActivationAccuracyTests(ITestOutputHelper output)
         { nameof(Activation.GELUTanh), 12 },
         { nameof(Activation.ELU), 1 },
         { nameof(Activation.Softplus), 1.25 },
+        { nameof(Activation.GELU), 3 },
+        { nameof(Activation.Mish), 4 },
     };
 
     public static TheoryData<string, double> DoubleBounds => new()
@@ -28,6 +30,8 @@ public class ActivationAccuracyTests(ITestOutputHelper output)
         { nameof(Activation.GELUTanh), 24 },
         { nameof(Activation.ELU), 1 },
         { nameof(Activation.Softplus), 1.25 },
+        { nameof(Activation.GELU), 3.5 },
+        { nameof(Activation.Mish), 4 },
     };
 
     [Theory, MemberData(nameof(FloatBounds))]
@@ -78,6 +82,8 @@ public class ActivationAccuracyTests(ITestOutputHelper output)
         Activation.GELUTanh => Times(SigmoidOf(GeluTanhArgument(x)), x),
         Activation.ELU => x > 0 ? x : ExactMath.ExpM1(x),
         Activation.Softplus => x > 20 ? x : Math.Max(x, 0) + ExactMath.Log1p(ExpOfMinusAbs(x)),
+        Activation.GELU => Times(ExactMath.NormalCdf(x), x),
+        Activation.Mish => Mish(x),
         _ => throw new NotSupportedException(activation.ToString()),
     };
 
@@ -104,12 +110,23 @@ public class ActivationAccuracyTests(ITestOutputHelper output)
         return SqrtEightOverPi * (x + (DoubleDouble)44715.0 / 1e6 * cube);
     }
 
-    // √(8/π) in double-double: one Newton step from the double, s + (8/π − s²)/(2s).
-    private static readonly DoubleDouble SqrtEightOverPi = NewtonSqrt((DoubleDouble)8.0 / new DoubleDouble(Math.PI, 1.2246467991473532e-16));
+    // √(8/π) in double-double.
+    private static readonly DoubleDouble SqrtEightOverPi = ExactMath.Sqrt((DoubleDouble)8.0 / new DoubleDouble(Math.PI, 1.2246467991473532e-16));
 
-    private static DoubleDouble NewtonSqrt(DoubleDouble a)
+    /// <summary>
+    /// Mish(x) = x·tanh(ln(1 + eˣ)) = x·n/(n + 2) with n = eˣ·(eˣ + 2): for x ≤ 0, m/(m + 2) with
+    /// m = e·(e + 2), e = eˣ; above, (1 + 2e)/(1 + 2e + 2e²) with e = e^−x; sums of positive terms only.
+    /// </summary>
+    private static Exact Mish(double x)
     {
-        double s = Math.Sqrt(a.Hi);
-        return s + (a - DoubleDouble.Product(s, s)) / (2 * s);
+        Exact exp = ExactMath.Exp(-Math.Abs(x));
+        DoubleDouble e = exp.Mantissa.ScaleB(exp.Exponent);
+        if (x <= 0)
+        {
+            DoubleDouble m = e * (e + 2.0);
+            return m / (m + 2.0) * x;
+        }
+        DoubleDouble numerator = 1.0 + 2.0 * e;
+        return numerator / (numerator + 2.0 * (e * e)) * x;
     }
 }

@@ -49,10 +49,10 @@ public class FiniteDifferenceGradientTests
     public void GradientCheckCatalogCoversEveryActivationLossDepthAndCodePath()
     {
         Architecture[] all = NetworkCatalog.GradientCheck.Select(c => c.Architecture).ToArray();
-        Activation[] hidden = [Activation.Identity, Activation.Sigmoid, Activation.Tanh, Activation.ReLU, Activation.LeakyReLU, Activation.SiLU, Activation.GELUTanh, Activation.ELU, Activation.Softplus];
+        Activation[] hidden = [Activation.Identity, Activation.Sigmoid, Activation.Tanh, Activation.ReLU, Activation.LeakyReLU, Activation.SiLU, Activation.GELUTanh, Activation.ELU, Activation.Softplus, Activation.GELU, Activation.Mish];
         foreach (Activation activation in hidden)
             Assert.Contains(all, a => a.Layers[..^1].Any(l => l.Activation == activation));
-        foreach (Activation output in new[] { Activation.Identity, Activation.Sigmoid, Activation.Tanh, Activation.Softmax, Activation.SiLU, Activation.GELUTanh, Activation.ELU, Activation.Softplus })
+        foreach (Activation output in new[] { Activation.Identity, Activation.Sigmoid, Activation.Tanh, Activation.Softmax, Activation.SiLU, Activation.GELUTanh, Activation.ELU, Activation.Softplus, Activation.GELU, Activation.Mish })
             Assert.Contains(all, a => a.Loss == Loss.MeanSquaredError && a.OutputActivation == output);
         Assert.Contains(all, a => a.Loss == Loss.CrossEntropy);
         Assert.Contains(all, a => a.Loss == Loss.BinaryCrossEntropy && a.OutputSize == 1);

@@ -56,6 +56,13 @@ public sealed class ActivationContractTests
         {
             var (x, _) = KernelTestData.Random<T>(data, lanes, scale: 6.0);
             x[0] = T.Zero;
+            if (round == 1)
+            {
+                // The ends, in the lanes of every width: infinities, far tails and a subnormal.
+                T[] ends = [T.PositiveInfinity, T.NegativeInfinity, T.CreateTruncating(-40.0), T.CreateTruncating(40.0), T.Epsilon, -T.Epsilon];
+                for (int k = 0; k < Math.Min(ends.Length, lanes - 1); k++)
+                    x[k + 1] = ends[k];
+            }
             var (d, _) = KernelTestData.Random<T>(data, lanes);
             T[] y = x.Select(v => TActivation.Forward(v, argument)).ToArray();
             T[] forward = y;

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Numerics;
 using System.Runtime.Intrinsics;
 using NetGen.Kernels;
+using NetGen.Tests.FastMathTests;
 using NetGen.Tests.Support;
 using Xunit;
 
@@ -79,6 +80,8 @@ public class OneSampleDenseKernelTests
             case Activation.SiLU: return z.Select(v => v / (1 + Math.Exp(-v))).ToArray();
             case Activation.ELU: return z.Select(v => v > 0 ? v : Math.Exp(v) - 1).ToArray();
             case Activation.Softplus: return z.Select(v => v > 20 ? v : Math.Max(v, 0) + Math.Log(1 + Math.Exp(-Math.Abs(v)))).ToArray();
+            case Activation.GELU: return z.Select(v => v * ExactMath.NormalCdf(v).ToDouble()).ToArray();
+            case Activation.Mish: return z.Select(v => v * Math.Tanh(Math.Max(v, 0) + Math.Log(1 + Math.Exp(-Math.Abs(v))))).ToArray();
             case Activation.GELUTanh: return z.Select(v => 0.5 * v * (1 + Math.Tanh(Math.Sqrt(2 / Math.PI) * (v + 0.044715 * v * v * v)))).ToArray();
             case Activation.Softmax:
                 double max = z.Max();

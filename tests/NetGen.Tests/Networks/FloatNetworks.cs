@@ -165,3 +165,14 @@ public partial class FloatSoftplusNet
     public static Architecture Architecture { get; } =
         new(Loss.CrossEntropy, 8, new(16, Activation.Softplus), new(3, Activation.Softmax));
 }
+
+/// <summary>GELU and Mish in single precision: 8 float inputs fill one Vector256 (vector rows), Mish in the final layer under MSE.</summary>
+[Network(Loss.MeanSquaredError)]
+[Input(8)]
+[Dense(16, Activation.GELU)]
+[Dense(3, Activation.Mish)]
+public partial class FloatGELUMishNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.MeanSquaredError, 8, new(16, Activation.GELU), new(3, Activation.Mish));
+}

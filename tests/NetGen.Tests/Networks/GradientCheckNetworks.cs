@@ -309,3 +309,29 @@ public partial class SoftplusHiddenMseSoftplusNet
     public static Architecture Architecture { get; } =
         new(Loss.MeanSquaredError, 9, new(20, Activation.Softplus), new(3, Activation.Softplus));
 }
+
+// GELU and Mish, whose derivatives read the pre-activation: a GELU layer of 5 that reads one Vector256
+// of 4 doubles a row (vector rows, whose derivative is then left to its own pass), a Mish layer of 24
+// over 5 in the product kernels, and GELU in an unrolled final layer under MSE.
+[Network(Loss.MeanSquaredError, Precision = Precision.Double)]
+[Input(4)]
+[Dense(5, Activation.GELU)]
+[Dense(24, Activation.Mish)]
+[Dense(2, Activation.GELU)]
+public partial class GELUHiddenMishMseGELUNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.MeanSquaredError, 4, new(5, Activation.GELU), new(24, Activation.Mish), new(2, Activation.GELU));
+}
+
+// Mish in a first layer of 30 over 11 inputs, split by rows where a batch runs in several chunks, and Mish in
+// the final layer under MSE.
+[Network(Loss.MeanSquaredError, Precision = Precision.Double)]
+[Input(11)]
+[Dense(30, Activation.Mish)]
+[Dense(3, Activation.Mish)]
+public partial class MishHiddenMseMishNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.MeanSquaredError, 11, new(30, Activation.Mish), new(3, Activation.Mish));
+}

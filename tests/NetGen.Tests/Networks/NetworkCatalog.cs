@@ -40,6 +40,8 @@ public static class NetworkCatalog
         Case(nameof(GELUTanhWideMseSiLUNet), s => new GELUTanhWideMseSiLUNet(s), GELUTanhWideMseSiLUNet.Architecture),
         Case(nameof(ELUHiddenMseELUNet), s => new ELUHiddenMseELUNet(s), ELUHiddenMseELUNet.Architecture),
         Case(nameof(SoftplusHiddenMseSoftplusNet), s => new SoftplusHiddenMseSoftplusNet(s), SoftplusHiddenMseSoftplusNet.Architecture),
+        Case(nameof(GELUHiddenMishMseGELUNet), s => new GELUHiddenMishMseGELUNet(s), GELUHiddenMishMseGELUNet.Architecture),
+        Case(nameof(MishHiddenMseMishNet), s => new MishHiddenMseMishNet(s), MishHiddenMseMishNet.Architecture),
     ];
 
     /// <summary>Every double network the reference MLP can describe.</summary>
@@ -69,6 +71,7 @@ public static class NetworkCatalog
         Case(nameof(FloatSiLUGELUTanhNet), s => new FloatSiLUGELUTanhNet(s), FloatSiLUGELUTanhNet.Architecture),
         Case(nameof(FloatELUNet), s => new FloatELUNet(s), FloatELUNet.Architecture),
         Case(nameof(FloatSoftplusNet), s => new FloatSoftplusNet(s), FloatSoftplusNet.Architecture),
+        Case(nameof(FloatGELUMishNet), s => new FloatGELUMishNet(s), FloatGELUMishNet.Architecture),
     ];
 
     public static NetworkCase<double> DoubleNamed(string name) => Double.Single(c => c.Name == name);

@@ -32,6 +32,8 @@ public class ReferenceMlpComparisonTests
     [Theory]
     [InlineData(nameof(GELUTanhWideMseSiLUNet), 300)]
     [InlineData(nameof(SiLUHiddenMseGELUTanhNet), 1000)]
+    [InlineData(nameof(MishHiddenMseMishNet), 300)]
+    [InlineData(nameof(GELUHiddenMishMseGELUNet), 300)]
     public void DoubleNetworkKeepingPreActivationsMatchesReferenceOverSeveralChunks(string network, int batch)
         => DoubleNetworkMatchesReferenceAgainstTargets(network, batch);
 

@@ -221,6 +221,8 @@ public sealed class ReferenceMlp
                         Activation.GELUTanh => 0.5 * z[j] * (1 + Math.Tanh(GeluTanhInner(z[j]))),
                         Activation.ELU => z[j] > 0 ? z[j] : Math.Exp(z[j]) - 1,
                         Activation.Softplus => z[j] > 20 ? z[j] : Softplus(z[j]),
+                        Activation.GELU => z[j] * NormalCdf(z[j]),
+                        Activation.Mish => z[j] * Math.Tanh(Softplus(z[j])),
                         _ => throw new NotSupportedException(activation.ToString()),
                     };
                 }
@@ -255,6 +257,8 @@ public sealed class ReferenceMlp
                 Activation.GELUTanh => GeluTanhDerivative(z[j]),
                 Activation.ELU => z[j] > 0 ? 1 : Math.Exp(z[j]),
                 Activation.Softplus => z[j] > 20 ? 1 : Sigmoid(z[j]),
+                Activation.GELU => NormalCdf(z[j]) + z[j] * Math.Exp(-z[j] * z[j] / 2) / Math.Sqrt(2 * Math.PI),
+                Activation.Mish => MishDerivative(z[j]),
                 _ => throw new NotSupportedException(activation.ToString()),
             };
             dZ[j] = dA[j] * derivative;
@@ -275,4 +279,39 @@ public sealed class ReferenceMlp
     }
 
     private static double Softplus(double x) => Math.Max(x, 0) + Math.Log(1 + Math.Exp(-Math.Abs(x)));
+
+    /// <summary>
+    /// Φ(z) = ½·erfc(−z/√2), the standard normal distribution, with erfc t = 1 − erf t from the series of
+    /// positive terms (2/√π)·e^−t²·Σ 2ⁿ·t^(2n+1)/(1·3·…·(2n+1)) below t = 2, and Laplace's continued fraction
+    /// e^−t²/√π · 1/(t + (1/2)/(t + 1/(t + (3/2)/(t + …)))) above.
+    /// </summary>
+    private static double NormalCdf(double z)
+    {
+        double t = Math.Abs(z) / Math.Sqrt(2), erfc;
+        if (t < 2)
+        {
+            double sum = 0, term = t;
+            for (int n = 0; n < 40; n++)
+            {
+                sum += term;
+                term *= 2 * t * t / (2 * n + 3);
+            }
+            erfc = 1 - 2 / Math.Sqrt(Math.PI) * Math.Exp(-t * t) * sum;
+        }
+        else
+        {
+            double fraction = t;
+            for (int n = 100; n >= 1; n--)
+                fraction = t + n / 2.0 / fraction;
+            erfc = Math.Exp(-t * t) / (Math.Sqrt(Math.PI) * fraction);
+        }
+        return z < 0 ? erfc / 2 : 1 - erfc / 2;
+    }
+
+    /// <summary>d/dz of z·tanh(softplus z): tanh(softplus z) + z·σ(z)·(1 − tanh²(softplus z)).</summary>
+    private static double MishDerivative(double z)
+    {
+        double t = Math.Tanh(Softplus(z));
+        return t + z * Sigmoid(z) * (1 - t * t);
+    }
 }

@@ -31,6 +31,8 @@ internal static class ActivationDispatch
         Activation.GELUTanh => call.Run<GELUTanhActivation<T>>(),
         Activation.ELU => call.Run<ELUActivation<T>>(),
         Activation.Softplus => call.Run<SoftplusActivation<T>>(),
+        Activation.GELU => call.Run<GELUActivation<T>>(),
+        Activation.Mish => call.Run<MishActivation<T>>(),
         _ => ThrowNotElementwise<TResult>(activation),
     };
 

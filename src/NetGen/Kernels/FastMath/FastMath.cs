@@ -10,8 +10,8 @@ using System.Runtime.Intrinsics;
 namespace NetGen.Kernels;
 
 /// <summary>
-/// Vectorized e^x, sigmoid and tanh for <see cref="float"/> and <see cref="double"/>, with a stated
-/// maximum error in units in the last place (ulps), for the activation kernels.
+/// Vectorized e^x, sigmoid, tanh, erf and the other functions the activation kernels need, for
+/// <see cref="float"/> and <see cref="double"/>, each with a stated maximum error in units in the last place (ulps).
 /// </summary>
 /// <remarks>
 /// <para>
