@@ -21,11 +21,9 @@ internal static partial class Emitter
             if (ReadsLabels)
                 options.Add("ReadsLabels = true");
             if (SplitsFirstLayerByRows)
-            {
                 options.Add($"FirstWeightBlocks = {plan.Training.FirstLayerSplit!.WeightBlocks}");
-                options.Add($"FirstOutputSize = {spec.Layers[0].OutputSize}");
-            }
-            writer.Line("private static readonly TrainingSchedule Schedule = new TrainingSchedule(InputSize, OutputSize, ParameterCount, ChunkSize,");
+            string sizes = string.Join(", ", new[] { spec.InputSize }.Concat(spec.Layers.Select(l => l.OutputSize)));
+            writer.Line($"private static readonly TrainingSchedule Schedule = new TrainingSchedule(new[] {{ {sizes} }}, ChunkSize,");
             writer.Line($"    maxTrainingBatch: {plan.Training.MaxTrainingBatch}, parameterBlocks: {plan.Training.ParameterBlocks}, parallelParameterCount: {plan.Training.ParallelParameterCount})"
                 + (options.Count == 0 ? ";" : $" {{ {string.Join(", ", options)} }};"));
         }
@@ -57,7 +55,6 @@ internal static partial class Emitter
                 writer.Line($"private readonly {network} _network;");
                 writer.Line();
                 writer.Line($"public ShapeWork({network} network) => _network = network;");
-                writer.Line();
                 // Each member the shape needs, handed to the network's private method of the same name.
                 var members = new List<(string Signature, string Call)>
                 {
@@ -78,10 +75,9 @@ internal static partial class Emitter
                 }
                 foreach (var (signature, call) in members)
                 {
-                    writer.Line($"{signature} => _network.{call};");
                     writer.Line();
+                    writer.Line($"{signature} => _network.{call};");
                 }
-                WriteCanonicalOrder();
             }
             writer.Line();
         }

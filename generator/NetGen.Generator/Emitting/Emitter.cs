@@ -239,30 +239,6 @@ internal static partial class Emitter
             writer.Line();
         }
 
-        /// <summary>The bodies of ShapeWork's conversions between the internal layout and PyTorch's order.</summary>
-        private void WriteCanonicalOrder()
-        {
-            using (writer.Open($"void ITrainingLayers<{T}>.ReadCanonical({ReadOnlySpan} source, {Span} parameters)"))
-            {
-                for (int l = 1; l <= LayerCount; l++)
-                {
-                    DenseLayerSpec layer = spec.Layers[l - 1];
-                    writer.Line($"Layout.FromCanonical<{T}>(source.Slice(Layer{l}Weights, {layer.ParameterCount}), "
-                        + $"parameters.Slice(Layer{l}Weights, {layer.ParameterCount}), {layer.InputSize}, {layer.OutputSize});");
-                }
-            }
-            writer.Line();
-            using (writer.Open($"void ITrainingLayers<{T}>.WriteCanonical({ReadOnlySpan} source, {Span} destination)"))
-            {
-                for (int l = 1; l <= LayerCount; l++)
-                {
-                    DenseLayerSpec layer = spec.Layers[l - 1];
-                    writer.Line($"Layout.ToCanonical<{T}>(source.Slice(Layer{l}Weights, {layer.ParameterCount}), "
-                        + $"destination.Slice(Layer{l}Weights, {layer.ParameterCount}), {layer.InputSize}, {layer.OutputSize});");
-                }
-            }
-        }
-
         private void WriteComputeGradients()
         {
             writer.Line("/// <summary>Returns the batch's mean loss against target rows and fills <see cref=\"Gradients\"/> with its gradient.</summary>");

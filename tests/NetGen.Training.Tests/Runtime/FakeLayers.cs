@@ -48,19 +48,6 @@ internal sealed class FakeLayers : ITrainingLayers<double>
         return loss;
     }
 
-    public void ReadCanonical(ReadOnlySpan<double> source, Span<double> parameters)
-    {
-        // The canonical order reversed, so that a test can tell the layouts apart.
-        for (int k = 0; k < source.Length; k++)
-            parameters[k] = source[source.Length - 1 - k];
-    }
-
-    public void WriteCanonical(ReadOnlySpan<double> source, Span<double> destination)
-    {
-        for (int k = 0; k < source.Length; k++)
-            destination[source.Length - 1 - k] = source[k];
-    }
-
     public void BeginBatch(int batch)
     {
         lock (Chunks)

@@ -15,6 +15,8 @@ namespace NetGen.Training.Tests.Runtime;
 /// </summary>
 public sealed class NetworkTrainingTests
 {
+    // Two inputs, a layer of one and a layer of one: weights 0 and 1 and bias 2, then weight 3 and bias 4.
+    private static readonly int[] LayerSizes = [2, 1, 1];
     private const int ParameterCount = 5, ChunkSize = 4;
 
     private static (NetworkTraining<double> Training, FakeLayers Layers, double[] Parameters) Make(
@@ -22,8 +24,7 @@ public sealed class NetworkTrainingTests
         bool probabilityTargets = false, bool readsLabels = false, int maxTrainingBatch = 1000)
     {
         var layers = new FakeLayers();
-        var schedule = new TrainingSchedule(FakeLayers.InputSize, FakeLayers.OutputSize, ParameterCount, ChunkSize, maxTrainingBatch,
-            parameterBlocks: 3, parallelParameterCount)
+        var schedule = new TrainingSchedule(LayerSizes, ChunkSize, maxTrainingBatch, parameterBlocks: 3, parallelParameterCount)
         {
             StepsWithChunkSums = stepsWithChunkSums, ProbabilityTargets = probabilityTargets, ReadsLabels = readsLabels,
         };
@@ -218,14 +219,22 @@ public sealed class NetworkTrainingTests
     }
 
     [Fact]
-    public void Parameters_go_through_the_canonical_order_of_the_layers()
+    public void Parameters_go_through_PyTorchs_order_layer_by_layer()
     {
-        var (training, _, parameters) = Make();
-        training.ImportParameters([10, 20, 30, 40, 50]);
-        Assert.Equal([50d, 40, 30, 20, 10], parameters.Skip(2).Take(ParameterCount));
-        var exported = new double[ParameterCount];
+        // 2 inputs, 2, then 1: in PyTorch's order, layer 1's weight [out, in] = [[1, 2], [3, 4]] and bias [5, 6],
+        // then layer 2's weight [[7, 8]] and bias [9]; inside, each layer's weights are [in, out].
+        var schedule = new TrainingSchedule([2, 2, 1], ChunkSize, 1000, parameterBlocks: 3, parallelParameterCount: 1);
+        Assert.Equal((2, 1, 9, 2), (schedule.InputSize, schedule.OutputSize, schedule.ParameterCount, schedule.LayerCount));
+        var parameters = new double[9];
+        var training = new NetworkTraining<double>(new FakeLayers(), schedule,
+            OptimizerSettings<double>.Sgd(1, momentum: 0, dampening: 0, nesterov: false, weightDecay: 0), parameters, 0);
+        training.ImportParameters([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        Assert.Equal([1d, 3, 2, 4, 5, 6, 7, 8, 9], parameters);
+        var exported = new double[9];
         training.ExportParameters(exported);
-        Assert.Equal([10d, 20, 30, 40, 50], exported);
+        Assert.Equal([1d, 2, 3, 4, 5, 6, 7, 8, 9], exported);
+        Assert.Throws<ArgumentException>(() => training.ImportParameters([1, 2, 3, 4, 5, 6, 7, 8, double.NaN]));
+        Assert.Equal([1d, 3, 2, 4, 5, 6, 7, 8, 9], parameters);
     }
 
     [Fact]
@@ -270,9 +279,9 @@ public sealed class NetworkTrainingTests
     {
         // Layer 1: 2 inputs, 1 output: weights 0 and 1, bias 2; later parameters 3 and 4.
         var layers = new FakeLayers();
-        var schedule = new TrainingSchedule(2, 1, ParameterCount, ChunkSize, 1000, parameterBlocks: 3, parallelParameterCount: 1)
+        var schedule = new TrainingSchedule(LayerSizes, ChunkSize, 1000, parameterBlocks: 3, parallelParameterCount: 1)
         {
-            StepsWithChunkSums = true, FirstWeightBlocks = 2, FirstOutputSize = 1,
+            StepsWithChunkSums = true, FirstWeightBlocks = 2,
         };
         var parameters = new double[ParameterCount];
         var training = new NetworkTraining<double>(layers, schedule,

@@ -176,15 +176,15 @@ internal sealed class ChunkedBatch<T> : IChunkWork where T : unmanaged, IBinaryF
     private void FinishBlock(int block, ReadOnlySpan<T> inputs, int batch)
     {
         TrainingSchedule s = _schedule;
-        int blocks = s.FirstWeightBlocks, firstBias = s.InputSize * s.FirstOutputSize;
+        int blocks = s.FirstWeightBlocks, rowSize = s.LayerOutputSize(1), firstBias = s.InputSize * rowSize;
         int start, length;
         if (block < blocks)
         {
             // Blocks start on a multiple of eight rows, the height of the product kernel's row blocks.
             int firstRow = block * s.InputSize / blocks / 8 * 8;
             int endRow = block == blocks - 1 ? s.InputSize : (block + 1) * s.InputSize / blocks / 8 * 8;
-            start = firstRow * s.FirstOutputSize;
-            length = (endRow - firstRow) * s.FirstOutputSize;
+            start = firstRow * rowSize;
+            length = (endRow - firstRow) * rowSize;
             _layers.FirstWeightRows(inputs, batch, _gradients, firstRow, endRow - firstRow);
         }
         else
@@ -192,7 +192,7 @@ internal sealed class ChunkedBatch<T> : IChunkWork where T : unmanaged, IBinaryF
             _layers.FirstBias(batch, _gradients);
             start = firstBias;
             length = s.ParameterCount - firstBias;
-            int secondLayer = firstBias + s.FirstOutputSize;
+            int secondLayer = firstBias + rowSize;
             if (secondLayer < s.ParameterCount)
                 Reduction.Sum<T>(_chunkGradients, _summedChunks, _gradients, secondLayer, s.ParameterCount - secondLayer);
         }

@@ -7,7 +7,7 @@ namespace NetGen.Kernels;
 /// <summary>
 /// The shape-specific half of a generated network's training, which <see cref="NetworkTraining{T}"/> calls
 /// back into: the layers' forward and backward passes over a chunk of a batch, the per-sample scratch they
-/// run in, and the canonical parameter order. The generated class implements it on a private nested type,
+/// run in. The generated class implements it on a private nested type,
 /// so that its only public interface stays <see cref="INetwork{T}"/>. The members with a body are those
 /// only some shapes need.
 /// </summary>
@@ -29,12 +29,6 @@ public interface ITrainingLayers<T> where T : unmanaged, IBinaryFloatingPointIee
     /// batch's mean loss and writes the sum of their gradients into <paramref name="gradients"/>.
     /// </summary>
     T ComputeChunk(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, ReadOnlySpan<int> labels, int first, int count, int batch, T[] gradients);
-
-    /// <summary>Writes <paramref name="source"/>, in the canonical order, into <paramref name="parameters"/>, in the internal layout.</summary>
-    void ReadCanonical(ReadOnlySpan<T> source, Span<T> parameters);
-
-    /// <summary>Writes <paramref name="source"/>, in the internal layout, into <paramref name="destination"/>, in the canonical order.</summary>
-    void WriteCanonical(ReadOnlySpan<T> source, Span<T> destination);
 
     /// <summary>Work before the chunks of a batch of <paramref name="batch"/> samples (dropout masks, transposed weights); none by default.</summary>
     void BeginBatch(int batch)

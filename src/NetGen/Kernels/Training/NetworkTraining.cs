@@ -39,6 +39,7 @@ public sealed class NetworkTraining<T> where T : unmanaged, IBinaryFloatingPoint
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentOutOfRangeException.ThrowIfNegative(origin);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(origin, parameters.Length - schedule.ParameterCount);
         (_layers, _schedule, _parameters, _origin) = (layers, schedule, parameters, origin);
         _gradients = new T[schedule.ParameterCount];
@@ -77,14 +78,14 @@ public sealed class NetworkTraining<T> where T : unmanaged, IBinaryFloatingPoint
     public void ExportParameters(Span<T> destination)
     {
         Checks.Length(destination, _schedule.ParameterCount, nameof(destination));
-        _layers.WriteCanonical(Parameters, destination);
+        Reorder(Parameters, destination, toCanonical: true);
     }
 
     /// <summary>Writes <see cref="Gradients"/> in the canonical order.</summary>
     public void ExportGradients(Span<T> destination)
     {
         Checks.Length(destination, _schedule.ParameterCount, nameof(destination));
-        _layers.WriteCanonical(_gradients, destination);
+        Reorder(_gradients, destination, toCanonical: true);
     }
 
     /// <summary>Reads finite parameters in the canonical order.</summary>
@@ -94,7 +95,26 @@ public sealed class NetworkTraining<T> where T : unmanaged, IBinaryFloatingPoint
         {
             Checks.Length(source, _schedule.ParameterCount, nameof(source));
             Checks.Finite(source, nameof(source));
-            _layers.ReadCanonical(source, Parameters);
+            Reorder(source, Parameters, toCanonical: false);
+        }
+    }
+
+    /// <summary>
+    /// Copies <paramref name="source"/> to <paramref name="destination"/> layer by layer, from the internal layout
+    /// (per layer, weights [in, out] then bias) to PyTorch's order (per layer, weight [out, in] row-major, then
+    /// bias), or back.
+    /// </summary>
+    private void Reorder(ReadOnlySpan<T> source, Span<T> destination, bool toCanonical)
+    {
+        int offset = 0;
+        for (int l = 1; l <= _schedule.LayerCount; l++)
+        {
+            int inSize = _schedule.LayerInputSize(l), outSize = _schedule.LayerOutputSize(l), count = (inSize + 1) * outSize;
+            if (toCanonical)
+                Layout.ToCanonical<T>(source.Slice(offset, count), destination.Slice(offset, count), inSize, outSize);
+            else
+                Layout.FromCanonical<T>(source.Slice(offset, count), destination.Slice(offset, count), inSize, outSize);
+            offset += count;
         }
     }
 

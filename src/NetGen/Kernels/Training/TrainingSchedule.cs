@@ -4,8 +4,8 @@ using System.ComponentModel;
 namespace NetGen.Kernels;
 
 /// <summary>
-/// The sizes and the plan of a generated network's training, as constants of its generator: the sizes a
-/// batch is checked against, the chunks it splits into, the blocks that element-wise work on the parameters
+/// The sizes and the plan of a generated network's training, as constants of its generator: its layers'
+/// sizes, which give the sizes a batch is checked against and the parameters' layout, the chunks it splits into, the blocks that element-wise work on the parameters
 /// splits into, where the optimizer step runs, and the layout of a first layer split by rows.
 /// </summary>
 /// <remarks>
@@ -16,31 +16,43 @@ namespace NetGen.Kernels;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class TrainingSchedule
 {
-    /// <summary>The sizes every network has.</summary>
-    /// <param name="inputSize">Values in one input sample.</param>
-    /// <param name="outputSize">Values in one output sample.</param>
-    /// <param name="parameterCount">Weights and biases.</param>
+    /// <summary>The sizes and the plan every network has.</summary>
+    /// <param name="layerSizes">The input size, then each layer's output size, in order.</param>
     /// <param name="chunkSize">Samples of a chunk: larger batches split into chunks whose gradients are summed in chunk order.</param>
     /// <param name="maxTrainingBatch">The most samples a training call takes, those whose scratch rows fit in an array.</param>
     /// <param name="parameterBlocks">The fixed blocks that element-wise work on the parameters splits into on several threads.</param>
     /// <param name="parallelParameterCount">The fewest parameters for which that work runs on several threads.</param>
-    public TrainingSchedule(int inputSize, int outputSize, int parameterCount, int chunkSize, int maxTrainingBatch, int parameterBlocks, int parallelParameterCount)
+    public TrainingSchedule(int[] layerSizes, int chunkSize, int maxTrainingBatch, int parameterBlocks, int parallelParameterCount)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(inputSize, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(outputSize, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(parameterCount, 1);
+        ArgumentNullException.ThrowIfNull(layerSizes);
+        ArgumentOutOfRangeException.ThrowIfLessThan(layerSizes.Length, 2);
+        foreach (int size in layerSizes)
+            ArgumentOutOfRangeException.ThrowIfLessThan(size, 1, nameof(layerSizes));
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTrainingBatch, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(parameterBlocks, 1);
-        (InputSize, OutputSize, ParameterCount, ChunkSize) = (inputSize, outputSize, parameterCount, chunkSize);
-        (MaxTrainingBatch, ParameterBlocks, ParallelParameterCount) = (maxTrainingBatch, parameterBlocks, parallelParameterCount);
+        _layerSizes = (int[])layerSizes.Clone();
+        for (int l = 1; l < layerSizes.Length; l++)
+            ParameterCount += (layerSizes[l - 1] + 1) * layerSizes[l];
+        (ChunkSize, MaxTrainingBatch, ParameterBlocks, ParallelParameterCount) = (chunkSize, maxTrainingBatch, parameterBlocks, parallelParameterCount);
     }
 
+    private readonly int[] _layerSizes;
+
+    /// <summary>The number of layers.</summary>
+    public int LayerCount => _layerSizes.Length - 1;
+
+    /// <summary>The input size of layer <paramref name="layer"/>, from 1.</summary>
+    public int LayerInputSize(int layer) => _layerSizes[layer - 1];
+
+    /// <summary>The output size of layer <paramref name="layer"/>, from 1.</summary>
+    public int LayerOutputSize(int layer) => _layerSizes[layer];
+
     /// <summary>Values in one input sample.</summary>
-    public int InputSize { get; }
+    public int InputSize => _layerSizes[0];
 
     /// <summary>Values in one output sample.</summary>
-    public int OutputSize { get; }
+    public int OutputSize => _layerSizes[^1];
 
     /// <summary>Weights and biases.</summary>
     public int ParameterCount { get; }
@@ -75,7 +87,4 @@ public sealed class TrainingSchedule
     /// it is not split.
     /// </summary>
     public int FirstWeightBlocks { get; init; }
-
-    /// <summary>The first layer's output size, where <see cref="FirstWeightBlocks"/> is not 0.</summary>
-    public int FirstOutputSize { get; init; }
 }
