@@ -252,7 +252,8 @@ internal static partial class Emitter
             writer.Line();
             if (HasDropout || TransposedLayers.Any())
             {
-                writer.Line("/// <summary>Before the chunks of a batch: its dropout masks and the transposed weights.</summary>");
+                string work = string.Join(" and ", new[] { HasDropout ? "its dropout masks" : null, TransposedLayers.Any() ? "the transposed weights" : null }.Where(w => w is not null));
+                writer.Line($"/// <summary>Before the chunks of a batch: {work}.</summary>");
                 using (writer.Open("private void BeginBatch(int batch)"))
                 {
                     if (HasDropout)
