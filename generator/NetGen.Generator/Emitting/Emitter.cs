@@ -406,9 +406,13 @@ internal static partial class Emitter
             writer.Line("/// </summary>");
             using (writer.Open($"public {spec.Type.Name} Clone()"))
             {
-                writer.Line($"var copy = new {spec.Type.Name}(seed: 0);");
-                writer.Line($"_training.CopyTo(copy._training{(HasDropout ? ", _random, copy._random" : "")});");
-                writer.Line("return copy;");
+                writer.Line("using (_training.Enter(\"Clone\"))");
+                using (writer.Open(""))
+                {
+                    writer.Line($"var copy = new {spec.Type.Name}(seed: 0);");
+                    writer.Line($"_training.CopyTo(copy._training{(HasDropout ? ", _random, copy._random" : "")});");
+                    writer.Line("return copy;");
+                }
             }
             writer.Line();
         }

@@ -58,7 +58,7 @@ public sealed class NetworkTraining<T> where T : unmanaged, IBinaryFloatingPoint
         get => _degreeOfParallelism;
         set
         {
-            using (new Guard(ref _trainingThread, nameof(DegreeOfParallelism)))
+            using (Enter(nameof(DegreeOfParallelism)))
                 _degreeOfParallelism = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Expected at least 1 thread.");
         }
     }
@@ -69,7 +69,7 @@ public sealed class NetworkTraining<T> where T : unmanaged, IBinaryFloatingPoint
         get => _optimizer.LearningRate;
         set
         {
-            using (new Guard(ref _trainingThread, nameof(LearningRate)))
+            using (Enter(nameof(LearningRate)))
                 _optimizer.LearningRate = Checks.LearningRate(value, nameof(value));
         }
     }
@@ -91,7 +91,7 @@ public sealed class NetworkTraining<T> where T : unmanaged, IBinaryFloatingPoint
     /// <summary>Reads finite parameters in the canonical order.</summary>
     public void ImportParameters(ReadOnlySpan<T> source)
     {
-        using (new Guard(ref _trainingThread, nameof(ImportParameters)))
+        using (Enter(nameof(ImportParameters)))
         {
             Checks.Length(source, _schedule.ParameterCount, nameof(source));
             Checks.Finite(source, nameof(source));
@@ -121,62 +121,59 @@ public sealed class NetworkTraining<T> where T : unmanaged, IBinaryFloatingPoint
     /// <summary>Returns the batch's mean loss against target rows and fills <see cref="Gradients"/> with its gradient.</summary>
     public T ComputeGradients(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets)
     {
-        using (new Guard(ref _trainingThread, nameof(ComputeGradients)))
+        using (Enter(nameof(ComputeGradients)))
             return Compute(inputs, targets, stepWithSum: false);
     }
 
     /// <summary>Returns the batch's mean loss against class labels and fills <see cref="Gradients"/> with its gradient.</summary>
     public T ComputeGradients(ReadOnlySpan<T> inputs, ReadOnlySpan<int> labels)
     {
-        using (new Guard(ref _trainingThread, nameof(ComputeGradients)))
+        using (Enter(nameof(ComputeGradients)))
             return Compute(inputs, labels, stepWithSum: false);
     }
 
     /// <summary>Computes the gradients of the batch's mean loss, then applies the optimizer; returns the loss.</summary>
     public T TrainStep(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets)
     {
-        using (new Guard(ref _trainingThread, nameof(TrainStep)))
+        using (Enter(nameof(TrainStep)))
             return AfterGradients(inputs.Length, Compute(inputs, targets, _schedule.StepsWithChunkSums));
     }
 
     /// <summary>Computes the gradients of the batch's mean loss against labels, then applies the optimizer; returns the loss.</summary>
     public T TrainStep(ReadOnlySpan<T> inputs, ReadOnlySpan<int> labels)
     {
-        using (new Guard(ref _trainingThread, nameof(TrainStep)))
+        using (Enter(nameof(TrainStep)))
             return AfterGradients(inputs.Length, Compute(inputs, labels, _schedule.StepsWithChunkSums));
     }
 
     /// <summary>Applies one optimizer step to the parameters using <see cref="Gradients"/>.</summary>
     public void ApplyGradients()
     {
-        using (new Guard(ref _trainingThread, nameof(ApplyGradients)))
+        using (Enter(nameof(ApplyGradients)))
             Step();
     }
 
     /// <summary>Clears the optimizer's state, as if no step had been taken.</summary>
     public void ResetOptimizer()
     {
-        using (new Guard(ref _trainingThread, nameof(ResetOptimizer)))
+        using (Enter(nameof(ResetOptimizer)))
             _optimizer.Reset();
     }
 
     /// <summary>
     /// Gives <paramref name="copy"/>, the training of a new network of the same class, this one's parameters,
     /// gradients, optimizer state, settings and, where the network drops out, the state of its generator
-    /// <paramref name="random"/> in <paramref name="copyRandom"/>; guarded as the network's Clone.
+    /// <paramref name="random"/> in <paramref name="copyRandom"/>. The caller holds the guard (<see cref="Enter"/>).
     /// </summary>
     public void CopyTo(NetworkTraining<T> copy, SeededRandom? random = null, SeededRandom? copyRandom = null)
     {
         ArgumentNullException.ThrowIfNull(copy);
-        using (new Guard(ref _trainingThread, "Clone"))
-        {
-            Parameters.CopyTo(copy.Parameters);
-            _gradients.CopyTo(copy._gradients, 0);
-            _optimizer.CopyTo(copy._optimizer);
-            copy._degreeOfParallelism = _degreeOfParallelism;
-            if (random is not null)
-                copyRandom!.CopyFrom(random);
-        }
+        Parameters.CopyTo(copy.Parameters);
+        _gradients.CopyTo(copy._gradients, 0);
+        _optimizer.CopyTo(copy._optimizer);
+        copy._degreeOfParallelism = _degreeOfParallelism;
+        if (random is not null)
+            copyRandom!.CopyFrom(random);
     }
 
     private T Compute(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, bool stepWithSum)
@@ -252,18 +249,28 @@ public sealed class NetworkTraining<T> where T : unmanaged, IBinaryFloatingPoint
         _chunks.Update(_degreeOfParallelism);
     }
 
+    /// <summary>
+    /// Claims the network for the calling thread until the returned guard is disposed: a second thread that
+    /// enters a training member meanwhile gets an InvalidOperationException naming its <paramref name="member"/>
+    /// (TrainingGuard). Training members of this class claim it themselves; the network's Clone claims it around
+    /// making its copy.
+    /// </summary>
+    public Guard Enter(string member) => new(ref _trainingThread, member);
+
     /// <summary>Holds the training guard (TrainingGuard) for the calling thread from its making to its disposal.</summary>
-    private readonly ref struct Guard
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public readonly ref struct Guard
     {
         private readonly ref int _owner;
         private readonly bool _entered;
 
-        public Guard(ref int owner, string member)
+        internal Guard(ref int owner, string member)
         {
             _owner = ref owner;
             _entered = TrainingGuard.Enter(ref owner, member);
         }
 
+        /// <summary>Releases the guard when its making claimed it.</summary>
         public void Dispose() => TrainingGuard.Exit(ref _owner, _entered);
     }
 }
