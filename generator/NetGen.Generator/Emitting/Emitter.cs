@@ -80,9 +80,9 @@ internal static partial class Emitter
         private bool ReadsLabels => plan.Training.ReadsLabels;
         private bool SplitsFirstLayerByRows => plan.Training.FirstLayerSplit is not null;
         private bool StepsWithChunkSums => plan.Training.OptimizerStep == OptimizerStepPlacement.WithChunkSums;
+        private bool HasPenalty => spec.L1 != 0 || spec.L2 != 0;
         private int FirstLayerPadding => plan.Training.FirstPair?.Padding ?? 0;
         private string LabelsParameter => ReadsLabels ? ", ReadOnlySpan<int> labels" : "";
-        private string NoLabels => ReadsLabels ? ", default" : "";
         private string Span => $"Span<{T}>";
         private string ReadOnlySpan => $"ReadOnlySpan<{T}>";
 
@@ -108,12 +108,11 @@ internal static partial class Emitter
                 WriteComputeGradients();
                 WriteTrainStep();
                 WriteChunks();
-                WriteOptimizer();
                 WriteForwardOne();
                 WriteInferenceScratch();
                 WriteForwardLayers();
                 WriteBackwardLayers();
-                WriteEnsureCapacity();
+                WriteGrow();
                 WriteClone();
                 WriteInterfaceMembers();
             }
@@ -148,13 +147,13 @@ internal static partial class Emitter
             writer.Line($"private const int SamplePadding = {plan.Inference.SamplePadding};");
             writer.Line($"private readonly {T}[] _parameters; // from _origin, on a cache line (Alignment)");
             writer.Line("private readonly int _origin;");
-            writer.Line($"private readonly {T}[] _gradients = new {T}[ParameterCount];");
             if (HasDropout)
                 writer.Line("private readonly SeededRandom _random; // draws the dropout masks, continuing from the initialization");
-            WriteOptimizerFields();
+            writer.Line($"private readonly NetworkTraining<{T}> _training; // what training does whatever the shape, calling back into ShapeWork");
             writer.Line();
-            writer.Line("// Per-sample scratch, [batch, size] row-major, grown once to the largest batch seen.");
-            writer.Line("private int _batchCapacity;");
+            writer.Line("// Per-sample scratch, [batch, size] row-major, grown once to the largest batch seen (Grow).");
+            if (SplitsFirstLayerByRows)
+                writer.Line("private int _batchCapacity;");
             for (int l = 1; l <= LayerCount; l++)
             {
                 string role = l == LayerCount ? "logits while training" : "activations";
@@ -168,40 +167,13 @@ internal static partial class Emitter
                     writer.Line($"private {T}[] _layer{l}Dropped = Array.Empty<{T}>(); // activations times the mask");
                 }
             }
-            writer.Line($"private {T}[] _targets = Array.Empty<{T}>(); // labels as target rows");
+            if (SplitsFirstLayerByRows)
+                writer.Line($"private {T}[] _firstProducts = Array.Empty<{T}>(); // FirstProducts' two halves, [half, _batchCapacity, {spec.Layers[0].OutputSize}]");
             writer.Line();
             writer.Line("// Batches above ChunkSize samples are split into chunks of that size whose gradients are");
             writer.Line("// summed in chunk order, so the result is the same on any number of threads.");
             writer.Line($"private const int ChunkSize = {plan.Training.ChunkSize};");
-            writer.Line($"private {T}[][] _chunkGradients = Array.Empty<{T}[]>();");
-            writer.Line($"private {T}[] _chunkLosses = Array.Empty<{T}>();");
-            writer.Line($"private {T}[] _parallelInputs = Array.Empty<{T}>(); // the batch, where worker threads can read it");
-            writer.Line($"private {T}[] _parallelTargets = Array.Empty<{T}>();");
-            writer.Line("private int _parallelBatch;");
-            writer.Line("private int _degreeOfParallelism = 1;");
-            writer.Line($"private {T} _learningRate = {Literal(spec.Optimizer.LearningRate)};");
-            writer.Line("// Element-wise work on the parameters (the optimizer step, the sum of chunk gradients) is split");
-            writer.Line("// into fixed blocks when there are threads to spare and enough parameters to pay for them.");
-            writer.Line($"private const int ParameterBlocks = {plan.Training.ParameterBlocks};");
-            writer.Line($"private const int ParallelParameterCount = {plan.Training.ParallelParameterCount};");
-            if (SplitsFirstLayerByRows)
-            {
-                writer.Line("// Blocks of layer 1's weight rows that FinishBlock computes after the chunks of a batch;");
-                writer.Line("// one more block holds every other parameter.");
-                writer.Line($"private const int FirstWeightBlocks = {plan.Training.FirstLayerSplit!.WeightBlocks};");
-                writer.Line($"private {T}[] _firstProducts = Array.Empty<{T}>(); // FirstProducts' two halves, [half, _batchCapacity, {spec.Layers[0].OutputSize}]");
-            }
-            writer.Line("private ChunkMode _chunkMode;");
-            writer.Line("private readonly ChunkRunner _chunkRunner; // hands ChunkWorkers' threads the chunks of RunChunk");
-            writer.Line("private int _trainingThread; // the managed thread id inside a training member, or 0 (TrainingGuard)");
-            writer.Line($"private const int MaxTrainingBatch = {plan.Training.MaxTrainingBatch}; // the most samples whose scratch rows fit in an array");
-            writer.Line("private int _summedChunks;");
-            if (StepsWithChunkSums)
-            {
-                writer.Line("// Set by TrainStep: the optimizer step runs on each block of the summed chunk gradients");
-                writer.Line("// right after its sum, while the block is still in cache; then ApplyGradients is skipped.");
-                writer.Line("private bool _stepWithSum;");
-            }
+            WriteSchedule();
             if (TransposedLayers.Any())
             {
                 writer.Line();
@@ -219,7 +191,7 @@ internal static partial class Emitter
             using (writer.Open($"public {spec.Type.Name}(int seed = 0)"))
             {
                 writer.Line($"_parameters = Alignment.Allocate<{T}>(ParameterCount + SamplePadding, out _origin);");
-                writer.Line("_chunkRunner = new ChunkRunner(this);");
+                writer.Line($"_training = new NetworkTraining<{T}>(new ShapeWork(this), Schedule, {OptimizerSettings()}, _parameters, _origin);");
                 writer.Line("var random = new SeededRandom(seed);");
                 for (int l = 1; l <= LayerCount; l++)
                 {
@@ -244,127 +216,74 @@ internal static partial class Emitter
             writer.Line($"private {Span} AlignedParameters => new {Span}(_parameters, _origin, ParameterCount + SamplePadding);");
             writer.Line();
             writer.Line("/// <summary>The gradient of the last batch's mean loss, in the layout of <see cref=\"Parameters\"/>.</summary>");
-            writer.Line($"public {Span} Gradients => _gradients;");
+            writer.Line($"public {Span} Gradients => _training.Gradients;");
             writer.Line();
             writer.Line("/// <summary>");
             writer.Line("/// Threads that ComputeGradients and TrainStep may use on batches larger than one chunk; 1 (the");
             writer.Line("/// default) keeps all work on the calling thread. Gradients are bit-identical whatever the value.");
             writer.Line("/// </summary>");
-            using (writer.Open("public int DegreeOfParallelism"))
-            {
-                writer.Line("get => _degreeOfParallelism;");
-                WriteTrainingMember("set", "DegreeOfParallelism", () =>
-                    writer.Line("_degreeOfParallelism = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, \"Expected at least 1 thread.\");"));
-            }
+            writer.Line("public int DegreeOfParallelism { get => _training.DegreeOfParallelism; set => _training.DegreeOfParallelism = value; }");
             writer.Line();
             writer.Line("/// <summary>The optimizer's step size; starts at the declared value. A value that is not finite, or is negative, throws.</summary>");
-            using (writer.Open($"public {T} LearningRate"))
-            {
-                writer.Line("get => _learningRate;");
-                WriteTrainingMember("set", "LearningRate", () =>
-                    writer.Line($"_learningRate = Checks.LearningRate(value, nameof(value));"));
-            }
+            writer.Line($"public {T} LearningRate {{ get => _training.LearningRate; set => _training.LearningRate = value; }}");
             writer.Line();
         }
 
         private void WriteParameterTransfer()
         {
             writer.Line("/// <summary>Writes the parameters in PyTorch's order: per layer, weight [out, in] row-major, then bias [out].</summary>");
-            using (writer.Open($"public void ExportParameters({Span} destination)"))
-            {
-                writer.Line($"Checks.Length(destination, ParameterCount, nameof(destination));");
-                writer.Line("WriteCanonical(Parameters, destination);");
-            }
+            writer.Line($"public void ExportParameters({Span} destination) => _training.ExportParameters(destination);");
             writer.Line();
             writer.Line("/// <summary>Writes <see cref=\"Gradients\"/> in the order of <see cref=\"ExportParameters\"/>.</summary>");
-            using (writer.Open($"public void ExportGradients({Span} destination)"))
-            {
-                writer.Line($"Checks.Length(destination, ParameterCount, nameof(destination));");
-                writer.Line("WriteCanonical(_gradients, destination);");
-            }
+            writer.Line($"public void ExportGradients({Span} destination) => _training.ExportGradients(destination);");
             writer.Line();
             writer.Line("/// <summary>Reads parameters in the order <see cref=\"ExportParameters\"/> writes.</summary>");
-            WriteTrainingMember($"public void ImportParameters({ReadOnlySpan} source)", "ImportParameters", () =>
-            {
-                writer.Line($"Checks.Length(source, ParameterCount, nameof(source));");
-                writer.Line($"Checks.Finite(source, nameof(source));");
-                for (int l = 1; l <= LayerCount; l++)
-                {
-                    DenseLayerSpec layer = spec.Layers[l - 1];
-                    writer.Line($"Layout.FromCanonical<{T}>(source.Slice(Layer{l}Weights, {layer.ParameterCount}), "
-                        + $"{ParameterRange(Span, $"Layer{l}Weights", layer.ParameterCount)}, {layer.InputSize}, {layer.OutputSize});");
-                }
-            });
-            writer.Line();
-            using (writer.Open($"private static void WriteCanonical({ReadOnlySpan} source, {Span} destination)"))
-            {
-                for (int l = 1; l <= LayerCount; l++)
-                {
-                    DenseLayerSpec layer = spec.Layers[l - 1];
-                    writer.Line($"Layout.ToCanonical<{T}>(source.Slice(Layer{l}Weights, {layer.ParameterCount}), "
-                        + $"destination.Slice(Layer{l}Weights, {layer.ParameterCount}), {layer.InputSize}, {layer.OutputSize});");
-                }
-            }
+            writer.Line($"public void ImportParameters({ReadOnlySpan} source) => _training.ImportParameters(source);");
             writer.Line();
         }
 
         private void WriteComputeGradients()
         {
             writer.Line("/// <summary>Returns the batch's mean loss against target rows and fills <see cref=\"Gradients\"/> with its gradient.</summary>");
-            WriteTrainingMember($"public {T} ComputeGradients({ReadOnlySpan} inputs, {ReadOnlySpan} targets)", "ComputeGradients", () =>
-            {
-                writer.Line($"int batch = Checks.BatchSize(inputs.Length, InputSize, nameof(inputs));");
-                writer.Line($"Checks.Rows(targets.Length, batch, OutputSize, nameof(OutputSize), nameof(targets));");
-                WriteBatchChecks();
-                writer.Line(spec.Loss == LossKind.BinaryCrossEntropy
-                    ? $"Checks.Probabilities(targets, nameof(targets));"
-                    : $"Checks.Finite(targets, nameof(targets));");
-                writer.Line("EnsureCapacity(batch);");
-                writer.Line($"return ComputeGradients(inputs, targets{NoLabels}, batch);");
-            });
+            writer.Line($"public {T} ComputeGradients({ReadOnlySpan} inputs, {ReadOnlySpan} targets) => _training.ComputeGradients(inputs, targets);");
             writer.Line();
             writer.Line("/// <summary>");
             writer.Line("/// Returns the batch's mean loss against class labels and fills <see cref=\"Gradients\"/> with its gradient.");
             writer.Line("/// A label stands for a one-hot target row; for a single output, it is the target itself (0 or 1).");
             writer.Line("/// </summary>");
-            WriteTrainingMember($"public {T} ComputeGradients({ReadOnlySpan} inputs, ReadOnlySpan<int> labels)", "ComputeGradients", () =>
-            {
-                writer.Line($"int batch = Checks.BatchSize(inputs.Length, InputSize, nameof(inputs));");
-                writer.Line($"Checks.Labels(labels.Length, batch, nameof(labels));");
-                WriteBatchChecks();
-                writer.Line("EnsureCapacity(batch);");
-                if (ReadsLabels)
-                {
-                    writer.Line("if (batch <= ChunkSize)");
-                    writer.Line("    return ComputeGradients(inputs, default, labels, batch);");
-                }
-                writer.Line($"var targets = new {Span}(_targets, 0, batch * OutputSize);");
-                writer.Line($"Targets.FromLabels<{T}>(labels, targets, OutputSize);");
-                writer.Line($"return ComputeGradients(inputs, targets{NoLabels}, batch);");
-            });
+            writer.Line($"public {T} ComputeGradients({ReadOnlySpan} inputs, ReadOnlySpan<int> labels) => _training.ComputeGradients(inputs, labels);");
             writer.Line();
-            using (writer.Open($"private {T} ComputeGradients({ReadOnlySpan} inputs, {ReadOnlySpan} targets{LabelsParameter}, int batch)"))
+            if (HasDropout || TransposedLayers.Any())
             {
-                if (HasDropout)
-                    writer.Line("DrawDropoutMasks(batch);");
-                if (TransposedLayers.Any())
+                string work = string.Join(" and ", new[] { HasDropout ? "its dropout masks" : null, TransposedLayers.Any() ? "the transposed weights" : null }.Where(w => w is not null));
+                writer.Line($"/// <summary>Before the chunks of a batch: {work}.</summary>");
+                using (writer.Open("private void BeginBatch(int batch)"))
                 {
-                    writer.Line($"_transposedWeightsReady = batch >= {plan.Training.TransposeFromBatch};");
-                    writer.Line("if (_transposedWeightsReady)");
-                    using (writer.Open(""))
+                    if (HasDropout)
+                        writer.Line("// Every mask of the batch up front, in a fixed order, so that chunks on any thread see the same masks.");
+                    for (int l = 1; l <= LayerCount; l++)
                     {
-                        foreach (int l in TransposedLayers)
+                        DenseLayerSpec layer = spec.Layers[l - 1];
+                        if (layer.HasDropout)
+                            writer.Line($"Regularization.DrawMask<{T}>(new {Span}(_layer{l}Mask, 0, batch * {layer.OutputSize}), {Double(layer.Dropout)}, _random);");
+                    }
+                    if (TransposedLayers.Any())
+                    {
+                        writer.Line($"_transposedWeightsReady = batch >= {plan.Training.TransposeFromBatch};");
+                        writer.Line("if (_transposedWeightsReady)");
+                        using (writer.Open(""))
                         {
-                            DenseLayerSpec layer = spec.Layers[l - 1];
-                            writer.Line($"Layout.Transpose<{T}>({Weights(l, layer)}, _layer{l}TransposedWeights, {layer.InputSize}, {layer.OutputSize});");
+                            foreach (int l in TransposedLayers)
+                            {
+                                DenseLayerSpec layer = spec.Layers[l - 1];
+                                writer.Line($"Layout.Transpose<{T}>({Weights(l, layer)}, _layer{l}TransposedWeights, {layer.InputSize}, {layer.OutputSize});");
+                            }
                         }
                     }
                 }
-                writer.Line($"{T} loss = batch <= ChunkSize ? ComputeChunk(inputs, targets{(ReadsLabels ? ", labels" : "")}, 0, batch, batch, _gradients) : ComputeChunks(inputs, targets, batch);");
-                WritePenalty();
-                writer.Line("return loss;");
+                writer.Line();
             }
-            writer.Line();
+            WritePenalty();
             writer.Line("/// <summary>Rows [first, first + count) of a batch: their share of the mean loss, and their gradient sum into <paramref name=\"gradients\"/>.</summary>");
             using (writer.Open($"private {T} ComputeChunk({ReadOnlySpan} inputs, {ReadOnlySpan} targets{LabelsParameter}, int first, int count, int batch, {T}[] gradients)"))
             {
@@ -382,20 +301,6 @@ internal static partial class Emitter
                 writer.Line("return loss;");
             }
             writer.Line();
-            if (HasDropout)
-            {
-                writer.Line("/// <summary>Draws every dropout mask of the batch up front, in a fixed order, so that chunks on any thread see the same masks.</summary>");
-                using (writer.Open("private void DrawDropoutMasks(int batch)"))
-                {
-                    for (int l = 1; l <= LayerCount; l++)
-                    {
-                        DenseLayerSpec layer = spec.Layers[l - 1];
-                        if (layer.HasDropout)
-                            writer.Line($"Regularization.DrawMask<{T}>(new {Span}(_layer{l}Mask, 0, batch * {layer.OutputSize}), {Double(layer.Dropout)}, _random);");
-                    }
-                }
-                writer.Line();
-            }
         }
 
         /// <summary>Computes the mean loss and the gradient at the final layer's pre-activation.</summary>
@@ -431,83 +336,43 @@ internal static partial class Emitter
         /// <summary>Adds the L1 and L2 weight penalties to the loss and to the weights' gradients.</summary>
         private void WritePenalty()
         {
-            if (spec.L1 == 0 && spec.L2 == 0)
+            if (!HasPenalty)
                 return;
-            writer.Line($"// Weight penalties: {Double(spec.L1)}·Σ|w| + {Double(spec.L2)}·Σw² over the weights, not the biases.");
-            for (int l = 1; l <= LayerCount; l++)
+            writer.Line("/// <summary>The batch's loss with the weight penalties, whose gradients go into <paramref name=\"gradients\"/>.</summary>");
+            using (writer.Open($"private {T} Penalize({T} loss, {T}[] gradients)"))
             {
-                DenseLayerSpec layer = spec.Layers[l - 1];
-                writer.Line($"loss += Regularization.WeightPenalty<{T}>({Weights(l, layer)}, {GradientWeights(l, layer, "_gradients")}, {Literal(spec.L1)}, {Literal(spec.L2)});");
+                writer.Line($"// Weight penalties: {Double(spec.L1)}·Σ|w| + {Double(spec.L2)}·Σw² over the weights, not the biases.");
+                for (int l = 1; l <= LayerCount; l++)
+                {
+                    DenseLayerSpec layer = spec.Layers[l - 1];
+                    writer.Line($"loss += Regularization.WeightPenalty<{T}>({Weights(l, layer)}, {GradientWeights(l, layer, "gradients")}, {Literal(spec.L1)}, {Literal(spec.L2)});");
+                }
+                writer.Line("return loss;");
             }
+            writer.Line();
         }
 
         private void WriteTrainStep()
         {
             writer.Line("/// <summary>Computes the gradients of the batch's mean loss, then applies the optimizer; returns the loss.</summary>");
-            WriteTrainingMember($"public {T} TrainStep({ReadOnlySpan} inputs, {ReadOnlySpan} targets)", "TrainStep",
-                () => WriteTrainStepBody("ComputeGradients(inputs, targets)"));
+            writer.Line($"public {T} TrainStep({ReadOnlySpan} inputs, {ReadOnlySpan} targets) => _training.TrainStep(inputs, targets);");
             writer.Line();
             writer.Line("/// <summary>Computes the gradients of the batch's mean loss against labels, then applies the optimizer; returns the loss.</summary>");
-            WriteTrainingMember($"public {T} TrainStep({ReadOnlySpan} inputs, ReadOnlySpan<int> labels)", "TrainStep",
-                () => WriteTrainStepBody("ComputeGradients(inputs, labels)"));
+            writer.Line($"public {T} TrainStep({ReadOnlySpan} inputs, ReadOnlySpan<int> labels) => _training.TrainStep(inputs, labels);");
+            writer.Line();
+            writer.Line($"/// <summary>Applies one {spec.Optimizer.Kind} step to <see cref=\"Parameters\"/> using <see cref=\"Gradients\"/>.</summary>");
+            writer.Line("public void ApplyGradients() => _training.ApplyGradients();");
+            writer.Line();
+            writer.Line("/// <summary>Clears the optimizer's state, as if no step had been taken.</summary>");
+            writer.Line("public void ResetOptimizer() => _training.ResetOptimizer();");
             writer.Line();
         }
 
-        private void WriteTrainStepBody(string computeGradients)
+        /// <summary>The per-sample scratch rows for batches of up to <c>batch</c> samples, which NetworkTraining grows.</summary>
+        private void WriteGrow()
         {
-            if (!StepsWithChunkSums)
+            using (writer.Open("private void Grow(int batch)"))
             {
-                writer.Line($"{T} loss = {computeGradients};");
-                writer.Line($"Checks.FiniteLoss(loss);");
-                writer.Line("ApplyGradients();");
-                writer.Line("return loss;");
-                return;
-            }
-            writer.Line("_stepWithSum = true;");
-            writer.Line($"{T} loss;");
-            using (writer.Open("try"))
-                writer.Line($"loss = {computeGradients};");
-            using (writer.Open("finally"))
-                writer.Line("_stepWithSum = false;");
-            writer.Line("// A batch of several chunks (the inputs are checked by now) has had its step with the sum of its");
-            writer.Line("// chunks, once their losses were known to be finite.");
-            using (writer.Open("if (inputs.Length <= ChunkSize * InputSize)"))
-            {
-                writer.Line($"Checks.FiniteLoss(loss);");
-                writer.Line("ApplyGradients();");
-            }
-            writer.Line("return loss;");
-        }
-
-        /// <summary>
-        /// A member that changes the network, kept to one thread at a time: a second thread entering gets an
-        /// InvalidOperationException naming <paramref name="member"/> rather than a share of corrupted parameters.
-        /// </summary>
-        private void WriteTrainingMember(string signature, string member, System.Action body)
-        {
-            using (writer.Open(signature))
-            {
-                writer.Line($"bool entered = TrainingGuard.Enter(ref _trainingThread, \"{member}\");");
-                using (writer.Open("try"))
-                    body();
-                using (writer.Open("finally"))
-                    writer.Line($"TrainingGuard.Exit(ref _trainingThread, entered);");
-            }
-        }
-
-        /// <summary>A training batch: no larger than the scratch rows allow, and finite inputs.</summary>
-        private void WriteBatchChecks()
-        {
-            writer.Line($"Checks.TrainingBatch(batch, MaxTrainingBatch, nameof(inputs));");
-            writer.Line($"Checks.Finite(inputs, nameof(inputs));");
-        }
-
-        private void WriteEnsureCapacity()
-        {
-            using (writer.Open("private void EnsureCapacity(int batch)"))
-            {
-                writer.Line("if (batch <= _batchCapacity)");
-                writer.Line("    return;");
                 for (int l = 1; l <= LayerCount; l++)
                 {
                     int size = spec.Layers[l - 1].OutputSize;
@@ -522,15 +387,18 @@ internal static partial class Emitter
                         writer.Line($"_layer{l}Dropped = new {T}[batch * {size}];");
                     }
                 }
-                writer.Line($"_targets = new {T}[batch * OutputSize];");
-                writer.Line("_batchCapacity = batch;");
+                if (SplitsFirstLayerByRows)
+                {
+                    writer.Line($"_firstProducts = new {T}[2 * batch * {spec.Layers[0].OutputSize}];");
+                    writer.Line("_batchCapacity = batch;");
+                }
             }
             writer.Line();
         }
 
         /// <summary>
-        /// A copy made by the generated constructor, then given every piece of state that training reads:
-        /// the parameters, gradients, optimizer state and step, settings, and the dropout generator.
+        /// A copy made by the generated constructor, then given every piece of state that training reads
+        /// (the parameters, gradients, optimizer state and step, settings, and the dropout generator) by NetworkTraining.
         /// </summary>
         private void WriteClone()
         {
@@ -539,20 +407,16 @@ internal static partial class Emitter
             writer.Line("/// generator, which trains to the same bits as this one from here on. Members declared in the class");
             writer.Line("/// by hand start as in a new instance.");
             writer.Line("/// </summary>");
-            WriteTrainingMember($"public {spec.Type.Name} Clone()", "Clone", () =>
+            using (writer.Open($"public {spec.Type.Name} Clone()"))
             {
-                writer.Line($"var copy = new {spec.Type.Name}(seed: 0);");
-                writer.Line("Parameters.CopyTo(copy.Parameters);");
-                writer.Line("Array.Copy(_gradients, copy._gradients, ParameterCount);");
-                foreach (var (field, _) in OptimizerState())
-                    writer.Line($"Array.Copy({field}, copy.{field}, ParameterCount);");
-                writer.Line("copy._optimizerStep = _optimizerStep;");
-                writer.Line("copy._learningRate = _learningRate;");
-                writer.Line("copy._degreeOfParallelism = _degreeOfParallelism;");
-                if (HasDropout)
-                    writer.Line("copy._random.CopyFrom(_random);");
-                writer.Line("return copy;");
-            });
+                writer.Line("using (_training.Enter(\"Clone\"))");
+                using (writer.Open(""))
+                {
+                    writer.Line($"var copy = new {spec.Type.Name}(seed: 0);");
+                    writer.Line($"_training.CopyTo(copy._training{(HasDropout ? ", _random, copy._random" : "")});");
+                    writer.Line("return copy;");
+                }
+            }
             writer.Line();
         }
 

@@ -22,10 +22,10 @@ internal static class ImportedNames
         ("NetGen", ["Activation", "Init", "Initializers", "INetwork", "Loss", "SeededRandom"]),
         ("NetGen.Kernels",
         [
-            "Activations", "Alignment", "Checks", "ChunkWorkers", "Dense", "IChunkWork", "Layout", "Losses", "Optimizers",
-            "Predictions", "Reduction", "Regularization", "Targets", "TrainingGuard",
+            "Activations", "Alignment", "Checks", "Dense", "ITrainingLayers", "Layout", "Losses", "NetworkTraining",
+            "OptimizerSettings", "Predictions", "Regularization", "TrainingSchedule",
         ]),
-        ("System", ["ArgumentOutOfRangeException", "Array", "InvalidOperationException", "Math", "ReadOnlySpan", "Span", "ThreadStatic"]),
+        ("System", ["Array", "Math", "ReadOnlySpan", "Span", "ThreadStatic"]),
         ("System.Runtime.CompilerServices", ["InlineArray", "MethodImpl", "MethodImplOptions", "Unsafe"]),
         ("System.Runtime.InteropServices", ["MemoryMarshal"]),
         ("System.Runtime.Intrinsics", ["Vector128", "Vector256", "Vector512"]),

@@ -51,6 +51,3 @@ internal enum OptimizerStepPlacement
     /// <summary>On each block of parameters right after its chunk gradients are summed, while the block is in cache.</summary>
     WithChunkSums,
 }
-
-/// <summary>What <c>RunChunk</c> does with its chunk number; the generated class declares the same enum, by these names.</summary>
-internal enum ChunkMode { Gradients, Update, Sum, SumAndUpdate, Finish, FirstProducts }

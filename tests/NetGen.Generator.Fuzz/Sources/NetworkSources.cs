@@ -141,7 +141,7 @@ internal static class NetworkSources
             "public double LearningRate { get; set; }", "public int _origin;", "public Span<float> Parameters => default;",
             "public int ParameterCount;", "public void TrainStep() { }", "public static class Kernels { }", "public int _scratch;",
             "public static class Activations { }", "public void Dispose() { }", "public object Clone() => this;",
-            "public sealed class ChunkRunner { }", "public int RunChunk;")));
+            "public sealed class ShapeWork { }", "public int Grow;")));
 
     private static readonly Gen<string> Body = Gen.Frequency(
         (3, Gen.Const(";")),

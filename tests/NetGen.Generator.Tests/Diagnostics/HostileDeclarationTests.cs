@@ -273,7 +273,7 @@ public sealed class HostileDeclarationTests
             namespace App
             {
                 public class Unsafe { }
-                public class Base { protected int _gradients; protected void EnsureCapacity(int batch) { } }
+                public class Base { protected int _training; protected void Grow(int batch) { } }
                 [Network(Loss.CrossEntropy)]
                 [Input(20)]
                 [Dense(70, Activation.ReLU, Dropout = 0.2)]
@@ -290,11 +290,10 @@ public sealed class HostileDeclarationTests
                     public static int Inference;
                     public object? _random;
                     public int ForwardOne, ForwardLayers, BackwardLayers, _origin;
-                    public class ChunkRunner { }
-                    public int RunChunk, _chunkRunner, _network, _chunkMode;
-                    public class ChunkMode { }
-                    public string Describe() => _parameters + ChunkSize + Layer1Weights + Inference + _random + ForwardOne + _gradients
-                        + new ChunkRunner() + RunChunk + _chunkRunner + _network + _chunkMode + new ChunkMode();
+                    public class ShapeWork { }
+                    public int ComputeChunk, BeginBatch, _network, Schedule;
+                    public string Describe() => _parameters + ChunkSize + Layer1Weights + Inference + _random + ForwardOne + _training
+                        + new ShapeWork() + ComputeChunk + BeginBatch + _network + Schedule;
                 }
             }
             """));

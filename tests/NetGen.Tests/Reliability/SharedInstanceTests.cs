@@ -99,16 +99,17 @@ public sealed class SharedInstanceTests
     {
         var net = new DropoutAdamNet(seed: 4);
         float[] before = net.Parameters.ToArray();
-        // Another thread is inside a training member: the guard holds that thread's id.
-        FieldInfo owner = typeof(DropoutAdamNet).GetField("_trainingThread", BindingFlags.NonPublic | BindingFlags.Instance)!;
-        owner.SetValue(net, Environment.CurrentManagedThreadId + 1000);
+        // Another thread is inside a training member: the guard, in the network's runtime training object, holds that thread's id.
+        object training = typeof(DropoutAdamNet).GetField("_training", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(net)!;
+        FieldInfo owner = training.GetType().GetField("_trainingThread", BindingFlags.NonPublic | BindingFlags.Instance)!;
+        owner.SetValue(training, Environment.CurrentManagedThreadId + 1000);
         var exception = Assert.Throws<InvalidOperationException>(() => Call(net, member));
         Assert.StartsWith(member + " was called while another thread", exception.Message);
         Assert.Equal(before, net.Parameters.ToArray());
 
-        owner.SetValue(net, 0);
+        owner.SetValue(training, 0);
         Call(net, member);
-        Assert.Equal(0, (int)owner.GetValue(net)!);
+        Assert.Equal(0, (int)owner.GetValue(training)!);
     }
 
     [Fact]

@@ -1,0 +1,232 @@
+using System;
+using System.Numerics;
+
+namespace NetGen.Kernels;
+
+/// <summary>
+/// The parallel side of a network's training: a batch above one chunk split into chunks whose losses and
+/// gradients are summed in chunk order, so that the result is the same on any number of threads; the
+/// element-wise work on the parameters (the optimizer step, the sum of chunk gradients) split into fixed
+/// blocks when there are threads to spare and enough parameters to pay for them; and, for a first layer
+/// split by rows, its products before the chunks and its gradient by blocks of rows after them.
+/// </summary>
+internal sealed class ChunkedBatch<T> : IChunkWork where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    /// <summary>What <see cref="IChunkWork.RunChunk"/> does with its chunk number.</summary>
+    private enum Mode { Gradients, Update, Sum, SumAndUpdate, Finish, FirstProducts }
+
+    private readonly ITrainingLayers<T> _layers;
+    private readonly TrainingSchedule _schedule;
+    private readonly T[] _parameters;
+    private readonly int _origin;
+    private readonly T[] _gradients;
+    private readonly OptimizerState<T> _optimizer;
+    private T[][] _chunkGradients = [];
+    private T[] _chunkLosses = [];
+    private T[] _parallelInputs = []; // the batch, where worker threads can read it
+    private T[] _parallelTargets = [];
+    private int _parallelBatch;
+    private int _summedChunks;
+    private bool _stepWithSum;
+    private Mode _mode;
+
+    public ChunkedBatch(ITrainingLayers<T> layers, TrainingSchedule schedule, T[] parameters, int origin, T[] gradients, OptimizerState<T> optimizer)
+    {
+        (_layers, _schedule, _parameters, _origin, _gradients, _optimizer) = (layers, schedule, parameters, origin, gradients, optimizer);
+    }
+
+    private Span<T> Parameters => new(_parameters, _origin, _schedule.ParameterCount);
+
+    private bool SplitsFirstLayer => _schedule.FirstWeightBlocks > 0;
+
+    /// <summary>
+    /// The mean loss of a batch of several chunks, with its gradient in the network's gradients; with
+    /// <paramref name="stepWithSum"/>, once the loss is known to be finite, also the optimizer step, on each
+    /// block of parameters right after its sum. <paramref name="capacity"/> is the batch the scratch holds.
+    /// </summary>
+    public T Compute(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int batch, int capacity, int degreeOfParallelism, bool stepWithSum)
+    {
+        TrainingSchedule s = _schedule;
+        int chunks = (batch + s.ChunkSize - 1) / s.ChunkSize;
+        if (_chunkGradients.Length < chunks)
+        {
+            int old = _chunkGradients.Length;
+            Array.Resize(ref _chunkGradients, chunks);
+            for (int c = old; c < chunks; c++)
+                _chunkGradients[c] = new T[s.ParameterCount];
+            _chunkLosses = new T[chunks];
+        }
+        _stepWithSum = stepWithSum;
+        if (degreeOfParallelism > 1)
+        {
+            if (_parallelInputs.Length < batch * s.InputSize)
+            {
+                _parallelInputs = new T[capacity * s.InputSize];
+                _parallelTargets = new T[capacity * s.OutputSize];
+            }
+            // Helper threads read the batch from copies; the first chunk, which this thread runs itself from
+            // the caller's spans, needs none, but the first layer's products and blocks read every sample.
+            int copied = SplitsFirstLayer ? 0 : s.ChunkSize;
+            inputs.Slice(copied * s.InputSize).CopyTo(new Span<T>(_parallelInputs, copied * s.InputSize, (batch - copied) * s.InputSize));
+            targets.Slice(s.ChunkSize * s.OutputSize).CopyTo(new Span<T>(_parallelTargets, s.ChunkSize * s.OutputSize, (batch - s.ChunkSize) * s.OutputSize));
+            _parallelBatch = batch;
+            if (SplitsFirstLayer)
+                Run(Mode.FirstProducts, 2, degreeOfParallelism, fixedShares: true);
+            bool helped = ChunkWorkers.Begin(this, chunks, degreeOfParallelism, reserveFirst: true);
+            try
+            {
+                _chunkLosses[0] = ComputeChunk(inputs, targets, 0, batch);
+            }
+            finally
+            {
+                if (helped)
+                    ChunkWorkers.End();
+            }
+        }
+        else
+        {
+            if (SplitsFirstLayer)
+            {
+                _layers.FirstProducts(0, inputs, batch);
+                _layers.FirstProducts(1, inputs, batch);
+            }
+            for (int c = 0; c < chunks; c++)
+                _chunkLosses[c] = ComputeChunk(inputs, targets, c, batch);
+        }
+        _summedChunks = chunks;
+        T loss = Reduction.Sum<T>(_chunkLosses, chunks);
+        // The optimizer steps below only when the loss is finite, so a bad batch leaves the parameters as they were.
+        if (stepWithSum)
+        {
+            Checks.FiniteLoss(loss);
+            _optimizer.Step++;
+        }
+        if (SplitsFirstLayer)
+        {
+            if (InParallel(degreeOfParallelism))
+                Run(Mode.Finish, s.FirstWeightBlocks + 1, degreeOfParallelism, fixedShares: true);
+            else
+                for (int block = 0; block <= s.FirstWeightBlocks; block++)
+                    FinishBlock(block, inputs, batch);
+        }
+        else if (stepWithSum)
+        {
+            if (InParallel(degreeOfParallelism))
+                Run(Mode.SumAndUpdate, s.ParameterBlocks, degreeOfParallelism);
+            else
+                for (int block = 0; block < s.ParameterBlocks; block++)
+                    SumAndUpdate(block);
+        }
+        else if (InParallel(degreeOfParallelism))
+            Run(Mode.Sum, s.ParameterBlocks, degreeOfParallelism);
+        else
+            Reduction.Sum<T>(_chunkGradients, chunks, _gradients, 0, s.ParameterCount);
+        return loss;
+    }
+
+    /// <summary>The optimizer step on every parameter, by blocks on several threads where that pays.</summary>
+    public void Update(int degreeOfParallelism)
+    {
+        if (InParallel(degreeOfParallelism))
+            Run(Mode.Update, _schedule.ParameterBlocks, degreeOfParallelism);
+        else
+            _optimizer.Update(Parameters, _gradients, 0, _schedule.ParameterCount);
+    }
+
+    private bool InParallel(int degreeOfParallelism) => degreeOfParallelism > 1 && _schedule.ParameterCount >= _schedule.ParallelParameterCount;
+
+    private void Run(Mode mode, int count, int degreeOfParallelism, bool fixedShares = false)
+    {
+        _mode = mode;
+        ChunkWorkers.Run(this, count, degreeOfParallelism, fixedShares);
+        _mode = Mode.Gradients;
+    }
+
+    private T ComputeChunk(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int chunk, int batch)
+    {
+        TrainingSchedule s = _schedule;
+        int first = chunk * s.ChunkSize;
+        int count = Math.Min(s.ChunkSize, batch - first);
+        return _layers.ComputeChunk(inputs.Slice(first * s.InputSize, count * s.InputSize), targets.Slice(first * s.OutputSize, count * s.OutputSize),
+            default, first, count, batch, _chunkGradients[chunk]);
+    }
+
+    /// <summary>The parameters [start, start + length) of block <paramref name="block"/> of the schedule's parameter blocks.</summary>
+    private (int Start, int Length) ParameterBlock(int block)
+    {
+        int count = _schedule.ParameterCount, blocks = _schedule.ParameterBlocks;
+        int start = (int)((long)count * block / blocks);
+        return (start, (int)((long)count * (block + 1) / blocks) - start);
+    }
+
+    /// <summary>One block of parameters: its chunk gradients summed, then its optimizer step.</summary>
+    private void SumAndUpdate(int block)
+    {
+        (int start, int length) = ParameterBlock(block);
+        Reduction.Sum<T>(_chunkGradients, _summedChunks, _gradients, start, length);
+        _optimizer.Update(Parameters, _gradients, start, length);
+    }
+
+    /// <summary>
+    /// Block <paramref name="block"/> of the gradient of a batch of several chunks when the first layer is
+    /// split by rows: a block of its weight rows, computed over the whole batch, or (the last block) its bias
+    /// and every later parameter, summed over the chunks in order; then, within TrainStep, the optimizer step
+    /// on those parameters. The blocks are fixed, so the result is the same on any number of threads.
+    /// </summary>
+    private void FinishBlock(int block, ReadOnlySpan<T> inputs, int batch)
+    {
+        TrainingSchedule s = _schedule;
+        int blocks = s.FirstWeightBlocks, rowSize = s.LayerOutputSize(1), firstBias = s.InputSize * rowSize;
+        int start, length;
+        if (block < blocks)
+        {
+            // Blocks start on a multiple of eight rows, the height of the product kernel's row blocks.
+            int firstRow = block * s.InputSize / blocks / 8 * 8;
+            int endRow = block == blocks - 1 ? s.InputSize : (block + 1) * s.InputSize / blocks / 8 * 8;
+            start = firstRow * rowSize;
+            length = (endRow - firstRow) * rowSize;
+            _layers.FirstWeightRows(inputs, batch, _gradients, firstRow, endRow - firstRow);
+        }
+        else
+        {
+            _layers.FirstBias(batch, _gradients);
+            start = firstBias;
+            length = s.ParameterCount - firstBias;
+            int secondLayer = firstBias + rowSize;
+            if (secondLayer < s.ParameterCount)
+                Reduction.Sum<T>(_chunkGradients, _summedChunks, _gradients, secondLayer, s.ParameterCount - secondLayer);
+        }
+        if (_stepWithSum)
+            _optimizer.Update(Parameters, _gradients, start, length);
+    }
+
+    private ReadOnlySpan<T> ParallelInputs => new(_parallelInputs, 0, _parallelBatch * _schedule.InputSize);
+
+    /// <summary>One piece of parallel work: a batch chunk, or a block of parameters to update or to sum.</summary>
+    void IChunkWork.RunChunk(int chunk)
+    {
+        switch (_mode)
+        {
+            case Mode.Gradients:
+                _chunkLosses[chunk] = ComputeChunk(ParallelInputs, new ReadOnlySpan<T>(_parallelTargets, 0, _parallelBatch * _schedule.OutputSize), chunk, _parallelBatch);
+                break;
+            case Mode.FirstProducts:
+                _layers.FirstProducts(chunk, ParallelInputs, _parallelBatch);
+                break;
+            case Mode.Finish:
+                FinishBlock(chunk, ParallelInputs, _parallelBatch);
+                break;
+            case Mode.SumAndUpdate:
+                SumAndUpdate(chunk);
+                break;
+            case Mode.Update:
+                (int start, int length) = ParameterBlock(chunk);
+                _optimizer.Update(Parameters, _gradients, start, length);
+                break;
+            default:
+                (start, length) = ParameterBlock(chunk);
+                Reduction.Sum<T>(_chunkGradients, _summedChunks, _gradients, start, length);
+                break;
+        }
+    }
+}

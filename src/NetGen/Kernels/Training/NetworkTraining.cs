@@ -1,0 +1,276 @@
+using System;
+using System.ComponentModel;
+using System.Numerics;
+
+namespace NetGen.Kernels;
+
+/// <summary>
+/// Everything in a generated network's training that does not depend on its shape, written once: the
+/// training members' one-thread guard and argument checks, the growth of the scratch, the batch's chunks
+/// and their sums on up to <see cref="DegreeOfParallelism"/> threads, the optimizer's state and step, and
+/// the state a clone copies. A network holds one in a field and delegates its training members to it; the
+/// shape-specific work (the layers over a chunk, the scratch rows, the parameter order) comes back through
+/// <see cref="ITrainingLayers{T}"/>. Each public member behaves as the network member of the same name.
+/// </summary>
+/// <remarks>
+/// Part of the internal contract between NetGen's generator and the runtime of the same version
+/// (docs/generated-code-contract.md): generated code uses it. It is not an API to call, and it
+/// changes with any version, without notice.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class NetworkTraining<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    private readonly ITrainingLayers<T> _layers;
+    private readonly TrainingSchedule _schedule;
+    private readonly T[] _parameters; // from _origin
+    private readonly int _origin;
+    private readonly T[] _gradients;
+    private readonly OptimizerState<T> _optimizer;
+    private readonly ChunkedBatch<T> _chunks;
+    private int _trainingThread; // the managed thread id inside a training member, or 0 (TrainingGuard)
+    private int _batchCapacity; // the batch the scratch rows hold
+    private T[] _targets = []; // labels as target rows
+    private int _degreeOfParallelism = 1;
+
+    /// <summary>The training of a network whose parameters <paramref name="parameters"/> holds from <paramref name="origin"/>.</summary>
+    public NetworkTraining(ITrainingLayers<T> layers, TrainingSchedule schedule, OptimizerSettings<T> optimizer, T[] parameters, int origin)
+    {
+        ArgumentNullException.ThrowIfNull(layers);
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentOutOfRangeException.ThrowIfNegative(origin);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(origin, parameters.Length - schedule.ParameterCount);
+        (_layers, _schedule, _parameters, _origin) = (layers, schedule, parameters, origin);
+        _gradients = new T[schedule.ParameterCount];
+        _optimizer = new OptimizerState<T>(optimizer, schedule.ParameterCount);
+        _chunks = new ChunkedBatch<T>(layers, schedule, parameters, origin, _gradients, _optimizer);
+    }
+
+    private Span<T> Parameters => new(_parameters, _origin, _schedule.ParameterCount);
+
+    /// <summary>The gradient of the last batch's mean loss, in the layout of the parameters.</summary>
+    public Span<T> Gradients => _gradients;
+
+    /// <summary>Threads that ComputeGradients and TrainStep may use on batches larger than one chunk; at least 1.</summary>
+    public int DegreeOfParallelism
+    {
+        get => _degreeOfParallelism;
+        set
+        {
+            using (Enter(nameof(DegreeOfParallelism)))
+                _degreeOfParallelism = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Expected at least 1 thread.");
+        }
+    }
+
+    /// <summary>The optimizer's step size; a value that is not finite, or is negative, throws.</summary>
+    public T LearningRate
+    {
+        get => _optimizer.LearningRate;
+        set
+        {
+            using (Enter(nameof(LearningRate)))
+                _optimizer.LearningRate = Checks.LearningRate(value, nameof(value));
+        }
+    }
+
+    /// <summary>Writes the parameters in the canonical order.</summary>
+    public void ExportParameters(Span<T> destination)
+    {
+        Checks.Length(destination, _schedule.ParameterCount, nameof(destination));
+        Reorder(Parameters, destination, toCanonical: true);
+    }
+
+    /// <summary>Writes <see cref="Gradients"/> in the canonical order.</summary>
+    public void ExportGradients(Span<T> destination)
+    {
+        Checks.Length(destination, _schedule.ParameterCount, nameof(destination));
+        Reorder(_gradients, destination, toCanonical: true);
+    }
+
+    /// <summary>Reads finite parameters in the canonical order.</summary>
+    public void ImportParameters(ReadOnlySpan<T> source)
+    {
+        using (Enter(nameof(ImportParameters)))
+        {
+            Checks.Length(source, _schedule.ParameterCount, nameof(source));
+            Checks.Finite(source, nameof(source));
+            Reorder(source, Parameters, toCanonical: false);
+        }
+    }
+
+    /// <summary>
+    /// Copies <paramref name="source"/> to <paramref name="destination"/> layer by layer, from the internal layout
+    /// (per layer, weights [in, out] then bias) to PyTorch's order (per layer, weight [out, in] row-major, then
+    /// bias), or back.
+    /// </summary>
+    private void Reorder(ReadOnlySpan<T> source, Span<T> destination, bool toCanonical)
+    {
+        int offset = 0;
+        for (int l = 1; l <= _schedule.LayerCount; l++)
+        {
+            int inSize = _schedule.LayerInputSize(l), outSize = _schedule.LayerOutputSize(l), count = (inSize + 1) * outSize;
+            if (toCanonical)
+                Layout.ToCanonical<T>(source.Slice(offset, count), destination.Slice(offset, count), inSize, outSize);
+            else
+                Layout.FromCanonical<T>(source.Slice(offset, count), destination.Slice(offset, count), inSize, outSize);
+            offset += count;
+        }
+    }
+
+    /// <summary>Returns the batch's mean loss against target rows and fills <see cref="Gradients"/> with its gradient.</summary>
+    public T ComputeGradients(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets)
+    {
+        using (Enter(nameof(ComputeGradients)))
+            return Compute(inputs, targets, stepWithSum: false);
+    }
+
+    /// <summary>Returns the batch's mean loss against class labels and fills <see cref="Gradients"/> with its gradient.</summary>
+    public T ComputeGradients(ReadOnlySpan<T> inputs, ReadOnlySpan<int> labels)
+    {
+        using (Enter(nameof(ComputeGradients)))
+            return Compute(inputs, labels, stepWithSum: false);
+    }
+
+    /// <summary>Computes the gradients of the batch's mean loss, then applies the optimizer; returns the loss.</summary>
+    public T TrainStep(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets)
+    {
+        using (Enter(nameof(TrainStep)))
+            return AfterGradients(inputs.Length, Compute(inputs, targets, _schedule.StepsWithChunkSums));
+    }
+
+    /// <summary>Computes the gradients of the batch's mean loss against labels, then applies the optimizer; returns the loss.</summary>
+    public T TrainStep(ReadOnlySpan<T> inputs, ReadOnlySpan<int> labels)
+    {
+        using (Enter(nameof(TrainStep)))
+            return AfterGradients(inputs.Length, Compute(inputs, labels, _schedule.StepsWithChunkSums));
+    }
+
+    /// <summary>Applies one optimizer step to the parameters using <see cref="Gradients"/>.</summary>
+    public void ApplyGradients()
+    {
+        using (Enter(nameof(ApplyGradients)))
+            Step();
+    }
+
+    /// <summary>Clears the optimizer's state, as if no step had been taken.</summary>
+    public void ResetOptimizer()
+    {
+        using (Enter(nameof(ResetOptimizer)))
+            _optimizer.Reset();
+    }
+
+    /// <summary>
+    /// Gives <paramref name="copy"/>, the training of a new network of the same class, this one's parameters,
+    /// gradients, optimizer state, settings and, where the network drops out, the state of its generator
+    /// <paramref name="random"/> in <paramref name="copyRandom"/>. The caller holds the guard (<see cref="Enter"/>).
+    /// </summary>
+    public void CopyTo(NetworkTraining<T> copy, SeededRandom? random = null, SeededRandom? copyRandom = null)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        Parameters.CopyTo(copy.Parameters);
+        _gradients.CopyTo(copy._gradients, 0);
+        _optimizer.CopyTo(copy._optimizer);
+        copy._degreeOfParallelism = _degreeOfParallelism;
+        if (random is not null)
+            copyRandom!.CopyFrom(random);
+    }
+
+    private T Compute(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, bool stepWithSum)
+    {
+        TrainingSchedule s = _schedule;
+        int batch = Checks.BatchSize(inputs.Length, s.InputSize, nameof(inputs));
+        Checks.Rows(targets.Length, batch, s.OutputSize, nameof(s.OutputSize), nameof(targets));
+        CheckBatch(inputs, batch);
+        if (s.ProbabilityTargets)
+            Checks.Probabilities(targets, nameof(targets));
+        else
+            Checks.Finite(targets, nameof(targets));
+        EnsureCapacity(batch);
+        return Compute(inputs, targets, default, batch, stepWithSum);
+    }
+
+    private T Compute(ReadOnlySpan<T> inputs, ReadOnlySpan<int> labels, bool stepWithSum)
+    {
+        TrainingSchedule s = _schedule;
+        int batch = Checks.BatchSize(inputs.Length, s.InputSize, nameof(inputs));
+        Checks.Labels(labels.Length, batch, nameof(labels));
+        CheckBatch(inputs, batch);
+        EnsureCapacity(batch);
+        if (s.ReadsLabels && batch <= s.ChunkSize)
+            return Compute(inputs, default, labels, batch, stepWithSum);
+        var targets = new Span<T>(_targets, 0, batch * s.OutputSize);
+        Targets.FromLabels<T>(labels, targets, s.OutputSize);
+        return Compute(inputs, targets, default, batch, stepWithSum);
+    }
+
+    /// <summary>A training batch: no larger than the scratch rows allow, and finite inputs.</summary>
+    private void CheckBatch(ReadOnlySpan<T> inputs, int batch)
+    {
+        Checks.TrainingBatch(batch, _schedule.MaxTrainingBatch, nameof(inputs));
+        Checks.Finite(inputs, nameof(inputs));
+    }
+
+    private void EnsureCapacity(int batch)
+    {
+        if (batch <= _batchCapacity)
+            return;
+        _layers.Grow(batch);
+        _targets = new T[batch * _schedule.OutputSize];
+        _batchCapacity = batch;
+    }
+
+    private T Compute(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, ReadOnlySpan<int> labels, int batch, bool stepWithSum)
+    {
+        _layers.BeginBatch(batch);
+        T loss = batch <= _schedule.ChunkSize
+            ? _layers.ComputeChunk(inputs, targets, labels, 0, batch, batch, _gradients)
+            : _chunks.Compute(inputs, targets, batch, _batchCapacity, _degreeOfParallelism, stepWithSum);
+        return _layers.Penalize(loss, _gradients);
+    }
+
+    /// <summary>
+    /// TrainStep after the gradients: the optimizer step, once the loss is known to be finite, unless a batch
+    /// of several chunks (the inputs are checked by now) has had it with the sum of its chunks.
+    /// </summary>
+    private T AfterGradients(int inputLength, T loss)
+    {
+        if (!_schedule.StepsWithChunkSums || inputLength <= (long)_schedule.ChunkSize * _schedule.InputSize)
+        {
+            Checks.FiniteLoss(loss);
+            Step();
+        }
+        return loss;
+    }
+
+    private void Step()
+    {
+        _optimizer.Step++;
+        _chunks.Update(_degreeOfParallelism);
+    }
+
+    /// <summary>
+    /// Claims the network for the calling thread until the returned guard is disposed: a second thread that
+    /// enters a training member meanwhile gets an InvalidOperationException naming its <paramref name="member"/>
+    /// (TrainingGuard). Training members of this class claim it themselves; the network's Clone claims it around
+    /// making its copy.
+    /// </summary>
+    public Guard Enter(string member) => new(ref _trainingThread, member);
+
+    /// <summary>Holds the training guard (TrainingGuard) for the calling thread from its making to its disposal.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public readonly ref struct Guard
+    {
+        private readonly ref int _owner;
+        private readonly bool _entered;
+
+        internal Guard(ref int owner, string member)
+        {
+            _owner = ref owner;
+            _entered = TrainingGuard.Enter(ref owner, member);
+        }
+
+        /// <summary>Releases the guard when its making claimed it.</summary>
+        public void Dispose() => TrainingGuard.Exit(ref _owner, _entered);
+    }
+}

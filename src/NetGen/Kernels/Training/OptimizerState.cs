@@ -1,0 +1,79 @@
+using System;
+using System.Numerics;
+
+namespace NetGen.Kernels;
+
+/// <summary>
+/// The state of a network's optimizer: its learning rate, the number of steps taken, and the per-parameter
+/// arrays its settings use (only those), with the step on any block of parameters. Each parameter's update
+/// depends on that parameter alone, so any split of the parameters into blocks gives the same result.
+/// </summary>
+internal sealed class OptimizerState<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    private readonly OptimizerSettings<T> _settings;
+    // Sgd: the momentum buffer b. Adam: the moments m and v, and the running maximum of v (AMSGrad).
+    // RmsProp: the squared-gradient average s, the gradient average (centered) and the momentum buffer b.
+    private readonly T[] _first, _second, _third;
+
+    public OptimizerState(OptimizerSettings<T> settings, int parameterCount)
+    {
+        _settings = settings;
+        LearningRate = settings.LearningRate;
+        T[] State(bool used) => used ? new T[parameterCount] : [];
+        (_first, _second, _third) = settings.Optimizer switch
+        {
+            OptimizerSettings<T>.Kind.Sgd => (State(settings.Momentum != T.Zero), [], []),
+            OptimizerSettings<T>.Kind.Adam => (State(true), State(true), State(settings.AmsGrad)),
+            _ => (State(true), State(settings.Centered), State(settings.Momentum > T.Zero)),
+        };
+    }
+
+    public T LearningRate { get; set; }
+
+    /// <summary>Steps taken since the start or the last <see cref="Reset"/>; the step being taken during <see cref="Update"/>.</summary>
+    public long Step { get; set; }
+
+    /// <summary>The step on parameters [start, start + length), given from their origin in <paramref name="parameters"/>.</summary>
+    public void Update(Span<T> parameters, T[] gradients, int start, int length)
+    {
+        OptimizerSettings<T> s = _settings;
+        Span<T> p = parameters.Slice(start, length);
+        var g = new ReadOnlySpan<T>(gradients, start, length);
+        switch (s.Optimizer)
+        {
+            case OptimizerSettings<T>.Kind.Sgd:
+                Optimizers.Sgd<T>(p, g, Slice(_first, start, length), LearningRate, s.Momentum, s.Dampening, s.Nesterov, s.WeightDecay, firstStep: Step == 1);
+                break;
+            case OptimizerSettings<T>.Kind.Adam:
+                Optimizers.Adam<T>(p, g, Slice(_first, start, length), Slice(_second, start, length), Slice(_third, start, length), LearningRate,
+                    s.Beta1, s.Beta2, s.Epsilon, s.WeightDecay, s.DecoupledWeightDecay, s.AmsGrad, Step);
+                break;
+            default:
+                Optimizers.RmsProp<T>(p, g, Slice(_first, start, length), Slice(_second, start, length), Slice(_third, start, length), LearningRate,
+                    s.Alpha, s.Epsilon, s.Momentum, s.Centered, s.WeightDecay);
+                break;
+        }
+    }
+
+    /// <summary>Clears the state arrays and the step count, as if no step had been taken.</summary>
+    public void Reset()
+    {
+        Array.Clear(_first);
+        Array.Clear(_second);
+        Array.Clear(_third);
+        Step = 0;
+    }
+
+    /// <summary>Gives <paramref name="copy"/>, made with the same settings, this state.</summary>
+    public void CopyTo(OptimizerState<T> copy)
+    {
+        _first.CopyTo(copy._first, 0);
+        _second.CopyTo(copy._second, 0);
+        _third.CopyTo(copy._third, 0);
+        copy.Step = Step;
+        copy.LearningRate = LearningRate;
+    }
+
+    // An unused state array is empty, and its span too, as the kernels expect.
+    private static Span<T> Slice(T[] state, int start, int length) => state.Length == 0 ? default : new Span<T>(state, start, length);
+}
