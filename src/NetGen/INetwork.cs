@@ -34,7 +34,7 @@ public interface INetwork<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
     /// </summary>
     int DegreeOfParallelism { get; set; }
 
-    /// <summary>The optimizer's step size; starts at the declared value.</summary>
+    /// <summary>The optimizer's step size; starts at the declared value. A value that is not finite, or is negative, throws.</summary>
     T LearningRate { get; set; }
 
     /// <summary>Writes the parameters in PyTorch's order: per layer, weight [out, in] row-major, then bias [out].</summary>

@@ -102,11 +102,10 @@ internal static partial class Emitter
                 WriteConstantsAndFields();
                 WriteConstructor();
                 WriteProperties();
-                WriteParameterTransfer();
+                WriteTrainingMembers();
                 WriteForward();
                 WritePredict();
-                WriteComputeGradients();
-                WriteTrainStep();
+                WriteChunkWork();
                 WriteChunks();
                 WriteForwardOne();
                 WriteInferenceScratch();
@@ -215,44 +214,38 @@ internal static partial class Emitter
             writer.Line("// The parameters and the padding that whole vectors of one sample's layers may read past them.");
             writer.Line($"private {Span} AlignedParameters => new {Span}(_parameters, _origin, ParameterCount + SamplePadding);");
             writer.Line();
-            writer.Line("/// <summary>The gradient of the last batch's mean loss, in the layout of <see cref=\"Parameters\"/>.</summary>");
-            writer.Line($"public {Span} Gradients => _training.Gradients;");
-            writer.Line();
-            writer.Line("/// <summary>");
-            writer.Line("/// Threads that ComputeGradients and TrainStep may use on batches larger than one chunk; 1 (the");
-            writer.Line("/// default) keeps all work on the calling thread. Gradients are bit-identical whatever the value.");
-            writer.Line("/// </summary>");
-            writer.Line("public int DegreeOfParallelism { get => _training.DegreeOfParallelism; set => _training.DegreeOfParallelism = value; }");
-            writer.Line();
-            writer.Line("/// <summary>The optimizer's step size; starts at the declared value. A value that is not finite, or is negative, throws.</summary>");
-            writer.Line($"public {T} LearningRate {{ get => _training.LearningRate; set => _training.LearningRate = value; }}");
+        }
+
+        /// <summary>The public members whose work does not depend on the shape: each hands it to NetworkTraining.</summary>
+        private void WriteTrainingMembers()
+        {
+            writer.Line("// Training whatever the shape: NetworkTraining does it, and calls back into ShapeWork for the layers.");
+            string[] members =
+            [
+                $"public {Span} Gradients => _training.Gradients;",
+                "public int DegreeOfParallelism { get => _training.DegreeOfParallelism; set => _training.DegreeOfParallelism = value; }",
+                $"public {T} LearningRate {{ get => _training.LearningRate; set => _training.LearningRate = value; }}",
+                $"public void ExportParameters({Span} destination) => _training.ExportParameters(destination);",
+                $"public void ExportGradients({Span} destination) => _training.ExportGradients(destination);",
+                $"public void ImportParameters({ReadOnlySpan} source) => _training.ImportParameters(source);",
+                $"public {T} ComputeGradients({ReadOnlySpan} inputs, {ReadOnlySpan} targets) => _training.ComputeGradients(inputs, targets);",
+                $"public {T} ComputeGradients({ReadOnlySpan} inputs, ReadOnlySpan<int> labels) => _training.ComputeGradients(inputs, labels);",
+                $"public {T} TrainStep({ReadOnlySpan} inputs, {ReadOnlySpan} targets) => _training.TrainStep(inputs, targets);",
+                $"public {T} TrainStep({ReadOnlySpan} inputs, ReadOnlySpan<int> labels) => _training.TrainStep(inputs, labels);",
+                "public void ApplyGradients() => _training.ApplyGradients();",
+                "public void ResetOptimizer() => _training.ResetOptimizer();",
+            ];
+            foreach (string member in members)
+            {
+                writer.Line("/// <inheritdoc/>");
+                writer.Line(member);
+            }
             writer.Line();
         }
 
-        private void WriteParameterTransfer()
+        /// <summary>What a chunk of a batch computes: its layers, loss and gradients, and the work before the chunks.</summary>
+        private void WriteChunkWork()
         {
-            writer.Line("/// <summary>Writes the parameters in PyTorch's order: per layer, weight [out, in] row-major, then bias [out].</summary>");
-            writer.Line($"public void ExportParameters({Span} destination) => _training.ExportParameters(destination);");
-            writer.Line();
-            writer.Line("/// <summary>Writes <see cref=\"Gradients\"/> in the order of <see cref=\"ExportParameters\"/>.</summary>");
-            writer.Line($"public void ExportGradients({Span} destination) => _training.ExportGradients(destination);");
-            writer.Line();
-            writer.Line("/// <summary>Reads parameters in the order <see cref=\"ExportParameters\"/> writes.</summary>");
-            writer.Line($"public void ImportParameters({ReadOnlySpan} source) => _training.ImportParameters(source);");
-            writer.Line();
-        }
-
-        private void WriteComputeGradients()
-        {
-            writer.Line("/// <summary>Returns the batch's mean loss against target rows and fills <see cref=\"Gradients\"/> with its gradient.</summary>");
-            writer.Line($"public {T} ComputeGradients({ReadOnlySpan} inputs, {ReadOnlySpan} targets) => _training.ComputeGradients(inputs, targets);");
-            writer.Line();
-            writer.Line("/// <summary>");
-            writer.Line("/// Returns the batch's mean loss against class labels and fills <see cref=\"Gradients\"/> with its gradient.");
-            writer.Line("/// A label stands for a one-hot target row; for a single output, it is the target itself (0 or 1).");
-            writer.Line("/// </summary>");
-            writer.Line($"public {T} ComputeGradients({ReadOnlySpan} inputs, ReadOnlySpan<int> labels) => _training.ComputeGradients(inputs, labels);");
-            writer.Line();
             if (HasDropout || TransposedLayers.Any())
             {
                 string work = string.Join(" and ", new[] { HasDropout ? "its dropout masks" : null, TransposedLayers.Any() ? "the transposed weights" : null }.Where(w => w is not null));
@@ -349,22 +342,6 @@ internal static partial class Emitter
                 }
                 writer.Line("return loss;");
             }
-            writer.Line();
-        }
-
-        private void WriteTrainStep()
-        {
-            writer.Line("/// <summary>Computes the gradients of the batch's mean loss, then applies the optimizer; returns the loss.</summary>");
-            writer.Line($"public {T} TrainStep({ReadOnlySpan} inputs, {ReadOnlySpan} targets) => _training.TrainStep(inputs, targets);");
-            writer.Line();
-            writer.Line("/// <summary>Computes the gradients of the batch's mean loss against labels, then applies the optimizer; returns the loss.</summary>");
-            writer.Line($"public {T} TrainStep({ReadOnlySpan} inputs, ReadOnlySpan<int> labels) => _training.TrainStep(inputs, labels);");
-            writer.Line();
-            writer.Line($"/// <summary>Applies one {spec.Optimizer.Kind} step to <see cref=\"Parameters\"/> using <see cref=\"Gradients\"/>.</summary>");
-            writer.Line("public void ApplyGradients() => _training.ApplyGradients();");
-            writer.Line();
-            writer.Line("/// <summary>Clears the optimizer's state, as if no step had been taken.</summary>");
-            writer.Line("public void ResetOptimizer() => _training.ResetOptimizer();");
             writer.Line();
         }
 
