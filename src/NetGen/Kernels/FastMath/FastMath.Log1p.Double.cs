@@ -31,8 +31,9 @@ public static partial class FastMath
     /// with f = u/2 − 1, exact.
     /// </para>
     /// <para>
-    /// Stated for 0 ≤ x ≤ 1 only, the range softplus calls it on; Softplus is tested to its bound over
-    /// every 2⁻⁸ on [−30, 30] (ActivationAccuracyTests). ln(1 + 0) = 0, NaN gives NaN.
+    /// Stated for 0 ≤ x ≤ 1 only, the range softplus calls it on. Maximum error: under 1 ulp; measured
+    /// 0.83 ulp (FastMathAccuracyTests), near the halving at √2 − 1. ln(1 ± 0) = ±0, subnormal x gives
+    /// x, NaN gives NaN.
     /// </para>
     /// </remarks>
     public static double Log1p(double x)
@@ -47,7 +48,8 @@ public static partial class FastMath
         double halfSquare = 0.5 * f * f;
         double r = z * Math.FusedMultiplyAdd(Math.FusedMultiplyAdd(Math.FusedMultiplyAdd(Math.FusedMultiplyAdd(Math.FusedMultiplyAdd(Math.FusedMultiplyAdd(DoubleLog1pC7, z, DoubleLog1pC6), z, DoubleLog1pC5), z, DoubleLog1pC4), z, DoubleLog1pC3), z, DoubleLog1pC2), z, DoubleLog1pC1);
         double low = Math.FusedMultiplyAdd(s, halfSquare + r, Math.FusedMultiplyAdd(k, DoubleLn2LowForLog, correction));
-        return Math.FusedMultiplyAdd(k, DoubleLn2HighForLog, f - (halfSquare - low));
+        // The sum with k·ln 2 turns ln(1 − 0) into +0; the result has x's sign everywhere else.
+        return Math.CopySign(Math.FusedMultiplyAdd(k, DoubleLn2HighForLog, f - (halfSquare - low)), x);
     }
 
     /// <inheritdoc cref="Log1p(double)"/>
@@ -64,7 +66,7 @@ public static partial class FastMath
         Vector128<double> halfSquare = Vector128.Create(0.5) * f * f;
         Vector128<double> r = z * Vector128.FusedMultiplyAdd(Vector128.FusedMultiplyAdd(Vector128.FusedMultiplyAdd(Vector128.FusedMultiplyAdd(Vector128.FusedMultiplyAdd(Vector128.FusedMultiplyAdd(Vector128.Create(DoubleLog1pC7), z, Vector128.Create(DoubleLog1pC6)), z, Vector128.Create(DoubleLog1pC5)), z, Vector128.Create(DoubleLog1pC4)), z, Vector128.Create(DoubleLog1pC3)), z, Vector128.Create(DoubleLog1pC2)), z, Vector128.Create(DoubleLog1pC1));
         Vector128<double> low = Vector128.FusedMultiplyAdd(s, halfSquare + r, Vector128.FusedMultiplyAdd(k, Vector128.Create(DoubleLn2LowForLog), correction));
-        return Vector128.FusedMultiplyAdd(k, Vector128.Create(DoubleLn2HighForLog), f - (halfSquare - low));
+        return Vector128.CopySign(Vector128.FusedMultiplyAdd(k, Vector128.Create(DoubleLn2HighForLog), f - (halfSquare - low)), x);
     }
 
     /// <inheritdoc cref="Log1p(double)"/>
@@ -81,7 +83,7 @@ public static partial class FastMath
         Vector256<double> halfSquare = Vector256.Create(0.5) * f * f;
         Vector256<double> r = z * Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(Vector256.Create(DoubleLog1pC7), z, Vector256.Create(DoubleLog1pC6)), z, Vector256.Create(DoubleLog1pC5)), z, Vector256.Create(DoubleLog1pC4)), z, Vector256.Create(DoubleLog1pC3)), z, Vector256.Create(DoubleLog1pC2)), z, Vector256.Create(DoubleLog1pC1));
         Vector256<double> low = Vector256.FusedMultiplyAdd(s, halfSquare + r, Vector256.FusedMultiplyAdd(k, Vector256.Create(DoubleLn2LowForLog), correction));
-        return Vector256.FusedMultiplyAdd(k, Vector256.Create(DoubleLn2HighForLog), f - (halfSquare - low));
+        return Vector256.CopySign(Vector256.FusedMultiplyAdd(k, Vector256.Create(DoubleLn2HighForLog), f - (halfSquare - low)), x);
     }
 
     /// <inheritdoc cref="Log1p(double)"/>
@@ -98,6 +100,6 @@ public static partial class FastMath
         Vector512<double> halfSquare = Vector512.Create(0.5) * f * f;
         Vector512<double> r = z * Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.Create(DoubleLog1pC7), z, Vector512.Create(DoubleLog1pC6)), z, Vector512.Create(DoubleLog1pC5)), z, Vector512.Create(DoubleLog1pC4)), z, Vector512.Create(DoubleLog1pC3)), z, Vector512.Create(DoubleLog1pC2)), z, Vector512.Create(DoubleLog1pC1));
         Vector512<double> low = Vector512.FusedMultiplyAdd(s, halfSquare + r, Vector512.FusedMultiplyAdd(k, Vector512.Create(DoubleLn2LowForLog), correction));
-        return Vector512.FusedMultiplyAdd(k, Vector512.Create(DoubleLn2HighForLog), f - (halfSquare - low));
+        return Vector512.CopySign(Vector512.FusedMultiplyAdd(k, Vector512.Create(DoubleLn2HighForLog), f - (halfSquare - low)), x);
     }
 }

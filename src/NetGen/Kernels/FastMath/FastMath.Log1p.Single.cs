@@ -28,8 +28,9 @@ public static partial class FastMath
     /// with f = u/2 − 1, exact.
     /// </para>
     /// <para>
-    /// Stated for 0 ≤ x ≤ 1 only, the range softplus calls it on; Softplus is tested to its bound over
-    /// every 2⁻⁸ on [−30, 30] (ActivationAccuracyTests). ln(1 + 0) = 0, NaN gives NaN.
+    /// Stated for 0 ≤ x ≤ 1 only, the range softplus calls it on. Maximum error: under 1 ulp; measured
+    /// 0.81 ulp (FastMathAccuracyTests), near the halving at √2 − 1. ln(1 ± 0) = ±0, subnormal x gives
+    /// x, NaN gives NaN.
     /// </para>
     /// </remarks>
     public static float Log1p(float x)
@@ -44,7 +45,8 @@ public static partial class FastMath
         float halfSquare = 0.5f * f * f;
         float r = z * MathF.FusedMultiplyAdd(MathF.FusedMultiplyAdd(MathF.FusedMultiplyAdd(SingleLog1pC4, z, SingleLog1pC3), z, SingleLog1pC2), z, SingleLog1pC1);
         float low = MathF.FusedMultiplyAdd(s, halfSquare + r, MathF.FusedMultiplyAdd(k, SingleLn2LowForLog, correction));
-        return MathF.FusedMultiplyAdd(k, SingleLn2HighForLog, f - (halfSquare - low));
+        // The sum with k·ln 2 turns ln(1 − 0) into +0; the result has x's sign everywhere else.
+        return MathF.CopySign(MathF.FusedMultiplyAdd(k, SingleLn2HighForLog, f - (halfSquare - low)), x);
     }
 
     /// <inheritdoc cref="Log1p(float)"/>
@@ -61,7 +63,7 @@ public static partial class FastMath
         Vector128<float> halfSquare = Vector128.Create(0.5f) * f * f;
         Vector128<float> r = z * Vector128.FusedMultiplyAdd(Vector128.FusedMultiplyAdd(Vector128.FusedMultiplyAdd(Vector128.Create(SingleLog1pC4), z, Vector128.Create(SingleLog1pC3)), z, Vector128.Create(SingleLog1pC2)), z, Vector128.Create(SingleLog1pC1));
         Vector128<float> low = Vector128.FusedMultiplyAdd(s, halfSquare + r, Vector128.FusedMultiplyAdd(k, Vector128.Create(SingleLn2LowForLog), correction));
-        return Vector128.FusedMultiplyAdd(k, Vector128.Create(SingleLn2HighForLog), f - (halfSquare - low));
+        return Vector128.CopySign(Vector128.FusedMultiplyAdd(k, Vector128.Create(SingleLn2HighForLog), f - (halfSquare - low)), x);
     }
 
     /// <inheritdoc cref="Log1p(float)"/>
@@ -78,7 +80,7 @@ public static partial class FastMath
         Vector256<float> halfSquare = Vector256.Create(0.5f) * f * f;
         Vector256<float> r = z * Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(Vector256.Create(SingleLog1pC4), z, Vector256.Create(SingleLog1pC3)), z, Vector256.Create(SingleLog1pC2)), z, Vector256.Create(SingleLog1pC1));
         Vector256<float> low = Vector256.FusedMultiplyAdd(s, halfSquare + r, Vector256.FusedMultiplyAdd(k, Vector256.Create(SingleLn2LowForLog), correction));
-        return Vector256.FusedMultiplyAdd(k, Vector256.Create(SingleLn2HighForLog), f - (halfSquare - low));
+        return Vector256.CopySign(Vector256.FusedMultiplyAdd(k, Vector256.Create(SingleLn2HighForLog), f - (halfSquare - low)), x);
     }
 
     /// <inheritdoc cref="Log1p(float)"/>
@@ -95,6 +97,6 @@ public static partial class FastMath
         Vector512<float> halfSquare = Vector512.Create(0.5f) * f * f;
         Vector512<float> r = z * Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.Create(SingleLog1pC4), z, Vector512.Create(SingleLog1pC3)), z, Vector512.Create(SingleLog1pC2)), z, Vector512.Create(SingleLog1pC1));
         Vector512<float> low = Vector512.FusedMultiplyAdd(s, halfSquare + r, Vector512.FusedMultiplyAdd(k, Vector512.Create(SingleLn2LowForLog), correction));
-        return Vector512.FusedMultiplyAdd(k, Vector512.Create(SingleLn2HighForLog), f - (halfSquare - low));
+        return Vector512.CopySign(Vector512.FusedMultiplyAdd(k, Vector512.Create(SingleLn2HighForLog), f - (halfSquare - low)), x);
     }
 }
