@@ -9,7 +9,8 @@ namespace NetGen.Tests.Kernels;
 
 /// <summary>
 /// Dense.ForwardVectorRows and Dense.BackwardVectorRows against nested scalar loops in double, for an
-/// input row of exactly one Vector256 (the vectorized form) and of a few other sizes (the scalar form),
+/// input row of exactly one Vector128, Vector256 or Vector512 (the vectorized form at each width the
+/// machine accelerates; the scalar form at the others) and of a few other sizes (the scalar form),
 /// outputs 1 to 6 (past the four columns kept in registers), every activation derivative the backward
 /// kernel applies, and batches of 1, 2, 3, 13 and 33 (groups of four and the rows after them).
 /// </summary>
@@ -22,7 +23,7 @@ public class VectorRowsKernelTests
 
     public static TheoryData<int> Batches => KernelTestData.BatchData;
 
-    private static int[] InputSizes<T>() => [Vector256<T>.Count, 1, 3, Vector256<T>.Count + 1];
+    private static int[] InputSizes<T>() => [Vector128<T>.Count, Vector256<T>.Count, Vector512<T>.Count, 1, 3, Vector256<T>.Count + 1];
 
     [Theory, MemberData(nameof(Batches))]
     public void FloatForwardMatchesScalarReference(int batch) => CheckForward<float>(batch);
@@ -44,7 +45,7 @@ public class VectorRowsKernelTests
     public void ParameterGradientsAreTheSameBitsWithOrWithoutTheInputGradient(int batch)
     {
         var data = new TestData(500 + batch);
-        int inSize = Vector256<float>.Count;
+        foreach (int inSize in new[] { Vector128<float>.Count, Vector256<float>.Count, Vector512<float>.Count })
         foreach (int outSize in new[] { 1, 2 })
         {
             var (x, _) = KernelTestData.Random<float>(data, batch * inSize, 0.6);
