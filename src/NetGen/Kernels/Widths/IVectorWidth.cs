@@ -46,6 +46,12 @@ internal interface IVectorWidth<T, TVector>
     /// <summary><c>a / b</c>, correctly rounded.</summary>
     static abstract TVector Divide(TVector a, TVector b);
 
+    /// <summary>The square root of each lane, correctly rounded.</summary>
+    static abstract TVector SquareRoot(TVector x);
+
+    /// <summary>The larger of each pair of lanes, as <see cref="Vector128.Max{T}"/> takes it (NaN if either is).</summary>
+    static abstract TVector Max(TVector a, TVector b);
+
     /// <summary>The sum of the lanes.</summary>
     static abstract T Sum(TVector x);
 

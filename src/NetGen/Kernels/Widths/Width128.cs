@@ -48,6 +48,12 @@ internal readonly struct Width128<T> : IVectorWidth<T, Vector128<T>> where T : u
     public static Vector128<T> Divide(Vector128<T> a, Vector128<T> b) => a / b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> SquareRoot(Vector128<T> x) => Vector128.Sqrt(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Max(Vector128<T> a, Vector128<T> b) => Vector128.Max(a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector128<T> x) => Vector128.Sum(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

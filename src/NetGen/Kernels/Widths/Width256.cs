@@ -48,6 +48,12 @@ internal readonly struct Width256<T> : IVectorWidth<T, Vector256<T>> where T : u
     public static Vector256<T> Divide(Vector256<T> a, Vector256<T> b) => a / b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> SquareRoot(Vector256<T> x) => Vector256.Sqrt(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Max(Vector256<T> a, Vector256<T> b) => Vector256.Max(a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector256<T> x) => Vector256.Sum(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -48,6 +48,12 @@ internal readonly struct Width512<T> : IVectorWidth<T, Vector512<T>> where T : u
     public static Vector512<T> Divide(Vector512<T> a, Vector512<T> b) => a / b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> SquareRoot(Vector512<T> x) => Vector512.Sqrt(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Max(Vector512<T> a, Vector512<T> b) => Vector512.Max(a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector512<T> x) => Vector512.Sum(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
