@@ -36,13 +36,20 @@ public static partial class FastMath
     /// x, NaN gives NaN.
     /// </para>
     /// </remarks>
-    public static double Log1p(double x)
+    public static double Log1p(double x) => Log1p(x, 0.0);
+
+    /// <summary>
+    /// <c>ln(1 + x + xTail)</c> for a tail far below x's ulp (what a rounding of x dropped): <see cref="Log1p(double)"/>
+    /// with xTail/(1 + x), its first-order effect, added to the correction term, before the last rounding.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Log1p(double x, double xTail)
     {
         bool halved = x > DoubleLog1pSplit;
         double u = 1.0 + x;
         double f = halved ? u * 0.5 - 1.0 : x;
         double k = halved ? 1.0 : 0.0;
-        double correction = halved ? (x - (u - 1.0)) / u : 0.0;
+        double correction = ((halved ? x - (u - 1.0) : 0.0) + xTail) / u;
         double s = f / (2.0 + f);
         double z = s * s;
         double halfSquare = 0.5 * f * f;
@@ -54,13 +61,17 @@ public static partial class FastMath
 
     /// <inheritdoc cref="Log1p(double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> Log1p(Vector128<double> x)
+    public static Vector128<double> Log1p(Vector128<double> x) => Log1p(x, Vector128<double>.Zero);
+
+    /// <inheritdoc cref="Log1p(double, double)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<double> Log1p(Vector128<double> x, Vector128<double> xTail)
     {
         Vector128<double> halved = Vector128.GreaterThan(x, Vector128.Create(DoubleLog1pSplit));
         Vector128<double> u = Vector128<double>.One + x;
         Vector128<double> f = Vector128.ConditionalSelect(halved, u * Vector128.Create(0.5) - Vector128<double>.One, x);
         Vector128<double> k = Vector128.ConditionalSelect(halved, Vector128<double>.One, Vector128<double>.Zero);
-        Vector128<double> correction = Vector128.ConditionalSelect(halved, (x - (u - Vector128<double>.One)) / u, Vector128<double>.Zero);
+        Vector128<double> correction = (Vector128.ConditionalSelect(halved, x - (u - Vector128<double>.One), Vector128<double>.Zero) + xTail) / u;
         Vector128<double> s = f / (Vector128.Create(2.0) + f);
         Vector128<double> z = s * s;
         Vector128<double> halfSquare = Vector128.Create(0.5) * f * f;
@@ -71,13 +82,17 @@ public static partial class FastMath
 
     /// <inheritdoc cref="Log1p(double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Log1p(Vector256<double> x)
+    public static Vector256<double> Log1p(Vector256<double> x) => Log1p(x, Vector256<double>.Zero);
+
+    /// <inheritdoc cref="Log1p(double, double)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Log1p(Vector256<double> x, Vector256<double> xTail)
     {
         Vector256<double> halved = Vector256.GreaterThan(x, Vector256.Create(DoubleLog1pSplit));
         Vector256<double> u = Vector256<double>.One + x;
         Vector256<double> f = Vector256.ConditionalSelect(halved, u * Vector256.Create(0.5) - Vector256<double>.One, x);
         Vector256<double> k = Vector256.ConditionalSelect(halved, Vector256<double>.One, Vector256<double>.Zero);
-        Vector256<double> correction = Vector256.ConditionalSelect(halved, (x - (u - Vector256<double>.One)) / u, Vector256<double>.Zero);
+        Vector256<double> correction = (Vector256.ConditionalSelect(halved, x - (u - Vector256<double>.One), Vector256<double>.Zero) + xTail) / u;
         Vector256<double> s = f / (Vector256.Create(2.0) + f);
         Vector256<double> z = s * s;
         Vector256<double> halfSquare = Vector256.Create(0.5) * f * f;
@@ -88,13 +103,17 @@ public static partial class FastMath
 
     /// <inheritdoc cref="Log1p(double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Log1p(Vector512<double> x)
+    public static Vector512<double> Log1p(Vector512<double> x) => Log1p(x, Vector512<double>.Zero);
+
+    /// <inheritdoc cref="Log1p(double, double)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Log1p(Vector512<double> x, Vector512<double> xTail)
     {
         Vector512<double> halved = Vector512.GreaterThan(x, Vector512.Create(DoubleLog1pSplit));
         Vector512<double> u = Vector512<double>.One + x;
         Vector512<double> f = Vector512.ConditionalSelect(halved, u * Vector512.Create(0.5) - Vector512<double>.One, x);
         Vector512<double> k = Vector512.ConditionalSelect(halved, Vector512<double>.One, Vector512<double>.Zero);
-        Vector512<double> correction = Vector512.ConditionalSelect(halved, (x - (u - Vector512<double>.One)) / u, Vector512<double>.Zero);
+        Vector512<double> correction = (Vector512.ConditionalSelect(halved, x - (u - Vector512<double>.One), Vector512<double>.Zero) + xTail) / u;
         Vector512<double> s = f / (Vector512.Create(2.0) + f);
         Vector512<double> z = s * s;
         Vector512<double> halfSquare = Vector512.Create(0.5) * f * f;

@@ -8,21 +8,21 @@ public static partial class FastMath
     /// <summary><c>ln(1 + e^x)</c> in float for x ≤ 0 (softplus's tail), accurate where it is nearly e^x.</summary>
     /// <remarks>
     /// <para>
-    /// <see cref="Log1p(float)"/> of e = e^x, plus the first-order correction tail/(1 + e) for what e's last
-    /// rounding dropped (the tail of <see cref="ExpWithTail(float)"/>), so that the exponential's error does
-    /// not carry through where ln(1 + e^x) ≈ e^x.
+    /// <see cref="Log1p(float)"/> of e = e^x, with the first-order effect tail/(1 + e) of what e's last
+    /// rounding dropped (the tail of <see cref="ExpWithTail(float)"/>) added to its correction term before
+    /// its last rounding, so that neither the exponential's error nor a rounding of its own carries
+    /// through where ln(1 + e^x) ≈ e^x.
     /// </para>
     /// <para>
     /// Stated for x ≤ 0 only (the vector forms clamp the exponent from below alone). Maximum error:
-    /// 1.3 ulp; measured 1.23 ulp (FastMathAccuracyTests), where Log1p's error and the rounding of the
-    /// correction add up. ln(1 + e^±0) is ln 2 rounded, ln(1 + e^−∞) = 0, NaN gives NaN; results turn
-    /// subnormal where e^x does, and are 0 where it is.
+    /// under 1 ulp; measured 0.81 ulp (FastMathAccuracyTests). ln(1 + e^±0) is ln 2 rounded,
+    /// ln(1 + e^−∞) = 0, NaN gives NaN; results turn subnormal where e^x does, and are 0 where it is.
     /// </para>
     /// </remarks>
     public static float Log1pExp(float x)
     {
         var (e, tail) = ExpWithTail(x);
-        return Log1p(e) + tail / (1f + e);
+        return Log1p(e, tail);
     }
 
     /// <inheritdoc cref="Log1pExp(float)"/>
@@ -30,7 +30,7 @@ public static partial class FastMath
     public static Vector128<float> Log1pExp(Vector128<float> x)
     {
         var (e, tail) = ExpWithTail(x, ExpRange.NonPositive);
-        return Log1p(e) + tail / (Vector128<float>.One + e);
+        return Log1p(e, tail);
     }
 
     /// <inheritdoc cref="Log1pExp(float)"/>
@@ -38,7 +38,7 @@ public static partial class FastMath
     public static Vector256<float> Log1pExp(Vector256<float> x)
     {
         var (e, tail) = ExpWithTail(x, ExpRange.NonPositive);
-        return Log1p(e) + tail / (Vector256<float>.One + e);
+        return Log1p(e, tail);
     }
 
     /// <inheritdoc cref="Log1pExp(float)"/>
@@ -46,6 +46,6 @@ public static partial class FastMath
     public static Vector512<float> Log1pExp(Vector512<float> x)
     {
         var (e, tail) = ExpWithTail(x, ExpRange.NonPositive);
-        return Log1p(e) + tail / (Vector512<float>.One + e);
+        return Log1p(e, tail);
     }
 }
