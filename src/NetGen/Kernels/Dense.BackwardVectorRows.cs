@@ -184,6 +184,13 @@ public static partial class Dense
         TVector c1 = outSize > 1 ? Column<T, TVector, TWidth>(ref wRef, 1, inSize, outSize) : TWidth.Zero;
         TVector c2 = outSize > 2 ? Column<T, TVector, TWidth>(ref wRef, 2, inSize, outSize) : TWidth.Zero;
         TVector c3 = outSize > 3 ? Column<T, TVector, TWidth>(ref wRef, 3, inSize, outSize) : TWidth.Zero;
+        // The columns after them (up to LaidOutColumns of them) are laid out once: building a column lane
+        // by lane for every sample took many times as long as the rest of the pass.
+        const int LaidOutColumns = 16;
+        Span<T> laidOut = outSize > 4 ? stackalloc T[LaidOutColumns * TWidth.Count] : default;
+        ref T laidOutRef = ref MemoryMarshal.GetReference(laidOut);
+        for (int o = 4; o < outSize && o - 4 < LaidOutColumns; o++)
+            TWidth.Store(Column<T, TVector, TWidth>(ref wRef, o, inSize, outSize), ref laidOutRef, (o - 4) * inSize);
         for (int s = 0; s < batch; s++)
         {
             ref T d = ref Unsafe.Add(ref dzRef, (nint)s * outSize);
@@ -196,7 +203,12 @@ public static partial class Dense
             if (outSize > 3)
                 sum = TWidth.Add(sum, TWidth.Multiply(c3, TWidth.Broadcast(Unsafe.Add(ref d, 3))));
             for (int o = 4; o < outSize; o++)
-                sum = TWidth.Add(sum, TWidth.Multiply(Column<T, TVector, TWidth>(ref wRef, o, inSize, outSize), TWidth.Broadcast(Unsafe.Add(ref d, o))));
+            {
+                TVector column = o - 4 < LaidOutColumns
+                    ? TWidth.Load(ref laidOutRef, (o - 4) * inSize)
+                    : Column<T, TVector, TWidth>(ref wRef, o, inSize, outSize);
+                sum = TWidth.Add(sum, TWidth.Multiply(column, TWidth.Broadcast(Unsafe.Add(ref d, o))));
+            }
             TVector a = TWidth.Load(ref xRef, (s * inSize));
             TWidth.Store(TWidth.Backward<TActivation>(TWidth.Zero, a, sum, TWidth.Broadcast(argument)), ref dxRef, s * inSize);
         }
