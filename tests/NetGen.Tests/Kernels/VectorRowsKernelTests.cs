@@ -11,12 +11,14 @@ namespace NetGen.Tests.Kernels;
 /// Dense.ForwardVectorRows and Dense.BackwardVectorRows against nested scalar loops in double, for an
 /// input row of exactly one Vector128, Vector256 or Vector512 (the vectorized form at each width the
 /// machine accelerates; the scalar form at the others) and of a few other sizes (the scalar form),
-/// outputs 1 to 6 (past the four columns kept in registers), every activation derivative the backward
-/// kernel applies, and batches of 1, 2, 3, 13 and 33 (groups of four and the rows after them).
+/// outputs 1 to 6 and 22 (past the four columns kept in registers and the sixteen laid out after
+/// them), every activation derivative the backward kernel applies, and batches of 1, 2, 3, 13 and 33
+/// (groups of four and the rows after them).
 /// </summary>
 public class VectorRowsKernelTests
 {
-    private static readonly int[] OutputSizes = [1, 2, 3, 4, 5, 6];
+    // Past the four columns kept in registers, and past the sixteen after them laid out once.
+    private static readonly int[] OutputSizes = [1, 2, 3, 4, 5, 6, 22];
 
     private static readonly Activation[] Derivatives =
         [Activation.Identity, Activation.Sigmoid, Activation.Tanh, Activation.ReLU, Activation.LeakyReLU];
