@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace NetGen.Kernels;
 
@@ -75,7 +76,7 @@ public static class Checks
     }
 
     /// <summary>Throws unless every value of <paramref name="values"/> is finite, naming the first that is not.</summary>
-    public static void Finite<T>(ReadOnlySpan<T> values, string name) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Finite<T>(ReadOnlySpan<T> values, string name) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         int index = IndexOfNonFinite(values);
         if (index >= 0)
@@ -84,26 +85,45 @@ public static class Checks
     }
 
     /// <summary>The index of the first value of <paramref name="values"/> that is NaN or infinite, or −1 when all are finite.</summary>
-    public static int IndexOfNonFinite<T>(ReadOnlySpan<T> values) where T : unmanaged, IFloatingPointIeee754<T>
+    public static int IndexOfNonFinite<T>(ReadOnlySpan<T> values) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        // x − x is 0 for every finite x and NaN for NaN and ±∞, and a sum of zeros cannot overflow, so one
-        // pass of vector subtractions tells whether any value is not finite; only then are they looked at one by one.
-        var sum = Vector<T>.Zero;
-        int i = 0;
-        for (; i <= values.Length - Vector<T>.Count; i += Vector<T>.Count)
-        {
-            var v = new Vector<T>(values.Slice(i));
-            sum += v - v;
-        }
-        T tail = T.Zero;
-        for (; i < values.Length; i++)
-            tail += values[i] - values[i];
-        if (T.IsFinite(Vector.Sum(sum) + tail))
+        var call = new FiniteScanCall<T>(values);
+        if (PreferredWidth.Run<T, FiniteScanCall<T>, bool>(ref call))
             return -1;
         int index = 0;
         while (T.IsFinite(values[index]))
             index++;
         return index;
+    }
+
+    /// <summary>
+    /// Whether every value is finite, in one pass: x − x is 0 for every finite x and NaN for NaN and ±∞,
+    /// and a sum of zeros cannot overflow, so one run of vector subtractions at <see cref="PreferredWidth"/>
+    /// tells; only when it fails are the values looked at one by one.
+    /// </summary>
+    private readonly ref struct FiniteScanCall<T>(ReadOnlySpan<T> values) : IWidthCall<T, bool>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        private readonly ReadOnlySpan<T> _values = values;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Run<TVector, TWidth>()
+            where TVector : struct
+            where TWidth : IVectorWidth<T, TVector>
+        {
+            ref T first = ref MemoryMarshal.GetReference(_values);
+            TVector sum = TWidth.Zero;
+            int i = 0;
+            for (; i <= _values.Length - TWidth.Count; i += TWidth.Count)
+            {
+                TVector v = TWidth.Load(ref first, i);
+                sum = TWidth.Add(sum, TWidth.Subtract(v, v));
+            }
+            T tail = T.Zero;
+            for (; i < _values.Length; i++)
+                tail += Unsafe.Add(ref first, i) - Unsafe.Add(ref first, i);
+            return T.IsFinite(TWidth.Sum(sum) + tail);
+        }
     }
 
     /// <summary>Throws unless <paramref name="loss"/> is finite, before an optimizer step would spread it into the parameters.</summary>

@@ -9,8 +9,9 @@ namespace NetGen.Kernels;
 public static partial class Dense
 {
     /// <summary>
-    /// The backward pass of a small layer whose input row fills one <see cref="Vector256{T}"/> (8 floats
-    /// or 4 doubles): <c>dw[i, o] = Σₛ x[s, i]·dz[s, o]</c> and <c>dBias[o] = Σₛ dz[s, o]</c>, overwritten,
+    /// The backward pass of a small layer whose input row fills one vector of an accelerated width
+    /// (<see cref="Vector128{T}"/>, <see cref="Vector256{T}"/> or <see cref="Vector512{T}"/>: 4, 8 or 16
+    /// floats, 2, 4 or 8 doubles): <c>dw[i, o] = Σₛ x[s, i]·dz[s, o]</c> and <c>dBias[o] = Σₛ dz[s, o]</c>, overwritten,
     /// and, unless <paramref name="dx"/> is empty, <c>dx[s, i] = f′(x[s, i])·Σₒ w[i, o]·dz[s, o]</c>, the
     /// gradient at the previous layer's pre-activation, where x is that layer's output after
     /// <paramref name="inputActivation"/> f.
@@ -89,7 +90,14 @@ public static partial class Dense
         ref T dbRef = ref MemoryMarshal.GetReference(dBias);
         ref T dxRef = ref MemoryMarshal.GetReference(dx);
 
-        if (!Vector256.IsHardwareAccelerated || inSize != Vector256<T>.Count)
+        // The one place that picks the width: the one whose vector is the input row, where it is accelerated.
+        if (Vector512.IsHardwareAccelerated && inSize == Vector512<T>.Count)
+            BackwardVectorRows<T, TActivation, Vector512<T>, Width512<T>>(ref xRef, ref dzRef, ref wRef, ref dwRef, ref dbRef, ref dxRef, hasInputGradient, batch, outSize, argument);
+        else if (Vector256.IsHardwareAccelerated && inSize == Vector256<T>.Count)
+            BackwardVectorRows<T, TActivation, Vector256<T>, Width256<T>>(ref xRef, ref dzRef, ref wRef, ref dwRef, ref dbRef, ref dxRef, hasInputGradient, batch, outSize, argument);
+        else if (Vector128.IsHardwareAccelerated && inSize == Vector128<T>.Count)
+            BackwardVectorRows<T, TActivation, Vector128<T>, Width128<T>>(ref xRef, ref dzRef, ref wRef, ref dwRef, ref dbRef, ref dxRef, hasInputGradient, batch, outSize, argument);
+        else
         {
             for (int o = 0; o < outSize; o++)
             {
@@ -105,28 +113,41 @@ public static partial class Dense
                     Unsafe.Add(ref dwRef, (nint)i * outSize + o) = sum;
                 }
             }
-            if (!hasInputGradient)
-                return;
-            for (int s = 0; s < batch; s++)
-                for (int i = 0; i < inSize; i++)
-                {
-                    T sum = Unsafe.Add(ref wRef, (nint)i * outSize) * Unsafe.Add(ref dzRef, (nint)s * outSize);
-                    for (int o = 1; o < outSize; o++)
-                        sum += Unsafe.Add(ref wRef, (nint)i * outSize + o) * Unsafe.Add(ref dzRef, (nint)s * outSize + o);
-                    Unsafe.Add(ref dxRef, (nint)s * inSize + i) = TActivation.Backward(T.Zero, Unsafe.Add(ref xRef, (nint)s * inSize + i), sum, argument);
-                }
-            return;
+            if (hasInputGradient)
+                for (int s = 0; s < batch; s++)
+                    for (int i = 0; i < inSize; i++)
+                    {
+                        T sum = Unsafe.Add(ref wRef, (nint)i * outSize) * Unsafe.Add(ref dzRef, (nint)s * outSize);
+                        for (int o = 1; o < outSize; o++)
+                            sum += Unsafe.Add(ref wRef, (nint)i * outSize + o) * Unsafe.Add(ref dzRef, (nint)s * outSize + o);
+                        Unsafe.Add(ref dxRef, (nint)s * inSize + i) = TActivation.Backward(T.Zero, Unsafe.Add(ref xRef, (nint)s * inSize + i), sum, argument);
+                    }
         }
+    }
 
+    /// <summary>The vector form of <see cref="BackwardVectorRows{T, TActivation}"/>, one input row a vector of <typeparamref name="TWidth"/>.</summary>
+    /// <remarks>
+    /// Kept out of line: with a copy of this body for each width inlined into one caller, the JIT ran out of
+    /// inlining budget and left the vector helpers as calls, six times slower.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void BackwardVectorRows<T, TActivation, TVector, TWidth>(ref T xRef, ref T dzRef, ref T wRef, ref T dwRef, ref T dbRef, ref T dxRef,
+        bool hasInputGradient, int batch, int outSize, T argument)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TActivation : IActivation<T>
+        where TVector : struct
+        where TWidth : IVectorWidth<T, TVector>
+    {
+        int inSize = TWidth.Count;
         if (hasInputGradient && outSize <= 2)
         {
-            BackwardVectorRowsOnePass<T, TActivation>(ref xRef, ref dzRef, ref wRef, ref dwRef, ref dbRef, ref dxRef, batch, inSize, outSize, argument);
+            BackwardVectorRowsOnePass<T, TActivation, TVector, TWidth>(ref xRef, ref dzRef, ref wRef, ref dwRef, ref dbRef, ref dxRef, batch, inSize, outSize, argument);
             return;
         }
 
         for (int o = 0; o < outSize; o++)
         {
-            Vector256<T> a0 = Vector256<T>.Zero, a1 = Vector256<T>.Zero, a2 = Vector256<T>.Zero, a3 = Vector256<T>.Zero;
+            TVector a0 = TWidth.Zero, a1 = TWidth.Zero, a2 = TWidth.Zero, a3 = TWidth.Zero;
             T b0 = T.Zero, b1 = T.Zero, b2 = T.Zero, b3 = T.Zero;
             ref T d = ref Unsafe.Add(ref dzRef, o);
             int s = 0;
@@ -135,10 +156,10 @@ public static partial class Dense
                 ref T row = ref Unsafe.Add(ref xRef, (nint)s * inSize);
                 T d0 = Unsafe.Add(ref d, (nint)s * outSize), d1 = Unsafe.Add(ref d, (nint)(s + 1) * outSize);
                 T d2 = Unsafe.Add(ref d, (nint)(s + 2) * outSize), d3 = Unsafe.Add(ref d, (nint)(s + 3) * outSize);
-                a0 = Width256<T>.MultiplyAdd(Vector256.LoadUnsafe(ref row), Vector256.Create(d0), a0);
-                a1 = Width256<T>.MultiplyAdd(Vector256.LoadUnsafe(ref row, (nuint)inSize), Vector256.Create(d1), a1);
-                a2 = Width256<T>.MultiplyAdd(Vector256.LoadUnsafe(ref row, (nuint)(2 * inSize)), Vector256.Create(d2), a2);
-                a3 = Width256<T>.MultiplyAdd(Vector256.LoadUnsafe(ref row, (nuint)(3 * inSize)), Vector256.Create(d3), a3);
+                a0 = TWidth.MultiplyAdd(TWidth.Load(ref row, 0), TWidth.Broadcast(d0), a0);
+                a1 = TWidth.MultiplyAdd(TWidth.Load(ref row, inSize), TWidth.Broadcast(d1), a1);
+                a2 = TWidth.MultiplyAdd(TWidth.Load(ref row, (2 * inSize)), TWidth.Broadcast(d2), a2);
+                a3 = TWidth.MultiplyAdd(TWidth.Load(ref row, (3 * inSize)), TWidth.Broadcast(d3), a3);
                 b0 += d0;
                 b1 += d1;
                 b2 += d2;
@@ -147,37 +168,49 @@ public static partial class Dense
             for (; s < batch; s++)
             {
                 T d0 = Unsafe.Add(ref d, (nint)s * outSize);
-                a0 = Width256<T>.MultiplyAdd(Vector256.LoadUnsafe(ref xRef, (nuint)(s * inSize)), Vector256.Create(d0), a0);
+                a0 = TWidth.MultiplyAdd(TWidth.Load(ref xRef, (s * inSize)), TWidth.Broadcast(d0), a0);
                 b0 += d0;
             }
-            Vector256<T> column = (a0 + a1) + (a2 + a3);
+            TVector column = TWidth.Add(TWidth.Add(a0, a1), TWidth.Add(a2, a3));
             for (int i = 0; i < inSize; i++)
-                Unsafe.Add(ref dwRef, (nint)i * outSize + o) = column.GetElement(i);
+                Unsafe.Add(ref dwRef, (nint)i * outSize + o) = TWidth.GetElement(column, i);
             Unsafe.Add(ref dbRef, o) = (b0 + b1) + (b2 + b3);
         }
         if (!hasInputGradient)
             return;
 
         // The first four weight columns stay in registers; the tests on outSize go the same way for every sample.
-        Vector256<T> c0 = Column(ref wRef, 0, inSize, outSize);
-        Vector256<T> c1 = outSize > 1 ? Column(ref wRef, 1, inSize, outSize) : Vector256<T>.Zero;
-        Vector256<T> c2 = outSize > 2 ? Column(ref wRef, 2, inSize, outSize) : Vector256<T>.Zero;
-        Vector256<T> c3 = outSize > 3 ? Column(ref wRef, 3, inSize, outSize) : Vector256<T>.Zero;
+        TVector c0 = Column<T, TVector, TWidth>(ref wRef, 0, inSize, outSize);
+        TVector c1 = outSize > 1 ? Column<T, TVector, TWidth>(ref wRef, 1, inSize, outSize) : TWidth.Zero;
+        TVector c2 = outSize > 2 ? Column<T, TVector, TWidth>(ref wRef, 2, inSize, outSize) : TWidth.Zero;
+        TVector c3 = outSize > 3 ? Column<T, TVector, TWidth>(ref wRef, 3, inSize, outSize) : TWidth.Zero;
+        // The columns after them (up to LaidOutColumns of them) are laid out once: building a column lane
+        // by lane for every sample took many times as long as the rest of the pass.
+        const int LaidOutColumns = 16;
+        Span<T> laidOut = outSize > 4 ? stackalloc T[LaidOutColumns * TWidth.Count] : default;
+        ref T laidOutRef = ref MemoryMarshal.GetReference(laidOut);
+        for (int o = 4; o < outSize && o - 4 < LaidOutColumns; o++)
+            TWidth.Store(Column<T, TVector, TWidth>(ref wRef, o, inSize, outSize), ref laidOutRef, (o - 4) * inSize);
         for (int s = 0; s < batch; s++)
         {
             ref T d = ref Unsafe.Add(ref dzRef, (nint)s * outSize);
             // Products then sums in output order, as the scalar statements of an unrolled layer.
-            Vector256<T> sum = c0 * Vector256.Create(d);
+            TVector sum = TWidth.Multiply(c0, TWidth.Broadcast(d));
             if (outSize > 1)
-                sum += c1 * Vector256.Create(Unsafe.Add(ref d, 1));
+                sum = TWidth.Add(sum, TWidth.Multiply(c1, TWidth.Broadcast(Unsafe.Add(ref d, 1))));
             if (outSize > 2)
-                sum += c2 * Vector256.Create(Unsafe.Add(ref d, 2));
+                sum = TWidth.Add(sum, TWidth.Multiply(c2, TWidth.Broadcast(Unsafe.Add(ref d, 2))));
             if (outSize > 3)
-                sum += c3 * Vector256.Create(Unsafe.Add(ref d, 3));
+                sum = TWidth.Add(sum, TWidth.Multiply(c3, TWidth.Broadcast(Unsafe.Add(ref d, 3))));
             for (int o = 4; o < outSize; o++)
-                sum += Column(ref wRef, o, inSize, outSize) * Vector256.Create(Unsafe.Add(ref d, o));
-            Vector256<T> a = Vector256.LoadUnsafe(ref xRef, (nuint)(s * inSize));
-            TActivation.Backward(Vector256<T>.Zero, a, sum, Vector256.Create(argument)).StoreUnsafe(ref dxRef, (nuint)(s * inSize));
+            {
+                TVector column = o - 4 < LaidOutColumns
+                    ? TWidth.Load(ref laidOutRef, (o - 4) * inSize)
+                    : Column<T, TVector, TWidth>(ref wRef, o, inSize, outSize);
+                sum = TWidth.Add(sum, TWidth.Multiply(column, TWidth.Broadcast(Unsafe.Add(ref d, o))));
+            }
+            TVector a = TWidth.Load(ref xRef, (s * inSize));
+            TWidth.Store(TWidth.Backward<TActivation>(TWidth.Zero, a, sum, TWidth.Broadcast(argument)), ref dxRef, s * inSize);
         }
     }
 
@@ -187,31 +220,33 @@ public static partial class Dense
     /// accumulators, their order and the final additions are those of the two passes, so the bits are too.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void BackwardVectorRowsOnePass<T, TActivation>(ref T xRef, ref T dzRef, ref T wRef, ref T dwRef, ref T dbRef, ref T dxRef,
+    private static void BackwardVectorRowsOnePass<T, TActivation, TVector, TWidth>(ref T xRef, ref T dzRef, ref T wRef, ref T dwRef, ref T dbRef, ref T dxRef,
         int batch, int inSize, int outSize, T argument)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TActivation : IActivation<T>
+        where TVector : struct
+        where TWidth : IVectorWidth<T, TVector>
     {
         bool two = outSize == 2;
-        Vector256<T> arguments = Vector256.Create(argument);
-        Vector256<T> c0 = Column(ref wRef, 0, inSize, outSize);
-        Vector256<T> c1 = two ? Column(ref wRef, 1, inSize, outSize) : Vector256<T>.Zero;
+        TVector arguments = TWidth.Broadcast(argument);
+        TVector c0 = Column<T, TVector, TWidth>(ref wRef, 0, inSize, outSize);
+        TVector c1 = two ? Column<T, TVector, TWidth>(ref wRef, 1, inSize, outSize) : TWidth.Zero;
         // a{o}{k} and b{o}{k}: output o, samples s mod 4 = k.
-        Vector256<T> a00 = Vector256<T>.Zero, a01 = Vector256<T>.Zero, a02 = Vector256<T>.Zero, a03 = Vector256<T>.Zero;
-        Vector256<T> a10 = Vector256<T>.Zero, a11 = Vector256<T>.Zero, a12 = Vector256<T>.Zero, a13 = Vector256<T>.Zero;
+        TVector a00 = TWidth.Zero, a01 = TWidth.Zero, a02 = TWidth.Zero, a03 = TWidth.Zero;
+        TVector a10 = TWidth.Zero, a11 = TWidth.Zero, a12 = TWidth.Zero, a13 = TWidth.Zero;
         T b00 = T.Zero, b01 = T.Zero, b02 = T.Zero, b03 = T.Zero, b10 = T.Zero, b11 = T.Zero, b12 = T.Zero, b13 = T.Zero;
         int s = 0;
         for (; s + 4 <= batch; s += 4)
         {
             ref T row = ref Unsafe.Add(ref xRef, (nint)s * inSize);
             ref T d = ref Unsafe.Add(ref dzRef, (nint)s * outSize);
-            Vector256<T> x0 = Vector256.LoadUnsafe(ref row), x1 = Vector256.LoadUnsafe(ref row, (nuint)inSize);
-            Vector256<T> x2 = Vector256.LoadUnsafe(ref row, (nuint)(2 * inSize)), x3 = Vector256.LoadUnsafe(ref row, (nuint)(3 * inSize));
+            TVector x0 = TWidth.Load(ref row, 0), x1 = TWidth.Load(ref row, inSize);
+            TVector x2 = TWidth.Load(ref row, (2 * inSize)), x3 = TWidth.Load(ref row, (3 * inSize));
             T d00 = d, d01 = Unsafe.Add(ref d, outSize), d02 = Unsafe.Add(ref d, 2 * outSize), d03 = Unsafe.Add(ref d, 3 * outSize);
-            a00 = Width256<T>.MultiplyAdd(x0, Vector256.Create(d00), a00);
-            a01 = Width256<T>.MultiplyAdd(x1, Vector256.Create(d01), a01);
-            a02 = Width256<T>.MultiplyAdd(x2, Vector256.Create(d02), a02);
-            a03 = Width256<T>.MultiplyAdd(x3, Vector256.Create(d03), a03);
+            a00 = TWidth.MultiplyAdd(x0, TWidth.Broadcast(d00), a00);
+            a01 = TWidth.MultiplyAdd(x1, TWidth.Broadcast(d01), a01);
+            a02 = TWidth.MultiplyAdd(x2, TWidth.Broadcast(d02), a02);
+            a03 = TWidth.MultiplyAdd(x3, TWidth.Broadcast(d03), a03);
             b00 += d00;
             b01 += d01;
             b02 += d02;
@@ -223,57 +258,59 @@ public static partial class Dense
                 d11 = Unsafe.Add(ref d, outSize + 1);
                 d12 = Unsafe.Add(ref d, 2 * outSize + 1);
                 d13 = Unsafe.Add(ref d, 3 * outSize + 1);
-                a10 = Width256<T>.MultiplyAdd(x0, Vector256.Create(d10), a10);
-                a11 = Width256<T>.MultiplyAdd(x1, Vector256.Create(d11), a11);
-                a12 = Width256<T>.MultiplyAdd(x2, Vector256.Create(d12), a12);
-                a13 = Width256<T>.MultiplyAdd(x3, Vector256.Create(d13), a13);
+                a10 = TWidth.MultiplyAdd(x0, TWidth.Broadcast(d10), a10);
+                a11 = TWidth.MultiplyAdd(x1, TWidth.Broadcast(d11), a11);
+                a12 = TWidth.MultiplyAdd(x2, TWidth.Broadcast(d12), a12);
+                a13 = TWidth.MultiplyAdd(x3, TWidth.Broadcast(d13), a13);
                 b10 += d10;
                 b11 += d11;
                 b12 += d12;
                 b13 += d13;
             }
             ref T dx = ref Unsafe.Add(ref dxRef, (nint)s * inSize);
-            InputGradient<T, TActivation>(x0, d00, d10, c0, c1, two, arguments).StoreUnsafe(ref dx);
-            InputGradient<T, TActivation>(x1, d01, d11, c0, c1, two, arguments).StoreUnsafe(ref dx, (nuint)inSize);
-            InputGradient<T, TActivation>(x2, d02, d12, c0, c1, two, arguments).StoreUnsafe(ref dx, (nuint)(2 * inSize));
-            InputGradient<T, TActivation>(x3, d03, d13, c0, c1, two, arguments).StoreUnsafe(ref dx, (nuint)(3 * inSize));
+            TWidth.Store(InputGradient<T, TActivation, TVector, TWidth>(x0, d00, d10, c0, c1, two, arguments), ref dx, 0);
+            TWidth.Store(InputGradient<T, TActivation, TVector, TWidth>(x1, d01, d11, c0, c1, two, arguments), ref dx, inSize);
+            TWidth.Store(InputGradient<T, TActivation, TVector, TWidth>(x2, d02, d12, c0, c1, two, arguments), ref dx, (2 * inSize));
+            TWidth.Store(InputGradient<T, TActivation, TVector, TWidth>(x3, d03, d13, c0, c1, two, arguments), ref dx, (3 * inSize));
         }
         for (; s < batch; s++)
         {
-            Vector256<T> x0 = Vector256.LoadUnsafe(ref xRef, (nuint)(s * inSize));
+            TVector x0 = TWidth.Load(ref xRef, (s * inSize));
             T d00 = Unsafe.Add(ref dzRef, (nint)s * outSize);
             T d10 = two ? Unsafe.Add(ref dzRef, (nint)s * outSize + 1) : T.Zero;
-            a00 = Width256<T>.MultiplyAdd(x0, Vector256.Create(d00), a00);
+            a00 = TWidth.MultiplyAdd(x0, TWidth.Broadcast(d00), a00);
             b00 += d00;
             if (two)
             {
-                a10 = Width256<T>.MultiplyAdd(x0, Vector256.Create(d10), a10);
+                a10 = TWidth.MultiplyAdd(x0, TWidth.Broadcast(d10), a10);
                 b10 += d10;
             }
-            InputGradient<T, TActivation>(x0, d00, d10, c0, c1, two, arguments).StoreUnsafe(ref dxRef, (nuint)(s * inSize));
+            TWidth.Store(InputGradient<T, TActivation, TVector, TWidth>(x0, d00, d10, c0, c1, two, arguments), ref dxRef, (s * inSize));
         }
-        Vector256<T> column0 = (a00 + a01) + (a02 + a03);
+        TVector column0 = TWidth.Add(TWidth.Add(a00, a01), TWidth.Add(a02, a03));
         for (int i = 0; i < inSize; i++)
-            Unsafe.Add(ref dwRef, (nint)i * outSize) = column0.GetElement(i);
+            Unsafe.Add(ref dwRef, (nint)i * outSize) = TWidth.GetElement(column0, i);
         dbRef = (b00 + b01) + (b02 + b03);
         if (two)
         {
-            Vector256<T> column1 = (a10 + a11) + (a12 + a13);
+            TVector column1 = TWidth.Add(TWidth.Add(a10, a11), TWidth.Add(a12, a13));
             for (int i = 0; i < inSize; i++)
-                Unsafe.Add(ref dwRef, (nint)i * outSize + 1) = column1.GetElement(i);
+                Unsafe.Add(ref dwRef, (nint)i * outSize + 1) = TWidth.GetElement(column1, i);
             Unsafe.Add(ref dbRef, 1) = (b10 + b11) + (b12 + b13);
         }
     }
 
     /// <summary>One sample's input gradient, <c>f′(x)·(w₀·d₀ + w₁·d₁)</c>, products then sum as in the two-pass form.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<T> InputGradient<T, TActivation>(Vector256<T> x, T d0, T d1, Vector256<T> c0, Vector256<T> c1, bool two, Vector256<T> argument)
+    private static TVector InputGradient<T, TActivation, TVector, TWidth>(TVector x, T d0, T d1, TVector c0, TVector c1, bool two, TVector argument)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TActivation : IActivation<T>
+        where TVector : struct
+        where TWidth : IVectorWidth<T, TVector>
     {
-        Vector256<T> sum = c0 * Vector256.Create(d0);
+        TVector sum = TWidth.Multiply(c0, TWidth.Broadcast(d0));
         if (two)
-            sum += c1 * Vector256.Create(d1);
-        return TActivation.Backward(Vector256<T>.Zero, x, sum, argument);
+            sum = TWidth.Add(sum, TWidth.Multiply(c1, TWidth.Broadcast(d1)));
+        return TWidth.Backward<TActivation>(TWidth.Zero, x, sum, argument);
     }
 }

@@ -33,26 +33,45 @@ public static partial class Losses
         int n = output.Length;
         Checks.Length(targets, n, nameof(targets));
         Checks.Length(gradient, n, nameof(gradient));
-        ref T y = ref MemoryMarshal.GetReference(output);
-        ref T t = ref MemoryMarshal.GetReference(targets);
-        ref T g = ref MemoryMarshal.GetReference(gradient);
         T scale = T.CreateChecked(2) / T.CreateChecked(meanOver);
-        var scaleVector = new Vector<T>(scale);
-        Vector<T> sum = Vector<T>.Zero;
-        int width = Vector<T>.Count, k = 0;
-        for (; k <= n - width; k += width)
-        {
-            Vector<T> e = Vector.LoadUnsafe(ref y, (nuint)k) - Vector.LoadUnsafe(ref t, (nuint)k);
-            sum += e * e;
-            (e * scaleVector).StoreUnsafe(ref g, (nuint)k);
-        }
-        T total = Vector.Sum(sum);
-        for (; k < n; k++)
-        {
-            T e = Unsafe.Add(ref y, k) - Unsafe.Add(ref t, k);
-            total += e * e;
-            Unsafe.Add(ref g, k) = e * scale;
-        }
+        var call = new MeanSquaredErrorCall<T>(output, targets, gradient, scale);
+        T total = PreferredWidth.Run<T, MeanSquaredErrorCall<T>, T>(ref call);
         return total / T.CreateChecked(meanOver);
+    }
+
+    /// <summary>Σ (y − t)², writing (y − t)·scale, at <see cref="PreferredWidth"/>: a vector of squares summed along the run, its lanes added, then the values past the last whole vector.</summary>
+    private readonly ref struct MeanSquaredErrorCall<T>(ReadOnlySpan<T> output, ReadOnlySpan<T> targets, Span<T> gradient, T scale)
+        : IWidthCall<T, T>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        private readonly ReadOnlySpan<T> _output = output, _targets = targets;
+        private readonly Span<T> _gradient = gradient;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Run<TVector, TWidth>()
+            where TVector : struct
+            where TWidth : IVectorWidth<T, TVector>
+        {
+            ref T y = ref MemoryMarshal.GetReference(_output);
+            ref T t = ref MemoryMarshal.GetReference(_targets);
+            ref T g = ref MemoryMarshal.GetReference(_gradient);
+            int n = _output.Length, width = TWidth.Count, k = 0;
+            TVector scaleVector = TWidth.Broadcast(scale);
+            TVector sum = TWidth.Zero;
+            for (; k <= n - width; k += width)
+            {
+                TVector e = TWidth.Subtract(TWidth.Load(ref y, k), TWidth.Load(ref t, k));
+                sum = TWidth.Add(sum, TWidth.Multiply(e, e));
+                TWidth.Store(TWidth.Multiply(e, scaleVector), ref g, k);
+            }
+            T total = TWidth.Sum(sum);
+            for (; k < n; k++)
+            {
+                T e = Unsafe.Add(ref y, k) - Unsafe.Add(ref t, k);
+                total += e * e;
+                Unsafe.Add(ref g, k) = e * scale;
+            }
+            return total;
+        }
     }
 }

@@ -43,38 +43,11 @@ public static partial class Optimizers
         ref T v = ref MemoryMarshal.GetReference(secondMoment);
         ref T vMax = ref MemoryMarshal.GetReference(maxSecondMoment);
         bool hasDecay = weightDecay != T.Zero;
-        int k = 0;
         // The vector body and the scalar tail perform the same operations in the same order, so
         // every parameter gets the same rounding whatever its position.
-        var vDecay = new Vector<T>(decay);
-        var vWeightDecay = new Vector<T>(weightDecay);
-        var vOneMinusBeta1 = new Vector<T>(oneMinusBeta1);
-        var vBeta2 = new Vector<T>(beta2);
-        var vOneMinusBeta2 = new Vector<T>(oneMinusBeta2);
-        var vStepSize = new Vector<T>(stepSize);
-        var vEpsilon = new Vector<T>(scaledEpsilon);
-        for (; k <= n - Vector<T>.Count; k += Vector<T>.Count)
-        {
-            Vector<T> pk = Vector.LoadUnsafe(ref p, (nuint)k), gk = Vector.LoadUnsafe(ref g, (nuint)k);
-            if (hasDecay)
-            {
-                if (decoupledWeightDecay)
-                    pk *= vDecay;
-                else
-                    gk += vWeightDecay * pk;
-            }
-            Vector<T> mk = Vector.LoadUnsafe(ref m, (nuint)k);
-            mk += vOneMinusBeta1 * (gk - mk);
-            Vector<T> vk = vBeta2 * Vector.LoadUnsafe(ref v, (nuint)k) + vOneMinusBeta2 * gk * gk;
-            mk.StoreUnsafe(ref m, (nuint)k);
-            vk.StoreUnsafe(ref v, (nuint)k);
-            if (amsGrad)
-            {
-                vk = Vector.Max(Vector.LoadUnsafe(ref vMax, (nuint)k), vk);
-                vk.StoreUnsafe(ref vMax, (nuint)k);
-            }
-            (pk - vStepSize * (mk / (Vector.SquareRoot(vk) + vEpsilon))).StoreUnsafe(ref p, (nuint)k);
-        }
+        var call = new AdamCall<T>(parameters, gradients, firstMoment, secondMoment, maxSecondMoment,
+            decay, weightDecay, oneMinusBeta1, beta2, oneMinusBeta2, stepSize, scaledEpsilon, hasDecay, decoupledWeightDecay, amsGrad);
+        int k = PreferredWidth.Run<T, AdamCall<T>, int>(ref call);
         for (; k < n; k++)
         {
             T pk = Unsafe.Add(ref p, k), gk = Unsafe.Add(ref g, k);
@@ -93,6 +66,55 @@ public static partial class Optimizers
             if (amsGrad)
                 vk = Unsafe.Add(ref vMax, k) = T.Max(Unsafe.Add(ref vMax, k), vk);
             Unsafe.Add(ref p, k) = pk - stepSize * (mk / (T.Sqrt(vk) + scaledEpsilon));
+        }
+    }
+
+    /// <summary>Adam's update at <see cref="PreferredWidth"/>, a whole vector at a time; returns where the scalar tail starts.</summary>
+    private readonly ref struct AdamCall<T>(Span<T> parameters, ReadOnlySpan<T> gradients, Span<T> firstMoment, Span<T> secondMoment,
+        Span<T> maxSecondMoment, T decay, T weightDecay, T oneMinusBeta1, T beta2, T oneMinusBeta2, T stepSize, T scaledEpsilon,
+        bool hasDecay, bool decoupledWeightDecay, bool amsGrad) : IWidthCall<T, int>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        private readonly Span<T> _parameters = parameters, _firstMoment = firstMoment, _secondMoment = secondMoment, _maxSecondMoment = maxSecondMoment;
+        private readonly ReadOnlySpan<T> _gradients = gradients;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Run<TVector, TWidth>()
+            where TVector : struct
+            where TWidth : IVectorWidth<T, TVector>
+        {
+            ref T p = ref MemoryMarshal.GetReference(_parameters);
+            ref T g = ref MemoryMarshal.GetReference(_gradients);
+            ref T m = ref MemoryMarshal.GetReference(_firstMoment);
+            ref T v = ref MemoryMarshal.GetReference(_secondMoment);
+            ref T vMax = ref MemoryMarshal.GetReference(_maxSecondMoment);
+            TVector vDecay = TWidth.Broadcast(decay), vWeightDecay = TWidth.Broadcast(weightDecay);
+            TVector vOneMinusBeta1 = TWidth.Broadcast(oneMinusBeta1), vBeta2 = TWidth.Broadcast(beta2), vOneMinusBeta2 = TWidth.Broadcast(oneMinusBeta2);
+            TVector vStepSize = TWidth.Broadcast(stepSize), vEpsilon = TWidth.Broadcast(scaledEpsilon);
+            int n = _parameters.Length, k = 0;
+            for (; k <= n - TWidth.Count; k += TWidth.Count)
+            {
+                TVector pk = TWidth.Load(ref p, k), gk = TWidth.Load(ref g, k);
+                if (hasDecay)
+                {
+                    if (decoupledWeightDecay)
+                        pk = TWidth.Multiply(pk, vDecay);
+                    else
+                        gk = TWidth.Add(gk, TWidth.Multiply(vWeightDecay, pk));
+                }
+                TVector mk = TWidth.Load(ref m, k);
+                mk = TWidth.Add(mk, TWidth.Multiply(vOneMinusBeta1, TWidth.Subtract(gk, mk)));
+                TVector vk = TWidth.Add(TWidth.Multiply(vBeta2, TWidth.Load(ref v, k)), TWidth.Multiply(TWidth.Multiply(vOneMinusBeta2, gk), gk));
+                TWidth.Store(mk, ref m, k);
+                TWidth.Store(vk, ref v, k);
+                if (amsGrad)
+                {
+                    vk = TWidth.Max(TWidth.Load(ref vMax, k), vk);
+                    TWidth.Store(vk, ref vMax, k);
+                }
+                TWidth.Store(TWidth.Subtract(pk, TWidth.Multiply(vStepSize, TWidth.Divide(mk, TWidth.Add(TWidth.SquareRoot(vk), vEpsilon)))), ref p, k);
+            }
+            return k;
         }
     }
 }

@@ -45,9 +45,16 @@ internal static class ExactMath
         return new Exact(sum, (int)k);
     }
 
-    /// <summary>e^x − 1, by its Taylor series where the difference would cancel.</summary>
+    /// <summary>
+    /// e^x − 1, by its Taylor series where the difference would cancel, else from e^x = 2^k·m: for
+    /// x &gt; 0 as 2^k·(m − 2^−k), which stays finite where e^x is beyond double.
+    /// </summary>
     public static Exact ExpM1(double x)
     {
+        if (double.IsNaN(x))
+            return double.NaN;
+        if (x > 710)
+            return double.PositiveInfinity;
         if (Math.Abs(x) < 1e-3)
         {
             // x + x²/2! + … + x¹⁰/10!: the next term is below 1e−36 relative.
@@ -57,7 +64,7 @@ internal static class ExactMath
             return series;
         }
         Exact e = Exp(x);
-        return e.Mantissa.ScaleB(e.Exponent) - 1.0;
+        return x > 0 ? new Exact(e.Mantissa - Math.ScaleB(1.0, -e.Exponent), e.Exponent) : e.Mantissa.ScaleB(e.Exponent) - 1.0;
     }
 
     /// <summary>
@@ -155,6 +162,21 @@ internal static class ExactMath
         Exact tail = Erfc(Math.Abs(x) * SqrtHalf);
         DoubleDouble half = 0.5 * tail.Mantissa;
         return x < 0 ? new Exact(half, tail.Exponent) : 1.0 - half.ScaleB(tail.Exponent);
+    }
+
+    /// <summary>
+    /// ln(1 + e^x) for x ≤ 0: <see cref="Log1p"/> of e^x, or e^x·(1 − e^x/2 + e^2x/3) below −40 (the next
+    /// term is under 2⁻¹⁷⁰ relative), kept as 2^k·m so that it does not lose bits where e^x is subnormal.
+    /// </summary>
+    public static Exact Log1pExp(double x)
+    {
+        if (double.IsNaN(x))
+            return double.NaN;
+        Exact e = Exp(x);
+        if (x >= -40)
+            return Log1p(e.Mantissa.ScaleB(e.Exponent));
+        double t = e.ToDouble();
+        return new Exact(e.Mantissa * ((DoubleDouble)1.0 - t / 2 + t * t / 3), e.Exponent);
     }
 
     /// <summary>σ(x) = 1 / (1 + e^−x), as e^x / (1 + e^x) for negative x.</summary>

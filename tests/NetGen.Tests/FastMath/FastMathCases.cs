@@ -1,17 +1,49 @@
 using System;
 using System.Collections.Generic;
 using System.Numerics;
+using System.Reflection;
 using System.Runtime.Intrinsics;
 using NetGen.Kernels;
 
 namespace NetGen.Tests.FastMathTests;
 
-public enum Function { Exp, Sigmoid, Tanh }
+public enum Function { Exp, Sigmoid, Tanh, ExpM1, Log1p, Log1pExp }
 
 /// <summary>Each FastMath function in each of its forms, its exact reference, and the arguments to try it on.</summary>
 internal static class FastMathCases
 {
-    public static readonly Function[] Functions = [Function.Exp, Function.Sigmoid, Function.Tanh];
+    public static readonly Function[] Functions =
+        [Function.Exp, Function.Sigmoid, Function.Tanh, Function.ExpM1, Function.Log1p, Function.Log1pExp];
+
+    /// <summary>
+    /// The bound each function's documentation states, in ulps of float and of double alike: under 1
+    /// (faithfully rounded) for Exp, Sigmoid, Tanh, Log1p and Log1pExp (0.81 and 0.83 measured for
+    /// Log1p in float and double, 0.81 and 0.78 for Log1pExp); 1.3 for ExpM1, whose polynomial's
+    /// roundings count up to four times over just above ln 2 / 2, where e^x − 1 has a quarter of e^x's
+    /// ulp (1.02 measured in float, 1.24 in double).
+    /// </summary>
+    public static double MaxUlps(Function function) => function == Function.ExpM1 ? 1.3 : 1.0;
+
+    /// <summary>
+    /// Whether <paramref name="x"/> is in the domain the function is stated for: 0 ≤ x ≤ 1 for Log1p
+    /// (softplus's e^−|x|), x ≤ 0 for Log1pExp (softplus's −|x|), everything for the others; NaN is in
+    /// every domain.
+    /// </summary>
+    public static bool InDomain(Function function, double x) => double.IsNaN(x) || function switch
+    {
+        Function.Log1p => x >= 0 && x <= 1,
+        Function.Log1pExp => x <= 0,
+        _ => true,
+    };
+
+    /// <summary>An ordinary argument moved into the function's domain: its fractional part for Log1p, −|v| for Log1pExp.</summary>
+    public static T IntoDomain<T>(Function function, double v) where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
+        T.CreateTruncating(function switch
+        {
+            Function.Log1p => Math.Abs(v) % 1.0,
+            Function.Log1pExp => -Math.Abs(v),
+            _ => v,
+        });
 
     public static readonly int[] Widths = [128, 256, 512];
 
@@ -24,7 +56,10 @@ internal static class FastMathCases
             {
                 Function.Exp => FastMath.Exp(v),
                 Function.Sigmoid => FastMath.Sigmoid(v),
-                _ => FastMath.Tanh(v),
+                Function.Tanh => FastMath.Tanh(v),
+                Function.ExpM1 => FastMath.ExpM1(v),
+                Function.Log1p => FastMath.Log1p(v),
+                _ => FastMath.Log1pExp(v),
             });
         }
         double d = double.CreateTruncating(x);
@@ -32,7 +67,10 @@ internal static class FastMathCases
         {
             Function.Exp => FastMath.Exp(d),
             Function.Sigmoid => FastMath.Sigmoid(d),
-            _ => FastMath.Tanh(d),
+            Function.Tanh => FastMath.Tanh(d),
+            Function.ExpM1 => FastMath.ExpM1(d),
+            Function.Log1p => FastMath.Log1p(d),
+            _ => FastMath.Log1pExp(d),
         });
     }
 
@@ -42,7 +80,10 @@ internal static class FastMathCases
         {
             case Function.Exp: FastMath.Exp(x, destination); break;
             case Function.Sigmoid: FastMath.Sigmoid(x, destination); break;
-            default: FastMath.Tanh(x, destination); break;
+            case Function.Tanh: FastMath.Tanh(x, destination); break;
+            case Function.ExpM1: FastMath.ExpM1(x, destination); break;
+            case Function.Log1p: FastMath.Log1p(x, destination); break;
+            default: FastMath.Log1pExp(x, destination); break;
         }
     }
 
@@ -50,7 +91,10 @@ internal static class FastMathCases
     {
         Function.Exp => ExactMath.Exp(x),
         Function.Sigmoid => ExactMath.Sigmoid(x),
-        _ => ExactMath.Tanh(x),
+        Function.Tanh => ExactMath.Tanh(x),
+        Function.ExpM1 => ExactMath.ExpM1(x),
+        Function.Log1p => double.IsNaN(x) ? double.NaN : ExactMath.Log1p(x),
+        _ => ExactMath.Log1pExp(x),
     };
 
     public static bool IsAccelerated(int width) => width switch
@@ -81,58 +125,33 @@ internal static class FastMathCases
         {
             ReadOnlySpan<T> lanes = x.AsSpan(k, count);
             Span<T> output = result.AsSpan(k, count);
-            if (typeof(T) == typeof(float))
-                Vectorized(function, width, System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(lanes), System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(output));
-            else
-                Vectorized(function, width, System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(lanes), System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(output));
+            switch (width)
+            {
+                case 128: Invoke(function, Vector128.Create(lanes)).CopyTo(output); break;
+                case 256: Invoke(function, Vector256.Create(lanes)).CopyTo(output); break;
+                default: Invoke(function, Vector512.Create(lanes)).CopyTo(output); break;
+            }
         }
         return result;
     }
 
-    private static void Vectorized(Function function, int width, ReadOnlySpan<float> x, Span<float> destination)
+    /// <summary>
+    /// The FastMath overload named after <paramref name="function"/> that takes <typeparamref name="TVector"/>
+    /// (Vector128&lt;float&gt;, Vector512&lt;double&gt;, …), found by its name and parameter type.
+    /// </summary>
+    private static TVector Invoke<TVector>(Function function, TVector x) where TVector : struct
     {
-        switch (width)
-        {
-            case 128:
-                var v128 = Vector128.Create(x);
-                (function switch { Function.Exp => FastMath.Exp(v128), Function.Sigmoid => FastMath.Sigmoid(v128), _ => FastMath.Tanh(v128) }).CopyTo(destination);
-                break;
-            case 256:
-                var v256 = Vector256.Create(x);
-                (function switch { Function.Exp => FastMath.Exp(v256), Function.Sigmoid => FastMath.Sigmoid(v256), _ => FastMath.Tanh(v256) }).CopyTo(destination);
-                break;
-            default:
-                var v512 = Vector512.Create(x);
-                (function switch { Function.Exp => FastMath.Exp(v512), Function.Sigmoid => FastMath.Sigmoid(v512), _ => FastMath.Tanh(v512) }).CopyTo(destination);
-                break;
-        }
-    }
-
-    private static void Vectorized(Function function, int width, ReadOnlySpan<double> x, Span<double> destination)
-    {
-        switch (width)
-        {
-            case 128:
-                var v128 = Vector128.Create(x);
-                (function switch { Function.Exp => FastMath.Exp(v128), Function.Sigmoid => FastMath.Sigmoid(v128), _ => FastMath.Tanh(v128) }).CopyTo(destination);
-                break;
-            case 256:
-                var v256 = Vector256.Create(x);
-                (function switch { Function.Exp => FastMath.Exp(v256), Function.Sigmoid => FastMath.Sigmoid(v256), _ => FastMath.Tanh(v256) }).CopyTo(destination);
-                break;
-            default:
-                var v512 = Vector512.Create(x);
-                (function switch { Function.Exp => FastMath.Exp(v512), Function.Sigmoid => FastMath.Sigmoid(v512), _ => FastMath.Tanh(v512) }).CopyTo(destination);
-                break;
-        }
+        MethodInfo method = typeof(FastMath).GetMethod(function.ToString(), [typeof(TVector)])
+            ?? throw new MissingMethodException(nameof(FastMath), $"{function}({typeof(TVector).Name})");
+        return (TVector)method.Invoke(null, [x])!;
     }
 
     /// <summary>
     /// Values that every form must agree on and handle: zeros, infinities, NaN, the extremes, the
     /// subnormals, and the arguments where each function overflows, underflows, saturates or
-    /// switches between its two methods.
+    /// switches between its two methods; those in <paramref name="function"/>'s domain.
     /// </summary>
-    public static T[] SpecialValues<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    public static T[] SpecialValues<T>(Function function) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         var values = new List<T>
         {
@@ -143,9 +162,10 @@ internal static class FastMathCases
             T.CreateTruncating(typeof(T) == typeof(float) ? 1.1754942106924411e-38 : 2.225073858507201e-308),
         };
         double[] thresholds = typeof(T) == typeof(float)
-            // exp overflows, turns subnormal, underflows to 0; tanh switches to its quotient and saturates; sigmoid reaches 1.
-            ? [88.72283935546875, -87.33654475, -103.27892990343184, -103.97207708399179, 0.55, 9.01, 10, 17.32868]
-            : [709.782712893384, -708.3964185322641, -744.4400719213812, -745.1332191019411, 0.55, 19.06, 20, 37.42995];
+            // exp overflows, turns subnormal, underflows to 0; tanh switches to its quotient and saturates; sigmoid reaches 1;
+            // ExpM1 leaves its k = 0 form at ln 2 / 2; Log1p halves 1 + x above √2 − 1.
+            ? [88.72283935546875, -87.33654475, -103.27892990343184, -103.97207708399179, 0.55, 9.01, 10, 17.32868, 0.34657359, 0.41421357]
+            : [709.782712893384, -708.3964185322641, -744.4400719213812, -745.1332191019411, 0.55, 19.06, 20, 37.42995, 0.34657359027997264, 0.41421356237309503];
         foreach (double threshold in thresholds)
         {
             foreach (double sign in new[] { 1.0, -1.0 })
@@ -162,7 +182,7 @@ internal static class FastMathCases
                 }
             }
         }
-        return values.ToArray();
+        return values.FindAll(x => InDomain(function, double.CreateTruncating(x))).ToArray();
     }
 
     /// <summary>The largest finite value of T (not among the generic math interfaces FastMath constrains T to).</summary>

@@ -9,20 +9,23 @@ namespace NetGen.Tests.Kernels;
 
 /// <summary>
 /// Dense.ForwardVectorRows and Dense.BackwardVectorRows against nested scalar loops in double, for an
-/// input row of exactly one Vector256 (the vectorized form) and of a few other sizes (the scalar form),
-/// outputs 1 to 6 (past the four columns kept in registers), every activation derivative the backward
-/// kernel applies, and batches of 1, 2, 3, 13 and 33 (groups of four and the rows after them).
+/// input row of exactly one Vector128, Vector256 or Vector512 (the vectorized form at each width the
+/// machine accelerates; the scalar form at the others) and of a few other sizes (the scalar form),
+/// outputs 1 to 6 and 22 (past the four columns kept in registers and the sixteen laid out after
+/// them), every activation derivative the backward kernel applies, and batches of 1, 2, 3, 13 and 33
+/// (groups of four and the rows after them).
 /// </summary>
 public class VectorRowsKernelTests
 {
-    private static readonly int[] OutputSizes = [1, 2, 3, 4, 5, 6];
+    // Past the four columns kept in registers, and past the sixteen after them laid out once.
+    private static readonly int[] OutputSizes = [1, 2, 3, 4, 5, 6, 22];
 
     private static readonly Activation[] Derivatives =
         [Activation.Identity, Activation.Sigmoid, Activation.Tanh, Activation.ReLU, Activation.LeakyReLU];
 
     public static TheoryData<int> Batches => KernelTestData.BatchData;
 
-    private static int[] InputSizes<T>() => [Vector256<T>.Count, 1, 3, Vector256<T>.Count + 1];
+    private static int[] InputSizes<T>() => [Vector128<T>.Count, Vector256<T>.Count, Vector512<T>.Count, 1, 3, Vector256<T>.Count + 1];
 
     [Theory, MemberData(nameof(Batches))]
     public void FloatForwardMatchesScalarReference(int batch) => CheckForward<float>(batch);
@@ -44,7 +47,7 @@ public class VectorRowsKernelTests
     public void ParameterGradientsAreTheSameBitsWithOrWithoutTheInputGradient(int batch)
     {
         var data = new TestData(500 + batch);
-        int inSize = Vector256<float>.Count;
+        foreach (int inSize in new[] { Vector128<float>.Count, Vector256<float>.Count, Vector512<float>.Count })
         foreach (int outSize in new[] { 1, 2 })
         {
             var (x, _) = KernelTestData.Random<float>(data, batch * inSize, 0.6);

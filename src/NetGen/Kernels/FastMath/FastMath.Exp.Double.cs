@@ -64,6 +64,17 @@ public static partial class FastMath
         if (double.IsNaN(x))
             return (x, 0.0);
         var (head, headTail, polynomial, shifted) = ExpReduced(Math.Clamp(x, DoubleExpLowest, DoubleExpHighest));
+        return ExpScaled(head, headTail, polynomial, shifted);
+    }
+
+    /// <summary>
+    /// The scaling step of e^x: 2^k·(head + headTail + polynomial) from what <see cref="ExpReduced(double, bool)"/>
+    /// returns, as <see cref="ExpWithTail(double)"/>'s Value and Tail, for a caller that has the reduction
+    /// already and needs its parts as well (ExpM1).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (double Value, double Tail) ExpScaled(double head, double headTail, double polynomial, double shifted)
+    {
         double tail = polynomial + headTail;
         // 2^k = 2^⌊k/2⌋·2^(k−⌊k/2⌋), each factor built in the exponent bits and each normal for every
         // k the clamp allows, so that only the last multiplication can overflow or turn subnormal.
@@ -137,6 +148,14 @@ public static partial class FastMath
             ? Vector128.MaxNative(x, Vector128.Create(DoubleExpLowest))
             : Vector128.ClampNative(x, Vector128.Create(DoubleExpLowest), Vector128.Create(DoubleExpHighest));
         var (head, headTail, polynomial, shifted) = ExpReduced(clamped);
+        return ExpScaled(x, head, headTail, polynomial, shifted);
+    }
+
+    /// <inheritdoc cref="ExpScaled(double, double, double, double)"/>
+    // x is the exponent before its clamp, whose NaN lanes pass through.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector128<double> Value, Vector128<double> Tail) ExpScaled(Vector128<double> x, Vector128<double> head, Vector128<double> headTail, Vector128<double> polynomial, Vector128<double> shifted)
+    {
         Vector128<double> tail = polynomial + headTail;
         Vector128<long> u = shifted.AsInt64() - Vector128.Create(DoubleScaleBias);
         Vector128<long> half = Vector128.ShiftRightLogical(u, 1);
@@ -190,6 +209,14 @@ public static partial class FastMath
             ? Vector256.MaxNative(x, Vector256.Create(DoubleExpLowest))
             : Vector256.ClampNative(x, Vector256.Create(DoubleExpLowest), Vector256.Create(DoubleExpHighest));
         var (head, headTail, polynomial, shifted) = ExpReduced(clamped);
+        return ExpScaled(x, head, headTail, polynomial, shifted);
+    }
+
+    /// <inheritdoc cref="ExpScaled(double, double, double, double)"/>
+    // x is the exponent before its clamp, whose NaN lanes pass through.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<double> Value, Vector256<double> Tail) ExpScaled(Vector256<double> x, Vector256<double> head, Vector256<double> headTail, Vector256<double> polynomial, Vector256<double> shifted)
+    {
         Vector256<double> tail = polynomial + headTail;
         Vector256<long> u = shifted.AsInt64() - Vector256.Create(DoubleScaleBias);
         Vector256<long> half = Vector256.ShiftRightLogical(u, 1);
@@ -243,6 +270,14 @@ public static partial class FastMath
             ? Vector512.MaxNative(x, Vector512.Create(DoubleExpLowest))
             : Vector512.ClampNative(x, Vector512.Create(DoubleExpLowest), Vector512.Create(DoubleExpHighest));
         var (head, headTail, polynomial, shifted) = ExpReduced(clamped);
+        return ExpScaled(x, head, headTail, polynomial, shifted);
+    }
+
+    /// <inheritdoc cref="ExpScaled(double, double, double, double)"/>
+    // x is the exponent before its clamp, whose NaN lanes pass through.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector512<double> Value, Vector512<double> Tail) ExpScaled(Vector512<double> x, Vector512<double> head, Vector512<double> headTail, Vector512<double> polynomial, Vector512<double> shifted)
+    {
         Vector512<double> tail = polynomial + headTail;
         Vector512<long> u = shifted.AsInt64() - Vector512.Create(DoubleScaleBias);
         Vector512<long> half = Vector512.ShiftRightLogical(u, 1);

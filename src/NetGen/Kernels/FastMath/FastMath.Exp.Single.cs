@@ -66,6 +66,17 @@ public static partial class FastMath
         if (float.IsNaN(x))
             return (x, 0f);
         var (head, headTail, polynomial, shifted) = ExpReduced(Math.Clamp(x, SingleExpLowest, SingleExpHighest));
+        return ExpScaled(head, headTail, polynomial, shifted);
+    }
+
+    /// <summary>
+    /// The scaling step of e^x: 2^k·(head + headTail + polynomial) from what <see cref="ExpReduced(float, bool)"/>
+    /// returns, as <see cref="ExpWithTail(float)"/>'s Value and Tail, for a caller that has the reduction
+    /// already and needs its parts as well (ExpM1).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (float Value, float Tail) ExpScaled(float head, float headTail, float polynomial, float shifted)
+    {
         float tail = polynomial + headTail;
         // 2^k = 2^⌊k/2⌋·2^(k−⌊k/2⌋), each factor built in the exponent bits and each normal for every
         // k the clamp allows, so that only the last multiplication can overflow or turn subnormal.
@@ -133,6 +144,14 @@ public static partial class FastMath
             ? Vector128.MaxNative(x, Vector128.Create(SingleExpLowest))
             : Vector128.ClampNative(x, Vector128.Create(SingleExpLowest), Vector128.Create(SingleExpHighest));
         var (head, headTail, polynomial, shifted) = ExpReduced(clamped);
+        return ExpScaled(x, head, headTail, polynomial, shifted);
+    }
+
+    /// <inheritdoc cref="ExpScaled(float, float, float, float)"/>
+    // x is the exponent before its clamp, whose NaN lanes pass through.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector128<float> Value, Vector128<float> Tail) ExpScaled(Vector128<float> x, Vector128<float> head, Vector128<float> headTail, Vector128<float> polynomial, Vector128<float> shifted)
+    {
         Vector128<float> tail = polynomial + headTail;
         Vector128<int> u = shifted.AsInt32() - Vector128.Create(SingleScaleBias);
         Vector128<int> half = Vector128.ShiftRightLogical(u, 1);
@@ -180,6 +199,14 @@ public static partial class FastMath
             ? Vector256.MaxNative(x, Vector256.Create(SingleExpLowest))
             : Vector256.ClampNative(x, Vector256.Create(SingleExpLowest), Vector256.Create(SingleExpHighest));
         var (head, headTail, polynomial, shifted) = ExpReduced(clamped);
+        return ExpScaled(x, head, headTail, polynomial, shifted);
+    }
+
+    /// <inheritdoc cref="ExpScaled(float, float, float, float)"/>
+    // x is the exponent before its clamp, whose NaN lanes pass through.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<float> Value, Vector256<float> Tail) ExpScaled(Vector256<float> x, Vector256<float> head, Vector256<float> headTail, Vector256<float> polynomial, Vector256<float> shifted)
+    {
         Vector256<float> tail = polynomial + headTail;
         Vector256<int> u = shifted.AsInt32() - Vector256.Create(SingleScaleBias);
         Vector256<int> half = Vector256.ShiftRightLogical(u, 1);
@@ -227,6 +254,14 @@ public static partial class FastMath
             ? Vector512.MaxNative(x, Vector512.Create(SingleExpLowest))
             : Vector512.ClampNative(x, Vector512.Create(SingleExpLowest), Vector512.Create(SingleExpHighest));
         var (head, headTail, polynomial, shifted) = ExpReduced(clamped);
+        return ExpScaled(x, head, headTail, polynomial, shifted);
+    }
+
+    /// <inheritdoc cref="ExpScaled(float, float, float, float)"/>
+    // x is the exponent before its clamp, whose NaN lanes pass through.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector512<float> Value, Vector512<float> Tail) ExpScaled(Vector512<float> x, Vector512<float> head, Vector512<float> headTail, Vector512<float> polynomial, Vector512<float> shifted)
+    {
         Vector512<float> tail = polynomial + headTail;
         Vector512<int> u = shifted.AsInt32() - Vector512.Create(SingleScaleBias);
         Vector512<int> half = Vector512.ShiftRightLogical(u, 1);

@@ -63,46 +63,33 @@ public static partial class FastMath
         // IsHardwareAccelerated is a JIT-time constant, so only the loops this machine can run are
         // compiled. Once a wider loop has run, each narrower one runs at most once, on its remainder.
         if (Vector512.IsHardwareAccelerated && length - k >= (nuint)Vector512<T>.Count)
-            k = Apply512<T, TOperator>(ref source, ref target, k, length);
+            k = Apply<T, TOperator, Vector512<T>, Width512<T>>(ref source, ref target, k, length);
         if (Vector256.IsHardwareAccelerated && length - k >= (nuint)Vector256<T>.Count)
-            k = Apply256<T, TOperator>(ref source, ref target, k, length);
+            k = Apply<T, TOperator, Vector256<T>, Width256<T>>(ref source, ref target, k, length);
         if (Vector128.IsHardwareAccelerated && length - k >= (nuint)Vector128<T>.Count)
-            k = Apply128<T, TOperator>(ref source, ref target, k, length);
+            k = Apply<T, TOperator, Vector128<T>, Width128<T>>(ref source, ref target, k, length);
         for (; k < length; k++)
             Unsafe.Add(ref target, k) = TOperator.Invoke(Unsafe.Add(ref source, k));
     }
 
-    // One method per width, each kept out of line: inlining an operator takes a good part of the
-    // JIT's inlining budget for the method it lands in, and with all three widths in one method the
-    // JIT gave up part way and left calls (passing vectors through memory) in the loops.
-
+    /// <summary>
+    /// Applies the operator a <typeparamref name="TWidth"/> vector at a time from <paramref name="k"/> on,
+    /// while a whole vector is left; returns where it stopped.
+    /// </summary>
+    /// <remarks>
+    /// Kept out of line, one compiled copy per width: inlining an operator takes a good part of the
+    /// JIT's inlining budget for the method it lands in, and with all three widths in one method the
+    /// JIT gave up part way and left calls (passing vectors through memory) in the loops.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static nuint Apply512<T, TOperator>(ref T source, ref T target, nuint k, nuint length)
+    private static nuint Apply<T, TOperator, TVector, TWidth>(ref T source, ref T target, nuint k, nuint length)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TOperator : IVectorOperator<T>
+        where TVector : struct
+        where TWidth : IVectorWidth<T, TVector>
     {
-        for (; k + (nuint)Vector512<T>.Count <= length; k += (nuint)Vector512<T>.Count)
-            TOperator.Invoke(Vector512.LoadUnsafe(ref source, k)).StoreUnsafe(ref target, k);
-        return k;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static nuint Apply256<T, TOperator>(ref T source, ref T target, nuint k, nuint length)
-        where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        where TOperator : IVectorOperator<T>
-    {
-        for (; k + (nuint)Vector256<T>.Count <= length; k += (nuint)Vector256<T>.Count)
-            TOperator.Invoke(Vector256.LoadUnsafe(ref source, k)).StoreUnsafe(ref target, k);
-        return k;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static nuint Apply128<T, TOperator>(ref T source, ref T target, nuint k, nuint length)
-        where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        where TOperator : IVectorOperator<T>
-    {
-        for (; k + (nuint)Vector128<T>.Count <= length; k += (nuint)Vector128<T>.Count)
-            TOperator.Invoke(Vector128.LoadUnsafe(ref source, k)).StoreUnsafe(ref target, k);
+        for (; k + (nuint)TWidth.Count <= length; k += (nuint)TWidth.Count)
+            TWidth.Store(TWidth.Apply<TOperator>(TWidth.Load(ref source, (nint)k)), ref target, (nint)k);
         return k;
     }
 

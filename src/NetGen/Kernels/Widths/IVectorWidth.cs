@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace NetGen.Kernels;
 
@@ -36,14 +37,41 @@ internal interface IVectorWidth<T, TVector>
     /// <summary><c>a + b</c>.</summary>
     static abstract TVector Add(TVector a, TVector b);
 
+    /// <summary><c>a·b</c>.</summary>
+    static abstract TVector Multiply(TVector a, TVector b);
+
     /// <summary><c>a − b</c>.</summary>
     static abstract TVector Subtract(TVector a, TVector b);
 
     /// <summary><c>a / b</c>, correctly rounded.</summary>
     static abstract TVector Divide(TVector a, TVector b);
 
+    /// <summary>The square root of each lane, correctly rounded.</summary>
+    static abstract TVector SquareRoot(TVector x);
+
+    /// <summary>The larger of each pair of lanes, as <see cref="Vector128.Max{T}"/> takes it (NaN if either is).</summary>
+    static abstract TVector Max(TVector a, TVector b);
+
     /// <summary>The sum of the lanes.</summary>
     static abstract T Sum(TVector x);
+
+    /// <summary>Lane <paramref name="index"/> of <paramref name="x"/>.</summary>
+    static abstract T GetElement(TVector x, int index);
+
+    /// <summary><paramref name="x"/> with lane <paramref name="index"/> set to <paramref name="value"/>.</summary>
+    static abstract TVector WithElement(TVector x, int index, T value);
+
+    /// <summary>
+    /// Whether <see cref="FloatGroupSums"/> has horizontal additions to run on (a JIT-time constant), so
+    /// that <see cref="TreeSums"/> takes four float vectors' sums at once rather than lane by lane.
+    /// </summary>
+    static abstract bool HasFloatGroupSums { get; }
+
+    /// <summary>
+    /// The lane sums of four vectors of floats (T is float), one a lane, each in the order of
+    /// <see cref="TreeSums.Of{T, TVector, TWidth}"/>: pairs, then pairs of pairs.
+    /// </summary>
+    static abstract Vector128<float> FloatGroupSums(TVector p0, TVector p1, TVector p2, TVector p3);
 
     /// <summary><paramref name="x"/> with every lane from <paramref name="count"/> on set to zero.</summary>
     static abstract TVector KeepFirst(TVector x, int count);

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NetGen.Kernels;
 
@@ -38,13 +39,38 @@ internal readonly struct Width128<T> : IVectorWidth<T, Vector128<T>> where T : u
     public static Vector128<T> Add(Vector128<T> a, Vector128<T> b) => a + b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Multiply(Vector128<T> a, Vector128<T> b) => a * b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Subtract(Vector128<T> a, Vector128<T> b) => a - b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Divide(Vector128<T> a, Vector128<T> b) => a / b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> SquareRoot(Vector128<T> x) => Vector128.Sqrt(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Max(Vector128<T> a, Vector128<T> b) => Vector128.Max(a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector128<T> x) => Vector128.Sum(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T GetElement(Vector128<T> x, int index) => x.GetElement(index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> WithElement(Vector128<T> x, int index, T value) => x.WithElement(index, value);
+
+    public static bool HasFloatGroupSums => Sse3.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> FloatGroupSums(Vector128<T> p0, Vector128<T> p1, Vector128<T> p2, Vector128<T> p3)
+    {
+        Vector128<float> s0 = p0.AsSingle(), s1 = p1.AsSingle(), s2 = p2.AsSingle(), s3 = p3.AsSingle();
+        // Two rounds of horizontal additions: (x₀ + x₁) + (x₂ + x₃) for each vector, one a lane.
+        return Sse3.HorizontalAdd(Sse3.HorizontalAdd(s0, s1), Sse3.HorizontalAdd(s2, s3));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> KeepFirst(Vector128<T> x, int count) =>

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NetGen.Kernels;
 
@@ -38,13 +39,39 @@ internal readonly struct Width256<T> : IVectorWidth<T, Vector256<T>> where T : u
     public static Vector256<T> Add(Vector256<T> a, Vector256<T> b) => a + b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Multiply(Vector256<T> a, Vector256<T> b) => a * b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Subtract(Vector256<T> a, Vector256<T> b) => a - b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Divide(Vector256<T> a, Vector256<T> b) => a / b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> SquareRoot(Vector256<T> x) => Vector256.Sqrt(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Max(Vector256<T> a, Vector256<T> b) => Vector256.Max(a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector256<T> x) => Vector256.Sum(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T GetElement(Vector256<T> x, int index) => x.GetElement(index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> WithElement(Vector256<T> x, int index, T value) => x.WithElement(index, value);
+
+    public static bool HasFloatGroupSums => Avx.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> FloatGroupSums(Vector256<T> p0, Vector256<T> p1, Vector256<T> p2, Vector256<T> p3)
+    {
+        Vector256<float> s0 = p0.AsSingle(), s1 = p1.AsSingle(), s2 = p2.AsSingle(), s3 = p3.AsSingle();
+        // Pairs, pairs of pairs in each 128-bit half, then the halves: the tree of horizontal additions.
+        Vector256<float> r = Avx.HorizontalAdd(Avx.HorizontalAdd(s0, s1), Avx.HorizontalAdd(s2, s3));
+        return r.GetLower() + r.GetUpper();
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> KeepFirst(Vector256<T> x, int count) =>

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NetGen.Kernels;
 
@@ -38,13 +39,39 @@ internal readonly struct Width512<T> : IVectorWidth<T, Vector512<T>> where T : u
     public static Vector512<T> Add(Vector512<T> a, Vector512<T> b) => a + b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Multiply(Vector512<T> a, Vector512<T> b) => a * b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Subtract(Vector512<T> a, Vector512<T> b) => a - b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Divide(Vector512<T> a, Vector512<T> b) => a / b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> SquareRoot(Vector512<T> x) => Vector512.Sqrt(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Max(Vector512<T> a, Vector512<T> b) => Vector512.Max(a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector512<T> x) => Vector512.Sum(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T GetElement(Vector512<T> x, int index) => x.GetElement(index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> WithElement(Vector512<T> x, int index, T value) => x.WithElement(index, value);
+
+    public static bool HasFloatGroupSums => Avx.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> FloatGroupSums(Vector512<T> p0, Vector512<T> p1, Vector512<T> p2, Vector512<T> p3)
+    {
+        Vector512<float> s0 = p0.AsSingle(), s1 = p1.AsSingle(), s2 = p2.AsSingle(), s3 = p3.AsSingle();
+        // Each 256-bit half's tree, then the two halves.
+        return Width256<float>.FloatGroupSums(s0.GetLower(), s1.GetLower(), s2.GetLower(), s3.GetLower())
+            + Width256<float>.FloatGroupSums(s0.GetUpper(), s1.GetUpper(), s2.GetUpper(), s3.GetUpper());
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> KeepFirst(Vector512<T> x, int count) =>
