@@ -91,21 +91,22 @@ internal static partial class Emitter
         {
             int lanes = form.Lanes, vectors = form.Vectors, partials = form.PartialSums;
             string vector = VectorType(form.Bits);
-            // Layer 1 reads the input; later layers read the previous layer's row at h.
-            string source = l == 1 ? "x" : "h";
-            int sourceRow = l == 1 ? 0 : LayerPlan(l - 1).SampleRow, row = LayerPlan(l).SampleRow;
-            writer.Line($"// Layer {l}: {layer.InputSize} -> {layer.OutputSize}, {layer.Activation}: {vectors} vector{(vectors == 1 ? "" : "s")} in {partials} partial sum{(partials == 1 ? "" : "s")} each.");
+            int row = LayerPlan(l).SampleRow;
+            bool loop = form.Form == RegisterLayerForm.BroadcastInputsLoop;
+            writer.Line($"// Layer {l}: {layer.InputSize} -> {layer.OutputSize}, {layer.Activation}: {vectors} vector{(vectors == 1 ? "" : "s")} in {partials} partial sum{(partials == 1 ? "" : "s")} each"
+                + (loop ? ", the inputs in a loop." : "."));
             for (int p = 0; p < partials; p++)
                 for (int v = 0; v < vectors; v++)
                     writer.Line($"var l{l}p{p}v{v} = " + (p == 0 ? $"{vector}.LoadUnsafe(ref w, (nuint)({Offset($"Layer{l}Bias", v * lanes)}));" : $"{vector}<{T}>.Zero;"));
-            // MultiplyAddEstimate, as in the kernels: fused where the hardware has FMA, and a multiply
-            // and an add where it has not, instead of a fused one emulated in software.
-            for (int i = 0; i < layer.InputSize; i++)
+            int looped = loop ? layer.InputSize - layer.InputSize % partials : 0;
+            if (loop)
             {
-                string sums = string.Concat(Enumerable.Range(0, vectors).Select(v =>
-                    $" l{l}p{i % partials}v{v} = {vector}.MultiplyAddEstimate(a, {vector}.LoadUnsafe(ref w, (nuint)({Offset($"Layer{l}Weights", i * layer.OutputSize + v * lanes)})), l{l}p{i % partials}v{v});"));
-                writer.Line($"{{ var a = {vector}.Create({At(source, (sourceRow + i).ToString())});{sums} }}");
+                using (writer.Open($"for (nuint i = 0; i < {looped}; i += {partials})"))
+                    for (int p = 0; p < partials; p++)
+                        WriteBroadcastInput(l, layer, form, p, p, inLoop: true);
             }
+            for (int i = looped; i < layer.InputSize; i++)
+                WriteBroadcastInput(l, layer, form, i, i % partials, inLoop: false);
             bool softmax = layer.Activation == ActivationKind.Softmax;
             bool fromRegister = form.OutputsFromRegister, stored = form.StoresRow;
             for (int v = 0; v < vectors; v++)
@@ -128,6 +129,33 @@ internal static partial class Emitter
                     writer.Line($"output[{o}] = layer{l}v0[{o}];");
             else if (l == LayerCount)
                 WriteOutputCopy(row, inRegisters: true);
+        }
+
+        /// <summary>
+        /// Input <paramref name="input"/> (counted from <c>i</c> <paramref name="inLoop"/>) broadcast and multiplied into partial sum <paramref name="partial"/> of each output vector.
+        /// MultiplyAddEstimate, as in the kernels: fused where the hardware has FMA, and a multiply and an
+        /// add where it has not, instead of a fused one emulated in software.
+        /// </summary>
+        private void WriteBroadcastInput(int l, DenseLayerSpec layer, RegisterLayerPlan form, int input, int partial, bool inLoop)
+        {
+            string vector = VectorType(form.Bits);
+            // Layer 1 reads the input; later layers read the previous layer's row at h.
+            int offset = l == 1 ? input : LayerPlan(l - 1).SampleRow + input;
+            string value = At(l == 1 ? "x" : "h", !inLoop ? offset.ToString() : offset == 0 ? "i" : $"{offset} + i");
+            string weightRow = inLoop ? $" + i * {layer.OutputSize}" : "";
+            // A single vector takes the broadcast as its argument; several share it through a local.
+            string broadcast = $"{vector}.Create({value})";
+            if (form.Vectors > 1)
+            {
+                writer.Line($"var l{l}x{input} = {broadcast};");
+                broadcast = $"l{l}x{input}";
+            }
+            for (int v = 0; v < form.Vectors; v++)
+            {
+                string weights = $"{vector}.LoadUnsafe(ref w, (nuint)({Offset($"Layer{l}Weights", input * layer.OutputSize + v * form.Lanes)}{weightRow}))";
+                string sum = $"l{l}p{partial}v{v}";
+                writer.Line($"{sum} = {vector}.MultiplyAddEstimate({broadcast}, {weights}, {sum});");
+            }
         }
 
         /// <summary>A span over <paramref name="length"/> values of the rows at <c>h</c> from <paramref name="row"/>.</summary>

@@ -18,6 +18,15 @@ internal static partial class Planner
     /// <summary>Output vectors a layer may take at one width for that width's path to be written out.</summary>
     public const int RegisterVectorLimit = 8;
 
+    /// <summary>
+    /// Multiply-add statements the register paths may write out together, over every width: a layer's
+    /// inputs times its output vectors, each a line of about 130 characters, so that the paths stay
+    /// within about 35 KB of the file whatever the depth. The widest path, which the newest hardware
+    /// runs, has the fewest and claims its share first: a spiral's or a 16-32-32-1 controller's fits;
+    /// an eight-layer network of 16 fills its 512-bit path and writes the narrower ones as loops.
+    /// </summary>
+    public const int RegisterStatementBudget = 256;
+
     private static InferencePlan PlanInference(NetworkShape network)
     {
         NetworkSpec spec = network.Spec;
@@ -29,10 +38,33 @@ internal static partial class Planner
             samplePadding,
             sampleLength,
             CopiesOutputByValue: network.FinalLayer.OutputSize <= OutputCopyByValueLimit,
-            RegisterPath: HasRegisterPath(spec)
-                ? new RegisterPathPlan(RegisterWidths(network).Select(bits => PlanRegisterWidth(network, bits)).ToEquatableArray(), sampleLength + samplePadding)
-                : null);
+            RegisterPath: HasRegisterPath(spec) ? new RegisterPathPlan(PlanRegisterWidths(network), sampleLength + samplePadding) : null);
     }
+
+    /// <summary>
+    /// The register path of each width, widest first: written out statement by statement while its
+    /// multiply-adds fit in what is left of <see cref="RegisterStatementBudget"/>, else with its layers'
+    /// inputs in loops, so that the paths' size is bounded by the budget and not by depth or width.
+    /// </summary>
+    private static EquatableArray<RegisterWidthPlan> PlanRegisterWidths(NetworkShape network)
+    {
+        var widths = new List<RegisterWidthPlan>();
+        int budget = RegisterStatementBudget;
+        foreach (int bits in RegisterWidths(network))
+        {
+            RegisterWidthPlan unrolled = PlanRegisterWidth(network, bits, loops: false);
+            int statements = MultiplyAddStatements(network, unrolled);
+            bool fits = statements <= budget;
+            if (fits)
+                budget -= statements;
+            widths.Add(fits ? unrolled : PlanRegisterWidth(network, bits, loops: true));
+        }
+        return widths.ToEquatableArray();
+    }
+
+    /// <summary>The multiply-add statements a path writes out: each layer's inputs times its output vectors, and a final dot product's vectors.</summary>
+    private static int MultiplyAddStatements(NetworkShape network, RegisterWidthPlan width) =>
+        width.Layers.Select((layer, index) => layer.Form == RegisterLayerForm.DotWithPrevious ? layer.Vectors : network.Layer(index + 1).InputSize * layer.Vectors).Sum();
 
     /// <summary>
     /// Samples a batch's Forward runs at a time: as many as keep the hidden rows of one thread's scratch
@@ -74,8 +106,12 @@ internal static partial class Planner
 
     private static int Vectors(DenseLayerSpec layer, int lanes) => (layer.OutputSize + lanes - 1) / lanes;
 
-    /// <summary>The path of one width: every layer in registers, up to a final dot product where one ends it.</summary>
-    private static RegisterWidthPlan PlanRegisterWidth(NetworkShape network, int bits)
+    /// <summary>
+    /// The path of one width: every layer in registers, up to a final dot product where one ends it;
+    /// with <paramref name="loops"/>, a layer whose inputs fill at least two steps of its partial sums
+    /// takes them in a loop.
+    /// </summary>
+    private static RegisterWidthPlan PlanRegisterWidth(NetworkShape network, int bits, bool loops)
     {
         var layers = new List<RegisterLayerPlan>();
         for (int l = 1; l <= network.LayerCount; l++)
@@ -87,7 +123,7 @@ internal static partial class Planner
                     PartialSums: 1, StoresRow: false, OutputsFromRegister: true));
                 break;
             }
-            layers.Add(PlanRegisterLayer(network, l, bits));
+            layers.Add(PlanRegisterLayer(network, l, bits, loops));
         }
         return new RegisterWidthPlan(bits, layers.ToEquatableArray());
     }
@@ -101,7 +137,7 @@ internal static partial class Planner
         l == network.LayerCount && l > 1 && network.FinalLayer.OutputSize == 1 && network.FinalLayer.Activation != ActivationKind.Softmax
         && network.Layer(l - 1).OutputSize % network.Lanes(LayerBits(network, network.Layer(l - 1), bits)) == 0;
 
-    private static RegisterLayerPlan PlanRegisterLayer(NetworkShape network, int l, int bits)
+    private static RegisterLayerPlan PlanRegisterLayer(NetworkShape network, int l, int bits, bool loops)
     {
         DenseLayerSpec layer = network.Layer(l);
         int layerBits = LayerBits(network, layer, bits), lanes = network.Lanes(layerBits), vectors = Vectors(layer, lanes);
@@ -113,6 +149,8 @@ internal static partial class Planner
         bool final = l == network.LayerCount;
         bool fromRegister = final && vectors == 1 && network.FinalLayer.OutputSize <= OutputCopyByValueLimit;
         bool stored = !final ? !IsRegisterDot(network, l + 1, bits) : layer.Activation == ActivationKind.Softmax || !fromRegister;
-        return new RegisterLayerPlan(RegisterLayerForm.BroadcastInputs, layerBits, lanes, vectors, partials, stored, fromRegister);
+        // A loop that would run once is no shorter than its statements.
+        RegisterLayerForm form = loops && layer.InputSize >= 2 * partials ? RegisterLayerForm.BroadcastInputsLoop : RegisterLayerForm.BroadcastInputs;
+        return new RegisterLayerPlan(form, layerBits, lanes, vectors, partials, stored, fromRegister);
     }
 }

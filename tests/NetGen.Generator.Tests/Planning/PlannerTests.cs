@@ -236,6 +236,85 @@ public sealed class PlannerTests
         Assert.Equal(16 + 16 + 16, path.StackRowsLength);
     }
 
+    // The register paths' budget of multiply-add statements over every width, as the design states it.
+    private const int RegisterBudget = 256;
+
+    [Fact]
+    public void A_spiral_writes_every_register_width_out_statement_by_statement()
+    {
+        // 2-10-3: 512 bits: 10 outputs in one Vector512 (2 statements), 3 in one Vector128 (10);
+        // 256: two Vector256s (4) and one Vector128 (10); 128: three Vector128s (6) and one (10).
+        NetworkSpec spec = Spec(PrecisionKind.Single, 2, (10, ActivationKind.Sigmoid, 0), (3, ActivationKind.Softmax, 0));
+        Assert.True(2 + 10 + 4 + 10 + 6 + 10 <= RegisterBudget);
+
+        RegisterPathPlan path = Assert.IsType<RegisterPathPlan>(Planner.Plan(spec).Inference.RegisterPath);
+
+        Assert.Equal(new[] { 512, 256, 128 }, path.Widths.Select(w => w.Bits));
+        Assert.All(path.Widths.SelectMany(w => w.Layers), layer => Assert.Equal(RegisterLayerForm.BroadcastInputs, layer.Form));
+    }
+
+    [Fact]
+    public void A_controller_keeps_its_widest_register_path_and_loops_the_narrower_ones()
+    {
+        // 16-32-32-1: 512 bits: 16·2 + 32·2 + a dot of 2 vectors = 98, within 256, which leaves 158;
+        // 256: 16·4 + 32·4 + 4 = 196 and 128: 16·8 + 32·8 + 8 = 392 do not fit what is left.
+        NetworkSpec spec = Spec(PrecisionKind.Single, 16, (32, ActivationKind.Tanh, 0), (32, ActivationKind.Tanh, 0), (1, ActivationKind.Identity, 0));
+        Assert.True(98 <= RegisterBudget && 196 > RegisterBudget - 98);
+
+        RegisterPathPlan path = Assert.IsType<RegisterPathPlan>(Planner.Plan(spec).Inference.RegisterPath);
+
+        Assert.Equal(new[] { 512, 256, 128 }, path.Widths.Select(w => w.Bits));
+        Assert.Equal(
+            new[]
+            {
+                new[] { RegisterLayerForm.BroadcastInputs, RegisterLayerForm.BroadcastInputs, RegisterLayerForm.DotWithPrevious },
+                new[] { RegisterLayerForm.BroadcastInputsLoop, RegisterLayerForm.BroadcastInputsLoop, RegisterLayerForm.DotWithPrevious },
+                new[] { RegisterLayerForm.BroadcastInputsLoop, RegisterLayerForm.BroadcastInputsLoop, RegisterLayerForm.DotWithPrevious },
+            },
+            path.Widths.Select(w => w.Layers.Select(l => l.Form).ToArray()));
+        // A loop keeps the partial sums of the statements: at 256 bits, 4 vectors in 2 sums each.
+        Assert.Equal((4, 2), (path.Widths[1].Layers[0].Vectors, path.Widths[1].Layers[0].PartialSums));
+    }
+
+    [Fact]
+    public void A_layer_whose_inputs_fill_less_than_two_steps_stays_statements_in_a_looped_path()
+    {
+        // 2-64-64-1 at 512 bits: 2·4 + 64·4 + 4 = 268 multiply-adds, over the budget on the widest path already.
+        NetworkSpec spec = Spec(PrecisionKind.Single, 2, (64, ActivationKind.ReLU, 0), (64, ActivationKind.ReLU, 0), (1, ActivationKind.Identity, 0));
+        Assert.True(2 * 4 + 64 * 4 + 4 > RegisterBudget);
+
+        RegisterPathPlan path = Assert.IsType<RegisterPathPlan>(Planner.Plan(spec).Inference.RegisterPath);
+
+        RegisterWidthPlan widest = path.Widths[0];
+        Assert.Equal(512, widest.Bits);
+        // Layer 1: 4 vectors in min(4, ⌈8/4⌉, 2 inputs) = 2 partial sums: its 2 inputs are one step, no loop.
+        Assert.Equal((RegisterLayerForm.BroadcastInputs, 2), (widest.Layers[0].Form, widest.Layers[0].PartialSums));
+        Assert.Equal((RegisterLayerForm.BroadcastInputsLoop, 2), (widest.Layers[1].Form, widest.Layers[1].PartialSums));
+        Assert.Equal(RegisterLayerForm.DotWithPrevious, widest.Layers[2].Form);
+    }
+
+    [Theory]
+    [InlineData(8, 16, 6)]
+    [InlineData(64, 64, 12)]
+    [InlineData(3, 24, 1)]
+    [InlineData(32, 48, 3)]
+    public void The_register_paths_write_out_at_most_the_budget_of_multiply_adds(int inputs, int width, int hiddenLayers)
+    {
+        var layers = Enumerable.Repeat((width, ActivationKind.Tanh, 0.0), hiddenLayers).Append((2, ActivationKind.Identity, 0.0)).ToArray();
+        NetworkSpec spec = Spec(PrecisionKind.Single, inputs, layers);
+
+        RegisterPathPlan path = Assert.IsType<RegisterPathPlan>(Planner.Plan(spec).Inference.RegisterPath);
+
+        // Multiply-adds written out: a layer's inputs times its output vectors, where they are not in a loop.
+        // A layer of fewer than 8 inputs (two steps of at most 4 partial sums) never loops, and a final dot
+        // product is a few statements; the budget bounds the rest, however deep the network.
+        int written = path.Widths.Sum(w => w.Layers
+            .Select((layer, index) => (Layer: layer, Inputs: spec.Layers[index].InputSize))
+            .Where(x => x.Layer.Form == RegisterLayerForm.BroadcastInputs && x.Inputs >= 8)
+            .Sum(x => x.Inputs * x.Layer.Vectors));
+        Assert.True(written <= RegisterBudget, $"{written} multiply-adds written out");
+    }
+
     [Fact]
     public void A_layer_wider_than_64_has_no_register_path()
     {

@@ -1,0 +1,50 @@
+using System.Linq;
+using System.Text;
+using NetGen.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace NetGen.Generator.Tests.Golden;
+
+/// <summary>
+/// The generated file reads like code written by hand with constants: bounded in size whatever the
+/// declaration's depth, one statement a line.
+/// </summary>
+public sealed class GoldenSizeTests
+{
+    public static TheoryData<string> Networks() =>
+    [
+        nameof(GoldenNetworks.TinySigmoid),
+        nameof(GoldenNetworks.Spiral),
+        nameof(GoldenNetworks.Mnist),
+        nameof(GoldenNetworks.DeepTanh),
+        nameof(GoldenNetworks.NestedRmsProp),
+        nameof(GoldenNetworks.RegularizedDigits),
+    ];
+
+    private static string Generate(string network) =>
+        GeneratorHarness.Run(GoldenNetworks.Source(network)).Files.Single().SourceText.ToString();
+
+    [Theory]
+    [MemberData(nameof(Networks))]
+    public void No_golden_file_is_over_150_KB(string network)
+    {
+        int bytes = Encoding.UTF8.GetByteCount(Generate(network));
+
+        Assert.True(bytes <= 150 * 1024, $"{network}: {bytes} bytes");
+    }
+
+    [Theory]
+    [MemberData(nameof(Networks))]
+    public void Every_line_holds_one_statement_at_most(string network)
+    {
+        // A semicolon with code after it, outside a comment and a for loop's header, starts a second statement.
+        string[] lines = Generate(network).Split('\n')
+            .Select(line => line.Trim())
+            .Where(line => !line.StartsWith("//") && !line.StartsWith("for ("))
+            .Select(line => line.Contains(" // ") ? line.Substring(0, line.IndexOf(" // ")) : line)
+            .Where(line => line.IndexOf(';') is int semicolon && semicolon >= 0 && semicolon < line.TrimEnd().Length - 1)
+            .ToArray();
+
+        Assert.Empty(lines);
+    }
+}
