@@ -109,12 +109,17 @@ internal static partial class Emitter
                 WriteBroadcastInput(l, layer, form, i, i % partials, inLoop: false);
             bool softmax = layer.Activation == ActivationKind.Softmax;
             bool fromRegister = form.OutputsFromRegister, stored = form.StoresRow;
+            // A row that only goes to memory is stored as it is computed; one that a later statement reads
+            // from the register (a dot product, the outputs, a one-vector softmax) is named first.
+            bool named = !stored || fromRegister || (softmax && vectors == 1);
             for (int v = 0; v < vectors; v++)
             {
                 string sum = PartialSum(l, v, partials);
-                writer.Line($"var layer{l}v{v} = {(softmax ? sum : $"Activations.Apply({sum}, {ActivationOf(layer)})")};");
+                string value = softmax ? sum : $"Activations.Apply({sum}, {ActivationOf(layer)})";
+                if (named)
+                    writer.Line($"var layer{l}v{v} = {value};");
                 if (stored)
-                    writer.Line($"{vector}.StoreUnsafe(layer{l}v{v}, ref h, {row + v * lanes});");
+                    writer.Line($"{vector}.StoreUnsafe({(named ? $"layer{l}v{v}" : value)}, ref h, {row + v * lanes});");
             }
             if (softmax && vectors == 1)
             {

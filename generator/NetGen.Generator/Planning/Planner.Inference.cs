@@ -19,13 +19,12 @@ internal static partial class Planner
     public const int RegisterVectorLimit = 8;
 
     /// <summary>
-    /// Multiply-add statements the register paths may write out together, over every width: a layer's
-    /// inputs times its output vectors, each a line of about 130 characters, so that the paths stay
-    /// within about 35 KB of the file whatever the depth. The widest path, which the newest hardware
-    /// runs, has the fewest and claims its share first: a spiral's or a 16-32-32-1 controller's fits;
-    /// an eight-layer network of 16 fills its 512-bit path and writes the narrower ones as loops.
+    /// Statements the register paths may write together, over every width, each a line of about 100
+    /// characters: about 32 KB of the file whatever the network's depth. A spiral's paths or a 2-2-1's take
+    /// a few dozen; a 16-32-32-1 controller's 512-bit path written out takes 171, and its narrower paths in
+    /// loops 57 and 75, which fit; eight Tanh layers of 16 fit only in loops, at two widths.
     /// </summary>
-    public const int RegisterStatementBudget = 256;
+    public const int RegisterStatementBudget = 320;
 
     private static InferencePlan PlanInference(NetworkShape network)
     {
@@ -38,33 +37,52 @@ internal static partial class Planner
             samplePadding,
             sampleLength,
             CopiesOutputByValue: network.FinalLayer.OutputSize <= OutputCopyByValueLimit,
-            RegisterPath: HasRegisterPath(spec) ? new RegisterPathPlan(PlanRegisterWidths(network), sampleLength + samplePadding) : null);
+            RegisterPath: PlanRegisterWidths(network) is { Count: > 0 } widths ? new RegisterPathPlan(widths, sampleLength + samplePadding) : null);
     }
 
     /// <summary>
-    /// The register path of each width, widest first: written out statement by statement while its
-    /// multiply-adds fit in what is left of <see cref="RegisterStatementBudget"/>, else with its layers'
-    /// inputs in loops, so that the paths' size is bounded by the budget and not by depth or width.
+    /// The register path of each width, widest first, within <see cref="RegisterStatementBudget"/>. Every
+    /// width starts with its layers' inputs in loops; while those are over the budget, the middle widths
+    /// go first (their hardware runs the next narrower path), then the widest, leaving the narrowest (Vector128,
+    /// the portable base, where a layer fits in 8 of them), then the path itself (each layer's kernel runs instead). What is left of the budget
+    /// then writes whole widths out statement by statement, widest first: the newest hardware runs it,
+    /// and it is the shortest.
     /// </summary>
     private static EquatableArray<RegisterWidthPlan> PlanRegisterWidths(NetworkShape network)
     {
-        var widths = new List<RegisterWidthPlan>();
-        int budget = RegisterStatementBudget;
-        foreach (int bits in RegisterWidths(network))
+        if (!HasRegisterPath(network.Spec))
+            return EquatableArray<RegisterWidthPlan>.Empty;
+        var widths = RegisterWidths(network)
+            .Select(bits => (WrittenOut: PlanRegisterWidth(network, bits, loops: false), Looped: PlanRegisterWidth(network, bits, loops: true)))
+            .ToList();
+        while (widths.Count > 0 && widths.Sum(width => Statements(network, width.Looped)) > RegisterStatementBudget)
+            widths.RemoveAt(widths.Count > 2 ? 1 : 0);
+        int left = RegisterStatementBudget - widths.Sum(width => Statements(network, width.Looped));
+        var plans = new List<RegisterWidthPlan>();
+        foreach (var (writtenOut, looped) in widths)
         {
-            RegisterWidthPlan unrolled = PlanRegisterWidth(network, bits, loops: false);
-            int statements = MultiplyAddStatements(network, unrolled);
-            bool fits = statements <= budget;
-            if (fits)
-                budget -= statements;
-            widths.Add(fits ? unrolled : PlanRegisterWidth(network, bits, loops: true));
+            int more = Statements(network, writtenOut) - Statements(network, looped);
+            bool writes = more <= left;
+            if (writes)
+                left -= more;
+            plans.Add(writes ? writtenOut : looped);
         }
-        return widths.ToEquatableArray();
+        return plans.ToEquatableArray();
     }
 
-    /// <summary>The multiply-add statements a path writes out: each layer's inputs times its output vectors, and a final dot product's vectors.</summary>
-    private static int MultiplyAddStatements(NetworkShape network, RegisterWidthPlan width) =>
-        width.Layers.Select((layer, index) => layer.Form == RegisterLayerForm.DotWithPrevious ? layer.Vectors : network.Layer(index + 1).InputSize * layer.Vectors).Sum();
+    /// <summary>
+    /// The statements a path writes, about: for each layer its partial sums, a broadcast of each input it
+    /// writes (where it has several output vectors) and a multiply-add for each of its vectors, and the
+    /// activation and store of each vector; a loop writes one step of inputs and the inputs past the last
+    /// whole step. A final dot product writes a multiply-add a vector and its output.
+    /// </summary>
+    private static int Statements(NetworkShape network, RegisterWidthPlan width) =>
+        width.Layers.Select((layer, index) =>
+        {
+            int inputs = network.Layer(index + 1).InputSize, v = layer.Vectors, p = layer.PartialSums;
+            int written = layer.Form == RegisterLayerForm.BroadcastInputsLoop ? p + inputs % p : inputs;
+            return layer.Form == RegisterLayerForm.DotWithPrevious ? v + 1 : p * v + written * (v + (v > 1 ? 1 : 0)) + 2 * v;
+        }).Sum();
 
     /// <summary>
     /// Samples a batch's Forward runs at a time: as many as keep the hidden rows of one thread's scratch
@@ -79,8 +97,8 @@ internal static partial class Planner
         (layer.OutputSize + samplePadding - 1) / samplePadding * samplePadding;
 
     /// <summary>
-    /// Small networks, every layer at most <see cref="RegisterLayerLimit"/> wide, get the one-sample
-    /// path written out statement by statement for each width; the rest call a kernel per layer.
+    /// Small networks, every layer at most <see cref="RegisterLayerLimit"/> wide, may get the one-sample
+    /// path in registers; the rest call a kernel per layer.
     /// </summary>
     private static bool HasRegisterPath(NetworkSpec spec) =>
         spec.Layers.All(l => l.InputSize <= RegisterLayerLimit && l.OutputSize <= RegisterLayerLimit);

@@ -47,4 +47,22 @@ public sealed class GoldenSizeTests
 
         Assert.Empty(lines);
     }
+
+    [Theory]
+    [InlineData(64, 24)]
+    [InlineData(8, 40)]
+    [InlineData(7, 40)]
+    public void A_deep_declaration_stays_within_a_few_hundred_KB_and_compiles_cleanly(int width, int layers)
+    {
+        // Every layer within the unroll and register limits; only the totals bound what is written out.
+        string source = "using NetGen;\n[Network(Loss.MeanSquaredError)]\n[Input(" + width + ")]\n"
+            + string.Concat(Enumerable.Repeat("[Dense(" + width + ", Activation.Tanh)]\n", layers))
+            + "[Dense(2, Activation.Identity)]\npublic partial class DeepNet;\n";
+
+        GeneratorOutcome outcome = GeneratorHarness.Run(source);
+
+        Assert.Empty(outcome.CompilationProblems.Select(d => d.ToString()));
+        int bytes = Encoding.UTF8.GetByteCount(outcome.Files.Single().SourceText.ToString());
+        Assert.True(bytes <= 300 * 1024, $"{width} wide, {layers} layers: {bytes} bytes");
+    }
 }
