@@ -77,9 +77,9 @@ internal static partial class Emitter
             int lanes = form.Lanes, vectors = form.Vectors;
             string vector = VectorType(form.Bits);
             writer.Line($"// Layer {l}: {layer.InputSize} -> 1, {layer.Activation}: a dot product of layer {l - 1}'s {vectors} vectors.");
-            writer.Line($"var dot = layer{l - 1}v0 * {vector}.LoadUnsafe(ref w, (nuint)({Offset($"Layer{l}Weights", 0)}));");
+            writer.Line($"var dot = layer{l - 1}v0 * {vector}.LoadUnsafe(ref w, {Offset($"Layer{l}Weights", 0)});");
             for (int v = 1; v < vectors; v++)
-                writer.Line($"dot = {vector}.MultiplyAddEstimate(layer{l - 1}v{v}, {vector}.LoadUnsafe(ref w, (nuint)({Offset($"Layer{l}Weights", v * lanes)})), dot);");
+                writer.Line($"dot = {vector}.MultiplyAddEstimate(layer{l - 1}v{v}, {vector}.LoadUnsafe(ref w, {Offset($"Layer{l}Weights", v * lanes)}), dot);");
             writer.Line($"output[0] = Activations.Apply({vector}.Sum(dot) + {At("w", $"Layer{l}Bias")}, {ActivationOf(layer)});");
         }
 
@@ -97,7 +97,7 @@ internal static partial class Emitter
                 + (loop ? ", the inputs in a loop." : "."));
             for (int p = 0; p < partials; p++)
                 for (int v = 0; v < vectors; v++)
-                    writer.Line($"var l{l}p{p}v{v} = " + (p == 0 ? $"{vector}.LoadUnsafe(ref w, (nuint)({Offset($"Layer{l}Bias", v * lanes)}));" : $"{vector}<{T}>.Zero;"));
+                    writer.Line($"var l{l}p{p}v{v} = " + (p == 0 ? $"{vector}.LoadUnsafe(ref w, {Offset($"Layer{l}Bias", v * lanes)});" : $"{vector}<{T}>.Zero;"));
             int looped = loop ? layer.InputSize - layer.InputSize % partials : 0;
             if (loop)
             {
@@ -148,16 +148,17 @@ internal static partial class Emitter
             int offset = l == 1 ? input : LayerPlan(l - 1).SampleRow + input;
             string value = At(l == 1 ? "x" : "h", !inLoop ? offset.ToString() : offset == 0 ? "i" : $"{offset} + i");
             string weightRow = inLoop ? $" + i * {layer.OutputSize}" : "";
-            // A single vector takes the broadcast as its argument; several share it through a local.
+            // A single vector's statement takes the broadcast as its argument; several vectors share it
+            // through a local, and so does a loop's, whose offsets would make the line too long to read.
             string broadcast = $"{vector}.Create({value})";
-            if (form.Vectors > 1)
+            if (form.Vectors > 1 || inLoop)
             {
                 writer.Line($"var l{l}x{input} = {broadcast};");
                 broadcast = $"l{l}x{input}";
             }
             for (int v = 0; v < form.Vectors; v++)
             {
-                string weights = $"{vector}.LoadUnsafe(ref w, (nuint)({Offset($"Layer{l}Weights", input * layer.OutputSize + v * form.Lanes)}{weightRow}))";
+                string weights = $"{vector}.LoadUnsafe(ref w, {Offset($"Layer{l}Weights", input * layer.OutputSize + v * form.Lanes)}{weightRow})";
                 string sum = $"l{l}p{partial}v{v}";
                 writer.Line($"{sum} = {vector}.MultiplyAddEstimate({broadcast}, {weights}, {sum});");
             }
