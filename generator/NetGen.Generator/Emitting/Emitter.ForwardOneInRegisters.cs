@@ -10,18 +10,19 @@ internal static partial class Emitter
     {
         /// <summary>
         /// The one sample's forward pass: in registers at the widest accelerated width written out,
-        /// else through the kernel of each layer (which also holds the path without SIMD).
+        /// else through the kernel of each layer (which also holds the path without SIMD, and that of a
+        /// width the plan leaves out).
         /// </summary>
         private void WriteForwardOneDispatch(RegisterPathPlan registerPath)
         {
             writer.Line("/// <summary>One sample, at the widest accelerated vector width written out for this network.</summary>");
             using (writer.Open($"private void ForwardOne({ReadOnlySpan} input, {Span} output)"))
             {
-                foreach (int bits in registerPath.Widths.Select(width => width.Bits))
+                foreach (int bits in registerPath.Widths.Select(width => width.Bits).Concat(registerPath.KernelWidths).OrderByDescending(bits => bits))
                 {
                     using (writer.Open($"if (Vector{bits}.IsHardwareAccelerated)"))
                     {
-                        writer.Line($"ForwardOneIn{bits}(input, output);");
+                        writer.Line(registerPath.KernelWidths.Contains(bits) ? "ForwardOneByLayers(input, output, Inference);" : $"ForwardOneIn{bits}(input, output);");
                         writer.Line("return;");
                     }
                 }

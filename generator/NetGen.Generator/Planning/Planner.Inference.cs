@@ -22,7 +22,8 @@ internal static partial class Planner
     /// Statements the register paths may write together, over every width, each a line of about 100
     /// characters: about 32 KB of the file whatever the network's depth. A spiral's paths or a 2-2-1's take
     /// a few dozen; a 16-32-32-1 controller's 512-bit path written out takes 171, and its narrower paths in
-    /// loops 57 and 75, which fit; eight Tanh layers of 16 fit only in loops, at two widths.
+    /// loops 57 and 75, which fit; eight Tanh layers of 16 fit only in loops, at two widths, and
+    /// 256-bit hardware runs their kernels.
     /// </summary>
     public const int RegisterStatementBudget = 320;
 
@@ -37,26 +38,33 @@ internal static partial class Planner
             samplePadding,
             sampleLength,
             CopiesOutputByValue: network.FinalLayer.OutputSize <= OutputCopyByValueLimit,
-            RegisterPath: PlanRegisterWidths(network) is { Count: > 0 } widths ? new RegisterPathPlan(widths, sampleLength + samplePadding) : null);
+            RegisterPath: PlanRegisterPath(network, sampleLength + samplePadding));
     }
 
     /// <summary>
     /// The register path of each width, widest first, within <see cref="RegisterStatementBudget"/>. Every
     /// width starts with its layers' inputs in loops; while those are over the budget, the middle widths
-    /// go first (their hardware runs the next narrower path), then the widest, leaving the narrowest (Vector128,
-    /// the portable base, where a layer fits in 8 of them), then the path itself (each layer's kernel runs instead). What is left of the budget
-    /// then writes whole widths out statement by statement, widest first: the newest hardware runs it,
-    /// and it is the shortest.
+    /// go first, then the widest, then the narrowest, and the hardware of a width left out runs each
+    /// layer's kernel, which is as fast as a long path (a deep network's, say) in registers. What is left
+    /// of the budget then writes whole widths out statement by statement, widest first: the newest
+    /// hardware runs it, and it is the shortest.
     /// </summary>
-    private static EquatableArray<RegisterWidthPlan> PlanRegisterWidths(NetworkShape network)
+    private static RegisterPathPlan? PlanRegisterPath(NetworkShape network, int stackRowsLength)
     {
         if (!HasRegisterPath(network.Spec))
-            return EquatableArray<RegisterWidthPlan>.Empty;
+            return null;
         var widths = RegisterWidths(network)
             .Select(bits => (WrittenOut: PlanRegisterWidth(network, bits, loops: false), Looped: PlanRegisterWidth(network, bits, loops: true)))
             .ToList();
+        var kernelWidths = new List<int>();
         while (widths.Count > 0 && widths.Sum(width => Statements(network, width.Looped)) > RegisterStatementBudget)
-            widths.RemoveAt(widths.Count > 2 ? 1 : 0);
+        {
+            int leftOut = widths.Count > 2 ? 1 : 0;
+            kernelWidths.Add(widths[leftOut].Looped.Bits);
+            widths.RemoveAt(leftOut);
+        }
+        if (widths.Count == 0)
+            return null;
         int left = RegisterStatementBudget - widths.Sum(width => Statements(network, width.Looped));
         var plans = new List<RegisterWidthPlan>();
         foreach (var (writtenOut, looped) in widths)
@@ -67,7 +75,7 @@ internal static partial class Planner
                 left -= more;
             plans.Add(writes ? writtenOut : looped);
         }
-        return plans.ToEquatableArray();
+        return new RegisterPathPlan(plans.ToEquatableArray(), kernelWidths.OrderByDescending(bits => bits).ToEquatableArray(), stackRowsLength);
     }
 
     /// <summary>

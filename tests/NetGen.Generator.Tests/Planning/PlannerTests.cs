@@ -322,12 +322,13 @@ public sealed class PlannerTests
             },
             path.Widths.Select(w => w.Layers.Select(l => l.Form).ToArray()));
         Assert.Equal(new[] { 171, 57, 75 }, path.Widths.Select(w => Statements(spec, w)));
+        Assert.Empty(path.KernelWidths);
         // A loop keeps the partial sums of the statements: at 256 bits, 4 vectors in 2 sums each.
         Assert.Equal((4, 2), (path.Widths[1].Layers[0].Vectors, path.Widths[1].Layers[0].PartialSums));
     }
 
     [Fact]
-    public void Eight_tanh_layers_of_16_loop_at_the_widest_width_and_Vector128_only()
+    public void Eight_tanh_layers_of_16_loop_at_the_widest_width_and_Vector128_and_leave_the_middle_to_the_kernels()
     {
         // 8-16x6-8-2 in loops. 512 bits: one vector in 4 sums and one step of 4 inputs, 4 + 4 + 2 = 10 a
         // layer: 80. 256: layers of 16 in 2 vectors, 8 + 4·3 + 4 = 24, those of 8 and 2 in one, 10: 164.
@@ -341,6 +342,8 @@ public sealed class PlannerTests
         RegisterPathPlan path = Assert.IsType<RegisterPathPlan>(Planner.Plan(spec).Inference.RegisterPath);
 
         Assert.Equal(new[] { 512, 128 }, path.Widths.Select(w => w.Bits));
+        // 256-bit hardware runs each layer's kernel.
+        Assert.Equal(new[] { 256 }, path.KernelWidths);
         Assert.All(path.Widths.SelectMany(w => w.Layers), layer => Assert.Equal(RegisterLayerForm.BroadcastInputsLoop, layer.Form));
         Assert.Equal(new[] { 80, 190 }, path.Widths.Select(w => Statements(spec, w)));
     }
