@@ -23,8 +23,9 @@ internal static partial class Emitter
             if (SplitsFirstLayerByRows)
                 options.Add($"FirstWeightBlocks = {plan.Training.FirstLayerSplit!.WeightBlocks}");
             string sizes = string.Join(", ", new[] { spec.InputSize }.Concat(spec.Layers.Select(l => l.OutputSize)));
-            writer.Line($"private static readonly TrainingSchedule Schedule = new TrainingSchedule(new[] {{ {sizes} }}, ChunkSize,");
-            writer.Line($"    maxTrainingBatch: {plan.Training.MaxTrainingBatch}, parameterBlocks: {plan.Training.ParameterBlocks}, parallelParameterCount: {plan.Training.ParallelParameterCount})"
+            writer.Line($"private static readonly TrainingSchedule Schedule = new TrainingSchedule(new[] {{ {sizes} }}, ChunkSize, "
+                + $"maxTrainingBatch: {plan.Training.MaxTrainingBatch}, parameterBlocks: {plan.Training.ParameterBlocks}, "
+                + $"parallelParameterCount: {plan.Training.ParallelParameterCount})"
                 + (options.Count == 0 ? ";" : $" {{ {string.Join(", ", options)} }};"));
         }
 

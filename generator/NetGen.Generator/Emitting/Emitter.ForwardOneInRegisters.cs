@@ -10,18 +10,19 @@ internal static partial class Emitter
     {
         /// <summary>
         /// The one sample's forward pass: in registers at the widest accelerated width written out,
-        /// else through the kernel of each layer (which also holds the path without SIMD).
+        /// else through the kernel of each layer (which also holds the path without SIMD, and that of a
+        /// width the plan leaves out).
         /// </summary>
         private void WriteForwardOneDispatch(RegisterPathPlan registerPath)
         {
             writer.Line("/// <summary>One sample, at the widest accelerated vector width written out for this network.</summary>");
             using (writer.Open($"private void ForwardOne({ReadOnlySpan} input, {Span} output)"))
             {
-                foreach (int bits in registerPath.Widths.Select(width => width.Bits))
+                foreach (int bits in registerPath.Widths.Select(width => width.Bits).Concat(registerPath.KernelWidths).OrderByDescending(bits => bits))
                 {
                     using (writer.Open($"if (Vector{bits}.IsHardwareAccelerated)"))
                     {
-                        writer.Line($"ForwardOneIn{bits}(input, output);");
+                        writer.Line(registerPath.KernelWidths.Contains(bits) ? "ForwardOneByLayers(input, output, Inference);" : $"ForwardOneIn{bits}(input, output);");
                         writer.Line("return;");
                     }
                 }
@@ -77,9 +78,9 @@ internal static partial class Emitter
             int lanes = form.Lanes, vectors = form.Vectors;
             string vector = VectorType(form.Bits);
             writer.Line($"// Layer {l}: {layer.InputSize} -> 1, {layer.Activation}: a dot product of layer {l - 1}'s {vectors} vectors.");
-            writer.Line($"var dot = layer{l - 1}v0 * {vector}.LoadUnsafe(ref w, (nuint)({Offset($"Layer{l}Weights", 0)}));");
+            writer.Line($"var dot = layer{l - 1}v0 * {vector}.LoadUnsafe(ref w, {Offset($"Layer{l}Weights", 0)});");
             for (int v = 1; v < vectors; v++)
-                writer.Line($"dot = {vector}.MultiplyAddEstimate(layer{l - 1}v{v}, {vector}.LoadUnsafe(ref w, (nuint)({Offset($"Layer{l}Weights", v * lanes)})), dot);");
+                writer.Line($"dot = {vector}.MultiplyAddEstimate(layer{l - 1}v{v}, {vector}.LoadUnsafe(ref w, {Offset($"Layer{l}Weights", v * lanes)}), dot);");
             writer.Line($"output[0] = Activations.Apply({vector}.Sum(dot) + {At("w", $"Layer{l}Bias")}, {ActivationOf(layer)});");
         }
 
@@ -91,29 +92,35 @@ internal static partial class Emitter
         {
             int lanes = form.Lanes, vectors = form.Vectors, partials = form.PartialSums;
             string vector = VectorType(form.Bits);
-            // Layer 1 reads the input; later layers read the previous layer's row at h.
-            string source = l == 1 ? "x" : "h";
-            int sourceRow = l == 1 ? 0 : LayerPlan(l - 1).SampleRow, row = LayerPlan(l).SampleRow;
-            writer.Line($"// Layer {l}: {layer.InputSize} -> {layer.OutputSize}, {layer.Activation}: {vectors} vector{(vectors == 1 ? "" : "s")} in {partials} partial sum{(partials == 1 ? "" : "s")} each.");
+            int row = LayerPlan(l).SampleRow;
+            bool loop = form.Form == RegisterLayerForm.BroadcastInputsLoop;
+            writer.Line($"// Layer {l}: {layer.InputSize} -> {layer.OutputSize}, {layer.Activation}: {vectors} vector{(vectors == 1 ? "" : "s")} in {partials} partial sum{(partials == 1 ? "" : "s")} each"
+                + (loop ? ", the inputs in a loop." : "."));
             for (int p = 0; p < partials; p++)
                 for (int v = 0; v < vectors; v++)
-                    writer.Line($"var l{l}p{p}v{v} = " + (p == 0 ? $"{vector}.LoadUnsafe(ref w, (nuint)({Offset($"Layer{l}Bias", v * lanes)}));" : $"{vector}<{T}>.Zero;"));
-            // MultiplyAddEstimate, as in the kernels: fused where the hardware has FMA, and a multiply
-            // and an add where it has not, instead of a fused one emulated in software.
-            for (int i = 0; i < layer.InputSize; i++)
+                    writer.Line($"var l{l}p{p}v{v} = " + (p == 0 ? $"{vector}.LoadUnsafe(ref w, {Offset($"Layer{l}Bias", v * lanes)});" : $"{vector}<{T}>.Zero;"));
+            int looped = loop ? layer.InputSize - layer.InputSize % partials : 0;
+            if (loop)
             {
-                string sums = string.Concat(Enumerable.Range(0, vectors).Select(v =>
-                    $" l{l}p{i % partials}v{v} = {vector}.MultiplyAddEstimate(a, {vector}.LoadUnsafe(ref w, (nuint)({Offset($"Layer{l}Weights", i * layer.OutputSize + v * lanes)})), l{l}p{i % partials}v{v});"));
-                writer.Line($"{{ var a = {vector}.Create({At(source, (sourceRow + i).ToString())});{sums} }}");
+                using (writer.Open($"for (nuint i = 0; i < {looped}; i += {partials})"))
+                    for (int p = 0; p < partials; p++)
+                        WriteBroadcastInput(l, layer, form, p, p, inLoop: true);
             }
+            for (int i = looped; i < layer.InputSize; i++)
+                WriteBroadcastInput(l, layer, form, i, i % partials, inLoop: false);
             bool softmax = layer.Activation == ActivationKind.Softmax;
             bool fromRegister = form.OutputsFromRegister, stored = form.StoresRow;
+            // A row that only goes to memory is stored as it is computed; one that a later statement reads
+            // from the register (a dot product, the outputs, a one-vector softmax) is named first.
+            bool named = !stored || fromRegister || (softmax && vectors == 1);
             for (int v = 0; v < vectors; v++)
             {
                 string sum = PartialSum(l, v, partials);
-                writer.Line($"var layer{l}v{v} = {(softmax ? sum : $"Activations.Apply({sum}, {ActivationOf(layer)})")};");
+                string value = softmax ? sum : $"Activations.Apply({sum}, {ActivationOf(layer)})";
+                if (named)
+                    writer.Line($"var layer{l}v{v} = {value};");
                 if (stored)
-                    writer.Line($"{vector}.StoreUnsafe(layer{l}v{v}, ref h, {row + v * lanes});");
+                    writer.Line($"{vector}.StoreUnsafe({(named ? $"layer{l}v{v}" : value)}, ref h, {row + v * lanes});");
             }
             if (softmax && vectors == 1)
             {
@@ -128,6 +135,34 @@ internal static partial class Emitter
                     writer.Line($"output[{o}] = layer{l}v0[{o}];");
             else if (l == LayerCount)
                 WriteOutputCopy(row, inRegisters: true);
+        }
+
+        /// <summary>
+        /// Input <paramref name="input"/> (counted from <c>i</c> <paramref name="inLoop"/>) broadcast and multiplied into partial sum <paramref name="partial"/> of each output vector.
+        /// MultiplyAddEstimate, as in the kernels: fused where the hardware has FMA, and a multiply and an
+        /// add where it has not, instead of a fused one emulated in software.
+        /// </summary>
+        private void WriteBroadcastInput(int l, DenseLayerSpec layer, RegisterLayerPlan form, int input, int partial, bool inLoop)
+        {
+            string vector = VectorType(form.Bits);
+            // Layer 1 reads the input; later layers read the previous layer's row at h.
+            int offset = l == 1 ? input : LayerPlan(l - 1).SampleRow + input;
+            string value = At(l == 1 ? "x" : "h", !inLoop ? offset.ToString() : offset == 0 ? "i" : $"{offset} + i");
+            string weightRow = inLoop ? $" + i * {layer.OutputSize}" : "";
+            // A single vector's statement takes the broadcast as its argument; several vectors share it
+            // through a local, and so does a loop's, whose offsets would make the line too long to read.
+            string broadcast = $"{vector}.Create({value})";
+            if (form.Vectors > 1 || inLoop)
+            {
+                writer.Line($"var l{l}x{input} = {broadcast};");
+                broadcast = $"l{l}x{input}";
+            }
+            for (int v = 0; v < form.Vectors; v++)
+            {
+                string weights = $"{vector}.LoadUnsafe(ref w, {Offset($"Layer{l}Weights", input * layer.OutputSize + v * form.Lanes)}{weightRow})";
+                string sum = $"l{l}p{partial}v{v}";
+                writer.Line($"{sum} = {vector}.MultiplyAddEstimate({broadcast}, {weights}, {sum});");
+            }
         }
 
         /// <summary>A span over <paramref name="length"/> values of the rows at <c>h</c> from <paramref name="row"/>.</summary>

@@ -32,6 +32,9 @@ internal static class LineBreaker
         line = trimmed;
         if (line.StartsWith("//"))
             return BreakComment(line, depth);
+        // A comment after code goes on a line of its own above it.
+        if (TopLevel(line).FirstOrDefault(i => At(line, i, " // ")) is int comment && comment > 0)
+            return Break(line.Substring(comment + 1), depth).Concat(Break(line.Substring(0, comment), depth));
         List<string>? pieces = OperatorPieces(line, out bool conditional) ?? ArgumentPieces(line);
         if (pieces is null)
             return [(depth, line)];
@@ -170,15 +173,15 @@ internal static class LineBreaker
         return lines;
     }
 
-    /// <summary>The parenthesized groups that no bracket encloses: their opening and closing positions.</summary>
+    /// <summary>The parenthesized or braced groups (argument lists, initializers) that no bracket encloses: their opening and closing positions.</summary>
     private static IEnumerable<(int Open, int Close)> OutermostGroups(string line)
     {
         int open = -1;
         foreach ((int index, int depth) in Scan(line, 0, line.Length))
         {
-            if (line[index] == '(' && depth == 0)
+            if (line[index] is '(' or '{' && depth == 0)
                 open = index;
-            else if (line[index] == ')' && depth == 0 && open >= 0)
+            else if (line[index] is ')' or '}' && depth == 0 && open >= 0)
             {
                 yield return (open, index);
                 open = -1;

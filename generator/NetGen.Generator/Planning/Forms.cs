@@ -38,6 +38,12 @@ internal enum RegisterLayerForm
     /// <summary>Each input broadcast and multiplied into the output vectors' partial sums.</summary>
     BroadcastInputs,
 
+    /// <summary>
+    /// The same statements for one input of each partial sum, in a loop over the inputs with a constant
+    /// bound; the inputs past the last whole step follow the loop as statements.
+    /// </summary>
+    BroadcastInputsLoop,
+
     /// <summary>A final single output: a dot product of the previous layer's registers with its weight column.</summary>
     DotWithPrevious,
 }

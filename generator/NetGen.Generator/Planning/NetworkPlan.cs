@@ -71,8 +71,11 @@ internal sealed record InferencePlan(
     bool CopiesOutputByValue,
     RegisterPathPlan? RegisterPath);
 
-/// <summary>The one-sample path written out in registers: one method per vector width, widest first.</summary>
-internal sealed record RegisterPathPlan(EquatableArray<RegisterWidthPlan> Widths, int StackRowsLength);
+/// <summary>
+/// The one-sample path written out in registers: one method per vector width, widest first, and the
+/// widths left out for the budget (<see cref="KernelWidths"/>), whose hardware runs each layer's kernel.
+/// </summary>
+internal sealed record RegisterPathPlan(EquatableArray<RegisterWidthPlan> Widths, EquatableArray<int> KernelWidths, int StackRowsLength);
 
 /// <summary>The path of one width, named by the widest vector it uses; its layers up to the one that ends it.</summary>
 internal sealed record RegisterWidthPlan(int Bits, EquatableArray<RegisterLayerPlan> Layers);

@@ -18,6 +18,15 @@ internal static partial class Planner
     /// <summary>Output vectors a layer may take at one width for that width's path to be written out.</summary>
     public const int RegisterVectorLimit = 8;
 
+    /// <summary>
+    /// Statements the register paths may write together, over every width, each a line of about 100
+    /// characters: about 32 KB of the file whatever the network's depth. A spiral's paths or a 2-2-1's take
+    /// a few dozen; a 16-32-32-1 controller's 512-bit path written out takes 171, and its narrower paths in
+    /// loops 57 and 75, which fit; eight Tanh layers of 16 fit only in loops, at two widths, and
+    /// 256-bit hardware runs their kernels.
+    /// </summary>
+    public const int RegisterStatementBudget = 320;
+
     private static InferencePlan PlanInference(NetworkShape network)
     {
         NetworkSpec spec = network.Spec;
@@ -29,10 +38,59 @@ internal static partial class Planner
             samplePadding,
             sampleLength,
             CopiesOutputByValue: network.FinalLayer.OutputSize <= OutputCopyByValueLimit,
-            RegisterPath: HasRegisterPath(spec)
-                ? new RegisterPathPlan(RegisterWidths(network).Select(bits => PlanRegisterWidth(network, bits)).ToEquatableArray(), sampleLength + samplePadding)
-                : null);
+            RegisterPath: PlanRegisterPath(network, sampleLength + samplePadding));
     }
+
+    /// <summary>
+    /// The register path of each width, widest first, within <see cref="RegisterStatementBudget"/>. Every
+    /// width starts with its layers' inputs in loops; while those are over the budget, the middle widths
+    /// go first, then the widest, then the narrowest, and the hardware of a width left out runs each
+    /// layer's kernel, which is as fast as a long path (a deep network's, say) in registers. What is left
+    /// of the budget then writes whole widths out statement by statement, widest first: the newest
+    /// hardware runs it, and it is the shortest.
+    /// </summary>
+    private static RegisterPathPlan? PlanRegisterPath(NetworkShape network, int stackRowsLength)
+    {
+        if (!HasRegisterPath(network.Spec))
+            return null;
+        var widths = RegisterWidths(network)
+            .Select(bits => (WrittenOut: PlanRegisterWidth(network, bits, loops: false), Looped: PlanRegisterWidth(network, bits, loops: true)))
+            .ToList();
+        var kernelWidths = new List<int>();
+        while (widths.Count > 0 && widths.Sum(width => Statements(network, width.Looped)) > RegisterStatementBudget)
+        {
+            int leftOut = widths.Count > 2 ? 1 : 0;
+            kernelWidths.Add(widths[leftOut].Looped.Bits);
+            widths.RemoveAt(leftOut);
+        }
+        if (widths.Count == 0)
+            return null;
+        int left = RegisterStatementBudget - widths.Sum(width => Statements(network, width.Looped));
+        var plans = new List<RegisterWidthPlan>();
+        foreach (var (writtenOut, looped) in widths)
+        {
+            int more = Statements(network, writtenOut) - Statements(network, looped);
+            bool writes = more <= left;
+            if (writes)
+                left -= more;
+            plans.Add(writes ? writtenOut : looped);
+        }
+        return new RegisterPathPlan(plans.ToEquatableArray(), kernelWidths.OrderByDescending(bits => bits).ToEquatableArray(), stackRowsLength);
+    }
+
+    /// <summary>
+    /// The statements a path writes, about: for each layer its partial sums, a broadcast of each input it
+    /// writes (where it has several output vectors) and a multiply-add for each of its vectors, and the
+    /// activation and store of each vector; a loop writes one step of inputs and the inputs past the last
+    /// whole step. A final dot product writes a multiply-add a vector and its output.
+    /// </summary>
+    private static int Statements(NetworkShape network, RegisterWidthPlan width) =>
+        width.Layers.Select((layer, index) =>
+        {
+            int inputs = network.Layer(index + 1).InputSize, v = layer.Vectors, p = layer.PartialSums;
+            int written = layer.Form == RegisterLayerForm.BroadcastInputsLoop ? p + inputs % p : inputs;
+            return layer.Form == RegisterLayerForm.DotWithPrevious ? v + 1 : p * v + written * (v + (v > 1 ? 1 : 0)) + 2 * v;
+        }).Sum();
 
     /// <summary>
     /// Samples a batch's Forward runs at a time: as many as keep the hidden rows of one thread's scratch
@@ -47,8 +105,8 @@ internal static partial class Planner
         (layer.OutputSize + samplePadding - 1) / samplePadding * samplePadding;
 
     /// <summary>
-    /// Small networks, every layer at most <see cref="RegisterLayerLimit"/> wide, get the one-sample
-    /// path written out statement by statement for each width; the rest call a kernel per layer.
+    /// Small networks, every layer at most <see cref="RegisterLayerLimit"/> wide, may get the one-sample
+    /// path in registers; the rest call a kernel per layer.
     /// </summary>
     private static bool HasRegisterPath(NetworkSpec spec) =>
         spec.Layers.All(l => l.InputSize <= RegisterLayerLimit && l.OutputSize <= RegisterLayerLimit);
@@ -74,8 +132,12 @@ internal static partial class Planner
 
     private static int Vectors(DenseLayerSpec layer, int lanes) => (layer.OutputSize + lanes - 1) / lanes;
 
-    /// <summary>The path of one width: every layer in registers, up to a final dot product where one ends it.</summary>
-    private static RegisterWidthPlan PlanRegisterWidth(NetworkShape network, int bits)
+    /// <summary>
+    /// The path of one width: every layer in registers, up to a final dot product where one ends it;
+    /// with <paramref name="loops"/>, a layer whose inputs fill at least two steps of its partial sums
+    /// takes them in a loop.
+    /// </summary>
+    private static RegisterWidthPlan PlanRegisterWidth(NetworkShape network, int bits, bool loops)
     {
         var layers = new List<RegisterLayerPlan>();
         for (int l = 1; l <= network.LayerCount; l++)
@@ -87,7 +149,7 @@ internal static partial class Planner
                     PartialSums: 1, StoresRow: false, OutputsFromRegister: true));
                 break;
             }
-            layers.Add(PlanRegisterLayer(network, l, bits));
+            layers.Add(PlanRegisterLayer(network, l, bits, loops));
         }
         return new RegisterWidthPlan(bits, layers.ToEquatableArray());
     }
@@ -101,7 +163,7 @@ internal static partial class Planner
         l == network.LayerCount && l > 1 && network.FinalLayer.OutputSize == 1 && network.FinalLayer.Activation != ActivationKind.Softmax
         && network.Layer(l - 1).OutputSize % network.Lanes(LayerBits(network, network.Layer(l - 1), bits)) == 0;
 
-    private static RegisterLayerPlan PlanRegisterLayer(NetworkShape network, int l, int bits)
+    private static RegisterLayerPlan PlanRegisterLayer(NetworkShape network, int l, int bits, bool loops)
     {
         DenseLayerSpec layer = network.Layer(l);
         int layerBits = LayerBits(network, layer, bits), lanes = network.Lanes(layerBits), vectors = Vectors(layer, lanes);
@@ -113,6 +175,8 @@ internal static partial class Planner
         bool final = l == network.LayerCount;
         bool fromRegister = final && vectors == 1 && network.FinalLayer.OutputSize <= OutputCopyByValueLimit;
         bool stored = !final ? !IsRegisterDot(network, l + 1, bits) : layer.Activation == ActivationKind.Softmax || !fromRegister;
-        return new RegisterLayerPlan(RegisterLayerForm.BroadcastInputs, layerBits, lanes, vectors, partials, stored, fromRegister);
+        // A loop that would run once is no shorter than its statements.
+        RegisterLayerForm form = loops && layer.InputSize >= 2 * partials ? RegisterLayerForm.BroadcastInputsLoop : RegisterLayerForm.BroadcastInputs;
+        return new RegisterLayerPlan(form, layerBits, lanes, vectors, partials, stored, fromRegister);
     }
 }

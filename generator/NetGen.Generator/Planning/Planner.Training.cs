@@ -83,7 +83,7 @@ internal static partial class Planner
     /// would cross between the cores. Layers small enough to unroll keep the chunk form, where their
     /// fused kernels compute them.
     /// </summary>
-    private static bool SplitsFirstLayerByRows(NetworkShape network) => !IsUnrolled(network.Layer(1));
+    private static bool SplitsFirstLayerByRows(NetworkShape network) => !network.IsUnrolled(1);
 
     private static FirstLayerSplitPlan PlanFirstLayerSplit(int inputSize)
     {
@@ -106,8 +106,8 @@ internal static partial class Planner
         if (network.LayerCount < 2)
             return null;
         DenseLayerSpec first = network.Layer(1), second = network.Layer(2);
-        bool fuses = IsUnrolled(first) && !network.IsVectorRows(first)
-            && IsUnrolled(second) && !network.IsVectorRows(second)
+        bool fuses = network.IsUnrolled(1) && !network.IsVectorRows(1)
+            && network.IsUnrolled(2) && !network.IsVectorRows(2)
             && !first.HasDropout
             && first.Activation is ActivationKind.Identity or ActivationKind.Sigmoid or ActivationKind.Tanh;
         if (!fuses)

@@ -14,6 +14,14 @@ internal static partial class Planner
     public const int UnrollLimit = 64;
 
     /// <summary>
+    /// Weights the layers written out statement by statement may hold together, counted from the first
+    /// layer: four layers at <see cref="UnrollLimit"/>. Each weight costs a few statements of the forward
+    /// and backward passes, so a deep stack of small layers stays within about a hundred KB of the file;
+    /// the layers past the budget call the product kernels.
+    /// </summary>
+    public const int UnrolledWeightBudget = 4 * UnrollLimit;
+
+    /// <summary>
     /// From this many outputs on, an unrolled layer's forward statements run along its output row in
     /// Vector128s; below it, too few of a vector's lanes would be used to beat scalar statements.
     /// </summary>
@@ -38,8 +46,8 @@ internal static partial class Planner
     private static LayerPlan PlanLayer(NetworkShape network, int l, bool fusesFirstPair, InferencePlan inference)
     {
         DenseLayerSpec layer = network.Layer(l);
-        bool unrolled = IsUnrolled(layer);
-        bool vectorRows = network.IsVectorRows(layer);
+        bool unrolled = network.IsUnrolled(l);
+        bool vectorRows = network.IsVectorRows(l);
         ForwardForm forward = vectorRows ? ForwardForm.VectorRows
             : !unrolled ? ForwardForm.ProductKernel
             : layer.OutputSize >= VectorForwardOutputs ? ForwardForm.UnrolledVectors
@@ -68,8 +76,6 @@ internal static partial class Planner
             SampleRow: network.Spec.Layers.Take(l - 1).Sum(previous => PaddedRow(previous, inference.SamplePadding)));
     }
 
-    private static bool IsUnrolled(DenseLayerSpec layer) => layer.WeightCount <= UnrollLimit;
-
     /// <summary>Whether a layer's activation's derivative reads the pre-activation, which training must then keep beside the output.</summary>
     private static bool KeepsPreActivation(DenseLayerSpec layer) =>
         ActivationTable.Of(layer.Activation).DerivativeSource == DerivativeSourceKind.PreActivation;
@@ -81,6 +87,12 @@ internal static partial class Planner
     /// <summary>The declared network with the measures every rule reads: its layers by number and its element type's lanes.</summary>
     private sealed class NetworkShape(NetworkSpec spec)
     {
+        /// <summary>
+        /// Whether each layer is written out statement by statement: at most <see cref="UnrollLimit"/>
+        /// weights, and within what the layers before it leave of <see cref="UnrolledWeightBudget"/>.
+        /// </summary>
+        private readonly bool[] _unrolled = UnrolledLayers(spec);
+
         public NetworkSpec Spec => spec;
 
         public int LayerCount => spec.Layers.Count;
@@ -98,6 +110,23 @@ internal static partial class Planner
         /// along that row (<c>Dense.ForwardVectorRows</c>, <c>Dense.BackwardVectorRows</c>), which beats
         /// scalar statements when there are too few outputs to fill a vector the other way.
         /// </summary>
-        public bool IsVectorRows(DenseLayerSpec layer) => IsUnrolled(layer) && layer.InputSize == Lanes(256);
+        public bool IsVectorRows(int l) => IsUnrolled(l) && Layer(l).InputSize == Lanes(256);
+
+        /// <summary>Whether layer <paramref name="l"/> is written out statement by statement.</summary>
+        public bool IsUnrolled(int l) => _unrolled[l - 1];
+
+        private static bool[] UnrolledLayers(NetworkSpec spec)
+        {
+            var unrolled = new bool[spec.Layers.Count];
+            int budget = UnrolledWeightBudget;
+            for (int l = 0; l < unrolled.Length; l++)
+            {
+                int weights = spec.Layers[l].WeightCount;
+                unrolled[l] = weights <= UnrollLimit && weights <= budget;
+                if (unrolled[l])
+                    budget -= weights;
+            }
+            return unrolled;
+        }
     }
 }

@@ -117,6 +117,30 @@ public sealed class LineBreakerTests
     }
 
     [Fact]
+    public void A_long_lines_trailing_comment_goes_above_it()
+    {
+        string code = "private readonly global::NetGen.Kernels.NetworkTraining<float> _training;";
+        string comment = "// what training does whatever the shape, calling back into ShapeWork, for every network of this class";
+
+        string[] lines = Break(code + " " + comment);
+
+        Assert.Equal([new string(' ', 12) + comment, new string(' ', 12) + code], lines);
+    }
+
+    [Fact]
+    public void An_initializer_breaks_among_its_members()
+    {
+        string line = "private static readonly TrainingSchedule Schedule = new TrainingSchedule(new[] { 3, 24, 1 }, ChunkSize) "
+            + "{ StepsWithChunkSums = true, ProbabilityTargets = true, FirstWeightBlocks = 1, ReadsLabels = false };";
+
+        string[] lines = Break(line);
+
+        Assert.All(lines, l => Assert.True(l.Length < LineBreaker.MaxLength, l));
+        Assert.EndsWith("{", lines[0]);
+        Assert.Equal(line, Joined(lines).Replace("{ ", "{").Replace("{", "{ ").Replace("new[] {  ", "new[] { "));
+    }
+
+    [Fact]
     public void A_line_with_no_place_to_break_stays_whole()
     {
         string line = "var " + new string('a', 200) + " = 0;";

@@ -17,9 +17,7 @@ public sealed class GoldenFileTests
     [InlineData(nameof(GoldenNetworks.RegularizedDigits), "Golden.RegularizedDigitsNet.g.cs")]
     public void Generated_source_matches_its_baseline_and_compiles_cleanly(string network, string hintName)
     {
-        string source = (string)typeof(GoldenNetworks).GetField(network)!.GetValue(null)!;
-
-        GeneratorOutcome outcome = GeneratorHarness.Run(source);
+        GeneratorOutcome outcome = GeneratorHarness.Run(GoldenNetworks.Source(network));
 
         Assert.Null(outcome.Result.Exception);
         Assert.Empty(outcome.CompilationProblems.Select(d => d.ToString()));

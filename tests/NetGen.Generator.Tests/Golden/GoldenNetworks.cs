@@ -3,6 +3,9 @@ namespace NetGen.Generator.Tests.Golden;
 /// <summary>The declarations whose generated source is kept as golden files.</summary>
 internal static class GoldenNetworks
 {
+    /// <summary>The declaration of the field named <paramref name="network"/>.</summary>
+    public static string Source(string network) => (string)typeof(GoldenNetworks).GetField(network)!.GetValue(null)!;
+
     public const string TinySigmoid = """
         using NetGen;
 

@@ -239,6 +239,165 @@ public sealed class PlannerTests
     }
 
     [Fact]
+    public void A_deep_stack_of_small_layers_unrolls_only_its_first_256_weights()
+    {
+        // Nine layers of 6 -> 6 (36 weights each, within 64) and a final 6 -> 2: 7 · 36 = 252 weights fit in
+        // 4 · 64 = 256, and neither the eighth layer's 36 nor the final layer's 12 fit in the 4 left.
+        var layers = Enumerable.Repeat((6, ActivationKind.Tanh, 0.0), 9).Append((2, ActivationKind.Identity, 0.0)).ToArray();
+        NetworkSpec spec = Spec(PrecisionKind.Single, 6, layers);
+
+        NetworkPlan plan = Planner.Plan(spec);
+
+        Assert.Equal(
+            Enumerable.Repeat(ForwardForm.UnrolledVectors, 7).Concat(Enumerable.Repeat(ForwardForm.ProductKernel, 3)),
+            plan.Layers.Select(l => l.Forward));
+        Assert.Equal(new[] { BackwardForm.FusedFirstPair, BackwardForm.FusedFirstPair }.Concat(Enumerable.Repeat(BackwardForm.Unrolled, 5)).Concat(Enumerable.Repeat(BackwardForm.ProductKernel, 3)),
+            plan.Layers.Select(l => l.Backward));
+        // Past the first layer, a layer not unrolled takes its input gradient from transposed weights.
+        Assert.Equal(Enumerable.Repeat(false, 7).Concat(Enumerable.Repeat(true, 3)), plan.Layers.Select(l => l.TransposedForInputGradient));
+    }
+
+    // The register paths' budget of statements over every width, as the design states it.
+    private const int RegisterBudget = 320;
+
+    /// <summary>
+    /// The statements a path writes, as the design counts them: for each layer its partial sums, for each
+    /// input it writes (one step and the inputs past the last whole step, in a loop) a broadcast where it
+    /// has several vectors and a multiply-add per vector, and an activation and a store per vector; a
+    /// final dot product, a multiply-add per vector and its output.
+    /// </summary>
+    private static int Statements(NetworkSpec spec, RegisterWidthPlan width)
+    {
+        int total = 0;
+        for (int l = 0; l < width.Layers.Count; l++)
+        {
+            RegisterLayerPlan layer = width.Layers[l];
+            int inputs = spec.Layers[l].InputSize;
+            if (layer.Form == RegisterLayerForm.DotWithPrevious)
+            {
+                total += layer.Vectors + 1;
+                continue;
+            }
+            int written = layer.Form == RegisterLayerForm.BroadcastInputsLoop ? layer.PartialSums + inputs % layer.PartialSums : inputs;
+            int perInput = layer.Vectors > 1 ? layer.Vectors + 1 : 1;
+            total += layer.PartialSums * layer.Vectors + written * perInput + 2 * layer.Vectors;
+        }
+        return total;
+    }
+
+    [Fact]
+    public void A_spiral_writes_every_register_width_out_statement_by_statement()
+    {
+        // 2-10-3. 512 bits: 10 outputs in one Vector512 in 2 sums, 2 + 2 + 2 = 6; 3 in one Vector128 in 4
+        // sums, 4 + 10 + 2 = 16. 256: two Vector256s in 2 sums, 4 + 2·3 + 4 = 14, and 16. 128: three
+        // Vector128s in 2 sums, 6 + 2·4 + 6 = 20, and 16. All of it written out fits.
+        NetworkSpec spec = Spec(PrecisionKind.Single, 2, (10, ActivationKind.Sigmoid, 0), (3, ActivationKind.Softmax, 0));
+        Assert.True(6 + 16 + 14 + 16 + 20 + 16 <= RegisterBudget);
+
+        RegisterPathPlan path = Assert.IsType<RegisterPathPlan>(Planner.Plan(spec).Inference.RegisterPath);
+
+        Assert.Equal(new[] { 512, 256, 128 }, path.Widths.Select(w => w.Bits));
+        Assert.All(path.Widths.SelectMany(w => w.Layers), layer => Assert.Equal(RegisterLayerForm.BroadcastInputs, layer.Form));
+        Assert.Equal(new[] { 22, 30, 36 }, path.Widths.Select(w => Statements(spec, w)));
+    }
+
+    [Fact]
+    public void A_controller_writes_its_widest_register_path_out_and_loops_the_narrower_ones()
+    {
+        // 16-32-32-1 in loops: 512 bits, 2 vectors in 4 sums, one step of 4 inputs: 8 + 4·3 + 4 = 24 a layer
+        // and a dot of 2 vectors, 3: 51. 256: 4 vectors in 2 sums, 8 + 2·5 + 8 = 26 a layer, and 5: 57.
+        // 128: 8 vectors in 1 sum, 8 + 1·9 + 16 = 33 a layer, and 9: 75. That leaves 320 - 183 = 137.
+        // Written out, 512 bits: 8 + 16·3 + 4 = 60 and 8 + 32·3 + 4 = 108, and 3: 171, 120 more, which
+        // fits and leaves 17; 256 bits: 8 + 16·5 + 8 = 96, 8 + 32·5 + 8 = 176, and 5: 220 more, which does not.
+        NetworkSpec spec = Spec(PrecisionKind.Single, 16, (32, ActivationKind.Tanh, 0), (32, ActivationKind.Tanh, 0), (1, ActivationKind.Identity, 0));
+        Assert.True(51 + 57 + 75 + (171 - 51) <= RegisterBudget && 51 + 57 + 75 + (171 - 51) + (277 - 57) > RegisterBudget);
+
+        RegisterPathPlan path = Assert.IsType<RegisterPathPlan>(Planner.Plan(spec).Inference.RegisterPath);
+
+        Assert.Equal(new[] { 512, 256, 128 }, path.Widths.Select(w => w.Bits));
+        Assert.Equal(
+            new[]
+            {
+                new[] { RegisterLayerForm.BroadcastInputs, RegisterLayerForm.BroadcastInputs, RegisterLayerForm.DotWithPrevious },
+                new[] { RegisterLayerForm.BroadcastInputsLoop, RegisterLayerForm.BroadcastInputsLoop, RegisterLayerForm.DotWithPrevious },
+                new[] { RegisterLayerForm.BroadcastInputsLoop, RegisterLayerForm.BroadcastInputsLoop, RegisterLayerForm.DotWithPrevious },
+            },
+            path.Widths.Select(w => w.Layers.Select(l => l.Form).ToArray()));
+        Assert.Equal(new[] { 171, 57, 75 }, path.Widths.Select(w => Statements(spec, w)));
+        Assert.Empty(path.KernelWidths);
+        // A loop keeps the partial sums of the statements: at 256 bits, 4 vectors in 2 sums each.
+        Assert.Equal((4, 2), (path.Widths[1].Layers[0].Vectors, path.Widths[1].Layers[0].PartialSums));
+    }
+
+    [Fact]
+    public void Eight_tanh_layers_of_16_loop_at_the_widest_width_and_Vector128_and_leave_the_middle_to_the_kernels()
+    {
+        // 8-16x6-8-2 in loops. 512 bits: one vector in 4 sums and one step of 4 inputs, 4 + 4 + 2 = 10 a
+        // layer: 80. 256: layers of 16 in 2 vectors, 8 + 4·3 + 4 = 24, those of 8 and 2 in one, 10: 164.
+        // 128: layers of 16 in 4 vectors in 2 sums, 8 + 2·5 + 8 = 26, of 8 in 2 vectors in 4 sums,
+        // 8 + 4·3 + 4 = 24, of 2 in one, 10: 190. The three are over 320; without the middle width, 270,
+        // leaving 50, and 512 bits written out (4 + 8 + 2, 5·(4 + 16 + 2), 4 + 16 + 2, 4 + 8 + 2: 160) is 80 more.
+        var layers = Enumerable.Repeat((16, ActivationKind.Tanh, 0.0), 6).Append((8, ActivationKind.Tanh, 0.0)).Append((2, ActivationKind.Tanh, 0.0)).ToArray();
+        NetworkSpec spec = Spec(PrecisionKind.Single, 8, layers);
+        Assert.True(80 + 164 + 190 > RegisterBudget && 80 + 190 <= RegisterBudget && 80 + 190 + (160 - 80) > RegisterBudget);
+
+        RegisterPathPlan path = Assert.IsType<RegisterPathPlan>(Planner.Plan(spec).Inference.RegisterPath);
+
+        Assert.Equal(new[] { 512, 128 }, path.Widths.Select(w => w.Bits));
+        // 256-bit hardware runs each layer's kernel.
+        Assert.Equal(new[] { 256 }, path.KernelWidths);
+        Assert.All(path.Widths.SelectMany(w => w.Layers), layer => Assert.Equal(RegisterLayerForm.BroadcastInputsLoop, layer.Form));
+        Assert.Equal(new[] { 80, 190 }, path.Widths.Select(w => Statements(spec, w)));
+    }
+
+    [Fact]
+    public void Forty_layers_of_7_have_no_register_path()
+    {
+        // 7 outputs fill one Vector256 in 4 sums; 7 inputs are less than two steps of 4, so they are never
+        // in a loop: 4 + 7 + 2 = 13 statements a layer, 520 for 40 layers at the one width there is.
+        var layers = Enumerable.Repeat((7, ActivationKind.Tanh, 0.0), 40).Append((2, ActivationKind.Identity, 0.0)).ToArray();
+        NetworkSpec spec = Spec(PrecisionKind.Single, 7, layers);
+        Assert.True(40 * 13 > RegisterBudget);
+
+        Assert.Null(Planner.Plan(spec).Inference.RegisterPath);
+    }
+
+    [Fact]
+    public void A_layer_whose_inputs_fill_less_than_two_steps_stays_statements_in_a_looped_path()
+    {
+        // 2-64-64-1 at 512 bits: 4 vectors a layer in min(4, ⌈8/4⌉, inputs) = 2 sums. Layer 2 written out
+        // alone is 8 + 64·5 + 8 = 336 statements, over the budget.
+        NetworkSpec spec = Spec(PrecisionKind.Single, 2, (64, ActivationKind.ReLU, 0), (64, ActivationKind.ReLU, 0), (1, ActivationKind.Identity, 0));
+        Assert.True(8 + 64 * 5 + 8 > RegisterBudget);
+
+        RegisterPathPlan path = Assert.IsType<RegisterPathPlan>(Planner.Plan(spec).Inference.RegisterPath);
+
+        RegisterWidthPlan widest = path.Widths[0];
+        Assert.Equal(512, widest.Bits);
+        // Layer 1's 2 inputs are one step of its 2 sums: no loop.
+        Assert.Equal((RegisterLayerForm.BroadcastInputs, 2), (widest.Layers[0].Form, widest.Layers[0].PartialSums));
+        Assert.Equal((RegisterLayerForm.BroadcastInputsLoop, 2), (widest.Layers[1].Form, widest.Layers[1].PartialSums));
+        Assert.Equal(RegisterLayerForm.DotWithPrevious, widest.Layers[2].Form);
+    }
+
+    [Theory]
+    [InlineData(8, 16, 6)]
+    [InlineData(64, 64, 12)]
+    [InlineData(3, 24, 1)]
+    [InlineData(32, 48, 3)]
+    [InlineData(5, 5, 30)]
+    public void The_register_paths_write_at_most_the_budget_of_statements(int inputs, int width, int hiddenLayers)
+    {
+        var layers = Enumerable.Repeat((width, ActivationKind.Tanh, 0.0), hiddenLayers).Append((2, ActivationKind.Identity, 0.0)).ToArray();
+        NetworkSpec spec = Spec(PrecisionKind.Single, inputs, layers);
+
+        RegisterPathPlan? path = Planner.Plan(spec).Inference.RegisterPath;
+
+        int statements = path?.Widths.Sum(w => Statements(spec, w)) ?? 0;
+        Assert.True(statements <= RegisterBudget, $"{statements} statements");
+    }
+
+    [Fact]
     public void A_layer_wider_than_64_has_no_register_path()
     {
         NetworkSpec spec = Spec(PrecisionKind.Single, 2, (65, ActivationKind.ReLU, 0), (1, ActivationKind.Identity, 0));

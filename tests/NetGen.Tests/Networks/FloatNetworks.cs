@@ -176,3 +176,48 @@ public partial class FloatGELUMishNet
     public static Architecture Architecture { get; } =
         new(Loss.MeanSquaredError, 8, new(16, Activation.GELU), new(3, Activation.Mish));
 }
+
+/// <summary>
+/// Eight Tanh layers up to 16 wide: the widest one-sample path is written out statement by statement,
+/// and the narrower ones, past the planner's budget of multiply-adds, take their inputs in loops.
+/// </summary>
+[Network(Loss.MeanSquaredError)]
+[Input(8)]
+[Dense(16, Activation.Tanh)]
+[Dense(16, Activation.Tanh)]
+[Dense(16, Activation.Tanh)]
+[Dense(16, Activation.Tanh)]
+[Dense(16, Activation.Tanh)]
+[Dense(16, Activation.Tanh)]
+[Dense(8, Activation.Tanh)]
+[Dense(2, Activation.Tanh)]
+public partial class FloatDeepTanhNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.MeanSquaredError, 8, new(16, Activation.Tanh), new(16, Activation.Tanh), new(16, Activation.Tanh), new(16, Activation.Tanh),
+            new(16, Activation.Tanh), new(16, Activation.Tanh), new(8, Activation.Tanh), new(2, Activation.Tanh));
+}
+
+/// <summary>
+/// Ten layers of at most 36 weights: the first seven (252 weights) are written out statement by
+/// statement, and the rest, past the planner's budget of unrolled weights, call the product kernels.
+/// </summary>
+[Network(Loss.MeanSquaredError)]
+[Input(6)]
+[Dense(6, Activation.Tanh)]
+[Dense(6, Activation.Sigmoid)]
+[Dense(6, Activation.Tanh)]
+[Dense(6, Activation.Sigmoid)]
+[Dense(6, Activation.Tanh)]
+[Dense(6, Activation.Sigmoid)]
+[Dense(6, Activation.Tanh)]
+[Dense(6, Activation.Sigmoid)]
+[Dense(6, Activation.Tanh)]
+[Dense(2, Activation.Identity)]
+public partial class FloatNarrowStackNet
+{
+    public static Architecture Architecture { get; } =
+        new(Loss.MeanSquaredError, 6, new(6, Activation.Tanh), new(6, Activation.Sigmoid), new(6, Activation.Tanh), new(6, Activation.Sigmoid),
+            new(6, Activation.Tanh), new(6, Activation.Sigmoid), new(6, Activation.Tanh), new(6, Activation.Sigmoid), new(6, Activation.Tanh),
+            new(2, Activation.Identity));
+}

@@ -72,6 +72,8 @@ public static class NetworkCatalog
         Case(nameof(FloatELUNet), s => new FloatELUNet(s), FloatELUNet.Architecture),
         Case(nameof(FloatSoftplusNet), s => new FloatSoftplusNet(s), FloatSoftplusNet.Architecture),
         Case(nameof(FloatGELUMishNet), s => new FloatGELUMishNet(s), FloatGELUMishNet.Architecture),
+        Case(nameof(FloatDeepTanhNet), s => new FloatDeepTanhNet(s), FloatDeepTanhNet.Architecture),
+        Case(nameof(FloatNarrowStackNet), s => new FloatNarrowStackNet(s), FloatNarrowStackNet.Architecture),
     ];
 
     public static NetworkCase<double> DoubleNamed(string name) => Double.Single(c => c.Name == name);
