@@ -28,15 +28,10 @@ internal static partial class Emitter
                 writer.Line($"ref {T} x = ref MemoryMarshal.GetReference(input);");
                 writer.Line($"ref {T} h = ref MemoryMarshal.GetReference(layer1);");
                 writer.Line($"ref {T} dz = ref MemoryMarshal.GetReference(delta2);");
-                // Layer 2's weights as columns along layer 1's row, zero past its end.
+                // Layer 2's weights as columns along layer 1's row (a column's values are its outputs apart), zero past its end.
                 for (int o = 0; o < second.OutputSize; o++)
                     for (int c = 0; c < chunks; c++)
-                    {
-                        string lanesOf = string.Join(", ", Enumerable.Range(c * lanes, lanes).Select(i => i < hidden
-                            ? At("w", Offset("Layer2Weights", i * second.OutputSize + o))
-                            : Literal(0)));
-                        writer.Line($"var w{o}_{c} = {create}({lanesOf});");
-                    }
+                        writer.Line($"var w{o}_{c} = Strided.Gather(ref w, {Column(c, o)});");
                 for (int o = 0; o < second.OutputSize; o++)
                 {
                     for (int c = 0; c < chunks; c++)
@@ -60,7 +55,7 @@ internal static partial class Emitter
                         writer.Line($"var vx{i} = {create}({At("x", i.ToString())});");
                     for (int c = 0; c < chunks; c++)
                     {
-                        writer.Line($"var h{c} = Vector128.LoadUnsafe(ref h, (nuint){c * lanes});");
+                        writer.Line($"var h{c} = Vector128.LoadUnsafe(ref h, {c * lanes});");
                         for (int o = 0; o < second.OutputSize; o++)
                             writer.Line($"g{o}_{c} += h{c} * vd{o};");
                         string product = string.Join(" + ", Enumerable.Range(0, second.OutputSize).Select(o => $"w{o}_{c} * vd{o}"));
@@ -77,29 +72,30 @@ internal static partial class Emitter
                     writer.Line($"dz = ref Unsafe.Add(ref dz, {second.OutputSize});");
                 }
                 writer.Line($"ref {T} g = ref MemoryMarshal.GetArrayDataReference(gradients);");
-                for (int i = 0; i < hidden; i++)
-                    for (int o = 0; o < second.OutputSize; o++)
-                        writer.Line($"{At("g", Offset("Layer2Weights", i * second.OutputSize + o))} = g{o}_{i / lanes}[{i % lanes}];");
+                for (int o = 0; o < second.OutputSize; o++)
+                    for (int c = 0; c < chunks; c++)
+                        writer.Line($"Strided.Scatter(g{o}_{c}, ref g, {Column(c, o)});");
                 for (int o = 0; o < second.OutputSize; o++)
                     writer.Line($"{At("g", Offset("Layer2Bias", o))} = b{o};");
                 for (int i = 0; i < first.InputSize; i++)
                     WriteRowStore($"a{i}_", "Layer1Weights", i * hidden, hidden, lanes, chunks);
                 WriteRowStore("c", "Layer1Bias", 0, hidden, lanes, chunks);
             }
+
+            // Vector c of layer 2's weight column o along layer 1's row: where it starts, its stride and its lanes.
+            string Column(int c, int o) =>
+                $"{Offset("Layer2Weights", c * lanes * second.OutputSize + o)}, {second.OutputSize}, {System.Math.Min(lanes, hidden - c * lanes)}";
         }
 
-        /// <summary>Writes a row of <paramref name="length"/> values held in vectors name0, name1, …: whole vectors stored, the last one's lanes one by one.</summary>
+        /// <summary>Writes a row of <paramref name="length"/> values held in vectors name0, name1, …: whole vectors stored, the last one's lanes.</summary>
         private void WriteRowStore(string name, string layout, int offset, int length, int lanes, int chunks)
         {
             for (int c = 0; c < chunks; c++)
             {
-                if ((c + 1) * lanes <= length)
-                {
-                    writer.Line($"Vector128.StoreUnsafe({name}{c}, ref g, (nuint)({Offset(layout, offset + c * lanes)}));");
-                    continue;
-                }
-                for (int k = 0; c * lanes + k < length; k++)
-                    writer.Line($"{At("g", Offset(layout, offset + c * lanes + k))} = {name}{c}[{k}];");
+                string start = Offset(layout, offset + c * lanes);
+                writer.Line((c + 1) * lanes <= length
+                    ? $"Vector128.StoreUnsafe({name}{c}, ref g, {start});"
+                    : $"Strided.Scatter({name}{c}, ref g, {start}, 1, {length - c * lanes});");
             }
         }
     }

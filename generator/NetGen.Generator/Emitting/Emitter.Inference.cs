@@ -22,7 +22,7 @@ internal static partial class Emitter
                     writer.Line("ForwardOne(input, output);");
                     writer.Line("return;");
                 }
-                writer.Line("InferenceScratch scratch = Inference;");
+                writer.Line($"InferenceScratch<{T}> scratch = Inference;");
                 writer.Line($"int batch = Checks.BatchSize(input.Length, InputSize, nameof(input));");
                 writer.Line($"Checks.Rows(output.Length, batch, OutputSize, nameof(OutputSize), nameof(output));");
                 if (LayerCount > 1)
@@ -32,7 +32,7 @@ internal static partial class Emitter
                 {
                     writer.Line("int count = Math.Min(ForwardPiece, batch - first);");
                     writer.Line($"{Span} piece = output.Slice(first * OutputSize, count * OutputSize);");
-                    writer.Line($"ForwardLayers(input.Slice(first * InputSize, count * InputSize), piece, 0, count{HiddenRows(l => $"scratch.Layer{l}")}{PreActivationRows(_ => "null")}"
+                    writer.Line($"ForwardLayers(input.Slice(first * InputSize, count * InputSize), piece, 0, count{HiddenRows(l => $"scratch.Rows[{l - 1}]")}{PreActivationRows(_ => "null")}"
                         + $"{(HasDropout ? ", training: false" : "")}{(SplitsFirstLayerByRows ? ", chunked: false" : "")});");
                     WriteActivation(FinalLayer, "piece", "OutputSize", "count");
                 }
@@ -62,52 +62,27 @@ internal static partial class Emitter
 
         /// <summary>
         /// Forward and Predict write only to scratch of the calling thread's: the rows of a small network's
-        /// one sample on the call's stack, and otherwise one set per thread for every instance of the class,
-        /// so that one trained instance serves any number of threads with no lock and no allocation once
-        /// each thread has its set.
+        /// one sample on the call's stack, and otherwise one set per thread for every instance of the class
+        /// (NetGen.Kernels.InferenceScratch), so that one trained instance serves any number of threads with no
+        /// lock and no allocation once each thread has its set.
         /// </summary>
         private void WriteInferenceScratch()
         {
+            string hidden = string.Concat(spec.Layers.Take(LayerCount - 1).Select(l => ", " + l.OutputSize));
             writer.Line($"/// <summary>Samples of a batch that Forward runs at a time.</summary>");
             writer.Line($"private const int ForwardPiece = {plan.Inference.ForwardPiece};");
             writer.Line();
             writer.Line("[ThreadStatic]");
-            writer.Line("private static InferenceScratch? t_inference;");
+            writer.Line($"private static InferenceScratch<{T}>? t_inference;");
             writer.Line();
             writer.Line("/// <summary>The calling thread's scratch for Forward and Predict, made on its first call.</summary>");
-            writer.Line("private static InferenceScratch Inference => t_inference ?? NewInferenceScratch();");
+            writer.Line($"private static InferenceScratch<{T}> Inference => t_inference ?? NewInferenceScratch();");
             writer.Line();
             writer.Line("// Out of line, so that the calls that find their scratch carry no allocation code.");
             writer.Line("[MethodImpl(MethodImplOptions.NoInlining)]");
-            writer.Line("private static InferenceScratch NewInferenceScratch() => t_inference = new InferenceScratch();");
+            writer.Line($"private static InferenceScratch<{T}> NewInferenceScratch() =>");
+            writer.Line($"    t_inference = new InferenceScratch<{T}>({plan.Inference.SampleLength}, OutputSize, ForwardPiece{hidden});");
             writer.Line();
-            writer.Line("/// <summary>One thread's scratch for Forward and Predict, shared by every instance of the class on that thread.</summary>");
-            using (writer.Open("private sealed class InferenceScratch"))
-            {
-                writer.Line($"public readonly {T}[] Sample; // one sample's layer outputs from SampleOrigin, each row padded to a cache line");
-                writer.Line("public readonly int SampleOrigin;");
-                writer.Line($"public readonly {T}[] Prediction = new {T}[OutputSize];");
-                for (int l = 1; l < LayerCount; l++)
-                    writer.Line($"public {T}[] Layer{l} = Array.Empty<{T}>(); // layer {l}'s rows of a piece of a batch");
-                writer.Line();
-                writer.Line($"public InferenceScratch() => Sample = Alignment.Allocate<{T}>({plan.Inference.SampleLength}, out SampleOrigin);");
-                if (LayerCount > 1)
-                    WriteEnsureRows();
-            }
-            writer.Line();
-        }
-
-        private void WriteEnsureRows()
-        {
-            writer.Line();
-            writer.Line("/// <summary>Makes the rows of a piece of a batch on the first batch, so that one-sample callers never pay for them.</summary>");
-            using (writer.Open("public void EnsureRows()"))
-            {
-                writer.Line("if (Layer1.Length != 0)");
-                writer.Line("    return;");
-                for (int l = 1; l < LayerCount; l++)
-                    writer.Line($"Layer{l} = new {T}[ForwardPiece * {spec.Layers[l - 1].OutputSize}];");
-            }
         }
     }
 }

@@ -78,11 +78,11 @@ internal static partial class Emitter
                 WriteForwardOneDispatch(registerPath);
             writer.Line("/// <summary>One sample, each layer held in registers with its activation fused.</summary>");
             using (writer.Open(plan.Inference.RegisterPath is not null
-                ? $"private void ForwardOneByLayers({ReadOnlySpan} input, {Span} output, InferenceScratch scratch)"
+                ? $"private void ForwardOneByLayers({ReadOnlySpan} input, {Span} output, InferenceScratch<{T}> scratch)"
                 : $"private void ForwardOne({ReadOnlySpan} input, {Span} output)"))
             {
                 if (plan.Inference.RegisterPath is null)
-                    writer.Line("InferenceScratch scratch = Inference;");
+                    writer.Line($"InferenceScratch<{T}> scratch = Inference;");
                 for (int l = 1; l <= LayerCount; l++)
                 {
                     DenseLayerSpec layer = spec.Layers[l - 1];

@@ -28,12 +28,12 @@ internal static partial class Emitter
                         writer.Line($"var x{i} = {vector}.Create({At("x", i.ToString())});");
                     for (int c = 0; c < chunks; c++)
                     {
-                        string sum = $"{vector}.LoadUnsafe(ref w, (nuint)({Offset($"Layer{l}Bias", c * lanes)}))" + string.Concat(Enumerable.Range(0, layer.InputSize)
-                            .Select(i => $" + x{i} * {vector}.LoadUnsafe(ref w, (nuint)({Offset($"Layer{l}Weights", i * layer.OutputSize + c * lanes)}))"));
+                        string sum = $"{vector}.LoadUnsafe(ref w, {Offset($"Layer{l}Bias", c * lanes)})" + string.Concat(Enumerable.Range(0, layer.InputSize)
+                            .Select(i => $" + x{i} * {vector}.LoadUnsafe(ref w, {Offset($"Layer{l}Weights", i * layer.OutputSize + c * lanes)})"));
                         writer.Line($"var z{c} = {sum};");
                         if ((c + 1) * lanes <= layer.OutputSize)
                         {
-                            writer.Line($"{vector}.StoreUnsafe(z{c}, ref z, (nuint){c * lanes});");
+                            writer.Line($"{vector}.StoreUnsafe(z{c}, ref z, {c * lanes});");
                             continue;
                         }
                         // The last vector's lanes past the row belong to the next sample (or to another chunk's thread).

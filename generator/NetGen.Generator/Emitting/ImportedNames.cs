@@ -22,7 +22,7 @@ internal static class ImportedNames
         ("NetGen", ["Activation", "Init", "Initializers", "INetwork", "Loss", "SeededRandom"]),
         ("NetGen.Kernels",
         [
-            "Activations", "Alignment", "Checks", "Dense", "ITrainingLayers", "Layout", "Losses", "NetworkTraining",
+            "Activations", "Alignment", "Checks", "Dense", "InferenceScratch", "ITrainingLayers", "Layout", "Losses", "NetworkTraining", "Strided",
             "OptimizerSettings", "Predictions", "Regularization", "TrainingSchedule",
         ]),
         ("System", ["Array", "Math", "ReadOnlySpan", "Span", "ThreadStatic"]),
