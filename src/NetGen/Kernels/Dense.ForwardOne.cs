@@ -97,17 +97,24 @@ public static partial class Dense
     }
 
     /// <summary>
-    /// Picks the width: the widest accelerated one whose vector the layer fills beyond half, so a layer
-    /// takes as few vectors as it can without running most of a vector past its end.
+    /// The width, in bits, of the vectors a layer of <paramref name="outSize"/> outputs runs in for one sample
+    /// where every width is accelerated: the widest whose vector the layer fills beyond half, so that it takes
+    /// as few vectors as it can without running most of a vector past its end. The generator's planner gives
+    /// its one-sample register paths the same widths; a test holds the two together.
     /// </summary>
+    public static int OneSampleBits<T>(int outSize) =>
+        outSize > Vector256<T>.Count ? 512 : outSize > Vector128<T>.Count ? 256 : 128;
+
+    /// <summary>Picks the width: <see cref="OneSampleBits{T}"/>, or the widest accelerated one below it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ForwardOne<T, TActivation>(ref T x, ref T w, ref T b, ref T z, int inSize, int outSize, bool softmax, T argument)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TActivation : IActivation<T>
     {
-        if (Vector512.IsHardwareAccelerated && outSize > Vector256<T>.Count)
+        int bits = OneSampleBits<T>(outSize);
+        if (Vector512.IsHardwareAccelerated && bits == 512)
             ForwardOne<T, Vector512<T>, Width512<T>, TActivation>(ref x, ref w, ref b, ref z, inSize, outSize, softmax, argument);
-        else if (Vector256.IsHardwareAccelerated && outSize > Vector128<T>.Count)
+        else if (Vector256.IsHardwareAccelerated && bits >= 256)
             ForwardOne<T, Vector256<T>, Width256<T>, TActivation>(ref x, ref w, ref b, ref z, inSize, outSize, softmax, argument);
         else if (Vector128.IsHardwareAccelerated)
             ForwardOne<T, Vector128<T>, Width128<T>, TActivation>(ref x, ref w, ref b, ref z, inSize, outSize, softmax, argument);

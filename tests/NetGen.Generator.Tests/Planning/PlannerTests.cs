@@ -397,6 +397,21 @@ public sealed class PlannerTests
         Assert.True(statements <= RegisterBudget, $"{statements} statements");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Register_paths_run_each_layer_at_the_width_the_runtimes_one_sample_kernel_picks(bool isDouble)
+    {
+        for (int outputs = 1; outputs <= 64; outputs++)
+        {
+            NetworkSpec spec = Spec(isDouble ? PrecisionKind.Double : PrecisionKind.Single, 4, (outputs, ActivationKind.Tanh, 0));
+            RegisterPathPlan path = Assert.IsType<RegisterPathPlan>(Planner.Plan(spec).Inference.RegisterPath);
+
+            int expected = isDouble ? NetGen.Kernels.Dense.OneSampleBits<double>(outputs) : NetGen.Kernels.Dense.OneSampleBits<float>(outputs);
+            Assert.Equal(expected, path.Widths[0].Layers[0].Bits);
+        }
+    }
+
     [Fact]
     public void A_layer_wider_than_64_has_no_register_path()
     {
