@@ -22,8 +22,8 @@ internal static class ImportedNames
         ("NetGen", ["Activation", "Init", "Initializers", "INetwork", "Loss", "SeededRandom"]),
         ("NetGen.Kernels",
         [
-            "Activations", "Alignment", "Checks", "Dense", "InferenceScratch", "ITrainingLayers", "Layout", "Losses", "NetworkTraining", "Strided",
-            "OptimizerSettings", "Predictions", "Regularization", "TrainingSchedule",
+            "Activations", "Alignment", "Checks", "Dense", "InferenceScratch", "ITrainingLayers", "Layout", "Losses", "NetworkTraining",
+            "OptimizerSettings", "Predictions", "Regularization", "Strided", "TrainingSchedule",
         ]),
         ("System", ["Array", "Math", "ReadOnlySpan", "Span", "ThreadStatic"]),
         ("System.Runtime.CompilerServices", ["InlineArray", "MethodImpl", "MethodImplOptions", "Unsafe"]),

@@ -63,27 +63,37 @@ public sealed class SharedInstanceTests
         var net = new FloatCrossEntropyNet(seed: 3);
         float[] one = new float[FloatCrossEntropyNet.InputSize], batch = new float[50 * FloatCrossEntropyNet.InputSize];
         float[] oneOut = new float[FloatCrossEntropyNet.OutputSize], batchOut = new float[50 * FloatCrossEntropyNet.OutputSize];
-        long[] allocated = new long[Threads];
+        const int Windows = 3;
+        long[][] allocated = new long[Threads][];
         using var start = new Barrier(Threads);
         var threads = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
         {
-            // The thread's first calls make its scratch; every call after them must allocate nothing.
+            // The thread's first calls make its scratch; after them, the steady state allocates nothing. As in
+            // SteadyStateAllocationTests, the runtime itself may allocate on a thread once (seen: 7,440 bytes in
+            // one thread's window, none on rerunning), so each thread needs one window of 1,000 rounds that
+            // allocates nothing; a call that allocates allocates in every window.
             net.Forward(one, oneOut);
             net.Forward(batch, batchOut);
             net.Predict(one);
             start.SignalAndWait();
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int call = 0; call < 1000; call++)
+            allocated[t] = new long[Windows];
+            for (int window = 0; window < Windows; window++)
             {
-                net.Forward(one, oneOut);
-                net.Forward(batch, batchOut);
-                net.Predict(one);
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                for (int call = 0; call < 1000; call++)
+                {
+                    net.Forward(one, oneOut);
+                    net.Forward(batch, batchOut);
+                    net.Predict(one);
+                }
+                allocated[t][window] = GC.GetAllocatedBytesForCurrentThread() - before;
+                if (allocated[t][window] == 0)
+                    break;
             }
-            allocated[t] = GC.GetAllocatedBytesForCurrentThread() - before;
         })).ToList();
         threads.ForEach(thread => thread.Start());
         threads.ForEach(thread => thread.Join());
-        Assert.Equal(new long[Threads], allocated);
+        Assert.All(allocated, windows => Assert.Contains(0L, windows));
     }
 
     [Theory]
