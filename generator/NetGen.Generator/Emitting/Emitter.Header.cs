@@ -17,18 +17,34 @@ internal static partial class Emitter
         private void WriteHeader()
         {
             writer.Line($"// {spec.Type.Name.TrimStart('@')}: {Describe()} network of {ParameterCount} parameters in {T}.");
-            for (int l = 1; l <= LayerCount; l++)
+            // Consecutive layers described alike are described once, as a range.
+            for (int l = 1; l <= LayerCount;)
             {
-                DenseLayerSpec layer = spec.Layers[l - 1];
-                LayerPlan layerPlan = LayerPlan(l);
-                string dropout = layer.HasDropout ? $", then dropout of {Text(layer.Dropout)}" : "";
-                string kept = layerPlan.KeepsPreActivation ? $" Training keeps its pre-activation, which {layer.Activation}'s derivative reads." : "";
-                writer.Line($"// Layer {l}: {layer.InputSize} -> {layer.OutputSize}, {layer.Activation}{dropout}, {layer.WeightCount} weights.");
-                writer.Line($"//   Forward over a batch: {ForwardReason(layer, layerPlan)}. Backward: {BackwardReason(l, layerPlan)}.{kept}");
+                string[] description = DescribeLayer(l);
+                int last = l;
+                while (last < LayerCount && DescribeLayer(last + 1).SequenceEqual(description))
+                    last++;
+                writer.Line(last == l ? $"// Layer {l}: {description[0]}." : $"// Layers {l}-{last}: {description[0]} each.");
+                writer.Line($"//   {description[1]}");
+                l = last + 1;
             }
             writer.Line($"// One sample (Forward of one row, Predict): {OneSampleReason()}.");
             writer.Line($"// Training: {TrainingReason()}.");
             writer.Line();
+        }
+
+        /// <summary>A layer's sizes and activation, then its forms and what training keeps, as the header gives them.</summary>
+        private string[] DescribeLayer(int l)
+        {
+            DenseLayerSpec layer = spec.Layers[l - 1];
+            LayerPlan layerPlan = LayerPlan(l);
+            string dropout = layer.HasDropout ? $", then dropout of {Text(layer.Dropout)}" : "";
+            string kept = layerPlan.KeepsPreActivation ? $" Training keeps its pre-activation, which {layer.Activation}'s derivative reads." : "";
+            return
+            [
+                $"{layer.InputSize} -> {layer.OutputSize}, {layer.Activation}{dropout}, {layer.WeightCount} weights",
+                $"Forward over a batch: {ForwardReason(layer, layerPlan)}. Backward: {BackwardReason(l, layerPlan)}.{kept}",
+            ];
         }
 
         private string ForwardReason(DenseLayerSpec layer, LayerPlan layerPlan) => layerPlan.Forward switch
@@ -38,7 +54,10 @@ internal static partial class Emitter
             ForwardForm.UnrolledVectors =>
                 $"unrolled in {layerPlan.ForwardVectors} Vector128s along the output row (at most {Planner.UnrollLimit} weights)",
             ForwardForm.VectorRows => $"Dense.ForwardVectorRows, along its input row of one Vector256",
-            ForwardForm.ProductKernel => $"Dense.Forward (over {Planner.UnrollLimit} weights)"
+            ForwardForm.ProductKernel => "Dense.Forward ("
+                + (layer.WeightCount > Planner.UnrollLimit
+                    ? $"over {Planner.UnrollLimit} weights"
+                    : $"past the {Planner.UnrolledWeightBudget} weights that the layers before it unroll") + ")"
                 + (layerPlan.SplitByRows ? ", by halves of its weight rows in a batch of several chunks" : ""),
             _ => throw new System.ArgumentOutOfRangeException(nameof(layerPlan)),
         };
@@ -58,10 +77,17 @@ internal static partial class Emitter
             _ => throw new System.ArgumentOutOfRangeException(nameof(layerPlan)),
         };
 
-        private string OneSampleReason() => plan.Inference.RegisterPath is { } path
-            ? "in registers at the widest of " + string.Join(", ", path.Widths.Select(w => $"Vector{w.Bits}"))
-                + $" the hardware accelerates (no layer over {Planner.RegisterLayerLimit} wide), else Dense.ForwardOne a layer"
-            : $"Dense.ForwardOne a layer (a layer over {Planner.RegisterLayerLimit} wide has no register path)";
+        private string OneSampleReason()
+        {
+            if (plan.Inference.RegisterPath is not { } path)
+                return $"Dense.ForwardOne a layer (a layer over {Planner.RegisterLayerLimit} wide has no register path)";
+            string widths = string.Join(", ", path.Widths.Select(w => $"Vector{w.Bits}"
+                + (w.Layers.Any(layer => layer.Form == RegisterLayerForm.BroadcastInputsLoop) ? " (inputs in loops)" : "")));
+            string kernels = path.KernelWidths.Count == 0 ? "else"
+                : $"{string.Join(", ", path.KernelWidths.Select(bits => $"Vector{bits}"))} hardware and hardware without these run";
+            return $"in registers at the widest of {widths} the hardware accelerates (no layer over {Planner.RegisterLayerLimit} wide, "
+                + $"at most {Planner.RegisterStatementBudget} statements over every width); {kernels} Dense.ForwardOne a layer";
+        }
 
         private string TrainingReason()
         {

@@ -25,18 +25,25 @@ public sealed class HeaderCommentTests
         // The comment's lines joined, as broken lines continue one another.
         string header = Regex.Replace(text.Substring(0, text.IndexOf("/// <summary>")), @"\n *//", "");
 
-        var layers = Regex.Matches(header, @" Layer (\d+): (\d+) -> (\d+), (\w+)").ToList();
-        Assert.Equal(declared.Count, layers.Count);
-        for (int l = 0; l < declared.Count; l++)
+        // Each declared layer is described once, alone or in a range of layers described alike.
+        var described = Regex.Matches(header, @" Layers? (\d+)(?:-(\d+))?: (\d+) -> (\d+), (\w+)").ToList();
+        int next = 1;
+        foreach (Match match in described)
         {
-            Assert.Equal($"{l + 1}", layers[l].Groups[1].Value);
-            Assert.Equal($"{previous}", layers[l].Groups[2].Value);
-            Assert.Equal($"{declared[l].Size}", layers[l].Groups[3].Value);
-            Assert.Equal(declared[l].Activation, layers[l].Groups[4].Value);
-            previous = declared[l].Size;
+            int from = int.Parse(match.Groups[1].Value), to = match.Groups[2].Success ? int.Parse(match.Groups[2].Value) : from;
+            Assert.Equal(next, from);
+            for (int l = from; l <= to; l++)
+            {
+                Assert.Equal($"{previous}", match.Groups[3].Value);
+                Assert.Equal($"{declared[l - 1].Size}", match.Groups[4].Value);
+                Assert.Equal(declared[l - 1].Activation, match.Groups[5].Value);
+                previous = declared[l - 1].Size;
+            }
+            next = to + 1;
         }
-        Assert.Equal(declared.Count, Regex.Matches(header, "   Forward over a batch: ").Count);
-        Assert.Equal(declared.Count, Regex.Matches(header, @"\. Backward: ").Count);
+        Assert.Equal(declared.Count + 1, next);
+        Assert.Equal(described.Count, Regex.Matches(header, "   Forward over a batch: ").Count);
+        Assert.Equal(described.Count, Regex.Matches(header, @"\. Backward: ").Count);
         Assert.Contains(" Training: chunks of ", header);
     }
 
