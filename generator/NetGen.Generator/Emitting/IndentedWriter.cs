@@ -4,28 +4,19 @@ using System.Text;
 namespace NetGen.Generator.Emitting;
 
 /// <summary>
-/// Writes lines of source at the current indentation, blocks indented by four spaces, each line broken by
-/// <see cref="LineBreaker"/> where it would be too long (unless the text is to change first, and be broken then).
+/// Writes lines of source at the current indentation; blocks indent by four spaces. Lines are written whole:
+/// <see cref="LineBreaker.BreakAll"/> breaks the finished text.
 /// </summary>
-internal sealed class IndentedWriter(bool breaksLines = true)
+internal sealed class IndentedWriter
 {
     private readonly StringBuilder _text = new();
     private int _depth;
 
     public void Line(string line = "")
     {
-        if (line.Length == 0)
-        {
-            _text.Append('\n');
-            return;
-        }
-        if (!breaksLines)
-        {
-            _text.Append(' ', _depth * 4).Append(line).Append('\n');
-            return;
-        }
-        foreach ((int depth, string text) in LineBreaker.Break(line, _depth))
-            _text.Append(' ', depth * 4).Append(text).Append('\n');
+        if (line.Length > 0)
+            _text.Append(' ', _depth * 4).Append(line);
+        _text.Append('\n');
     }
 
     /// <summary>Writes <paramref name="header"/> and an opening brace; disposing the result closes the block.</summary>

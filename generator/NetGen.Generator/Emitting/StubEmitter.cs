@@ -10,7 +10,7 @@ namespace NetGen.Generator.Emitting;
 internal static class StubEmitter
 {
     public static string Emit(StubSpec stub) =>
-        Emitter.WriteFile(stub.Type, writer => WriteClass(stub, writer), []);
+        LineBreaker.BreakAll(Emitter.WriteFile(stub.Type, writer => WriteClass(stub, writer), []));
 
     private static void WriteClass(StubSpec stub, IndentedWriter writer)
     {
