@@ -78,7 +78,7 @@ internal static partial class Emitter
         private bool ReadsLabels => plan.Training.ReadsLabels;
         private bool SplitsFirstLayerByRows => plan.Training.FirstLayerSplit is not null;
         private bool StepsWithChunkSums => plan.Training.OptimizerStep == OptimizerStepPlacement.WithChunkSums;
-        private bool HasPenalty => spec.L1 != 0 || spec.L2 != 0;
+        private bool HasPenalty => plan.Training.PenalizesWeights;
         private int FirstLayerPadding => plan.Training.FirstPair?.Padding ?? 0;
         private string LabelsParameter => ReadsLabels ? ", ReadOnlySpan<int> labels" : "";
         private string Span => $"Span<{T}>";

@@ -36,8 +36,8 @@ internal sealed record LayerPlan(
 
 /// <summary>
 /// The training schedule: the chunks a batch splits into, the largest batch, the blocks that element-wise
-/// work on the parameters splits into and from how many parameters, where the optimizer step runs, and
-/// the fusions that span layers.
+/// work on the parameters splits into and from how many parameters, whether weight penalties add to the
+/// loss, where the optimizer step runs, and the fusions that span layers.
 /// </summary>
 internal sealed record TrainingPlan(
     int ChunkSize,
@@ -47,6 +47,7 @@ internal sealed record TrainingPlan(
     bool ReadsLabels,
     int ParameterBlocks,
     int ParallelParameterCount,
+    bool PenalizesWeights,
     OptimizerStepPlacement OptimizerStep,
     FirstLayerSplitPlan? FirstLayerSplit,
     FirstPairPlan? FirstPair);

@@ -27,6 +27,7 @@ internal static partial class Planner
         int rowsBatchLimit = RowsBatchLimit(spec, firstPair?.Padding ?? 0);
         int chunkSize = ChunkSize(spec, rowsBatchLimit);
         bool split = SplitsFirstLayerByRows(network);
+        bool penalizes = spec.L1 != 0 || spec.L2 != 0;
         return new TrainingPlan(
             ChunkSize: chunkSize,
             RowsBatchLimit: rowsBatchLimit,
@@ -37,8 +38,9 @@ internal static partial class Planner
             ReadsLabels: spec.Loss == LossKind.CrossEntropy && network.FinalLayer.OutputSize >= 2,
             ParameterBlocks: ParameterBlocks,
             ParallelParameterCount: ParallelParameterCount,
+            PenalizesWeights: penalizes,
             // Weight penalties add to the gradient after the chunks are summed, so the step waits for them.
-            OptimizerStep: spec.L1 != 0 || spec.L2 != 0 ? OptimizerStepPlacement.AfterGradients : OptimizerStepPlacement.WithChunkSums,
+            OptimizerStep: penalizes ? OptimizerStepPlacement.AfterGradients : OptimizerStepPlacement.WithChunkSums,
             FirstLayerSplit: split ? PlanFirstLayerSplit(spec.InputSize) : null,
             FirstPair: firstPair);
     }

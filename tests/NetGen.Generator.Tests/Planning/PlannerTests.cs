@@ -211,9 +211,13 @@ public sealed class PlannerTests
         NetworkSpec spec = Spec(PrecisionKind.Single, LossKind.BinaryCrossEntropy, 1e-4, 2, (10, ActivationKind.Tanh, 0), (1, ActivationKind.Sigmoid, 0));
 
         TrainingPlan training = Planner.Plan(spec).Training;
+        TrainingPlan unpenalized = Planner.Plan(spec with { L2 = 0 }).Training;
 
+        Assert.True(training.PenalizesWeights);
         Assert.Equal(OptimizerStepPlacement.AfterGradients, training.OptimizerStep);
         Assert.False(training.ReadsLabels);
+        Assert.False(unpenalized.PenalizesWeights);
+        Assert.Equal(OptimizerStepPlacement.WithChunkSums, unpenalized.OptimizerStep);
     }
 
     [Fact]
