@@ -19,7 +19,7 @@ internal static partial class Parser
     private static readonly (string Name, string[]? Parameters)[] PublicMembers =
     [
         ("InputSize", null), ("OutputSize", null), ("ParameterCount", null), ("Parameters", null), ("Gradients", null),
-        ("DegreeOfParallelism", null), ("LearningRate", null),
+        ("DegreeOfParallelism", null), ("LearningRate", null), ("Description", null),
         ("ExportParameters", [SpanOfT]), ("ExportGradients", [SpanOfT]), ("ImportParameters", [ReadOnlySpanOfT]),
         ("Forward", [ReadOnlySpanOfT, SpanOfT]), ("Predict", [ReadOnlySpanOfT]),
         ("ComputeGradients", [ReadOnlySpanOfT, ReadOnlySpanOfT]), ("ComputeGradients", [ReadOnlySpanOfT, Labels]),

@@ -256,6 +256,7 @@ internal static partial class Parser
             var init = (InitKind)ReadEnum(Named(attribute, "Init"), (int)InitKind.Default);
             double initScale = ReadDouble(Named(attribute, "InitScale"), 1.0);
             double dropout = ReadDouble(Named(attribute, "Dropout"), 0);
+            string? name = Named(attribute, "Name")?.Value as string;
             string layerName = $"layer {index + 1} ([Dense])";
             double argument = ReadActivationArgument(attribute, activation, layerName, cancellationToken, diagnostics);
 
@@ -277,11 +278,42 @@ internal static partial class Parser
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxNotLast, LocationOf(attribute, cancellationToken),
                     Text(index + 1), type.Name));
 
-            layers.Add(new DenseLayerSpec(previousSize, size, activation, argument, ResolveInit(init, activation), initScale, dropout));
+            layers.Add(new DenseLayerSpec(previousSize, size, activation, argument, ResolveInit(init, activation), initScale, dropout, name));
             previousSize = size;
         }
+        CheckNames(layers, dense, cancellationToken, diagnostics);
         CheckSizes(type, layers, dense, cancellationToken, diagnostics);
         return layers;
+    }
+
+    /// <summary>
+    /// Layer names become PyTorch module names (<c>lin_1.weight</c>): every layer has one or none does (an
+    /// <c>nn.Sequential</c>, numbered), and each is non-empty, holds no '.' (which separates a module path) and is
+    /// its layer's alone, as <c>nn.Module.add_module</c> requires.
+    /// </summary>
+    private static void CheckNames(List<DenseLayerSpec> layers, List<AttributeData> dense, CancellationToken cancellationToken,
+        List<DiagnosticInfo> diagnostics)
+    {
+        int named = layers.Count(l => l.Name is not null);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int index = 0; index < layers.Count; index++)
+        {
+            string? name = layers[index].Name;
+            string layerName = $"layer {index + 1} ([Dense])";
+            if (name is null)
+            {
+                if (named > 0)
+                    diagnostics.Add(Invalid(dense[index], cancellationToken,
+                        $"Layer {Text(index + 1)} ([Dense]) has no Name while {Text(named)} of the {Text(layers.Count)} layers have one: name every layer (a model of named modules) or none (an nn.Sequential)"));
+                continue;
+            }
+            if (name.Length == 0 || name.IndexOf('.') >= 0)
+                diagnostics.Add(Invalid(dense[index], cancellationToken,
+                    $"Name of {layerName} is \"{name}\": a PyTorch module name must be non-empty and hold no '.', for example Name = \"lin_{Text(index + 1)}\""));
+            else if (!seen.Add(name))
+                diagnostics.Add(Invalid(dense[index], cancellationToken,
+                    $"Name of {layerName} is \"{name}\", which an earlier layer has: each layer's module needs a name of its own"));
+        }
     }
 
     private static void CheckLoss(INamedTypeSymbol type, LossKind loss, ActivationKind finalActivation, Location? networkLocation,

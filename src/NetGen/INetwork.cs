@@ -22,6 +22,9 @@ public interface INetwork<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
     /// <summary>The declared loss.</summary>
     Loss Loss { get; }
 
+    /// <summary>What the declaration says: the layers with their sizes, activations and tensor names, the loss, precision and optimizer.</summary>
+    NetworkDescription Description { get; }
+
     /// <summary>The parameters in the network's internal layout.</summary>
     Span<T> Parameters { get; }
 

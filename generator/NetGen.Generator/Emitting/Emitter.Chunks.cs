@@ -8,8 +8,8 @@ internal static partial class Emitter
     private sealed partial class NetworkWriter
     {
         /// <summary>
-        /// The training plan as NetGen.Kernels.TrainingSchedule, which NetworkTraining reads: the sizes it checks a
-        /// batch against, the chunks, the parameter blocks, where the optimizer step runs, the split first layer.
+        /// The training plan as NetGen.Kernels.TrainingSchedule, which NetworkTraining reads beside the declaration
+        /// (the sizes it checks a batch against, the optimizer): the chunks, the parameter blocks, where the optimizer step runs, the split first layer.
         /// </summary>
         private void WriteSchedule()
         {
@@ -22,8 +22,7 @@ internal static partial class Emitter
                 options.Add("ReadsLabels = true");
             if (SplitsFirstLayerByRows)
                 options.Add($"FirstWeightBlocks = {plan.Training.FirstLayerSplit!.WeightBlocks}");
-            string sizes = string.Join(", ", new[] { spec.InputSize }.Concat(spec.Layers.Select(l => l.OutputSize)));
-            writer.Line($"private static readonly TrainingSchedule Schedule = new TrainingSchedule(new[] {{ {sizes} }}, ChunkSize, "
+            writer.Line($"private static readonly TrainingSchedule Schedule = new TrainingSchedule(Description, ChunkSize, "
                 + $"maxTrainingBatch: {plan.Training.MaxTrainingBatch}, parameterBlocks: {plan.Training.ParameterBlocks}, "
                 + $"parallelParameterCount: {plan.Training.ParallelParameterCount})"
                 + (options.Count == 0 ? ";" : $" {{ {string.Join(", ", options)} }};"));

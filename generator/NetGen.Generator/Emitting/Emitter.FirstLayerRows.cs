@@ -16,7 +16,7 @@ internal static partial class Emitter
             {
                 writer.Line($"int firstRow = half == 0 ? 0 : {halfRow};");
                 writer.Line($"int rows = half == 0 ? {halfRow} : InputSize - {halfRow};");
-                writer.Line($"Dense.ForwardRows<{T}>(inputs, {Weights(1, first)}, new {Span}(_firstProducts, half * _batchCapacity * {first.OutputSize}, batch * {first.OutputSize}), batch, InputSize, {first.OutputSize}, firstRow, rows);");
+                writer.Line($"Dense.ForwardRows<{T}>(inputs, {Weights(1, first)}, new {Span}(_firstProducts, half * _training.BatchCapacity * {first.OutputSize}, batch * {first.OutputSize}), batch, InputSize, {first.OutputSize}, firstRow, rows);");
             }
             writer.Line();
         }

@@ -51,7 +51,7 @@ internal static partial class Emitter
                         {
                             writer.Line("// A chunk of a larger batch adds up the halves FirstProducts computed over the whole batch.");
                             writer.Line("if (chunked)");
-                            writer.Line($"    Dense.AddProducts<{T}>(new {ReadOnlySpan}(_firstProducts, first * {layer.OutputSize}, batch * {layer.OutputSize}), new {ReadOnlySpan}(_firstProducts, (_batchCapacity + first) * {layer.OutputSize}, batch * {layer.OutputSize}), {Bias(l, layer)}, {destination}, batch, {layer.OutputSize});");
+                            writer.Line($"    Dense.AddProducts<{T}>(new {ReadOnlySpan}(_firstProducts, first * {layer.OutputSize}, batch * {layer.OutputSize}), new {ReadOnlySpan}(_firstProducts, (_training.BatchCapacity + first) * {layer.OutputSize}, batch * {layer.OutputSize}), {Bias(l, layer)}, {destination}, batch, {layer.OutputSize});");
                             writer.Line("else");
                             writer.Line("    " + product);
                         }

@@ -129,6 +129,7 @@ internal static partial class Emitter
             writer.Line("/// <summary>The number of weights and biases.</summary>");
             writer.Line($"public const int ParameterCount = {ParameterCount};");
             writer.Line();
+            WriteDescription();
             writer.Line("// Where each layer lives in the parameter and gradient arrays: its weights input-major,");
             writer.Line("// [in, out], so that products run along contiguous output rows, then its bias [out].");
             int offset = 0;
@@ -149,8 +150,6 @@ internal static partial class Emitter
             writer.Line($"private readonly NetworkTraining<{T}> _training; // what training does whatever the shape, calling back into ShapeWork");
             writer.Line();
             writer.Line("// Per-sample scratch, [batch, size] row-major, grown once to the largest batch seen (Grow).");
-            if (SplitsFirstLayerByRows)
-                writer.Line("private int _batchCapacity;");
             for (int l = 1; l <= LayerCount; l++)
             {
                 string role = l == LayerCount ? "logits while training" : "activations";
@@ -165,7 +164,7 @@ internal static partial class Emitter
                 }
             }
             if (SplitsFirstLayerByRows)
-                writer.Line($"private {T}[] _firstProducts = Array.Empty<{T}>(); // FirstProducts' two halves, [half, _batchCapacity, {spec.Layers[0].OutputSize}]");
+                writer.Line($"private {T}[] _firstProducts = Array.Empty<{T}>(); // FirstProducts' two halves, [half, _training.BatchCapacity, {spec.Layers[0].OutputSize}]");
             writer.Line();
             writer.Line("// Batches above ChunkSize samples are split into chunks of that size whose gradients are");
             writer.Line("// summed in chunk order, so the result is the same on any number of threads.");
@@ -188,16 +187,9 @@ internal static partial class Emitter
             using (writer.Open($"public {spec.Type.Name}(int seed = 0)"))
             {
                 writer.Line($"_parameters = Alignment.Allocate<{T}>(ParameterCount + SamplePadding, out _origin);");
-                writer.Line($"_training = new NetworkTraining<{T}>(new ShapeWork(this), Schedule, {OptimizerSettings()}, _parameters, _origin);");
+                writer.Line($"_training = new NetworkTraining<{T}>(new ShapeWork(this), Schedule, _parameters, _origin);");
                 writer.Line("var random = new SeededRandom(seed);");
-                for (int l = 1; l <= LayerCount; l++)
-                {
-                    DenseLayerSpec layer = spec.Layers[l - 1];
-                    writer.Line($"Initializers.InitializeLayer<{T}>({ParameterRange(Span, $"Layer{l}Weights", layer.WeightCount)}, "
-                        + $"{ParameterRange(Span, $"Layer{l}Bias", layer.OutputSize)}, {layer.InputSize}, {layer.OutputSize}, "
-                        + $"Init.{layer.Init}, Activation.{layer.Activation}, {Double(layer.ActivationArgument)}, "
-                        + $"{Double(layer.InitScale)}, random);");
-                }
+                writer.Line($"Initializers.InitializeNetwork<{T}>(Parameters, Description, random);");
                 if (HasDropout)
                     writer.Line("_random = random;");
             }
@@ -363,10 +355,7 @@ internal static partial class Emitter
                     }
                 }
                 if (SplitsFirstLayerByRows)
-                {
                     writer.Line($"_firstProducts = new {T}[2 * batch * {spec.Layers[0].OutputSize}];");
-                    writer.Line("_batchCapacity = batch;");
-                }
             }
             writer.Line();
         }
@@ -402,6 +391,7 @@ internal static partial class Emitter
             writer.Line($"int INetwork<{T}>.OutputSize => OutputSize;");
             writer.Line($"int INetwork<{T}>.ParameterCount => ParameterCount;");
             writer.Line($"Loss INetwork<{T}>.Loss => Loss.{spec.Loss};");
+            writer.Line($"NetworkDescription INetwork<{T}>.Description => Description;");
             writer.Line($"{T} INetwork<{T}>.OutputThreshold => {Threshold};");
         }
 

@@ -19,11 +19,15 @@ internal static class ImportedNames
 {
     public static readonly (string Namespace, string[] Names)[] Namespaces =
     [
-        ("NetGen", ["Activation", "Init", "Initializers", "INetwork", "Loss", "SeededRandom"]),
+        ("NetGen",
+        [
+            "Activation", "Init", "Initializers", "INetwork", "LayerDescription", "Loss", "NetworkDescription", "OptimizerDescription",
+            "OptimizerKind", "Precision", "SeededRandom",
+        ]),
         ("NetGen.Kernels",
         [
             "Activations", "Alignment", "Checks", "Dense", "InferenceScratch", "ITrainingLayers", "Layout", "Losses", "NetworkTraining",
-            "OptimizerSettings", "Predictions", "Regularization", "Strided", "TrainingSchedule",
+            "Predictions", "Regularization", "Strided", "TrainingSchedule",
         ]),
         ("System", ["Array", "Math", "ReadOnlySpan", "Span", "ThreadStatic"]),
         ("System.Runtime.CompilerServices", ["InlineArray", "MethodImpl", "MethodImplOptions", "Unsafe"]),
@@ -56,13 +60,17 @@ internal static class ImportedNames
             return IsImported(node) ? Qualified(visited, node.Identifier.ValueText) : visited;
         }
 
-        /// <summary>A name that starts a path (not the member part of <c>a.b</c>, nor an argument's name).</summary>
+        /// <summary>
+        /// A name that starts a path (not the member part of <c>a.b</c>, nor an argument's name, nor the member an
+        /// object initializer sets, as <c>Init</c> in <c>{ Init = Init.HeNormal }</c>).
+        /// </summary>
         private static bool IsImported(SimpleNameSyntax node) =>
             NamespaceOf.ContainsKey(node.Identifier.ValueText) && node.Parent switch
             {
                 MemberAccessExpressionSyntax access => access.Expression == node,
                 QualifiedNameSyntax qualified => qualified.Left == node,
                 AliasQualifiedNameSyntax or NameColonSyntax => false,
+                AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax } assignment => assignment.Right == node,
                 _ => true,
             };
 

@@ -36,6 +36,8 @@ internal static class StubEmitter
             writer.Line($"public int DegreeOfParallelism {{ get => {fail}; set => {fail}; }}");
             writer.Line($"public {t} LearningRate {{ get => {fail}; set => {fail}; }}");
             writer.Line($"global::NetGen.Loss {network}.Loss => {fail};");
+            writer.Line($"public static global::NetGen.NetworkDescription Description => {fail};");
+            writer.Line($"global::NetGen.NetworkDescription {network}.Description => {fail};");
             writer.Line($"{t} {network}.OutputThreshold => {fail};");
             writer.Line($"public void ExportParameters({span} destination) => {fail};");
             writer.Line($"public void ExportGradients({span} destination) => {fail};");

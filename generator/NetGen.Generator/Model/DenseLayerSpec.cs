@@ -5,7 +5,7 @@ namespace NetGen.Generator.Model;
 /// its activation, and its activation's argument (LeakyReLU's negative slope; 0 for an activation without one).
 /// </summary>
 internal sealed record DenseLayerSpec(int InputSize, int OutputSize, ActivationKind Activation, double ActivationArgument,
-    InitKind Init, double InitScale, double Dropout)
+    InitKind Init, double InitScale, double Dropout, string? Name = null)
 {
     public int WeightCount => InputSize * OutputSize;
 

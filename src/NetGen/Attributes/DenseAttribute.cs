@@ -40,4 +40,12 @@ public sealed class DenseAttribute(int size, Activation activation) : Attribute
     /// LeakyReLU layers only.
     /// </summary>
     public double NegativeSlope { get; set; } = 0.01;
+
+    /// <summary>
+    /// The layer's module name in a PyTorch model written with named modules, so that its tensors are
+    /// <c>{Name}.weight</c> and <c>{Name}.bias</c> (<c>Name = "lin_1"</c> for <c>self.lin_1 = nn.Linear(…)</c>). Without
+    /// names the layers are numbered as in an <c>nn.Sequential</c> (<c>0.weight</c>, <c>2.weight</c>, …, counting
+    /// activation and dropout modules). Name every layer or none; a name is a non-empty identifier.
+    /// </summary>
+    public string? Name { get; set; }
 }

@@ -64,5 +64,23 @@ public static class Initializers
             bias[o] = init == Init.PyTorch ? T.CreateChecked(Uniform(random, scale / Math.Sqrt(fanIn))) : T.Zero;
     }
 
+    /// <summary>
+    /// Draws every layer of <paramref name="network"/> in order, as <see cref="InitializeLayer{T}"/> does, into
+    /// <paramref name="parameters"/> in the internal layout: per layer, its weights [in, out] then its bias, from
+    /// <see cref="LayerDescription.ParameterOffset"/>.
+    /// </summary>
+    public static void InitializeNetwork<T>(Span<T> parameters, NetworkDescription network, SeededRandom random)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        if (parameters.Length != network.ParameterCount)
+            throw new ArgumentException($"Expected {network.ParameterCount} parameters but got {parameters.Length}.", nameof(parameters));
+        foreach (LayerDescription layer in network.Layers)
+        {
+            InitializeLayer(parameters.Slice(layer.ParameterOffset, layer.WeightCount), parameters.Slice(layer.ParameterOffset + layer.WeightCount, layer.OutputSize),
+                layer.InputSize, layer.OutputSize, layer.Init, layer.Activation, layer.NegativeSlope, layer.InitScale, random);
+        }
+    }
+
     private static double Uniform(SeededRandom random, double bound) => (2.0 * random.NextDouble() - 1.0) * bound;
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -54,10 +55,14 @@ internal static class NetworkSources
     private static Gen<string> Prefixed(string type, string alias) =>
         Gen.Frequency((8, Gen.Const(type + ".")), (1, Gen.OneOf(alias + ".", "global::NetGen." + type + ".", "NetGen." + type + ".")));
 
+    // The first number past Activation's members, so that a case meant to be out of range stays out of
+    // range when members are added.
+    private static readonly int PastLastActivation = Enum.GetValues<global::NetGen.Activation>().Length;
+
     /// <summary>An activation's expression and, when it names a member, which one.</summary>
     private static readonly Gen<(string Expression, string? Name)> Activation = Gen.Frequency(
         (12, Gen.Select(Prefixed("Activation", "A"), Gen.OneOf(Activations), (prefix, name) => (prefix + name, (string?)name))),
-        (1, Gen.OneOf("(Activation)6", "(Activation)(-1)", "(Activation)99", "(A)7", "(Activation)int.MaxValue")
+        (1, Gen.OneOf($"(Activation){PastLastActivation}", "(Activation)(-1)", "(Activation)99", $"(A){PastLastActivation + 1}", "(Activation)int.MaxValue")
             .Select(e => (e, (string?)null))),
         (1, Gen.OneOf(("0", "Identity"), ("1", null), ("Loss.CrossEntropy", null), ("\"ReLU\"", null), ("Activation.Relu", null))
             .Select(p => (p.Item1, p.Item2))));

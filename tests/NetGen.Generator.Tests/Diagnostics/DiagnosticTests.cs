@@ -194,6 +194,23 @@ public sealed class DiagnosticTests
         public partial class Net;
         """, "NG0012", locatedText, hint);
 
+    [Theory]
+    [InlineData("[Dense(4, Activation.ReLU, Name = \"lin_1\")] [Dense(1, Activation.Identity)]", "Dense(1, Activation.Identity)",
+        "Layer 2 ([Dense]) has no Name while 1 of the 2 layers have one")]
+    [InlineData("[Dense(4, Activation.ReLU, Name = \"\")] [Dense(1, Activation.Identity, Name = \"out\")]", "Dense(4, Activation.ReLU, Name = \"\")",
+        "Name of layer 1 ([Dense]) is \"\": a PyTorch module name must be non-empty and hold no '.'")]
+    [InlineData("[Dense(4, Activation.ReLU, Name = \"body.lin\")] [Dense(1, Activation.Identity, Name = \"out\")]",
+        "Dense(4, Activation.ReLU, Name = \"body.lin\")", "Name of layer 1 ([Dense]) is \"body.lin\"")]
+    [InlineData("[Dense(4, Activation.ReLU, Name = \"lin\")] [Dense(1, Activation.Identity, Name = \"lin\")]",
+        "Dense(1, Activation.Identity, Name = \"lin\")", "Name of layer 2 ([Dense]) is \"lin\", which an earlier layer has")]
+    public void NG0012_layer_names_that_cannot_name_pytorch_modules(string layers, string locatedText, string hint) => AssertDiagnostic($"""
+        using NetGen;
+        [Network(Loss.MeanSquaredError)]
+        [Input(2)]
+        {layers}
+        public partial class Net;
+        """, "NG0012", locatedText, hint);
+
     [Fact]
     public void NG0014_dropout_on_the_final_layer() => AssertDiagnostic("""
         using NetGen;

@@ -11,6 +11,7 @@ public sealed class EnumMirrorTests
     [InlineData(typeof(Loss), typeof(Model.LossKind))]
     [InlineData(typeof(Precision), typeof(Model.PrecisionKind))]
     [InlineData(typeof(Init), typeof(Model.InitKind))]
+    [InlineData(typeof(OptimizerKind), typeof(Model.OptimizerKind))]
     public void Generator_enum_mirrors_the_runtime_enum(Type runtime, Type generator)
     {
         Assert.Equal(Enum.GetNames(runtime), Enum.GetNames(generator));

@@ -50,7 +50,7 @@ public sealed class GoldenSizeTests
         // not statements), starts a second statement.
         string[] lines = Generate(network).Split('\n')
             .Select(line => line.Trim())
-            .Where(line => !line.StartsWith("//") && !line.StartsWith("for (") && !line.Contains("{ get => "))
+            .Where(line => !line.StartsWith("//") && !line.StartsWith("for (") && !line.Contains("{ get => ") && !line.Contains("{ get; }"))
             .Select(line => line.Contains(" // ") ? line.Substring(0, line.IndexOf(" // ")) : line)
             .Where(line => line.IndexOf(';') is int semicolon && semicolon >= 0 && semicolon < line.TrimEnd().Length - 1)
             .ToArray();

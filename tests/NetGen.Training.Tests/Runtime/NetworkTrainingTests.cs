@@ -16,15 +16,19 @@ namespace NetGen.Training.Tests.Runtime;
 public sealed class NetworkTrainingTests
 {
     // Two inputs, a layer of one and a layer of one: weights 0 and 1 and bias 2, then weight 3 and bias 4.
-    private static readonly int[] LayerSizes = [2, 1, 1];
     private const int ParameterCount = 5, ChunkSize = 4;
+    private static readonly OptimizerDescription PlainSgd = new(OptimizerKind.Sgd, 0.5);
+
+    /// <summary>The network FakeLayers computes, as a declaration: 2 inputs, then layers of <paramref name="sizes"/>.</summary>
+    private static NetworkDescription Network(OptimizerDescription optimizer, params int[] sizes) =>
+        new(Precision.Double, Loss.MeanSquaredError, 2, sizes.Select(size => new LayerDescription(size, Activation.Identity)).ToArray(), optimizer);
 
     private static (NetworkTraining<double> Training, FakeLayers Layers, double[] Parameters) Make(
-        OptimizerSettings<double>? optimizer = null, int parallelParameterCount = 1 << 16, bool stepsWithChunkSums = true,
+        OptimizerDescription? optimizer = null, int parallelParameterCount = 1 << 16, bool stepsWithChunkSums = true,
         bool probabilityTargets = false, bool readsLabels = false, int maxTrainingBatch = 1000)
     {
         var layers = new FakeLayers();
-        var schedule = new TrainingSchedule(LayerSizes, ChunkSize, maxTrainingBatch, parameterBlocks: 3, parallelParameterCount)
+        var schedule = new TrainingSchedule(Network(optimizer ?? PlainSgd, 1, 1), ChunkSize, maxTrainingBatch, parameterBlocks: 3, parallelParameterCount)
         {
             StepsWithChunkSums = stepsWithChunkSums, ProbabilityTargets = probabilityTargets, ReadsLabels = readsLabels,
         };
@@ -32,8 +36,7 @@ public sealed class NetworkTrainingTests
         var parameters = new double[ParameterCount + 4];
         for (int k = 0; k < ParameterCount; k++)
             parameters[2 + k] = k + 1;
-        var training = new NetworkTraining<double>(layers, schedule,
-            optimizer ?? OptimizerSettings<double>.Sgd(0.5, momentum: 0, dampening: 0, nesterov: false, weightDecay: 0), parameters, 2);
+        var training = new NetworkTraining<double>(layers, schedule, parameters, 2);
         return (training, layers, parameters);
     }
 
@@ -223,11 +226,11 @@ public sealed class NetworkTrainingTests
     {
         // 2 inputs, 2, then 1: in PyTorch's order, layer 1's weight [out, in] = [[1, 2], [3, 4]] and bias [5, 6],
         // then layer 2's weight [[7, 8]] and bias [9]; inside, each layer's weights are [in, out].
-        var schedule = new TrainingSchedule([2, 2, 1], ChunkSize, 1000, parameterBlocks: 3, parallelParameterCount: 1);
+        var schedule = new TrainingSchedule(Network(new OptimizerDescription(OptimizerKind.Sgd, 1), 2, 1), ChunkSize, 1000, parameterBlocks: 3,
+            parallelParameterCount: 1);
         Assert.Equal((2, 1, 9, 2), (schedule.InputSize, schedule.OutputSize, schedule.ParameterCount, schedule.LayerCount));
         var parameters = new double[9];
-        var training = new NetworkTraining<double>(new FakeLayers(), schedule,
-            OptimizerSettings<double>.Sgd(1, momentum: 0, dampening: 0, nesterov: false, weightDecay: 0), parameters, 0);
+        var training = new NetworkTraining<double>(new FakeLayers(), schedule, parameters, 0);
         training.ImportParameters([1, 2, 3, 4, 5, 6, 7, 8, 9]);
         Assert.Equal([1d, 3, 2, 4, 5, 6, 7, 8, 9], parameters);
         var exported = new double[9];
@@ -240,7 +243,7 @@ public sealed class NetworkTrainingTests
     [Fact]
     public void A_copy_trains_to_the_same_bits_and_a_reset_restarts_the_optimizer()
     {
-        var adam = OptimizerSettings<double>.Adam(0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 0, decoupledWeightDecay: false, amsGrad: true);
+        var adam = new OptimizerDescription(OptimizerKind.Adam, 0.01) { AmsGrad = true };
         var (training, _, parameters) = Make(adam);
         (double[] inputs, double[] targets) = Batch(6);
         training.TrainStep(inputs, targets);
@@ -279,13 +282,13 @@ public sealed class NetworkTrainingTests
     {
         // Layer 1: 2 inputs, 1 output: weights 0 and 1, bias 2; later parameters 3 and 4.
         var layers = new FakeLayers();
-        var schedule = new TrainingSchedule(LayerSizes, ChunkSize, 1000, parameterBlocks: 3, parallelParameterCount: 1)
+        var schedule = new TrainingSchedule(Network(new OptimizerDescription(OptimizerKind.Sgd, 1), 1, 1), ChunkSize, 1000, parameterBlocks: 3,
+            parallelParameterCount: 1)
         {
             StepsWithChunkSums = true, FirstWeightBlocks = 2,
         };
         var parameters = new double[ParameterCount];
-        var training = new NetworkTraining<double>(layers, schedule,
-            OptimizerSettings<double>.Sgd(1, momentum: 0, dampening: 0, nesterov: false, weightDecay: 0), parameters, 0);
+        var training = new NetworkTraining<double>(layers, schedule, parameters, 0);
         training.DegreeOfParallelism = threads;
         (double[] inputs, double[] targets) = Batch(9);
         (double[] gradient, _) = Reference(inputs, targets);

@@ -32,18 +32,22 @@ public sealed class NetworkTraining<T> where T : unmanaged, IBinaryFloatingPoint
     private T[] _targets = []; // labels as target rows
     private int _degreeOfParallelism = 1;
 
-    /// <summary>The training of a network whose parameters <paramref name="parameters"/> holds from <paramref name="origin"/>.</summary>
-    public NetworkTraining(ITrainingLayers<T> layers, TrainingSchedule schedule, OptimizerSettings<T> optimizer, T[] parameters, int origin)
+    /// <summary>
+    /// The training of a network whose parameters <paramref name="parameters"/> holds from <paramref name="origin"/>,
+    /// by the optimizer its declaration names (<see cref="TrainingSchedule.Network"/>).
+    /// </summary>
+    public NetworkTraining(ITrainingLayers<T> layers, TrainingSchedule schedule, T[] parameters, int origin)
     {
         ArgumentNullException.ThrowIfNull(layers);
         ArgumentNullException.ThrowIfNull(schedule);
-        ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentNullException.ThrowIfNull(parameters);
+        if (schedule.Network.Precision != (typeof(T) == typeof(double) ? Precision.Double : Precision.Single))
+            throw new ArgumentException($"The network is declared in {schedule.Network.Precision} precision, not as {typeof(T).Name}.", nameof(schedule));
         ArgumentOutOfRangeException.ThrowIfNegative(origin);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(origin, parameters.Length - schedule.ParameterCount);
         (_layers, _schedule, _parameters, _origin) = (layers, schedule, parameters, origin);
         _gradients = new T[schedule.ParameterCount];
-        _optimizer = new OptimizerState<T>(optimizer, schedule.ParameterCount);
+        _optimizer = new OptimizerState<T>(new OptimizerSettings<T>(schedule.Network.Optimizer), schedule.ParameterCount);
         _chunks = new ChunkedBatch<T>(layers, schedule, parameters, origin, _gradients, _optimizer);
     }
 
@@ -51,6 +55,9 @@ public sealed class NetworkTraining<T> where T : unmanaged, IBinaryFloatingPoint
 
     /// <summary>The gradient of the last batch's mean loss, in the layout of the parameters.</summary>
     public Span<T> Gradients => _gradients;
+
+    /// <summary>The batch the scratch rows hold: the largest trained so far, which the shape's rows were grown to (ITrainingLayers.Grow).</summary>
+    public int BatchCapacity => _batchCapacity;
 
     /// <summary>Threads that ComputeGradients and TrainStep may use on batches larger than one chunk; at least 1.</summary>
     public int DegreeOfParallelism

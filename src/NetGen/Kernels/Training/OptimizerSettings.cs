@@ -1,52 +1,53 @@
-using System.ComponentModel;
 using System.Numerics;
 
 namespace NetGen.Kernels;
 
 /// <summary>
-/// A network's declared optimizer and its constants, as the generator writes them in the network's
-/// precision: one of <see cref="Sgd"/>, <see cref="Adam"/> (AdamW with decoupled weight decay) and
-/// <see cref="RmsProp"/>, each following the PyTorch optimizer of the same name (see <see cref="Optimizers"/>).
+/// A network's declared optimizer (<see cref="OptimizerDescription"/>) with its constants in the
+/// network's precision, converted once: one of SGD, Adam (AdamW with decoupled weight decay) and
+/// RMSprop, each following the PyTorch optimizer of the same name (see <see cref="Optimizers"/>).
 /// </summary>
-/// <remarks>
-/// Part of the internal contract between NetGen's generator and the runtime of the same version
-/// (docs/generated-code-contract.md): generated code uses it. It is not an API to call, and it
-/// changes with any version, without notice.
-/// </remarks>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class OptimizerSettings<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+internal sealed class OptimizerSettings<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {
     internal enum Kind { Sgd, Adam, RmsProp }
 
-    private OptimizerSettings(Kind optimizer, T learningRate) => (Optimizer, LearningRate) = (optimizer, learningRate);
+    /// <summary>
+    /// The settings of <paramref name="optimizer"/> rounded to T as a literal in T would be (a double
+    /// converted to float rounds to nearest), so that a learning rate of 0.1 is 0.1f in a float network.
+    /// </summary>
+    internal OptimizerSettings(OptimizerDescription optimizer)
+    {
+        Optimizer = optimizer.Kind switch
+        {
+            OptimizerKind.Sgd => Kind.Sgd,
+            OptimizerKind.Adam or OptimizerKind.AdamW => Kind.Adam,
+            _ => Kind.RmsProp,
+        };
+        LearningRate = T.CreateChecked(optimizer.LearningRate);
+        Momentum = T.CreateChecked(optimizer.Momentum);
+        Dampening = T.CreateChecked(optimizer.Dampening);
+        Nesterov = optimizer.Nesterov;
+        WeightDecay = T.CreateChecked(optimizer.WeightDecay);
+        Beta1 = T.CreateChecked(optimizer.Beta1);
+        Beta2 = T.CreateChecked(optimizer.Beta2);
+        Epsilon = T.CreateChecked(optimizer.Epsilon);
+        DecoupledWeightDecay = optimizer.Kind == OptimizerKind.AdamW;
+        AmsGrad = optimizer.AmsGrad;
+        Alpha = T.CreateChecked(optimizer.Alpha);
+        Centered = optimizer.Centered;
+    }
 
     internal Kind Optimizer { get; }
     internal T LearningRate { get; }
-    internal T Momentum { get; private init; }
-    internal T Dampening { get; private init; }
-    internal bool Nesterov { get; private init; }
-    internal T WeightDecay { get; private init; }
-    internal T Beta1 { get; private init; }
-    internal T Beta2 { get; private init; }
-    internal T Epsilon { get; private init; }
-    internal bool DecoupledWeightDecay { get; private init; }
-    internal bool AmsGrad { get; private init; }
-    internal T Alpha { get; private init; }
-    internal bool Centered { get; private init; }
-
-    /// <summary>Stochastic gradient descent, with momentum when <paramref name="momentum"/> is not 0 (<see cref="Optimizers.Sgd"/>).</summary>
-    public static OptimizerSettings<T> Sgd(T learningRate, T momentum, T dampening, bool nesterov, T weightDecay) =>
-        new(Kind.Sgd, learningRate) { Momentum = momentum, Dampening = dampening, Nesterov = nesterov, WeightDecay = weightDecay };
-
-    /// <summary>Adam, or AdamW with <paramref name="decoupledWeightDecay"/> (<see cref="Optimizers.Adam"/>).</summary>
-    public static OptimizerSettings<T> Adam(T learningRate, T beta1, T beta2, T epsilon, T weightDecay, bool decoupledWeightDecay, bool amsGrad) =>
-        new(Kind.Adam, learningRate)
-        {
-            Beta1 = beta1, Beta2 = beta2, Epsilon = epsilon, WeightDecay = weightDecay,
-            DecoupledWeightDecay = decoupledWeightDecay, AmsGrad = amsGrad,
-        };
-
-    /// <summary>RMSprop (<see cref="Optimizers.RmsProp"/>).</summary>
-    public static OptimizerSettings<T> RmsProp(T learningRate, T alpha, T epsilon, T momentum, bool centered, T weightDecay) =>
-        new(Kind.RmsProp, learningRate) { Alpha = alpha, Epsilon = epsilon, Momentum = momentum, Centered = centered, WeightDecay = weightDecay };
+    internal T Momentum { get; }
+    internal T Dampening { get; }
+    internal bool Nesterov { get; }
+    internal T WeightDecay { get; }
+    internal T Beta1 { get; }
+    internal T Beta2 { get; }
+    internal T Epsilon { get; }
+    internal bool DecoupledWeightDecay { get; }
+    internal bool AmsGrad { get; }
+    internal T Alpha { get; }
+    internal bool Centered { get; }
 }

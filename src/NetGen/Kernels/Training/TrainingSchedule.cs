@@ -4,8 +4,9 @@ using System.ComponentModel;
 namespace NetGen.Kernels;
 
 /// <summary>
-/// The sizes and the plan of a generated network's training, as constants of its generator: its layers'
-/// sizes, which give the sizes a batch is checked against and the parameters' layout, the chunks it splits into, the blocks that element-wise work on the parameters
+/// The plan of a generated network's training, as constants of its generator, beside the network it
+/// trains (whose layers give the sizes a batch is checked against, the parameters' layout and the
+/// optimizer): the chunks a batch splits into, the blocks that element-wise work on the parameters
 /// splits into, where the optimizer step runs, and the layout of a first layer split by rows.
 /// </summary>
 /// <remarks>
@@ -16,46 +17,42 @@ namespace NetGen.Kernels;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class TrainingSchedule
 {
-    /// <summary>The sizes and the plan every network has.</summary>
-    /// <param name="layerSizes">The input size, then each layer's output size, in order.</param>
+    /// <summary>The plan every network has.</summary>
+    /// <param name="network">The network's declaration: its layers, in order, and its optimizer.</param>
     /// <param name="chunkSize">Samples of a chunk: larger batches split into chunks whose gradients are summed in chunk order.</param>
     /// <param name="maxTrainingBatch">The most samples a training call takes, those whose scratch rows fit in an array.</param>
     /// <param name="parameterBlocks">The fixed blocks that element-wise work on the parameters splits into on several threads.</param>
     /// <param name="parallelParameterCount">The fewest parameters for which that work runs on several threads.</param>
-    public TrainingSchedule(int[] layerSizes, int chunkSize, int maxTrainingBatch, int parameterBlocks, int parallelParameterCount)
+    public TrainingSchedule(NetworkDescription network, int chunkSize, int maxTrainingBatch, int parameterBlocks, int parallelParameterCount)
     {
-        ArgumentNullException.ThrowIfNull(layerSizes);
-        ArgumentOutOfRangeException.ThrowIfLessThan(layerSizes.Length, 2);
-        foreach (int size in layerSizes)
-            ArgumentOutOfRangeException.ThrowIfLessThan(size, 1, nameof(layerSizes));
+        ArgumentNullException.ThrowIfNull(network);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTrainingBatch, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(parameterBlocks, 1);
-        _layerSizes = (int[])layerSizes.Clone();
-        for (int l = 1; l < layerSizes.Length; l++)
-            ParameterCount += (layerSizes[l - 1] + 1) * layerSizes[l];
+        Network = network;
         (ChunkSize, MaxTrainingBatch, ParameterBlocks, ParallelParameterCount) = (chunkSize, maxTrainingBatch, parameterBlocks, parallelParameterCount);
     }
 
-    private readonly int[] _layerSizes;
+    /// <summary>The network's declaration.</summary>
+    public NetworkDescription Network { get; }
 
     /// <summary>The number of layers.</summary>
-    public int LayerCount => _layerSizes.Length - 1;
+    public int LayerCount => Network.Layers.Count;
 
-    /// <summary>The input size of layer <paramref name="layer"/>, from 1.</summary>
-    public int LayerInputSize(int layer) => _layerSizes[layer - 1];
+    /// <summary>The input size of layer <paramref name="layer"/>, counted from 1.</summary>
+    public int LayerInputSize(int layer) => Network.Layers[layer - 1].InputSize;
 
-    /// <summary>The output size of layer <paramref name="layer"/>, from 1.</summary>
-    public int LayerOutputSize(int layer) => _layerSizes[layer];
+    /// <summary>The output size of layer <paramref name="layer"/>, counted from 1.</summary>
+    public int LayerOutputSize(int layer) => Network.Layers[layer - 1].OutputSize;
 
-    /// <summary>Values in one input sample.</summary>
-    public int InputSize => _layerSizes[0];
+    /// <summary>The values in one input sample.</summary>
+    public int InputSize => Network.InputSize;
 
-    /// <summary>Values in one output sample.</summary>
-    public int OutputSize => _layerSizes[^1];
+    /// <summary>The values in one output sample.</summary>
+    public int OutputSize => Network.OutputSize;
 
-    /// <summary>Weights and biases.</summary>
-    public int ParameterCount { get; }
+    /// <summary>The number of weights and biases.</summary>
+    public int ParameterCount => Network.ParameterCount;
 
     /// <summary>Samples of a chunk.</summary>
     public int ChunkSize { get; }
