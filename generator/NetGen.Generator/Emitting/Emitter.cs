@@ -187,8 +187,8 @@ internal static partial class Emitter
             using (writer.Open($"public {spec.Type.Name}(int seed = 0)"))
             {
                 writer.Line($"_parameters = Alignment.Allocate<{T}>(ParameterCount + SamplePadding, out _origin);");
-                writer.Line($"_training = new NetworkTraining<{T}>(new ShapeWork(this), Schedule, _parameters, _origin);");
                 writer.Line("var random = new SeededRandom(seed);");
+                writer.Line($"_training = new NetworkTraining<{T}>(this, new ShapeWork(this), Schedule, _parameters, _origin{(HasDropout ? ", dropout: random" : "")});");
                 writer.Line($"Initializers.InitializeNetwork<{T}>(Parameters, Description, random);");
                 if (HasDropout)
                     writer.Line("_random = random;");
@@ -377,7 +377,7 @@ internal static partial class Emitter
                 using (writer.Open(""))
                 {
                     writer.Line($"var copy = new {spec.Type.Name}(seed: 0);");
-                    writer.Line($"_training.CopyTo(copy._training{(HasDropout ? ", _random, copy._random" : "")});");
+                    writer.Line("_training.CopyTo(copy._training);");
                     writer.Line("return copy;");
                 }
             }

@@ -32,6 +32,22 @@ public sealed class SeededRandom
         (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
     }
 
+    /// <summary>
+    /// The whole state, as a checkpoint stores it: the four xoshiro256** words, then the spare normal draw's
+    /// bits and whether it is held.
+    /// </summary>
+    internal ulong[] State
+    {
+        get => [_s0, _s1, _s2, _s3, (ulong)BitConverter.DoubleToInt64Bits(_spareNormal), _hasSpareNormal ? 1UL : 0UL];
+        set
+        {
+            if (value is not { Length: 6 } || (value[0] | value[1] | value[2] | value[3]) == 0 || value[5] > 1)
+                throw new ArgumentException("Expected the six words of a generator's state, the first four not all zero and the last 0 or 1.", nameof(value));
+            (_s0, _s1, _s2, _s3) = (value[0], value[1], value[2], value[3]);
+            (_spareNormal, _hasSpareNormal) = (BitConverter.Int64BitsToDouble((long)value[4]), value[5] == 1);
+        }
+    }
+
     /// <summary>Takes the whole state of <paramref name="other"/>, so that both draw the same numbers from here on.</summary>
     public void CopyFrom(SeededRandom other)
     {

@@ -16,6 +16,17 @@ public abstract class LearningRateSchedule
     {
     }
 
+    /// <summary>What the schedule carries from one epoch to the next, as a checkpoint stores it (empty for a schedule that carries nothing).</summary>
+    internal virtual double[] State
+    {
+        get => [];
+        set
+        {
+            if (value.Length != 0)
+                throw new ArgumentException($"This schedule carries no state, but {value.Length} values were given.", nameof(value));
+        }
+    }
+
     /// <summary><c>lr₀·γ^⌊e / stepSize⌋</c> (PyTorch's StepLR).</summary>
     public static LearningRateSchedule Step(int stepSize, double gamma = 0.1) => new StepSchedule(stepSize, Positive(gamma, nameof(gamma)));
 
@@ -110,6 +121,17 @@ public abstract class LearningRateSchedule
         {
             _best = double.PositiveInfinity;
             _badEpochs = 0;
+        }
+
+        internal override double[] State
+        {
+            get => [_best, _badEpochs];
+            set
+            {
+                if (value is not [var best, var badEpochs] || double.IsNaN(best) || !(badEpochs >= 0 && badEpochs <= patience && badEpochs == Math.Floor(badEpochs)))
+                    throw new ArgumentException("Expected a plateau schedule's best loss and its count of epochs without improvement.", nameof(value));
+                (_best, _badEpochs) = (best, (int)badEpochs);
+            }
         }
     }
 }

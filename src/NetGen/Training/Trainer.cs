@@ -51,6 +51,7 @@ public static class Trainer
                     nameof(options));
         }
 
+        options.ResumeFrom?.State.CheckFits(training.Count, network.ParameterCount, nameof(options));
         return new TrainingRun<T>(network, training, validation, options).Execute(progress, cancellationToken);
     }
 

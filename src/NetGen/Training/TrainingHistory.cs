@@ -11,6 +11,12 @@ public sealed class TrainingHistory
     /// <summary>The completed epochs, in order.</summary>
     public IReadOnlyList<EpochReport> Epochs => _epochs;
 
+    /// <summary>
+    /// Where the run stands, to continue it later (<see cref="TrainingOptions.ResumeFrom"/>) or store it in a checkpoint;
+    /// null when it was cancelled in the middle of an epoch, which leaves no epoch boundary to resume from.
+    /// </summary>
+    public TrainingProgress? Progress { get; internal set; }
+
     /// <summary>True when early stopping ended training before the last epoch.</summary>
     public bool StoppedEarly { get; internal set; }
 

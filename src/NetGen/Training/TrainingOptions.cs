@@ -39,6 +39,13 @@ public sealed record TrainingOptions
     /// <summary>Sets the learning rate at the start of each epoch; null keeps the network's rate.</summary>
     public LearningRateSchedule? Schedule { get; init; }
 
+    /// <summary>
+    /// A run to continue (<see cref="TrainingHistory.Progress"/>, or one a checkpoint loaded): training goes on from
+    /// the epoch after its last, up to <see cref="Epochs"/> in all, from the parameters that run had reached, as if it
+    /// had never stopped. The options and data must be those of that run. Null starts a new run.
+    /// </summary>
+    public TrainingProgress? ResumeFrom { get; init; }
+
     /// <summary>How much to write while training.</summary>
     public Verbosity Verbose { get; init; } = Verbosity.Silent;
 

@@ -42,18 +42,38 @@ internal sealed class TrainingRun<T> where T : unmanaged, IBinaryFloatingPointIe
     {
         var history = new TrainingHistory();
         var shuffle = new SeededRandom(_options.Seed);
-        var clock = Stopwatch.StartNew();
         double initialRate = double.CreateChecked(_network.LearningRate);
         double monitored = double.NaN, best = double.PositiveInfinity;
         int epochsWithoutImprovement = 0;
         long step = 0;
         double intervalLoss = 0;
         int intervalCount = 0;
+        int firstEpoch = 1;
+        TimeSpan elapsedBefore = TimeSpan.Zero;
+        _options.Schedule?.Reset();
+        if (_options.ResumeFrom is { } resumed)
+        {
+            TrainingProgress.RunState state = resumed.State;
+            foreach (EpochReport report in resumed.Epochs)
+                history.Add(report);
+            (history.BestEpoch, history.StoppedEarly) = (resumed.BestEpoch, resumed.StoppedEarly);
+            shuffle.State = state.Shuffle;
+            state.Order.CopyTo(_order, 0);
+            (initialRate, monitored, best, epochsWithoutImprovement) = (state.InitialRate, state.Monitored, state.Best, state.EpochsWithoutImprovement);
+            (step, intervalLoss, intervalCount) = (state.Step, state.IntervalLoss, state.IntervalCount);
+            if (_options.Schedule is { } resumedSchedule)
+                resumedSchedule.State = state.Schedule;
+            _network.ImportParameters(FromDoubles(state.Parameters));
+            if (_bestParameters is not null && state.BestParameters is { } bestParameters)
+                FromDoubles(bestParameters).CopyTo(_bestParameters, 0);
+            firstEpoch = resumed.StoppedEarly ? _options.Epochs + 1 : resumed.Epoch + 1;
+            elapsedBefore = resumed.Epochs.Count == 0 ? TimeSpan.Zero : resumed.Epochs[^1].Elapsed;
+        }
+        var clock = Stopwatch.StartNew();
         int batchSize = Math.Min(_options.BatchSize, _training.Count);
         int iterations = (_training.Count + batchSize - 1) / batchSize;
-        _options.Schedule?.Reset();
 
-        for (int epoch = 1; epoch <= _options.Epochs; epoch++)
+        for (int epoch = firstEpoch; epoch <= _options.Epochs; epoch++)
         {
             if (_options.Schedule is { } schedule)
                 _network.LearningRate = T.CreateChecked(schedule.Rate(epoch - 1, initialRate, double.CreateChecked(_network.LearningRate), monitored));
@@ -97,7 +117,7 @@ internal sealed class TrainingRun<T> where T : unmanaged, IBinaryFloatingPointIe
             double? validationLoss = null, validationAccuracy = null;
             if (_validation is not null)
                 (validationLoss, validationAccuracy) = _evaluator.Evaluate(_validation);
-            var report = new EpochReport(epoch, trainingLoss, accuracy, validationLoss, validationAccuracy, learningRate, clock.Elapsed);
+            var report = new EpochReport(epoch, trainingLoss, accuracy, validationLoss, validationAccuracy, learningRate, elapsedBefore + clock.Elapsed);
             history.Add(report);
             if (_options.Verbose == Verbosity.Epoch)
                 _output.WriteLine(Describe(report));
@@ -111,7 +131,7 @@ internal sealed class TrainingRun<T> where T : unmanaged, IBinaryFloatingPointIe
                 history.BestEpoch = epoch;
                 epochsWithoutImprovement = 0;
                 if (_bestParameters is not null)
-                    _network.Parameters.CopyTo(_bestParameters);
+                    _network.ExportParameters(_bestParameters);
             }
             else if (_options.EarlyStopping is { } stopping && ++epochsWithoutImprovement > stopping.Patience)
             {
@@ -119,12 +139,40 @@ internal sealed class TrainingRun<T> where T : unmanaged, IBinaryFloatingPointIe
                 break;
             }
         }
+        // The parameters training goes on from are the last ones, whatever the network is left with.
+        history.Progress = new TrainingProgress([.. history.Epochs], history.BestEpoch, history.StoppedEarly, new TrainingProgress.RunState(
+            shuffle.State, (int[])_order.Clone(), initialRate, monitored, best, epochsWithoutImprovement, step, intervalLoss, intervalCount,
+            _options.Schedule?.State ?? [], ToDoubles(Exported()), _bestParameters is null ? null : ToDoubles(_bestParameters)));
         if (_bestParameters is not null)
-            _bestParameters.CopyTo(_network.Parameters);
+            _network.ImportParameters(_bestParameters);
         return history;
     }
 
-    /// <summary>Gathers the batch, computes its gradients, clips them, and applies the optimizer; returns the loss.</summary>
+    private static double[] ToDoubles(ReadOnlySpan<T> values)
+    {
+        var doubles = new double[values.Length];
+        for (int k = 0; k < values.Length; k++)
+            doubles[k] = double.CreateChecked(values[k]);
+        return doubles;
+    }
+
+    // Every float is a double exactly, so parameters go through a progress's doubles and back to the same bits.
+    private static T[] FromDoubles(double[] values)
+    {
+        var converted = new T[values.Length];
+        for (int k = 0; k < values.Length; k++)
+            converted[k] = T.CreateChecked(values[k]);
+        return converted;
+    }
+
+    /// <summary>The network's parameters in the canonical order, which a progress keeps.</summary>
+    private T[] Exported()
+    {
+        var parameters = new T[_network.ParameterCount];
+        _network.ExportParameters(parameters);
+        return parameters;
+    }
+
     private double TrainBatch(int start, int count)
     {
         int features = _training.FeatureCount;

@@ -36,7 +36,7 @@ public sealed class NetworkTrainingTests
         var parameters = new double[ParameterCount + 4];
         for (int k = 0; k < ParameterCount; k++)
             parameters[2 + k] = k + 1;
-        var training = new NetworkTraining<double>(layers, schedule, parameters, 2);
+        var training = new NetworkTraining<double>(null, layers, schedule, parameters, 2);
         return (training, layers, parameters);
     }
 
@@ -230,7 +230,7 @@ public sealed class NetworkTrainingTests
             parallelParameterCount: 1);
         Assert.Equal((2, 1, 9, 2), (schedule.InputSize, schedule.OutputSize, schedule.ParameterCount, schedule.LayerCount));
         var parameters = new double[9];
-        var training = new NetworkTraining<double>(new FakeLayers(), schedule, parameters, 0);
+        var training = new NetworkTraining<double>(null, new FakeLayers(), schedule, parameters, 0);
         training.ImportParameters([1, 2, 3, 4, 5, 6, 7, 8, 9]);
         Assert.Equal([1d, 3, 2, 4, 5, 6, 7, 8, 9], parameters);
         var exported = new double[9];
@@ -288,7 +288,7 @@ public sealed class NetworkTrainingTests
             StepsWithChunkSums = true, FirstWeightBlocks = 2,
         };
         var parameters = new double[ParameterCount];
-        var training = new NetworkTraining<double>(layers, schedule, parameters, 0);
+        var training = new NetworkTraining<double>(null, layers, schedule, parameters, 0);
         training.DegreeOfParallelism = threads;
         (double[] inputs, double[] targets) = Batch(9);
         (double[] gradient, _) = Reference(inputs, targets);

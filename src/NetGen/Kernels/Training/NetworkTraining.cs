@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.ComponentModel;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace NetGen.Kernels;
 
@@ -32,11 +34,16 @@ public sealed class NetworkTraining<T> where T : unmanaged, IBinaryFloatingPoint
     private T[] _targets = []; // labels as target rows
     private int _degreeOfParallelism = 1;
 
+    // Each network's training, for the runtime's tools that reach a network through INetwork<T> and need its
+    // whole training state (checkpoints); weak, so that a network is collected as if it were not here.
+    private static readonly ConditionalWeakTable<INetwork<T>, NetworkTraining<T>> s_trainingOf = new();
+
     /// <summary>
-    /// The training of a network whose parameters <paramref name="parameters"/> holds from <paramref name="origin"/>,
-    /// by the optimizer its declaration names (<see cref="TrainingSchedule.Network"/>).
+    /// The training of <paramref name="network"/> (null for one that no tool needs to find), whose parameters <paramref name="parameters"/> holds from <paramref name="origin"/>,
+    /// by the optimizer its declaration names (<see cref="TrainingSchedule.Network"/>); <paramref name="dropout"/> is the
+    /// generator of its dropout masks, if it has any, whose state a clone and a checkpoint carry.
     /// </summary>
-    public NetworkTraining(ITrainingLayers<T> layers, TrainingSchedule schedule, T[] parameters, int origin)
+    public NetworkTraining(INetwork<T>? network, ITrainingLayers<T> layers, TrainingSchedule schedule, T[] parameters, int origin, SeededRandom? dropout = null)
     {
         ArgumentNullException.ThrowIfNull(layers);
         ArgumentNullException.ThrowIfNull(schedule);
@@ -45,11 +52,16 @@ public sealed class NetworkTraining<T> where T : unmanaged, IBinaryFloatingPoint
             throw new ArgumentException($"The network is declared in {schedule.Network.Precision} precision, not as {typeof(T).Name}.", nameof(schedule));
         ArgumentOutOfRangeException.ThrowIfNegative(origin);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(origin, parameters.Length - schedule.ParameterCount);
-        (_layers, _schedule, _parameters, _origin) = (layers, schedule, parameters, origin);
+        (_layers, _schedule, _parameters, _origin, Dropout) = (layers, schedule, parameters, origin, dropout);
         _gradients = new T[schedule.ParameterCount];
         _optimizer = new OptimizerState<T>(new OptimizerSettings<T>(schedule.Network.Optimizer), schedule.ParameterCount);
         _chunks = new ChunkedBatch<T>(layers, schedule, parameters, origin, _gradients, _optimizer);
+        if (network is not null)
+            s_trainingOf.AddOrUpdate(network, this);
     }
+
+    /// <summary>The training of <paramref name="network"/>, or null for a network that is not generated (or not built yet).</summary>
+    internal static NetworkTraining<T>? Of(INetwork<T> network) => s_trainingOf.TryGetValue(network, out NetworkTraining<T>? training) ? training : null;
 
     private Span<T> Parameters => new(_parameters, _origin, _schedule.ParameterCount);
 
@@ -169,18 +181,67 @@ public sealed class NetworkTraining<T> where T : unmanaged, IBinaryFloatingPoint
 
     /// <summary>
     /// Gives <paramref name="copy"/>, the training of a new network of the same class, this one's parameters,
-    /// gradients, optimizer state, settings and, where the network drops out, the state of its generator
-    /// <paramref name="random"/> in <paramref name="copyRandom"/>. The caller holds the guard (<see cref="Enter"/>).
+    /// gradients, optimizer state, settings and, where the network drops out, the state of its dropout generator.
+    /// The caller holds the guard (<see cref="Enter"/>).
     /// </summary>
-    public void CopyTo(NetworkTraining<T> copy, SeededRandom? random = null, SeededRandom? copyRandom = null)
+    public void CopyTo(NetworkTraining<T> copy)
     {
         ArgumentNullException.ThrowIfNull(copy);
         Parameters.CopyTo(copy.Parameters);
         _gradients.CopyTo(copy._gradients, 0);
         _optimizer.CopyTo(copy._optimizer);
         copy._degreeOfParallelism = _degreeOfParallelism;
-        if (random is not null)
-            copyRandom!.CopyFrom(random);
+        if (Dropout is not null)
+            copy.Dropout!.CopyFrom(Dropout);
+    }
+
+    /// <summary>The generator of the network's dropout masks, or null when it drops nothing out.</summary>
+    internal SeededRandom? Dropout { get; }
+
+    /// <summary>The network's declaration, which names its tensors and its optimizer.</summary>
+    internal NetworkDescription Network => _schedule.Network;
+
+    /// <summary>Steps the optimizer has taken since the start or the last reset.</summary>
+    internal long OptimizerStep => _optimizer.Step;
+
+    /// <summary>The optimizer's state arrays by PyTorch's names, each in the canonical order of the parameters.</summary>
+    internal IEnumerable<(string Name, T[] Values)> ExportOptimizerState()
+    {
+        foreach (var (name, values) in _optimizer.Arrays)
+        {
+            var canonical = new T[values.Length];
+            Reorder(values, canonical, toCanonical: true);
+            yield return (name, canonical);
+        }
+    }
+
+    /// <summary>The names of the optimizer's state arrays, as <see cref="ExportOptimizerState"/> gives them.</summary>
+    internal IEnumerable<string> OptimizerStateNames
+    {
+        get
+        {
+            foreach (var (name, _) in _optimizer.Arrays)
+                yield return name;
+        }
+    }
+
+    /// <summary>
+    /// Takes a checkpoint's training state: the parameters and each optimizer state array in the canonical order
+    /// (every one of <see cref="OptimizerStateNames"/>, checked by the caller), the step count, the learning rate
+    /// and the dropout generator's state. Nothing is checked here that the caller has not: it is all or nothing there.
+    /// </summary>
+    internal void Restore(ReadOnlySpan<T> parameters, IReadOnlyDictionary<string, T[]> optimizerState, long step, T learningRate, ulong[]? dropoutState)
+    {
+        using (Enter("LoadCheckpoint"))
+        {
+            Reorder(parameters, Parameters, toCanonical: false);
+            foreach (var (name, values) in _optimizer.Arrays)
+                Reorder(optimizerState[name], values, toCanonical: false);
+            _optimizer.Step = step;
+            _optimizer.LearningRate = learningRate;
+            if (Dropout is not null && dropoutState is not null)
+                Dropout.State = dropoutState;
+        }
     }
 
     private T Compute(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, bool stepWithSum)

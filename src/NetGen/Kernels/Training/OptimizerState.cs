@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Numerics;
 
 namespace NetGen.Kernels;
@@ -72,6 +73,28 @@ internal sealed class OptimizerState<T> where T : unmanaged, IBinaryFloatingPoin
         _third.CopyTo(copy._third, 0);
         copy.Step = Step;
         copy.LearningRate = LearningRate;
+    }
+
+    /// <summary>
+    /// The state arrays the settings use, each by the name PyTorch's optimizer gives it in its state_dict
+    /// (SGD's <c>momentum_buffer</c>; Adam's <c>exp_avg</c>, <c>exp_avg_sq</c> and <c>max_exp_avg_sq</c>; RMSprop's
+    /// <c>square_avg</c>, <c>grad_avg</c> and <c>momentum_buffer</c>), in the parameters' internal layout.
+    /// </summary>
+    public IEnumerable<(string Name, T[] Values)> Arrays
+    {
+        get
+        {
+            string[] names = _settings.Optimizer switch
+            {
+                OptimizerSettings<T>.Kind.Sgd => ["momentum_buffer", "", ""],
+                OptimizerSettings<T>.Kind.Adam => ["exp_avg", "exp_avg_sq", "max_exp_avg_sq"],
+                _ => ["square_avg", "grad_avg", "momentum_buffer"],
+            };
+            T[][] arrays = [_first, _second, _third];
+            for (int k = 0; k < 3; k++)
+                if (arrays[k].Length > 0)
+                    yield return (names[k], arrays[k]);
+        }
     }
 
     // An unused state array is empty, and its span too, as the kernels expect.
