@@ -9,7 +9,7 @@ namespace NetGen;
 /// and optimizer. Every generated class has one as its static <c>Description</c>, also reached through
 /// <see cref="INetwork{T}.Description"/>; serializers name, shape and check the tensors by it.
 /// </summary>
-public sealed class NetworkDescription
+public sealed partial class NetworkDescription
 {
     /// <summary>
     /// Describes a network of <paramref name="layers"/> on inputs of <paramref name="inputSize"/> values, placing each
