@@ -97,6 +97,18 @@ internal sealed class SafetensorsReader
     /// <summary>The tensor named <paramref name="name"/>, or false when the file has none of that name.</summary>
     public bool TryGetTensor(string name, out SafetensorsTensor tensor) => _byName.TryGetValue(name, out tensor!);
 
+    /// <summary>Reads an I32 tensor's elements, such as indices, into <paramref name="destination"/>, row-major.</summary>
+    /// <exception cref="ArgumentException">The tensor is not this file's, or the destination's length is not its element count.</exception>
+    /// <exception cref="InvalidDataException">The tensor is not I32.</exception>
+    public void ReadInt32(SafetensorsTensor tensor, Span<int> destination)
+    {
+        ReadOnlySpan<byte> bytes = Bytes(tensor, destination.Length);
+        if (tensor.DType != SafetensorsDType.I32)
+            throw new Context(Source).Invalid($"tensor '{tensor.Name}' is {tensor.DType}; expected I32");
+        for (int k = 0; k < destination.Length; k++)
+            destination[k] = BinaryPrimitives.ReadInt32LittleEndian(bytes.Slice(k * sizeof(int)));
+    }
+
     /// <summary>
     /// Reads <paramref name="tensor"/>'s elements into <paramref name="destination"/>, row-major, converting from F32,
     /// F64, F16 or BF16: exactly, except F64 into float, which rounds to nearest.
@@ -105,16 +117,10 @@ internal sealed class SafetensorsReader
     /// <exception cref="InvalidDataException">The tensor's dtype is not one of the four.</exception>
     public void ReadValues<T>(SafetensorsTensor tensor, Span<T> destination) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        ArgumentNullException.ThrowIfNull(tensor);
-        if (!_byName.TryGetValue(tensor.Name, out SafetensorsTensor? own) || own != tensor)
-            throw new ArgumentException($"Tensor '{tensor.Name}' is not one of this {Source}'s tensors.", nameof(tensor));
-        if (destination.Length != tensor.ElementCount)
-            throw new ArgumentException(
-                $"Tensor '{tensor.Name}' has {tensor.ElementCount} elements; the destination holds {destination.Length}.", nameof(destination));
+        ReadOnlySpan<byte> bytes = Bytes(tensor, destination.Length);
         if (!SafetensorsDTypes.IsReadable(tensor.DType))
             throw new Context(Source).Invalid($"tensor '{tensor.Name}' is {tensor.DType}; NetGen reads F32, F64, F16 and BF16 only");
 
-        ReadOnlySpan<byte> bytes = _data.AsSpan((int)tensor.Begin, (int)(tensor.End - tensor.Begin));
         int size = SafetensorsDTypes.Size(tensor.DType);
         for (int k = 0; k < destination.Length; k++)
         {
@@ -128,6 +134,17 @@ internal sealed class SafetensorsReader
                 _ => T.CreateTruncating(BitConverter.Int32BitsToSingle(BinaryPrimitives.ReadUInt16LittleEndian(element) << 16)),
             };
         }
+    }
+
+    /// <summary>The bytes of <paramref name="tensor"/>, one of this file's, for a destination of <paramref name="length"/> elements.</summary>
+    private ReadOnlySpan<byte> Bytes(SafetensorsTensor tensor, int length)
+    {
+        ArgumentNullException.ThrowIfNull(tensor);
+        if (!_byName.TryGetValue(tensor.Name, out SafetensorsTensor? own) || own != tensor)
+            throw new ArgumentException($"Tensor '{tensor.Name}' is not one of this {Source}'s tensors.", nameof(tensor));
+        if (length != tensor.ElementCount)
+            throw new ArgumentException($"Tensor '{tensor.Name}' has {tensor.ElementCount} elements; the destination holds {length}.", "destination");
+        return _data.AsSpan((int)tensor.Begin, (int)(tensor.End - tensor.Begin));
     }
 
     /// <summary>

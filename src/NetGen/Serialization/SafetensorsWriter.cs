@@ -29,21 +29,7 @@ internal sealed class SafetensorsWriter
     /// <exception cref="ArgumentException">The name is empty, reserved or taken, or the shape's element count is not the number of values.</exception>
     public void Add<T>(string name, ReadOnlySpan<T> values, params ReadOnlySpan<long> shape) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        if (name == SafetensorsReader.MetadataKey)
-            throw new ArgumentException($"'{SafetensorsReader.MetadataKey}' is the header's metadata object, not a tensor name.", nameof(name));
-        long count = 1;
-        foreach (long dimension in shape)
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(dimension, nameof(shape));
-            count = checked(count * dimension);
-        }
-        if (count != values.Length)
-            throw new ArgumentException(
-                $"Tensor '{name}' has shape {SafetensorsTensor.FormatShape(shape.ToArray())}, {count} elements, but {values.Length} values.", nameof(values));
-        if (!_names.Add(name))
-            throw new ArgumentException($"A tensor named '{name}' is added already.", nameof(name));
-
+        Reserve(name, values.Length, shape);
         var (dtype, bytes) = typeof(T) == typeof(float)
             ? (SafetensorsDType.F32, new byte[values.Length * sizeof(float)])
             : typeof(T) == typeof(double)
@@ -57,6 +43,36 @@ internal sealed class SafetensorsWriter
                 BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(k * sizeof(double)), double.CreateTruncating(values[k]));
         }
         _tensors.Add((name, dtype, shape.ToArray(), bytes));
+    }
+
+    /// <summary>Adds an I32 tensor of <paramref name="values"/>, such as indices, with the given row-major shape.</summary>
+    /// <exception cref="ArgumentException">The name is empty, reserved or taken, or the shape's element count is not the number of values.</exception>
+    public void AddInt32(string name, ReadOnlySpan<int> values, params ReadOnlySpan<long> shape)
+    {
+        Reserve(name, values.Length, shape);
+        var bytes = new byte[values.Length * sizeof(int)];
+        for (int k = 0; k < values.Length; k++)
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(k * sizeof(int)), values[k]);
+        _tensors.Add((name, SafetensorsDType.I32, shape.ToArray(), bytes));
+    }
+
+    /// <summary>Checks a new tensor's name and shape against its number of values, and takes the name.</summary>
+    private void Reserve(string name, int valueCount, ReadOnlySpan<long> shape)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (name == SafetensorsReader.MetadataKey)
+            throw new ArgumentException($"'{SafetensorsReader.MetadataKey}' is the header's metadata object, not a tensor name.", nameof(name));
+        long count = 1;
+        foreach (long dimension in shape)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(dimension, nameof(shape));
+            count = checked(count * dimension);
+        }
+        if (count != valueCount)
+            throw new ArgumentException(
+                $"Tensor '{name}' has shape {SafetensorsTensor.FormatShape(shape.ToArray())}, {count} elements, but {valueCount} values.", "values");
+        if (!_names.Add(name))
+            throw new ArgumentException($"A tensor named '{name}' is added already.", nameof(name));
     }
 
     /// <summary>Writes the file to <paramref name="stream"/> from its current position; leaves the stream open.</summary>

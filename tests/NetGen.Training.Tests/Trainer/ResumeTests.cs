@@ -16,7 +16,7 @@ public sealed class ResumeTests
 
     public static TheoryData<string> Runs => new(RunNames);
 
-    private static readonly string[] RunNames = ["sgd", "sgd with dropout, plateau schedule and clipping", "adam with validation and early stopping", "rmsprop"];
+    internal static readonly string[] RunNames = ["sgd", "sgd with dropout, plateau schedule and clipping", "adam with validation and early stopping", "adamw", "rmsprop"];
 
     [Theory]
     [MemberData(nameof(Runs))]
@@ -63,7 +63,7 @@ public sealed class ResumeTests
         Assert.Null(history.Progress);
     }
 
-    private static (Func<INetwork<float>> Create, Dataset<float> Data, TrainingOptions Options) Setup(string run) => run switch
+    internal static (Func<INetwork<float>> Create, Dataset<float> Data, TrainingOptions Options) Setup(string run) => run switch
     {
         "sgd" => (() => new SpiralNet(1), Spiral, new TrainingOptions { BatchSize = 16, Seed = 3 }),
         "sgd with dropout, plateau schedule and clipping" => (() => new ResumedDropoutNet(1), Spiral, new TrainingOptions
@@ -74,10 +74,11 @@ public sealed class ResumeTests
         {
             BatchSize = 32, Seed = 5, ValidationSplit = 0.25, EarlyStopping = new EarlyStopping(Patience: 2, MinDelta: 0.02),
         }),
+        "adamw" => (() => new ResumedAdamWNet(1), Spiral, new TrainingOptions { BatchSize = 24, Seed = 7, Schedule = LearningRateSchedule.Step(3, 0.5) }),
         _ => (() => new ResumedRmsPropNet(1), Spiral, new TrainingOptions { BatchSize = 20, Seed = 6, Schedule = LearningRateSchedule.Cosine(9) }),
     };
 
-    private static uint[] Bits(INetwork<float> network)
+    internal static uint[] Bits(INetwork<float> network)
     {
         var parameters = new float[network.ParameterCount];
         network.ExportParameters(parameters);
@@ -98,6 +99,13 @@ public partial class ResumedDropoutNet;
 [Dense(3, Activation.Softmax)]
 [Adam(0.05, AmsGrad = true)]
 public partial class ResumedAdamNet;
+
+[Network(Loss.CrossEntropy)]
+[Input(2)]
+[Dense(10, Activation.SiLU)]
+[Dense(3, Activation.Softmax)]
+[AdamW(0.02, WeightDecay = 0.05)]
+public partial class ResumedAdamWNet;
 
 [Network(Loss.CrossEntropy)]
 [Input(2)]
