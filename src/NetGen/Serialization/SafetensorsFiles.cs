@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Numerics;
@@ -158,7 +159,8 @@ public static class SafetensorsFiles
             return;
         string where = columns == 0 ? $"[{index}]" : $"[{index / columns}, {index % columns}]";
         throw Mismatch(reader, description,
-            $"tensor '{name}' holds {destination[index]} at {where} (as {typeof(T).Name}); NetGen loads finite values only");
+            $"tensor '{name}' holds {double.CreateTruncating(destination[index]).ToString(CultureInfo.InvariantCulture)} at {where} "
+            + $"(as {(typeof(T) == typeof(float) ? "float" : "double")}); NetGen loads finite values only");
     }
 
     private static InvalidDataException Mismatch(SafetensorsReader reader, NetworkDescription description, string what) =>
