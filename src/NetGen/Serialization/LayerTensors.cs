@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Numerics;
@@ -84,6 +85,7 @@ internal static class LayerTensors
         if (index < 0)
             return;
         string where = columns == 0 ? $"[{index}]" : $"[{index / columns}, {index % columns}]";
-        throw invalid($"tensor '{name}' holds {destination[index]} at {where} (as {typeof(T).Name}); NetGen loads finite values only");
+        throw invalid($"tensor '{name}' holds {double.CreateTruncating(destination[index]).ToString(CultureInfo.InvariantCulture)} at {where} "
+            + $"(as {(typeof(T) == typeof(float) ? "float" : "double")}); NetGen loads finite values only");
     }
 }
