@@ -40,16 +40,19 @@ public static class ExportedNetworks
     }
 
     /// <summary>
-    /// <paramref name="batch"/> input rows of uniform values whose range widens row by row, from ±1 to ±(1 + batch/2),
-    /// so that a batch reaches the saturated tails of the activations and Softplus's threshold as well as zero.
+    /// <paramref name="batch"/> input rows of uniform values whose range widens row by row, from ±1 to ±<paramref name="widest"/>,
+    /// so that a batch reaches the saturated tails of the activations (and, at ±40, Softplus's threshold at 20) as well as zero.
     /// </summary>
-    public static T[] Inputs<T>(int inputSize, int batch, int seed) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    public static T[] Inputs<T>(int inputSize, int batch, double widest, int seed) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         var random = new Random(seed);
         var inputs = new T[inputSize * batch];
         for (int r = 0; r < batch; r++)
+        {
+            double range = batch == 1 ? widest : 1 + (widest - 1) * r / (batch - 1);
             for (int i = 0; i < inputSize; i++)
-                inputs[r * inputSize + i] = T.CreateTruncating((random.NextDouble() * 2 - 1) * (1 + r / 2.0));
+                inputs[r * inputSize + i] = T.CreateTruncating((random.NextDouble() * 2 - 1) * range);
+        }
         return inputs;
     }
 
