@@ -16,6 +16,12 @@ namespace NetGen;
 /// </summary>
 public static class OnnxExport
 {
+    /// <summary>The graph's input, [batch, InputSize]: one sample a row.</summary>
+    public const string InputName = OnnxModelBuilder.InputName;
+
+    /// <summary>The graph's output, [batch, OutputSize]: what <c>Forward</c> writes for the rows of <see cref="InputName"/>.</summary>
+    public const string OutputName = OnnxModelBuilder.OutputName;
+
     /// <summary>Writes <paramref name="network"/>'s inference graph to the ONNX file <paramref name="path"/>, replacing it if it exists.</summary>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     public static void ExportOnnx<T>(this INetwork<T> network, string path) where T : unmanaged, IBinaryFloatingPointIeee754<T>
