@@ -36,9 +36,9 @@ public class InferenceBenchmarks
         _spiralLayers = Workload.LayerListTwin(_spiral, NetworkShape.Spiral, Workload.Sgd(1f), 1);
         _controlLayers = Workload.LayerListTwin(_control, NetworkShape.Control, Workload.Sgd(0.01f), 1);
         _mnistLayers = Workload.LayerListTwin(_mnist, NetworkShape.Mnist, Workload.Sgd(0.1f), 1);
-        _spiralOnnx = Workload.OnnxTwin(_spiral, NetworkShape.Spiral, _spiralInput);
-        _controlOnnx = Workload.OnnxTwin(_control, NetworkShape.Control, _controlInput);
-        _mnistOnnx = Workload.OnnxTwin(_mnist, NetworkShape.Mnist, _mnistInput);
+        _spiralOnnx = Workload.OnnxTwin(_spiral, _spiralInput);
+        _controlOnnx = Workload.OnnxTwin(_control, _controlInput);
+        _mnistOnnx = Workload.OnnxTwin(_mnist, _mnistInput);
         Workload.CheckForward("W2", _spiral, _spiralLayers, _spiralInput);
         Workload.CheckForward("W2", _spiral, _spiralOnnx);
         Workload.CheckForward("W3", _control, _controlLayers, _controlInput);

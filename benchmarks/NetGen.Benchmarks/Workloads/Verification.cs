@@ -51,7 +51,7 @@ internal static class Verification
         LayerListNetwork layers = Workload.LayerListTwin(network, shape, Workload.Sgd(0.01f), 4);
         Workload.CheckForward(workload, network, layers, input);
         Workload.CheckForward(workload + " batch 4", network, layers, Workload.Inputs(4 * shape.InputSize, 8));
-        using OnnxRuntimePeer onnx = Workload.OnnxTwin(network, shape, input);
+        using OnnxRuntimePeer onnx = Workload.OnnxTwin(network, input);
         Workload.CheckForward(workload, network, onnx);
     }
 

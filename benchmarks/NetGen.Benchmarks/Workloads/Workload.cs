@@ -51,9 +51,9 @@ internal static class Workload
 
     public static Func<IReadOnlyList<Parameter>, Optimizer> Adam(float learningRate) => p => new AdamOptimizer(p, learningRate);
 
-    public static OnnxRuntimePeer OnnxTwin(INetwork<float> network, NetworkShape shape, ReadOnlySpan<float> input)
+    public static OnnxRuntimePeer OnnxTwin(INetwork<float> network, ReadOnlySpan<float> input)
     {
-        var peer = new OnnxRuntimePeer(shape.InputSize, shape.Layers, Parameters(network));
+        var peer = new OnnxRuntimePeer(network);
         input.CopyTo(peer.Input);
         return peer;
     }

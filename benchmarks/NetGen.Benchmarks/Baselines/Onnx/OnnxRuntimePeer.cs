@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Generic;
+using System.IO;
 using Microsoft.ML.OnnxRuntime;
 
 namespace NetGen.Benchmarks.Baselines.Onnx;
@@ -8,7 +8,8 @@ namespace NetGen.Benchmarks.Baselines.Onnx;
 /// ONNX Runtime as a user would set it up for lowest latency on one core: one intra-op and one
 /// inter-op thread, sequential execution, all graph optimizations, and input and output tensors
 /// allocated once over managed arrays and bound once with an <see cref="OrtIoBinding"/>, so that
-/// <see cref="Run"/> only crosses into the native runtime and back.
+/// <see cref="Run"/> only crosses into the native runtime and back. The model is what NetGen.Onnx's
+/// <c>ExportOnnx</c> writes for the network, so ONNX Runtime computes the same function from the same numbers.
 /// </summary>
 public sealed class OnnxRuntimePeer : IDisposable
 {
@@ -24,9 +25,10 @@ public sealed class OnnxRuntimePeer : IDisposable
     /// <summary>The array the bound output tensor writes.</summary>
     public float[] Output { get; }
 
-    public OnnxRuntimePeer(int inputSize, IReadOnlyList<(int Size, Activation Activation)> layers, ReadOnlySpan<float> parameters, int batch = 1)
+    public OnnxRuntimePeer(INetwork<float> network, int batch = 1)
     {
-        byte[] model = OnnxModelWriter.Write(inputSize, layers, parameters, batch);
+        var model = new MemoryStream();
+        network.ExportOnnx(model);
         _options = new SessionOptions
         {
             IntraOpNumThreads = 1,
@@ -34,14 +36,14 @@ public sealed class OnnxRuntimePeer : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        _session = new InferenceSession(model, _options);
-        Input = new float[batch * inputSize];
-        Output = new float[batch * layers[^1].Size];
-        _input = OrtValue.CreateTensorValueFromMemory(Input, [batch, inputSize]);
-        _output = OrtValue.CreateTensorValueFromMemory(Output, [batch, layers[^1].Size]);
+        _session = new InferenceSession(model.ToArray(), _options);
+        Input = new float[batch * network.InputSize];
+        Output = new float[batch * network.OutputSize];
+        _input = OrtValue.CreateTensorValueFromMemory(Input, [batch, network.InputSize]);
+        _output = OrtValue.CreateTensorValueFromMemory(Output, [batch, network.OutputSize]);
         _binding = _session.CreateIoBinding();
-        _binding.BindInput(OnnxModelWriter.InputName, _input);
-        _binding.BindOutput(OnnxModelWriter.OutputName, _output);
+        _binding.BindInput(OnnxExport.InputName, _input);
+        _binding.BindOutput(OnnxExport.OutputName, _output);
         _binding.SynchronizeBoundInputs();
     }
 
