@@ -1,8 +1,8 @@
 // Weights move between PyTorch and NetGen: a digits classifier trained briefly in PyTorch (train_in_pytorch.py,
 // whose output files are committed) is loaded from its safetensors file, checked against PyTorch's own outputs,
-// fine-tuned in NetGen, and written back as safetensors (which PyTorch's load_state_dict takes as it is) and as a
-// checkpoint that resumes training to the same bits. Exits with 1 when the loaded network disagrees with PyTorch,
-// the checkpoint does not restore, or fine-tuning misses 0.90 test accuracy.
+// fine-tuned in NetGen with a checkpoint that resumes training to the same bits, and written back as safetensors
+// (which PyTorch's load_state_dict takes as it is) and as an ONNX model. Exits with 1 when the loaded network
+// disagrees with PyTorch, the checkpoint does not restore, or fine-tuning misses 0.90 test accuracy.
 using System;
 using System.IO;
 using System.Linq;
@@ -56,6 +56,9 @@ Console.WriteLine($"Fine-tuned in NetGen: test loss {testLoss:F4} | test accurac
 string weights = Path.Combine(Path.GetTempPath(), "digits_finetuned.safetensors");
 net.SaveSafetensors(weights);
 Console.WriteLine($"Wrote {weights}: in PyTorch, model.load_state_dict(load_safetensors(path)) takes it as it is.");
+string model = Path.Combine(Path.GetTempPath(), "digits_finetuned.onnx");
+net.ExportOnnx(model);
+Console.WriteLine($"Wrote {model}: any ONNX runtime runs it, input '{OnnxExport.InputName}' [batch, 64], output '{OnnxExport.OutputName}' [batch, 10].");
 return agrees && restores && testAccuracy >= Target ? 0 : 1;
 
 // Rows [first, end) of the digits, scaled to 0-1 as PyTorch's script scales them.
