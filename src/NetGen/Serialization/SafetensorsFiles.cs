@@ -1,10 +1,6 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
-using System.Linq;
 using System.Numerics;
-using NetGen.Kernels;
 
 namespace NetGen;
 
@@ -68,11 +64,7 @@ public static class SafetensorsFiles
         writer.Metadata["format"] = "pt";
         writer.Metadata[VersionKey] = NetGenVersion.Value;
         writer.Metadata[NetworkKey] = description.ToJson();
-        foreach (LayerDescription layer in description.Layers)
-        {
-            writer.Add<T>(layer.WeightName, parameters.AsSpan(layer.ParameterOffset, layer.WeightCount), layer.OutputSize, layer.InputSize);
-            writer.Add<T>(layer.BiasName, parameters.AsSpan(layer.ParameterOffset + layer.WeightCount, layer.OutputSize), layer.OutputSize);
-        }
+        NetworkTensors.Add<T>(writer, description, parameters);
         writer.WriteTo(stream);
     }
 
@@ -107,62 +99,7 @@ public static class SafetensorsFiles
         // No dtype NetGen reads takes more than 8 bytes an element: a file that declares more is not this network's,
         // and is refused before its data is read.
         SafetensorsReader reader = SafetensorsReader.Read(stream, source, maximumDataLength: (long)description.ParameterCount * sizeof(double));
-        CheckTensors(reader, description);
-
-        var parameters = new T[description.ParameterCount];
-        foreach (LayerDescription layer in description.Layers)
-        {
-            Read(reader, description, layer.WeightName, parameters.AsSpan(layer.ParameterOffset, layer.WeightCount), columns: layer.InputSize);
-            Read(reader, description, layer.BiasName, parameters.AsSpan(layer.ParameterOffset + layer.WeightCount, layer.OutputSize), columns: 0);
-        }
-        network.ImportParameters(parameters);
+        NetworkTensors.CheckExactly(reader, description, "");
+        network.ImportParameters(NetworkTensors.Read<T>(reader, description));
     }
-
-    /// <summary>Checks the file's tensors against the network's, as PyTorch's strict load does, listing every difference.</summary>
-    private static void CheckTensors(SafetensorsReader reader, NetworkDescription description)
-    {
-        var problems = new List<string>();
-        var expected = new HashSet<string>(StringComparer.Ordinal);
-        foreach (LayerDescription layer in description.Layers)
-        {
-            Check(layer.WeightName, [layer.OutputSize, layer.InputSize]);
-            Check(layer.BiasName, [layer.OutputSize]);
-        }
-        foreach (SafetensorsTensor tensor in reader.Tensors)
-        {
-            if (!expected.Contains(tensor.Name))
-                problems.Add($"tensor '{tensor.Name}' {tensor.ShapeText} is not one of the network's");
-        }
-        if (problems.Count > 0)
-            throw Mismatch(reader, description, string.Join("; ", problems));
-
-        void Check(string name, long[] shape)
-        {
-            expected.Add(name);
-            if (!reader.TryGetTensor(name, out SafetensorsTensor tensor))
-                problems.Add($"tensor '{name}' {SafetensorsTensor.FormatShape(shape)} is missing");
-            else if (!tensor.Shape.SequenceEqual(shape))
-                problems.Add($"tensor '{name}' has shape {tensor.ShapeText}, expected {SafetensorsTensor.FormatShape(shape)}");
-            else if (!SafetensorsDTypes.IsReadable(tensor.DType))
-                problems.Add($"tensor '{name}' is {tensor.DType}; NetGen reads F32, F64, F16 and BF16");
-        }
-    }
-
-    /// <summary>Reads one tensor (a matrix of <paramref name="columns"/> columns, or a vector for 0), refusing a value that is not finite (whether stored so or too large for float), with where it is.</summary>
-    private static void Read<T>(SafetensorsReader reader, NetworkDescription description, string name, Span<T> destination, int columns)
-        where T : unmanaged, IBinaryFloatingPointIeee754<T>
-    {
-        reader.TryGetTensor(name, out SafetensorsTensor tensor);
-        reader.ReadValues(tensor, destination);
-        int index = Checks.IndexOfNonFinite<T>(destination);
-        if (index < 0)
-            return;
-        string where = columns == 0 ? $"[{index}]" : $"[{index / columns}, {index % columns}]";
-        throw Mismatch(reader, description,
-            $"tensor '{name}' holds {double.CreateTruncating(destination[index]).ToString(CultureInfo.InvariantCulture)} at {where} "
-            + $"(as {(typeof(T) == typeof(float) ? "float" : "double")}); NetGen loads finite values only");
-    }
-
-    private static InvalidDataException Mismatch(SafetensorsReader reader, NetworkDescription description, string what) =>
-        new($"The safetensors {reader.Source} does not fit the network {description}: {what}.");
 }
