@@ -79,7 +79,8 @@ internal static class LayerTensors
     private static void ReadFinite<T>(SafetensorsReader reader, string name, Span<T> destination, int columns, Func<string, InvalidDataException> invalid)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        reader.TryGetTensor(name, out SafetensorsTensor tensor);
+        if (!reader.TryGetTensor(name, out SafetensorsTensor tensor))
+            throw invalid($"tensor '{name}' is missing");
         reader.ReadValues(tensor, destination);
         int index = Checks.IndexOfNonFinite<T>(destination);
         if (index < 0)

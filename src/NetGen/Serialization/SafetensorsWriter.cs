@@ -31,9 +31,9 @@ internal sealed class SafetensorsWriter
     {
         Reserve(name, values.Length, shape);
         var (dtype, bytes) = typeof(T) == typeof(float)
-            ? (SafetensorsDType.F32, new byte[values.Length * sizeof(float)])
+            ? (SafetensorsDType.F32, new byte[checked(values.Length * sizeof(float))])
             : typeof(T) == typeof(double)
-                ? (SafetensorsDType.F64, new byte[values.Length * sizeof(double)])
+                ? (SafetensorsDType.F64, new byte[checked(values.Length * sizeof(double))])
                 : throw new NotSupportedException($"{typeof(T).Name} has no safetensors dtype NetGen writes; use float or double.");
         for (int k = 0; k < values.Length; k++)
         {

@@ -53,6 +53,24 @@ public sealed class SafetensorsMalformedFileTests
         }
     }
 
+    [Theory]
+    [InlineData("header length over 100 MB")]
+    [InlineData("header length past the file")]
+    [InlineData("tensors of another network larger than this one could be")]
+    public void Sizes_the_bytes_declare_allocate_nothing_before_the_bytes_are_there(string name)
+    {
+        // A 99,999,999-byte header over a file of a few hundred bytes, read from a stream of unknown length, as well.
+        MalformedFile[] files = [MalformedFileCorpus.Named(name), new("99 MB header", RawSafetensors.Build(99_999_999, [(byte)'{'], []), "only 1 bytes follow it")];
+        foreach (MalformedFile file in files)
+        {
+            var network = new TinySafetensorsNet(seed: 2);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var error = Assert.Throws<InvalidDataException>(() => network.LoadSafetensors(new RawSafetensors.UnseekableStream(file.Bytes)));
+            Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 1 << 20);
+            Assert.Contains(file.Expected, error.Message);
+        }
+    }
+
     private static void AssertRefused(MalformedFile file, Func<byte[], Stream> open)
     {
         var network = new TinySafetensorsNet(seed: 2);
