@@ -58,8 +58,9 @@ public sealed class ActivationContractTests
             x[0] = T.Zero;
             if (round == 1)
             {
-                // The ends, in the lanes of every width: infinities, far tails and a subnormal.
-                T[] ends = [T.PositiveInfinity, T.NegativeInfinity, T.CreateTruncating(-40.0), T.CreateTruncating(40.0), T.Epsilon, -T.Epsilon];
+                // The ends, in the lanes of every width: infinities, far tails, a subnormal, and NaN, which every form
+                // carries through as PyTorch's activations do (a batch's rows run in vectors and its tail in scalars).
+                T[] ends = [T.PositiveInfinity, T.NegativeInfinity, T.CreateTruncating(-40.0), T.CreateTruncating(40.0), T.Epsilon, -T.Epsilon, T.NaN];
                 for (int k = 0; k < Math.Min(ends.Length, lanes - 1); k++)
                     x[k + 1] = ends[k];
             }

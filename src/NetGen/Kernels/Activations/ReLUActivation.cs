@@ -15,7 +15,7 @@ public readonly struct ReLUActivation<T> : IActivation<T> where T : unmanaged, I
     public static DerivativeSource DerivativeSource => DerivativeSource.Output;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T Forward(T x, T argument) => x > T.Zero ? x : T.Zero;
+    public static T Forward(T x, T argument) => x > T.Zero || T.IsNaN(x) ? x : T.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Forward(Vector128<T> x, Vector128<T> argument) => Vector128.Max(x, Vector128<T>.Zero);
