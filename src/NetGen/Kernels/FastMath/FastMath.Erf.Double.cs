@@ -177,7 +177,7 @@ public static partial class FastMath
         where TVector : struct
     {
         TVector shift = TWidth.Broadcast(DoubleErfcShift);
-        TVector t = TWidth.Min(hi, TWidth.Broadcast(DoubleErfcLimit));
+        TVector t = AtMost<double, TWidth, TVector>(hi, TWidth.Broadcast(DoubleErfcLimit));
         TVector s = TWidth.Multiply(t, t);
         TVector sTail = TWidth.Add(TWidth.FusedMultiplyAdd(t, t, TWidth.Negate(s)), TWidth.Multiply(TWidth.Add(t, t), lo));
         var (value, valueTail) = DoubleExpWithTail<TWidth, TVector>(TWidth.Negate(s), ExpRange.NonPositive);

@@ -160,7 +160,7 @@ public static partial class FastMath
         where TVector : struct
     {
         TVector shift = TWidth.Broadcast(SingleErfcShift);
-        TVector t = TWidth.Min(hi, TWidth.Broadcast(SingleErfcLimit));
+        TVector t = AtMost<float, TWidth, TVector>(hi, TWidth.Broadcast(SingleErfcLimit));
         TVector s = TWidth.Multiply(t, t);
         TVector sTail = TWidth.Add(TWidth.FusedMultiplyAdd(t, t, TWidth.Negate(s)), TWidth.Multiply(TWidth.Add(t, t), lo));
         var (value, valueTail) = SingleExpWithTail<TWidth, TVector>(TWidth.Negate(s), ExpRange.NonPositive);

@@ -65,7 +65,7 @@ public static partial class FastMath
         TVector nearZero = TWidth.CopySign(TWidth.Add(x, polynomial), x);
         var (value, tail) = SingleExpScaled<TWidth, TVector>(x, head, headTail, polynomial, shifted);
         TVector difference = TWidth.Subtract(value, TWidth.One);
-        TVector atMostOne = TWidth.Min(value, TWidth.One);
+        TVector atMostOne = AtMost<float, TWidth, TVector>(value, TWidth.One);
         TVector atLeastOne = TWidth.ClampNative(value, TWidth.One, TWidth.Broadcast(float.MaxValue));
         TVector differenceTail = TWidth.Add(
             TWidth.Subtract(atMostOne, TWidth.Add(TWidth.Subtract(atMostOne, TWidth.One), TWidth.One)),

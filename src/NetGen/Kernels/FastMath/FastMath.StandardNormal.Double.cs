@@ -58,7 +58,7 @@ public static partial class FastMath
         where TWidth : IVectorWidth<double, TVector>
         where TVector : struct
     {
-        TVector a = TWidth.Min(TWidth.Abs(x), TWidth.Broadcast(DoubleStandardNormalLimit));
+        TVector a = AtMost<double, TWidth, TVector>(TWidth.Abs(x), TWidth.Broadcast(DoubleStandardNormalLimit));
         TVector hi = TWidth.Multiply(a, TWidth.Broadcast(DoubleSqrtHalfHigh));
         TVector lo = TWidth.Add(
             TWidth.FusedMultiplyAdd(a, TWidth.Broadcast(DoubleSqrtHalfHigh), TWidth.Negate(hi)),

@@ -58,7 +58,7 @@ public static partial class FastMath
         where TWidth : IVectorWidth<float, TVector>
         where TVector : struct
     {
-        TVector a = TWidth.Min(TWidth.Abs(x), TWidth.Broadcast(SingleStandardNormalLimit));
+        TVector a = AtMost<float, TWidth, TVector>(TWidth.Abs(x), TWidth.Broadcast(SingleStandardNormalLimit));
         TVector hi = TWidth.Multiply(a, TWidth.Broadcast(SingleSqrtHalfHigh));
         TVector lo = TWidth.Add(
             TWidth.FusedMultiplyAdd(a, TWidth.Broadcast(SingleSqrtHalfHigh), TWidth.Negate(hi)),
