@@ -154,9 +154,9 @@ public static partial class FastMath
         where TWidth : IVectorWidth<double, TVector>
         where TVector : struct
     {
-        TVector clamped = range == ExpRange.NonPositive ? TWidth.MaxNative(
-            x,
-            TWidth.Broadcast(DoubleExpLowest)) : TWidth.ClampNative(x, TWidth.Broadcast(DoubleExpLowest), TWidth.Broadcast(DoubleExpHighest));
+        TVector clamped = range == ExpRange.NonPositive
+            ? TWidth.MaxNative(x, TWidth.Broadcast(DoubleExpLowest))
+            : TWidth.ClampNative(x, TWidth.Broadcast(DoubleExpLowest), TWidth.Broadcast(DoubleExpHighest));
         var (head, headTail, polynomial, shifted) = DoubleExpReduced<TWidth, TVector>(clamped);
         return DoubleExpScaled<TWidth, TVector>(x, head, headTail, polynomial, shifted);
     }

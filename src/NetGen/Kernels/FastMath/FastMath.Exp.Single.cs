@@ -150,9 +150,9 @@ public static partial class FastMath
         where TWidth : IVectorWidth<float, TVector>
         where TVector : struct
     {
-        TVector clamped = range == ExpRange.NonPositive ? TWidth.MaxNative(
-            x,
-            TWidth.Broadcast(SingleExpLowest)) : TWidth.ClampNative(x, TWidth.Broadcast(SingleExpLowest), TWidth.Broadcast(SingleExpHighest));
+        TVector clamped = range == ExpRange.NonPositive
+            ? TWidth.MaxNative(x, TWidth.Broadcast(SingleExpLowest))
+            : TWidth.ClampNative(x, TWidth.Broadcast(SingleExpLowest), TWidth.Broadcast(SingleExpHighest));
         var (head, headTail, polynomial, shifted) = SingleExpReduced<TWidth, TVector>(clamped);
         return SingleExpScaled<TWidth, TVector>(x, head, headTail, polynomial, shifted);
     }
