@@ -136,7 +136,7 @@ public static partial class FastMath
         return x < 0 ? 2.0 - e : e;
     }
 
-    /// <inheritdoc cref="DoublePolynomial{TWidth, TVector}(ReadOnlySpan{double}, TVector)"/>
+    /// <inheritdoc cref="Polynomial{T, TWidth, TVector}(ReadOnlySpan{T}, TVector)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Polynomial(ReadOnlySpan<double> c, double u)
     {
@@ -185,7 +185,7 @@ public static partial class FastMath
         TVector d = TWidth.Add(t, shift);
         TVector b = TWidth.Subtract(d, t);
         TVector dTail = TWidth.Add(TWidth.Subtract(t, TWidth.Subtract(d, b)), TWidth.Subtract(shift, b));
-        TVector g = DoublePolynomial<TWidth, TVector>(DoubleErfcCoefficients, TWidth.Divide(TWidth.Subtract(t, shift), d));
+        TVector g = Polynomial<double, TWidth, TVector>(DoubleErfcCoefficients, TWidth.Divide(TWidth.Subtract(t, shift), d));
         TVector q = TWidth.Divide(g, d);
         TVector qTail = TWidth.Divide(TWidth.FusedMultiplyAdd(TWidth.Negate(q), dTail, TWidth.FusedMultiplyAdd(TWidth.Negate(q), d, g)), d);
         TVector scaled = TWidth.Multiply(q, scale);
@@ -195,7 +195,7 @@ public static partial class FastMath
         TVector erf = TWidth.FusedMultiplyAdd(
             t,
             twoOverSqrtPi,
-            TWidth.FusedMultiplyAdd(t, TWidth.FusedMultiplyAdd(s, DoublePolynomial<TWidth, TVector>(DoubleErfCoefficients, s), TWidth.Broadcast(DoubleTwoOverSqrtPiLow)), TWidth.Multiply(TWidth.Multiply(lo, twoOverSqrtPi), value)));
+            TWidth.FusedMultiplyAdd(t, TWidth.FusedMultiplyAdd(s, Polynomial<double, TWidth, TVector>(DoubleErfCoefficients, s), TWidth.Broadcast(DoubleTwoOverSqrtPiLow)), TWidth.Multiply(TWidth.Multiply(lo, twoOverSqrtPi), value)));
         TVector near = TWidth.Multiply(TWidth.Subtract(TWidth.One, erf), scale);
         return (TWidth.ConditionalSelect(TWidth.LessThan(t, TWidth.Broadcast(DoubleErfcSplit)), near, far), TWidth.Add(value, gaussianTail));
     }
@@ -211,7 +211,7 @@ public static partial class FastMath
         TVector small = TWidth.FusedMultiplyAdd(
             a,
             TWidth.Broadcast(DoubleTwoOverSqrtPiHigh),
-            TWidth.Multiply(a, TWidth.FusedMultiplyAdd(z, DoublePolynomial<TWidth, TVector>(DoubleErfCoefficients, z), TWidth.Broadcast(DoubleTwoOverSqrtPiLow))));
+            TWidth.Multiply(a, TWidth.FusedMultiplyAdd(z, Polynomial<double, TWidth, TVector>(DoubleErfCoefficients, z), TWidth.Broadcast(DoubleTwoOverSqrtPiLow))));
         TVector large = TWidth.Subtract(TWidth.One, DoubleErfcWithGaussian<TWidth, TVector>(a, TWidth.Zero, TWidth.One).Erfc);
         return TWidth.CopySign(TWidth.ConditionalSelect(TWidth.LessThan(a, TWidth.Broadcast(DoubleErfSplit)), small, large), x);
     }
@@ -224,17 +224,5 @@ public static partial class FastMath
     {
         TVector e = DoubleErfcWithGaussian<TWidth, TVector>(TWidth.Abs(x), TWidth.Zero, TWidth.One).Erfc;
         return TWidth.ConditionalSelect(TWidth.LessThan(x, TWidth.Zero), TWidth.Subtract(TWidth.Broadcast(2.0), e), e);
-    }
-
-    /// <summary>The polynomial with coefficients <paramref name="c"/> (highest degree first) at <paramref name="u"/>, by Horner's rule.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVector DoublePolynomial<TWidth, TVector>(ReadOnlySpan<double> c, TVector u)
-        where TWidth : IVectorWidth<double, TVector>
-        where TVector : struct
-    {
-        TVector p = TWidth.Broadcast(c[0]);
-        for (int i = 1; i < c.Length; i++)
-            p = TWidth.FusedMultiplyAdd(p, u, TWidth.Broadcast(c[i]));
-        return p;
     }
 }

@@ -119,7 +119,7 @@ public static partial class FastMath
         return x < 0 ? 2f - e : e;
     }
 
-    /// <inheritdoc cref="SinglePolynomial{TWidth, TVector}(ReadOnlySpan{float}, TVector)"/>
+    /// <inheritdoc cref="Polynomial{T, TWidth, TVector}(ReadOnlySpan{T}, TVector)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float Polynomial(ReadOnlySpan<float> c, float u)
     {
@@ -168,7 +168,7 @@ public static partial class FastMath
         TVector d = TWidth.Add(t, shift);
         TVector b = TWidth.Subtract(d, t);
         TVector dTail = TWidth.Add(TWidth.Subtract(t, TWidth.Subtract(d, b)), TWidth.Subtract(shift, b));
-        TVector g = SinglePolynomial<TWidth, TVector>(SingleErfcCoefficients, TWidth.Divide(TWidth.Subtract(t, shift), d));
+        TVector g = Polynomial<float, TWidth, TVector>(SingleErfcCoefficients, TWidth.Divide(TWidth.Subtract(t, shift), d));
         TVector q = TWidth.Divide(g, d);
         TVector qTail = TWidth.Divide(TWidth.FusedMultiplyAdd(TWidth.Negate(q), dTail, TWidth.FusedMultiplyAdd(TWidth.Negate(q), d, g)), d);
         TVector scaled = TWidth.Multiply(q, scale);
@@ -178,7 +178,7 @@ public static partial class FastMath
         TVector erf = TWidth.FusedMultiplyAdd(
             t,
             twoOverSqrtPi,
-            TWidth.FusedMultiplyAdd(t, TWidth.FusedMultiplyAdd(s, SinglePolynomial<TWidth, TVector>(SingleErfCoefficients, s), TWidth.Broadcast(SingleTwoOverSqrtPiLow)), TWidth.Multiply(TWidth.Multiply(lo, twoOverSqrtPi), value)));
+            TWidth.FusedMultiplyAdd(t, TWidth.FusedMultiplyAdd(s, Polynomial<float, TWidth, TVector>(SingleErfCoefficients, s), TWidth.Broadcast(SingleTwoOverSqrtPiLow)), TWidth.Multiply(TWidth.Multiply(lo, twoOverSqrtPi), value)));
         TVector near = TWidth.Multiply(TWidth.Subtract(TWidth.One, erf), scale);
         return (TWidth.ConditionalSelect(TWidth.LessThan(t, TWidth.Broadcast(SingleErfcSplit)), near, far), TWidth.Add(value, gaussianTail));
     }
@@ -194,7 +194,7 @@ public static partial class FastMath
         TVector small = TWidth.FusedMultiplyAdd(
             a,
             TWidth.Broadcast(SingleTwoOverSqrtPiHigh),
-            TWidth.Multiply(a, TWidth.FusedMultiplyAdd(z, SinglePolynomial<TWidth, TVector>(SingleErfCoefficients, z), TWidth.Broadcast(SingleTwoOverSqrtPiLow))));
+            TWidth.Multiply(a, TWidth.FusedMultiplyAdd(z, Polynomial<float, TWidth, TVector>(SingleErfCoefficients, z), TWidth.Broadcast(SingleTwoOverSqrtPiLow))));
         TVector large = TWidth.Subtract(TWidth.One, SingleErfcWithGaussian<TWidth, TVector>(a, TWidth.Zero, TWidth.One).Erfc);
         return TWidth.CopySign(TWidth.ConditionalSelect(TWidth.LessThan(a, TWidth.Broadcast(SingleErfSplit)), small, large), x);
     }
@@ -207,17 +207,5 @@ public static partial class FastMath
     {
         TVector e = SingleErfcWithGaussian<TWidth, TVector>(TWidth.Abs(x), TWidth.Zero, TWidth.One).Erfc;
         return TWidth.ConditionalSelect(TWidth.LessThan(x, TWidth.Zero), TWidth.Subtract(TWidth.Broadcast(2f), e), e);
-    }
-
-    /// <summary>The polynomial with coefficients <paramref name="c"/> (highest degree first) at <paramref name="u"/>, by Horner's rule.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVector SinglePolynomial<TWidth, TVector>(ReadOnlySpan<float> c, TVector u)
-        where TWidth : IVectorWidth<float, TVector>
-        where TVector : struct
-    {
-        TVector p = TWidth.Broadcast(c[0]);
-        for (int i = 1; i < c.Length; i++)
-            p = TWidth.FusedMultiplyAdd(p, u, TWidth.Broadcast(c[i]));
-        return p;
     }
 }
