@@ -62,87 +62,6 @@ public readonly struct GELUTanhActivation<T> : IActivation<T> where T : unmanage
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<T> Forward(Vector128<T> x, Vector128<T> argument)
-    {
-        var (g, lo) = Argument(x);
-        Vector128<T> s = FastMath.SigmoidOperator<T>.Invoke(g);
-        Vector128<T> correction = Vector128.ConditionalSelect(Vector128.LessThan(Vector128.Abs(g), Vector128.Create(CorrectionLimit)),
-            s * (Vector128<T>.One - s) * lo, Vector128<T>.Zero);
-        return x * (s + correction);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector128<T> Hi, Vector128<T> Lo) Argument(Vector128<T> x)
-    {
-        Vector128<T> linearHi = Vector128.Create(LinearHi), cubicHi = Vector128.Create(CubicHi);
-        Vector128<T> p = x * linearHi;
-        Vector128<T> pe = Fma(x, linearHi, -p) + x * Vector128.Create(LinearLo);
-        Vector128<T> x2 = x * x;
-        Vector128<T> x2e = Fma(x, x, -x2);
-        Vector128<T> x3 = x2 * x;
-        Vector128<T> x3e = Fma(x2, x, -x3) + x2e * x;
-        Vector128<T> q = x3 * cubicHi;
-        Vector128<T> qe = Fma(x3, cubicHi, -q) + (x3e * cubicHi + x3 * Vector128.Create(CubicLo));
-        Vector128<T> g = p + q;
-        Vector128<T> t = g - p;
-        return (g, ((p - (g - t)) + (q - t)) + (pe + qe));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<T> Forward(Vector256<T> x, Vector256<T> argument)
-    {
-        var (g, lo) = Argument(x);
-        Vector256<T> s = FastMath.SigmoidOperator<T>.Invoke(g);
-        Vector256<T> correction = Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Abs(g), Vector256.Create(CorrectionLimit)),
-            s * (Vector256<T>.One - s) * lo, Vector256<T>.Zero);
-        return x * (s + correction);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector256<T> Hi, Vector256<T> Lo) Argument(Vector256<T> x)
-    {
-        Vector256<T> linearHi = Vector256.Create(LinearHi), cubicHi = Vector256.Create(CubicHi);
-        Vector256<T> p = x * linearHi;
-        Vector256<T> pe = Fma(x, linearHi, -p) + x * Vector256.Create(LinearLo);
-        Vector256<T> x2 = x * x;
-        Vector256<T> x2e = Fma(x, x, -x2);
-        Vector256<T> x3 = x2 * x;
-        Vector256<T> x3e = Fma(x2, x, -x3) + x2e * x;
-        Vector256<T> q = x3 * cubicHi;
-        Vector256<T> qe = Fma(x3, cubicHi, -q) + (x3e * cubicHi + x3 * Vector256.Create(CubicLo));
-        Vector256<T> g = p + q;
-        Vector256<T> t = g - p;
-        return (g, ((p - (g - t)) + (q - t)) + (pe + qe));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<T> Forward(Vector512<T> x, Vector512<T> argument)
-    {
-        var (g, lo) = Argument(x);
-        Vector512<T> s = FastMath.SigmoidOperator<T>.Invoke(g);
-        Vector512<T> correction = Vector512.ConditionalSelect(Vector512.LessThan(Vector512.Abs(g), Vector512.Create(CorrectionLimit)),
-            s * (Vector512<T>.One - s) * lo, Vector512<T>.Zero);
-        return x * (s + correction);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector512<T> Hi, Vector512<T> Lo) Argument(Vector512<T> x)
-    {
-        Vector512<T> linearHi = Vector512.Create(LinearHi), cubicHi = Vector512.Create(CubicHi);
-        Vector512<T> p = x * linearHi;
-        Vector512<T> pe = Fma(x, linearHi, -p) + x * Vector512.Create(LinearLo);
-        Vector512<T> x2 = x * x;
-        Vector512<T> x2e = Fma(x, x, -x2);
-        Vector512<T> x3 = x2 * x;
-        Vector512<T> x3e = Fma(x2, x, -x3) + x2e * x;
-        Vector512<T> q = x3 * cubicHi;
-        Vector512<T> qe = Fma(x3, cubicHi, -q) + (x3e * cubicHi + x3 * Vector512.Create(CubicLo));
-        Vector512<T> g = p + q;
-        Vector512<T> t = g - p;
-        return (g, ((p - (g - t)) + (q - t)) + (pe + qe));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Backward(T x, T y, T d, T argument)
     {
         T s = FastMath.SigmoidOperator<T>.Invoke(Argument(x).Hi);
@@ -151,43 +70,64 @@ public readonly struct GELUTanhActivation<T> : IActivation<T> where T : unmanage
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<T> Backward(Vector128<T> x, Vector128<T> y, Vector128<T> d, Vector128<T> argument)
+    public static Vector128<T> Forward(Vector128<T> x, Vector128<T> argument) => Forward<Width128<T>, Vector128<T>>(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Forward(Vector256<T> x, Vector256<T> argument) => Forward<Width256<T>, Vector256<T>>(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Forward(Vector512<T> x, Vector512<T> argument) => Forward<Width512<T>, Vector512<T>>(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Backward(Vector128<T> x, Vector128<T> y, Vector128<T> d, Vector128<T> argument) => Backward<Width128<T>, Vector128<T>>(x, d);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Backward(Vector256<T> x, Vector256<T> y, Vector256<T> d, Vector256<T> argument) => Backward<Width256<T>, Vector256<T>>(x, d);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Backward(Vector512<T> x, Vector512<T> y, Vector512<T> d, Vector512<T> argument) => Backward<Width512<T>, Vector512<T>>(x, d);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector Forward<TWidth, TVector>(TVector x)
+        where TWidth : IVectorWidth<T, TVector>
+        where TVector : struct
     {
-        Vector128<T> s = FastMath.SigmoidOperator<T>.Invoke(Argument(x).Hi);
-        Vector128<T> slope = Vector128.Create(LinearHi) + Vector128.Create(T.CreateTruncating(3) * CubicHi) * (x * x);
-        return d * (s + x * s * (Vector128<T>.One - s) * slope);
+        var (g, lo) = Argument<TWidth, TVector>(x);
+        TVector s = TWidth.Apply<FastMath.SigmoidOperator<T>>(g);
+        TVector correction = TWidth.ConditionalSelect(TWidth.LessThan(TWidth.Abs(g), TWidth.Broadcast(CorrectionLimit)),
+            TWidth.Multiply(TWidth.Multiply(s, TWidth.Subtract(TWidth.One, s)), lo), TWidth.Zero);
+        return TWidth.Multiply(x, TWidth.Add(s, correction));
+    }
+
+    /// <inheritdoc cref="Argument(T)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (TVector Hi, TVector Lo) Argument<TWidth, TVector>(TVector x)
+        where TWidth : IVectorWidth<T, TVector>
+        where TVector : struct
+    {
+        TVector linearHi = TWidth.Broadcast(LinearHi), cubicHi = TWidth.Broadcast(CubicHi);
+        TVector p = TWidth.Multiply(x, linearHi);
+        TVector pe = TWidth.Add(TWidth.FusedMultiplyAdd(x, linearHi, TWidth.Negate(p)), TWidth.Multiply(x, TWidth.Broadcast(LinearLo)));
+        TVector x2 = TWidth.Multiply(x, x);
+        TVector x2e = TWidth.FusedMultiplyAdd(x, x, TWidth.Negate(x2));
+        TVector x3 = TWidth.Multiply(x2, x);
+        TVector x3e = TWidth.Add(TWidth.FusedMultiplyAdd(x2, x, TWidth.Negate(x3)), TWidth.Multiply(x2e, x));
+        TVector q = TWidth.Multiply(x3, cubicHi);
+        TVector qe = TWidth.Add(
+            TWidth.FusedMultiplyAdd(x3, cubicHi, TWidth.Negate(q)),
+            TWidth.Add(TWidth.Multiply(x3e, cubicHi), TWidth.Multiply(x3, TWidth.Broadcast(CubicLo))));
+        TVector g = TWidth.Add(p, q);
+        TVector t = TWidth.Subtract(g, p);
+        return (g, TWidth.Add(TWidth.Add(TWidth.Subtract(p, TWidth.Subtract(g, t)), TWidth.Subtract(q, t)), TWidth.Add(pe, qe)));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<T> Backward(Vector256<T> x, Vector256<T> y, Vector256<T> d, Vector256<T> argument)
+    private static TVector Backward<TWidth, TVector>(TVector x, TVector d)
+        where TWidth : IVectorWidth<T, TVector>
+        where TVector : struct
     {
-        Vector256<T> s = FastMath.SigmoidOperator<T>.Invoke(Argument(x).Hi);
-        Vector256<T> slope = Vector256.Create(LinearHi) + Vector256.Create(T.CreateTruncating(3) * CubicHi) * (x * x);
-        return d * (s + x * s * (Vector256<T>.One - s) * slope);
+        TVector s = TWidth.Apply<FastMath.SigmoidOperator<T>>(Argument<TWidth, TVector>(x).Hi);
+        TVector slope = TWidth.Add(TWidth.Broadcast(LinearHi), TWidth.Multiply(TWidth.Broadcast(T.CreateTruncating(3) * CubicHi), TWidth.Multiply(x, x)));
+        return TWidth.Multiply(d, TWidth.Add(s, TWidth.Multiply(TWidth.Multiply(TWidth.Multiply(x, s), TWidth.Subtract(TWidth.One, s)), slope)));
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<T> Backward(Vector512<T> x, Vector512<T> y, Vector512<T> d, Vector512<T> argument)
-    {
-        Vector512<T> s = FastMath.SigmoidOperator<T>.Invoke(Argument(x).Hi);
-        Vector512<T> slope = Vector512.Create(LinearHi) + Vector512.Create(T.CreateTruncating(3) * CubicHi) * (x * x);
-        return d * (s + x * s * (Vector512<T>.One - s) * slope);
-    }
-    /// <summary>a·b + c rounded once, lane for lane as T.FusedMultiplyAdd.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<T> Fma(Vector128<T> a, Vector128<T> b, Vector128<T> c) => typeof(T) == typeof(float)
-        ? Vector128.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>()
-        : Vector128.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
-
-    /// <summary>a·b + c rounded once, lane for lane as T.FusedMultiplyAdd.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<T> Fma(Vector256<T> a, Vector256<T> b, Vector256<T> c) => typeof(T) == typeof(float)
-        ? Vector256.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>()
-        : Vector256.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
-
-    /// <summary>a·b + c rounded once, lane for lane as T.FusedMultiplyAdd.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<T> Fma(Vector512<T> a, Vector512<T> b, Vector512<T> c) => typeof(T) == typeof(float)
-        ? Vector512.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>()
-        : Vector512.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
 }

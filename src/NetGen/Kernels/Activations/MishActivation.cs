@@ -50,74 +50,54 @@ public readonly struct MishActivation<T> : IActivation<T> where T : unmanaged, I
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<T> Forward(Vector128<T> x, Vector128<T> argument) => x * TanhSoftplus(x).Tanh;
+    public static Vector128<T> Forward(Vector128<T> x, Vector128<T> argument) => Forward<Width128<T>, Vector128<T>>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector128<T> Tanh, Vector128<T> OneMinusTanh, Vector128<T> E) TanhSoftplus(Vector128<T> x)
+    public static Vector256<T> Forward(Vector256<T> x, Vector256<T> argument) => Forward<Width256<T>, Vector256<T>>(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Forward(Vector512<T> x, Vector512<T> argument) => Forward<Width512<T>, Vector512<T>>(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Backward(Vector128<T> x, Vector128<T> y, Vector128<T> d, Vector128<T> argument) => Backward<Width128<T>, Vector128<T>>(x, d);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Backward(Vector256<T> x, Vector256<T> y, Vector256<T> d, Vector256<T> argument) => Backward<Width256<T>, Vector256<T>>(x, d);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Backward(Vector512<T> x, Vector512<T> y, Vector512<T> d, Vector512<T> argument) => Backward<Width512<T>, Vector512<T>>(x, d);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector Forward<TWidth, TVector>(TVector x)
+        where TWidth : IVectorWidth<T, TVector>
+        where TVector : struct
+        => TWidth.Multiply(x, TanhSoftplus<TWidth, TVector>(x).Tanh);
+
+    /// <inheritdoc cref="TanhSoftplus(T)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (TVector Tanh, TVector OneMinusTanh, TVector E) TanhSoftplus<TWidth, TVector>(TVector x)
+        where TWidth : IVectorWidth<T, TVector>
+        where TVector : struct
     {
-        Vector128<T> e = FastMath.ExpOperator<T>.Invoke(-Vector128.Abs(x));
-        Vector128<T> two = Vector128.Create(T.One + T.One);
-        Vector128<T> m = e * (e + two);
-        Vector128<T> e2 = e * e;
-        Vector128<T> positive = Vector128.GreaterThan(x, Vector128<T>.Zero);
-        Vector128<T> ratio = Vector128.ConditionalSelect(positive, two * e2, m) / Vector128.ConditionalSelect(positive, Vector128<T>.One + (m + e2), m + two);
-        Vector128<T> complement = Vector128<T>.One - ratio;
-        return (Vector128.ConditionalSelect(positive, complement, ratio), Vector128.ConditionalSelect(positive, ratio, complement), e);
+        TVector e = TWidth.Apply<FastMath.ExpOperator<T>>(TWidth.Negate(TWidth.Abs(x)));
+        TVector two = TWidth.Broadcast(T.One + T.One);
+        TVector m = TWidth.Multiply(e, TWidth.Add(e, two));
+        TVector e2 = TWidth.Multiply(e, e);
+        TVector positive = TWidth.GreaterThan(x, TWidth.Zero);
+        TVector ratio = TWidth.Divide(
+            TWidth.ConditionalSelect(positive, TWidth.Multiply(two, e2), m),
+            TWidth.ConditionalSelect(positive, TWidth.Add(TWidth.One, TWidth.Add(m, e2)), TWidth.Add(m, two)));
+        TVector complement = TWidth.Subtract(TWidth.One, ratio);
+        return (TWidth.ConditionalSelect(positive, complement, ratio), TWidth.ConditionalSelect(positive, ratio, complement), e);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<T> Backward(Vector128<T> x, Vector128<T> y, Vector128<T> d, Vector128<T> argument)
+    private static TVector Backward<TWidth, TVector>(TVector x, TVector d)
+        where TWidth : IVectorWidth<T, TVector>
+        where TVector : struct
     {
-        var (tanh, oneMinusTanh, e) = TanhSoftplus(x);
-        Vector128<T> sigmoid = Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<T>.Zero), Vector128<T>.One, e) / (Vector128<T>.One + e);
-        return d * (tanh + x * sigmoid * (oneMinusTanh * (Vector128<T>.One + tanh)));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<T> Forward(Vector256<T> x, Vector256<T> argument) => x * TanhSoftplus(x).Tanh;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector256<T> Tanh, Vector256<T> OneMinusTanh, Vector256<T> E) TanhSoftplus(Vector256<T> x)
-    {
-        Vector256<T> e = FastMath.ExpOperator<T>.Invoke(-Vector256.Abs(x));
-        Vector256<T> two = Vector256.Create(T.One + T.One);
-        Vector256<T> m = e * (e + two);
-        Vector256<T> e2 = e * e;
-        Vector256<T> positive = Vector256.GreaterThan(x, Vector256<T>.Zero);
-        Vector256<T> ratio = Vector256.ConditionalSelect(positive, two * e2, m) / Vector256.ConditionalSelect(positive, Vector256<T>.One + (m + e2), m + two);
-        Vector256<T> complement = Vector256<T>.One - ratio;
-        return (Vector256.ConditionalSelect(positive, complement, ratio), Vector256.ConditionalSelect(positive, ratio, complement), e);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<T> Backward(Vector256<T> x, Vector256<T> y, Vector256<T> d, Vector256<T> argument)
-    {
-        var (tanh, oneMinusTanh, e) = TanhSoftplus(x);
-        Vector256<T> sigmoid = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<T>.Zero), Vector256<T>.One, e) / (Vector256<T>.One + e);
-        return d * (tanh + x * sigmoid * (oneMinusTanh * (Vector256<T>.One + tanh)));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<T> Forward(Vector512<T> x, Vector512<T> argument) => x * TanhSoftplus(x).Tanh;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector512<T> Tanh, Vector512<T> OneMinusTanh, Vector512<T> E) TanhSoftplus(Vector512<T> x)
-    {
-        Vector512<T> e = FastMath.ExpOperator<T>.Invoke(-Vector512.Abs(x));
-        Vector512<T> two = Vector512.Create(T.One + T.One);
-        Vector512<T> m = e * (e + two);
-        Vector512<T> e2 = e * e;
-        Vector512<T> positive = Vector512.GreaterThan(x, Vector512<T>.Zero);
-        Vector512<T> ratio = Vector512.ConditionalSelect(positive, two * e2, m) / Vector512.ConditionalSelect(positive, Vector512<T>.One + (m + e2), m + two);
-        Vector512<T> complement = Vector512<T>.One - ratio;
-        return (Vector512.ConditionalSelect(positive, complement, ratio), Vector512.ConditionalSelect(positive, ratio, complement), e);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<T> Backward(Vector512<T> x, Vector512<T> y, Vector512<T> d, Vector512<T> argument)
-    {
-        var (tanh, oneMinusTanh, e) = TanhSoftplus(x);
-        Vector512<T> sigmoid = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<T>.Zero), Vector512<T>.One, e) / (Vector512<T>.One + e);
-        return d * (tanh + x * sigmoid * (oneMinusTanh * (Vector512<T>.One + tanh)));
+        var (tanh, oneMinusTanh, e) = TanhSoftplus<TWidth, TVector>(x);
+        TVector sigmoid = TWidth.Divide(TWidth.ConditionalSelect(TWidth.GreaterThan(x, TWidth.Zero), TWidth.One, e), TWidth.Add(TWidth.One, e));
+        return TWidth.Multiply(d, TWidth.Add(tanh, TWidth.Multiply(TWidth.Multiply(x, sigmoid), TWidth.Multiply(oneMinusTanh, TWidth.Add(TWidth.One, tanh)))));
     }
 }

@@ -136,7 +136,7 @@ public static partial class FastMath
         return x < 0 ? 2.0 - e : e;
     }
 
-    /// <inheritdoc cref="Polynomial(ReadOnlySpan{double}, Vector128{double})"/>
+    /// <inheritdoc cref="Polynomial{T, TWidth, TVector}(ReadOnlySpan{T}, TVector)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Polynomial(ReadOnlySpan<double> c, double u)
     {
@@ -146,168 +146,83 @@ public static partial class FastMath
         return p;
     }
 
+    /// <inheritdoc cref="Erf(double)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Erf(Vector128<double> x) => DoubleErf<Width128<double>, Vector128<double>>(x);
+
+    /// <inheritdoc cref="Erf(double)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Erf(Vector256<double> x) => DoubleErf<Width256<double>, Vector256<double>>(x);
+
+    /// <inheritdoc cref="Erf(double)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Erf(Vector512<double> x) => DoubleErf<Width512<double>, Vector512<double>>(x);
+
+    /// <inheritdoc cref="Erfc(double)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Erfc(Vector128<double> x) => DoubleErfc<Width128<double>, Vector128<double>>(x);
+
+    /// <inheritdoc cref="Erfc(double)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Erfc(Vector256<double> x) => DoubleErfc<Width256<double>, Vector256<double>>(x);
+
+    /// <inheritdoc cref="Erfc(double)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Erfc(Vector512<double> x) => DoubleErfc<Width512<double>, Vector512<double>>(x);
+
     /// <inheritdoc cref="ErfcWithGaussian(double, double, double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector128<double> Erfc, Vector128<double> Gaussian) ErfcWithGaussian(Vector128<double> hi, Vector128<double> lo, Vector128<double> scale)
+    private static (TVector Erfc, TVector Gaussian) DoubleErfcWithGaussian<TWidth, TVector>(TVector hi, TVector lo, TVector scale)
+        where TWidth : IVectorWidth<double, TVector>
+        where TVector : struct
     {
-        Vector128<double> shift = Vector128.Create(DoubleErfcShift);
-        Vector128<double> t = Vector128.Min(hi, Vector128.Create(DoubleErfcLimit));
-        Vector128<double> s = t * t;
-        Vector128<double> sTail = Vector128.FusedMultiplyAdd(t, t, -s) + (t + t) * lo;
-        var (value, valueTail) = ExpWithTail(-s, ExpRange.NonPositive);
-        Vector128<double> gaussianTail = Vector128.FusedMultiplyAdd(-value, sTail, valueTail);
-        Vector128<double> d = t + shift;
-        Vector128<double> b = d - t;
-        Vector128<double> dTail = (t - (d - b)) + (shift - b);
-        Vector128<double> g = Polynomial(DoubleErfcCoefficients, (t - shift) / d);
-        Vector128<double> q = g / d;
-        Vector128<double> qTail = Vector128.FusedMultiplyAdd(-q, dTail, Vector128.FusedMultiplyAdd(-q, d, g)) / d;
-        Vector128<double> scaled = q * scale;
-        Vector128<double> scaledTail = Vector128.FusedMultiplyAdd(q, scale, -scaled) + qTail * scale;
-        Vector128<double> far = Vector128.FusedMultiplyAdd(value, scaled, Vector128.FusedMultiplyAdd(gaussianTail, scaled, value * scaledTail));
-        Vector128<double> twoOverSqrtPi = Vector128.Create(DoubleTwoOverSqrtPiHigh);
-        Vector128<double> erf = Vector128.FusedMultiplyAdd(t, twoOverSqrtPi, Vector128.FusedMultiplyAdd(t, Vector128.FusedMultiplyAdd(s, Polynomial(DoubleErfCoefficients, s), Vector128.Create(DoubleTwoOverSqrtPiLow)), lo * twoOverSqrtPi * value));
-        Vector128<double> near = (Vector128<double>.One - erf) * scale;
-        return (Vector128.ConditionalSelect(Vector128.LessThan(t, Vector128.Create(DoubleErfcSplit)), near, far), value + gaussianTail);
+        TVector shift = TWidth.Broadcast(DoubleErfcShift);
+        TVector t = AtMost<double, TWidth, TVector>(hi, TWidth.Broadcast(DoubleErfcLimit));
+        TVector s = TWidth.Multiply(t, t);
+        TVector sTail = TWidth.Add(TWidth.FusedMultiplyAdd(t, t, TWidth.Negate(s)), TWidth.Multiply(TWidth.Add(t, t), lo));
+        var (value, valueTail) = DoubleExpWithTail<TWidth, TVector>(TWidth.Negate(s), ExpRange.NonPositive);
+        TVector gaussianTail = TWidth.FusedMultiplyAdd(TWidth.Negate(value), sTail, valueTail);
+        TVector d = TWidth.Add(t, shift);
+        TVector b = TWidth.Subtract(d, t);
+        TVector dTail = TWidth.Add(TWidth.Subtract(t, TWidth.Subtract(d, b)), TWidth.Subtract(shift, b));
+        TVector g = Polynomial<double, TWidth, TVector>(DoubleErfcCoefficients, TWidth.Divide(TWidth.Subtract(t, shift), d));
+        TVector q = TWidth.Divide(g, d);
+        TVector qTail = TWidth.Divide(TWidth.FusedMultiplyAdd(TWidth.Negate(q), dTail, TWidth.FusedMultiplyAdd(TWidth.Negate(q), d, g)), d);
+        TVector scaled = TWidth.Multiply(q, scale);
+        TVector scaledTail = TWidth.Add(TWidth.FusedMultiplyAdd(q, scale, TWidth.Negate(scaled)), TWidth.Multiply(qTail, scale));
+        TVector far = TWidth.FusedMultiplyAdd(value, scaled, TWidth.FusedMultiplyAdd(gaussianTail, scaled, TWidth.Multiply(value, scaledTail)));
+        TVector twoOverSqrtPi = TWidth.Broadcast(DoubleTwoOverSqrtPiHigh);
+        TVector erf = TWidth.FusedMultiplyAdd(
+            t,
+            twoOverSqrtPi,
+            TWidth.FusedMultiplyAdd(t, TWidth.FusedMultiplyAdd(s, Polynomial<double, TWidth, TVector>(DoubleErfCoefficients, s), TWidth.Broadcast(DoubleTwoOverSqrtPiLow)), TWidth.Multiply(TWidth.Multiply(lo, twoOverSqrtPi), value)));
+        TVector near = TWidth.Multiply(TWidth.Subtract(TWidth.One, erf), scale);
+        return (TWidth.ConditionalSelect(TWidth.LessThan(t, TWidth.Broadcast(DoubleErfcSplit)), near, far), TWidth.Add(value, gaussianTail));
     }
 
     /// <inheritdoc cref="Erf(double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> Erf(Vector128<double> x)
+    private static TVector DoubleErf<TWidth, TVector>(TVector x)
+        where TWidth : IVectorWidth<double, TVector>
+        where TVector : struct
     {
-        Vector128<double> a = Vector128.Abs(x);
-        Vector128<double> z = a * a;
-        Vector128<double> small = Vector128.FusedMultiplyAdd(a, Vector128.Create(DoubleTwoOverSqrtPiHigh),
-            a * Vector128.FusedMultiplyAdd(z, Polynomial(DoubleErfCoefficients, z), Vector128.Create(DoubleTwoOverSqrtPiLow)));
-        Vector128<double> large = Vector128<double>.One - ErfcWithGaussian(a, Vector128<double>.Zero, Vector128<double>.One).Erfc;
-        return Vector128.CopySign(Vector128.ConditionalSelect(Vector128.LessThan(a, Vector128.Create(DoubleErfSplit)), small, large), x);
+        TVector a = TWidth.Abs(x);
+        TVector z = TWidth.Multiply(a, a);
+        TVector small = TWidth.FusedMultiplyAdd(
+            a,
+            TWidth.Broadcast(DoubleTwoOverSqrtPiHigh),
+            TWidth.Multiply(a, TWidth.FusedMultiplyAdd(z, Polynomial<double, TWidth, TVector>(DoubleErfCoefficients, z), TWidth.Broadcast(DoubleTwoOverSqrtPiLow))));
+        TVector large = TWidth.Subtract(TWidth.One, DoubleErfcWithGaussian<TWidth, TVector>(a, TWidth.Zero, TWidth.One).Erfc);
+        return TWidth.CopySign(TWidth.ConditionalSelect(TWidth.LessThan(a, TWidth.Broadcast(DoubleErfSplit)), small, large), x);
     }
 
     /// <inheritdoc cref="Erfc(double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> Erfc(Vector128<double> x)
+    private static TVector DoubleErfc<TWidth, TVector>(TVector x)
+        where TWidth : IVectorWidth<double, TVector>
+        where TVector : struct
     {
-        Vector128<double> e = ErfcWithGaussian(Vector128.Abs(x), Vector128<double>.Zero, Vector128<double>.One).Erfc;
-        return Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128<double>.Zero), Vector128.Create(2.0) - e, e);
-    }
-
-    /// <summary>The polynomial with coefficients <paramref name="c"/> (highest degree first) at <paramref name="u"/>, by Horner's rule.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<double> Polynomial(ReadOnlySpan<double> c, Vector128<double> u)
-    {
-        Vector128<double> p = Vector128.Create(c[0]);
-        for (int i = 1; i < c.Length; i++)
-            p = Vector128.FusedMultiplyAdd(p, u, Vector128.Create(c[i]));
-        return p;
-    }
-
-    /// <inheritdoc cref="ErfcWithGaussian(double, double, double)"/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector256<double> Erfc, Vector256<double> Gaussian) ErfcWithGaussian(Vector256<double> hi, Vector256<double> lo, Vector256<double> scale)
-    {
-        Vector256<double> shift = Vector256.Create(DoubleErfcShift);
-        Vector256<double> t = Vector256.Min(hi, Vector256.Create(DoubleErfcLimit));
-        Vector256<double> s = t * t;
-        Vector256<double> sTail = Vector256.FusedMultiplyAdd(t, t, -s) + (t + t) * lo;
-        var (value, valueTail) = ExpWithTail(-s, ExpRange.NonPositive);
-        Vector256<double> gaussianTail = Vector256.FusedMultiplyAdd(-value, sTail, valueTail);
-        Vector256<double> d = t + shift;
-        Vector256<double> b = d - t;
-        Vector256<double> dTail = (t - (d - b)) + (shift - b);
-        Vector256<double> g = Polynomial(DoubleErfcCoefficients, (t - shift) / d);
-        Vector256<double> q = g / d;
-        Vector256<double> qTail = Vector256.FusedMultiplyAdd(-q, dTail, Vector256.FusedMultiplyAdd(-q, d, g)) / d;
-        Vector256<double> scaled = q * scale;
-        Vector256<double> scaledTail = Vector256.FusedMultiplyAdd(q, scale, -scaled) + qTail * scale;
-        Vector256<double> far = Vector256.FusedMultiplyAdd(value, scaled, Vector256.FusedMultiplyAdd(gaussianTail, scaled, value * scaledTail));
-        Vector256<double> twoOverSqrtPi = Vector256.Create(DoubleTwoOverSqrtPiHigh);
-        Vector256<double> erf = Vector256.FusedMultiplyAdd(t, twoOverSqrtPi, Vector256.FusedMultiplyAdd(t, Vector256.FusedMultiplyAdd(s, Polynomial(DoubleErfCoefficients, s), Vector256.Create(DoubleTwoOverSqrtPiLow)), lo * twoOverSqrtPi * value));
-        Vector256<double> near = (Vector256<double>.One - erf) * scale;
-        return (Vector256.ConditionalSelect(Vector256.LessThan(t, Vector256.Create(DoubleErfcSplit)), near, far), value + gaussianTail);
-    }
-
-    /// <inheritdoc cref="Erf(double)"/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Erf(Vector256<double> x)
-    {
-        Vector256<double> a = Vector256.Abs(x);
-        Vector256<double> z = a * a;
-        Vector256<double> small = Vector256.FusedMultiplyAdd(a, Vector256.Create(DoubleTwoOverSqrtPiHigh),
-            a * Vector256.FusedMultiplyAdd(z, Polynomial(DoubleErfCoefficients, z), Vector256.Create(DoubleTwoOverSqrtPiLow)));
-        Vector256<double> large = Vector256<double>.One - ErfcWithGaussian(a, Vector256<double>.Zero, Vector256<double>.One).Erfc;
-        return Vector256.CopySign(Vector256.ConditionalSelect(Vector256.LessThan(a, Vector256.Create(DoubleErfSplit)), small, large), x);
-    }
-
-    /// <inheritdoc cref="Erfc(double)"/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Erfc(Vector256<double> x)
-    {
-        Vector256<double> e = ErfcWithGaussian(Vector256.Abs(x), Vector256<double>.Zero, Vector256<double>.One).Erfc;
-        return Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<double>.Zero), Vector256.Create(2.0) - e, e);
-    }
-
-    /// <summary>The polynomial with coefficients <paramref name="c"/> (highest degree first) at <paramref name="u"/>, by Horner's rule.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Polynomial(ReadOnlySpan<double> c, Vector256<double> u)
-    {
-        Vector256<double> p = Vector256.Create(c[0]);
-        for (int i = 1; i < c.Length; i++)
-            p = Vector256.FusedMultiplyAdd(p, u, Vector256.Create(c[i]));
-        return p;
-    }
-
-    /// <inheritdoc cref="ErfcWithGaussian(double, double, double)"/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector512<double> Erfc, Vector512<double> Gaussian) ErfcWithGaussian(Vector512<double> hi, Vector512<double> lo, Vector512<double> scale)
-    {
-        Vector512<double> shift = Vector512.Create(DoubleErfcShift);
-        Vector512<double> t = Vector512.Min(hi, Vector512.Create(DoubleErfcLimit));
-        Vector512<double> s = t * t;
-        Vector512<double> sTail = Vector512.FusedMultiplyAdd(t, t, -s) + (t + t) * lo;
-        var (value, valueTail) = ExpWithTail(-s, ExpRange.NonPositive);
-        Vector512<double> gaussianTail = Vector512.FusedMultiplyAdd(-value, sTail, valueTail);
-        Vector512<double> d = t + shift;
-        Vector512<double> b = d - t;
-        Vector512<double> dTail = (t - (d - b)) + (shift - b);
-        Vector512<double> g = Polynomial(DoubleErfcCoefficients, (t - shift) / d);
-        Vector512<double> q = g / d;
-        Vector512<double> qTail = Vector512.FusedMultiplyAdd(-q, dTail, Vector512.FusedMultiplyAdd(-q, d, g)) / d;
-        Vector512<double> scaled = q * scale;
-        Vector512<double> scaledTail = Vector512.FusedMultiplyAdd(q, scale, -scaled) + qTail * scale;
-        Vector512<double> far = Vector512.FusedMultiplyAdd(value, scaled, Vector512.FusedMultiplyAdd(gaussianTail, scaled, value * scaledTail));
-        Vector512<double> twoOverSqrtPi = Vector512.Create(DoubleTwoOverSqrtPiHigh);
-        Vector512<double> erf = Vector512.FusedMultiplyAdd(t, twoOverSqrtPi, Vector512.FusedMultiplyAdd(t, Vector512.FusedMultiplyAdd(s, Polynomial(DoubleErfCoefficients, s), Vector512.Create(DoubleTwoOverSqrtPiLow)), lo * twoOverSqrtPi * value));
-        Vector512<double> near = (Vector512<double>.One - erf) * scale;
-        return (Vector512.ConditionalSelect(Vector512.LessThan(t, Vector512.Create(DoubleErfcSplit)), near, far), value + gaussianTail);
-    }
-
-    /// <inheritdoc cref="Erf(double)"/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Erf(Vector512<double> x)
-    {
-        Vector512<double> a = Vector512.Abs(x);
-        Vector512<double> z = a * a;
-        Vector512<double> small = Vector512.FusedMultiplyAdd(a, Vector512.Create(DoubleTwoOverSqrtPiHigh),
-            a * Vector512.FusedMultiplyAdd(z, Polynomial(DoubleErfCoefficients, z), Vector512.Create(DoubleTwoOverSqrtPiLow)));
-        Vector512<double> large = Vector512<double>.One - ErfcWithGaussian(a, Vector512<double>.Zero, Vector512<double>.One).Erfc;
-        return Vector512.CopySign(Vector512.ConditionalSelect(Vector512.LessThan(a, Vector512.Create(DoubleErfSplit)), small, large), x);
-    }
-
-    /// <inheritdoc cref="Erfc(double)"/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Erfc(Vector512<double> x)
-    {
-        Vector512<double> e = ErfcWithGaussian(Vector512.Abs(x), Vector512<double>.Zero, Vector512<double>.One).Erfc;
-        return Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512<double>.Zero), Vector512.Create(2.0) - e, e);
-    }
-
-    /// <summary>The polynomial with coefficients <paramref name="c"/> (highest degree first) at <paramref name="u"/>, by Horner's rule.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> Polynomial(ReadOnlySpan<double> c, Vector512<double> u)
-    {
-        Vector512<double> p = Vector512.Create(c[0]);
-        for (int i = 1; i < c.Length; i++)
-            p = Vector512.FusedMultiplyAdd(p, u, Vector512.Create(c[i]));
-        return p;
+        TVector e = DoubleErfcWithGaussian<TWidth, TVector>(TWidth.Abs(x), TWidth.Zero, TWidth.One).Erfc;
+        return TWidth.ConditionalSelect(TWidth.LessThan(x, TWidth.Zero), TWidth.Subtract(TWidth.Broadcast(2.0), e), e);
     }
 }

@@ -119,7 +119,7 @@ public static partial class FastMath
         return x < 0 ? 2f - e : e;
     }
 
-    /// <inheritdoc cref="Polynomial(ReadOnlySpan{float}, Vector128{float})"/>
+    /// <inheritdoc cref="Polynomial{T, TWidth, TVector}(ReadOnlySpan{T}, TVector)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float Polynomial(ReadOnlySpan<float> c, float u)
     {
@@ -129,168 +129,83 @@ public static partial class FastMath
         return p;
     }
 
+    /// <inheritdoc cref="Erf(float)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Erf(Vector128<float> x) => SingleErf<Width128<float>, Vector128<float>>(x);
+
+    /// <inheritdoc cref="Erf(float)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Erf(Vector256<float> x) => SingleErf<Width256<float>, Vector256<float>>(x);
+
+    /// <inheritdoc cref="Erf(float)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Erf(Vector512<float> x) => SingleErf<Width512<float>, Vector512<float>>(x);
+
+    /// <inheritdoc cref="Erfc(float)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Erfc(Vector128<float> x) => SingleErfc<Width128<float>, Vector128<float>>(x);
+
+    /// <inheritdoc cref="Erfc(float)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Erfc(Vector256<float> x) => SingleErfc<Width256<float>, Vector256<float>>(x);
+
+    /// <inheritdoc cref="Erfc(float)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Erfc(Vector512<float> x) => SingleErfc<Width512<float>, Vector512<float>>(x);
+
     /// <inheritdoc cref="ErfcWithGaussian(float, float, float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector128<float> Erfc, Vector128<float> Gaussian) ErfcWithGaussian(Vector128<float> hi, Vector128<float> lo, Vector128<float> scale)
+    private static (TVector Erfc, TVector Gaussian) SingleErfcWithGaussian<TWidth, TVector>(TVector hi, TVector lo, TVector scale)
+        where TWidth : IVectorWidth<float, TVector>
+        where TVector : struct
     {
-        Vector128<float> shift = Vector128.Create(SingleErfcShift);
-        Vector128<float> t = Vector128.Min(hi, Vector128.Create(SingleErfcLimit));
-        Vector128<float> s = t * t;
-        Vector128<float> sTail = Vector128.FusedMultiplyAdd(t, t, -s) + (t + t) * lo;
-        var (value, valueTail) = ExpWithTail(-s, ExpRange.NonPositive);
-        Vector128<float> gaussianTail = Vector128.FusedMultiplyAdd(-value, sTail, valueTail);
-        Vector128<float> d = t + shift;
-        Vector128<float> b = d - t;
-        Vector128<float> dTail = (t - (d - b)) + (shift - b);
-        Vector128<float> g = Polynomial(SingleErfcCoefficients, (t - shift) / d);
-        Vector128<float> q = g / d;
-        Vector128<float> qTail = Vector128.FusedMultiplyAdd(-q, dTail, Vector128.FusedMultiplyAdd(-q, d, g)) / d;
-        Vector128<float> scaled = q * scale;
-        Vector128<float> scaledTail = Vector128.FusedMultiplyAdd(q, scale, -scaled) + qTail * scale;
-        Vector128<float> far = Vector128.FusedMultiplyAdd(value, scaled, Vector128.FusedMultiplyAdd(gaussianTail, scaled, value * scaledTail));
-        Vector128<float> twoOverSqrtPi = Vector128.Create(SingleTwoOverSqrtPiHigh);
-        Vector128<float> erf = Vector128.FusedMultiplyAdd(t, twoOverSqrtPi, Vector128.FusedMultiplyAdd(t, Vector128.FusedMultiplyAdd(s, Polynomial(SingleErfCoefficients, s), Vector128.Create(SingleTwoOverSqrtPiLow)), lo * twoOverSqrtPi * value));
-        Vector128<float> near = (Vector128<float>.One - erf) * scale;
-        return (Vector128.ConditionalSelect(Vector128.LessThan(t, Vector128.Create(SingleErfcSplit)), near, far), value + gaussianTail);
+        TVector shift = TWidth.Broadcast(SingleErfcShift);
+        TVector t = AtMost<float, TWidth, TVector>(hi, TWidth.Broadcast(SingleErfcLimit));
+        TVector s = TWidth.Multiply(t, t);
+        TVector sTail = TWidth.Add(TWidth.FusedMultiplyAdd(t, t, TWidth.Negate(s)), TWidth.Multiply(TWidth.Add(t, t), lo));
+        var (value, valueTail) = SingleExpWithTail<TWidth, TVector>(TWidth.Negate(s), ExpRange.NonPositive);
+        TVector gaussianTail = TWidth.FusedMultiplyAdd(TWidth.Negate(value), sTail, valueTail);
+        TVector d = TWidth.Add(t, shift);
+        TVector b = TWidth.Subtract(d, t);
+        TVector dTail = TWidth.Add(TWidth.Subtract(t, TWidth.Subtract(d, b)), TWidth.Subtract(shift, b));
+        TVector g = Polynomial<float, TWidth, TVector>(SingleErfcCoefficients, TWidth.Divide(TWidth.Subtract(t, shift), d));
+        TVector q = TWidth.Divide(g, d);
+        TVector qTail = TWidth.Divide(TWidth.FusedMultiplyAdd(TWidth.Negate(q), dTail, TWidth.FusedMultiplyAdd(TWidth.Negate(q), d, g)), d);
+        TVector scaled = TWidth.Multiply(q, scale);
+        TVector scaledTail = TWidth.Add(TWidth.FusedMultiplyAdd(q, scale, TWidth.Negate(scaled)), TWidth.Multiply(qTail, scale));
+        TVector far = TWidth.FusedMultiplyAdd(value, scaled, TWidth.FusedMultiplyAdd(gaussianTail, scaled, TWidth.Multiply(value, scaledTail)));
+        TVector twoOverSqrtPi = TWidth.Broadcast(SingleTwoOverSqrtPiHigh);
+        TVector erf = TWidth.FusedMultiplyAdd(
+            t,
+            twoOverSqrtPi,
+            TWidth.FusedMultiplyAdd(t, TWidth.FusedMultiplyAdd(s, Polynomial<float, TWidth, TVector>(SingleErfCoefficients, s), TWidth.Broadcast(SingleTwoOverSqrtPiLow)), TWidth.Multiply(TWidth.Multiply(lo, twoOverSqrtPi), value)));
+        TVector near = TWidth.Multiply(TWidth.Subtract(TWidth.One, erf), scale);
+        return (TWidth.ConditionalSelect(TWidth.LessThan(t, TWidth.Broadcast(SingleErfcSplit)), near, far), TWidth.Add(value, gaussianTail));
     }
 
     /// <inheritdoc cref="Erf(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Erf(Vector128<float> x)
+    private static TVector SingleErf<TWidth, TVector>(TVector x)
+        where TWidth : IVectorWidth<float, TVector>
+        where TVector : struct
     {
-        Vector128<float> a = Vector128.Abs(x);
-        Vector128<float> z = a * a;
-        Vector128<float> small = Vector128.FusedMultiplyAdd(a, Vector128.Create(SingleTwoOverSqrtPiHigh),
-            a * Vector128.FusedMultiplyAdd(z, Polynomial(SingleErfCoefficients, z), Vector128.Create(SingleTwoOverSqrtPiLow)));
-        Vector128<float> large = Vector128<float>.One - ErfcWithGaussian(a, Vector128<float>.Zero, Vector128<float>.One).Erfc;
-        return Vector128.CopySign(Vector128.ConditionalSelect(Vector128.LessThan(a, Vector128.Create(SingleErfSplit)), small, large), x);
+        TVector a = TWidth.Abs(x);
+        TVector z = TWidth.Multiply(a, a);
+        TVector small = TWidth.FusedMultiplyAdd(
+            a,
+            TWidth.Broadcast(SingleTwoOverSqrtPiHigh),
+            TWidth.Multiply(a, TWidth.FusedMultiplyAdd(z, Polynomial<float, TWidth, TVector>(SingleErfCoefficients, z), TWidth.Broadcast(SingleTwoOverSqrtPiLow))));
+        TVector large = TWidth.Subtract(TWidth.One, SingleErfcWithGaussian<TWidth, TVector>(a, TWidth.Zero, TWidth.One).Erfc);
+        return TWidth.CopySign(TWidth.ConditionalSelect(TWidth.LessThan(a, TWidth.Broadcast(SingleErfSplit)), small, large), x);
     }
 
     /// <inheritdoc cref="Erfc(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Erfc(Vector128<float> x)
+    private static TVector SingleErfc<TWidth, TVector>(TVector x)
+        where TWidth : IVectorWidth<float, TVector>
+        where TVector : struct
     {
-        Vector128<float> e = ErfcWithGaussian(Vector128.Abs(x), Vector128<float>.Zero, Vector128<float>.One).Erfc;
-        return Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128<float>.Zero), Vector128.Create(2f) - e, e);
-    }
-
-    /// <summary>The polynomial with coefficients <paramref name="c"/> (highest degree first) at <paramref name="u"/>, by Horner's rule.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<float> Polynomial(ReadOnlySpan<float> c, Vector128<float> u)
-    {
-        Vector128<float> p = Vector128.Create(c[0]);
-        for (int i = 1; i < c.Length; i++)
-            p = Vector128.FusedMultiplyAdd(p, u, Vector128.Create(c[i]));
-        return p;
-    }
-
-    /// <inheritdoc cref="ErfcWithGaussian(float, float, float)"/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector256<float> Erfc, Vector256<float> Gaussian) ErfcWithGaussian(Vector256<float> hi, Vector256<float> lo, Vector256<float> scale)
-    {
-        Vector256<float> shift = Vector256.Create(SingleErfcShift);
-        Vector256<float> t = Vector256.Min(hi, Vector256.Create(SingleErfcLimit));
-        Vector256<float> s = t * t;
-        Vector256<float> sTail = Vector256.FusedMultiplyAdd(t, t, -s) + (t + t) * lo;
-        var (value, valueTail) = ExpWithTail(-s, ExpRange.NonPositive);
-        Vector256<float> gaussianTail = Vector256.FusedMultiplyAdd(-value, sTail, valueTail);
-        Vector256<float> d = t + shift;
-        Vector256<float> b = d - t;
-        Vector256<float> dTail = (t - (d - b)) + (shift - b);
-        Vector256<float> g = Polynomial(SingleErfcCoefficients, (t - shift) / d);
-        Vector256<float> q = g / d;
-        Vector256<float> qTail = Vector256.FusedMultiplyAdd(-q, dTail, Vector256.FusedMultiplyAdd(-q, d, g)) / d;
-        Vector256<float> scaled = q * scale;
-        Vector256<float> scaledTail = Vector256.FusedMultiplyAdd(q, scale, -scaled) + qTail * scale;
-        Vector256<float> far = Vector256.FusedMultiplyAdd(value, scaled, Vector256.FusedMultiplyAdd(gaussianTail, scaled, value * scaledTail));
-        Vector256<float> twoOverSqrtPi = Vector256.Create(SingleTwoOverSqrtPiHigh);
-        Vector256<float> erf = Vector256.FusedMultiplyAdd(t, twoOverSqrtPi, Vector256.FusedMultiplyAdd(t, Vector256.FusedMultiplyAdd(s, Polynomial(SingleErfCoefficients, s), Vector256.Create(SingleTwoOverSqrtPiLow)), lo * twoOverSqrtPi * value));
-        Vector256<float> near = (Vector256<float>.One - erf) * scale;
-        return (Vector256.ConditionalSelect(Vector256.LessThan(t, Vector256.Create(SingleErfcSplit)), near, far), value + gaussianTail);
-    }
-
-    /// <inheritdoc cref="Erf(float)"/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Erf(Vector256<float> x)
-    {
-        Vector256<float> a = Vector256.Abs(x);
-        Vector256<float> z = a * a;
-        Vector256<float> small = Vector256.FusedMultiplyAdd(a, Vector256.Create(SingleTwoOverSqrtPiHigh),
-            a * Vector256.FusedMultiplyAdd(z, Polynomial(SingleErfCoefficients, z), Vector256.Create(SingleTwoOverSqrtPiLow)));
-        Vector256<float> large = Vector256<float>.One - ErfcWithGaussian(a, Vector256<float>.Zero, Vector256<float>.One).Erfc;
-        return Vector256.CopySign(Vector256.ConditionalSelect(Vector256.LessThan(a, Vector256.Create(SingleErfSplit)), small, large), x);
-    }
-
-    /// <inheritdoc cref="Erfc(float)"/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Erfc(Vector256<float> x)
-    {
-        Vector256<float> e = ErfcWithGaussian(Vector256.Abs(x), Vector256<float>.Zero, Vector256<float>.One).Erfc;
-        return Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<float>.Zero), Vector256.Create(2f) - e, e);
-    }
-
-    /// <summary>The polynomial with coefficients <paramref name="c"/> (highest degree first) at <paramref name="u"/>, by Horner's rule.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Polynomial(ReadOnlySpan<float> c, Vector256<float> u)
-    {
-        Vector256<float> p = Vector256.Create(c[0]);
-        for (int i = 1; i < c.Length; i++)
-            p = Vector256.FusedMultiplyAdd(p, u, Vector256.Create(c[i]));
-        return p;
-    }
-
-    /// <inheritdoc cref="ErfcWithGaussian(float, float, float)"/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector512<float> Erfc, Vector512<float> Gaussian) ErfcWithGaussian(Vector512<float> hi, Vector512<float> lo, Vector512<float> scale)
-    {
-        Vector512<float> shift = Vector512.Create(SingleErfcShift);
-        Vector512<float> t = Vector512.Min(hi, Vector512.Create(SingleErfcLimit));
-        Vector512<float> s = t * t;
-        Vector512<float> sTail = Vector512.FusedMultiplyAdd(t, t, -s) + (t + t) * lo;
-        var (value, valueTail) = ExpWithTail(-s, ExpRange.NonPositive);
-        Vector512<float> gaussianTail = Vector512.FusedMultiplyAdd(-value, sTail, valueTail);
-        Vector512<float> d = t + shift;
-        Vector512<float> b = d - t;
-        Vector512<float> dTail = (t - (d - b)) + (shift - b);
-        Vector512<float> g = Polynomial(SingleErfcCoefficients, (t - shift) / d);
-        Vector512<float> q = g / d;
-        Vector512<float> qTail = Vector512.FusedMultiplyAdd(-q, dTail, Vector512.FusedMultiplyAdd(-q, d, g)) / d;
-        Vector512<float> scaled = q * scale;
-        Vector512<float> scaledTail = Vector512.FusedMultiplyAdd(q, scale, -scaled) + qTail * scale;
-        Vector512<float> far = Vector512.FusedMultiplyAdd(value, scaled, Vector512.FusedMultiplyAdd(gaussianTail, scaled, value * scaledTail));
-        Vector512<float> twoOverSqrtPi = Vector512.Create(SingleTwoOverSqrtPiHigh);
-        Vector512<float> erf = Vector512.FusedMultiplyAdd(t, twoOverSqrtPi, Vector512.FusedMultiplyAdd(t, Vector512.FusedMultiplyAdd(s, Polynomial(SingleErfCoefficients, s), Vector512.Create(SingleTwoOverSqrtPiLow)), lo * twoOverSqrtPi * value));
-        Vector512<float> near = (Vector512<float>.One - erf) * scale;
-        return (Vector512.ConditionalSelect(Vector512.LessThan(t, Vector512.Create(SingleErfcSplit)), near, far), value + gaussianTail);
-    }
-
-    /// <inheritdoc cref="Erf(float)"/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Erf(Vector512<float> x)
-    {
-        Vector512<float> a = Vector512.Abs(x);
-        Vector512<float> z = a * a;
-        Vector512<float> small = Vector512.FusedMultiplyAdd(a, Vector512.Create(SingleTwoOverSqrtPiHigh),
-            a * Vector512.FusedMultiplyAdd(z, Polynomial(SingleErfCoefficients, z), Vector512.Create(SingleTwoOverSqrtPiLow)));
-        Vector512<float> large = Vector512<float>.One - ErfcWithGaussian(a, Vector512<float>.Zero, Vector512<float>.One).Erfc;
-        return Vector512.CopySign(Vector512.ConditionalSelect(Vector512.LessThan(a, Vector512.Create(SingleErfSplit)), small, large), x);
-    }
-
-    /// <inheritdoc cref="Erfc(float)"/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Erfc(Vector512<float> x)
-    {
-        Vector512<float> e = ErfcWithGaussian(Vector512.Abs(x), Vector512<float>.Zero, Vector512<float>.One).Erfc;
-        return Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512<float>.Zero), Vector512.Create(2f) - e, e);
-    }
-
-    /// <summary>The polynomial with coefficients <paramref name="c"/> (highest degree first) at <paramref name="u"/>, by Horner's rule.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Polynomial(ReadOnlySpan<float> c, Vector512<float> u)
-    {
-        Vector512<float> p = Vector512.Create(c[0]);
-        for (int i = 1; i < c.Length; i++)
-            p = Vector512.FusedMultiplyAdd(p, u, Vector512.Create(c[i]));
-        return p;
+        TVector e = SingleErfcWithGaussian<TWidth, TVector>(TWidth.Abs(x), TWidth.Zero, TWidth.One).Erfc;
+        return TWidth.ConditionalSelect(TWidth.LessThan(x, TWidth.Zero), TWidth.Subtract(TWidth.Broadcast(2f), e), e);
     }
 }

@@ -133,129 +133,15 @@ public static partial class FastMath
 
     /// <inheritdoc cref="Exp(double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> Exp(Vector128<double> x) => ExpWithTail(x).Value;
-
-    /// <inheritdoc cref="ExpWithTail(double)"/>
-    /// <param name="x">The exponent.</param>
-    /// <param name="range">
-    /// What holds for every lane that matters (see <see cref="ExpRange"/>): for x ≤ 0 (sigmoid) the
-    /// clamp keeps its lower bound only. The results are the same bits.
-    /// </param>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector128<double> Value, Vector128<double> Tail) ExpWithTail(Vector128<double> x, ExpRange range = ExpRange.Any)
-    {
-        Vector128<double> clamped = range == ExpRange.NonPositive
-            ? Vector128.MaxNative(x, Vector128.Create(DoubleExpLowest))
-            : Vector128.ClampNative(x, Vector128.Create(DoubleExpLowest), Vector128.Create(DoubleExpHighest));
-        var (head, headTail, polynomial, shifted) = ExpReduced(clamped);
-        return ExpScaled(x, head, headTail, polynomial, shifted);
-    }
-
-    /// <inheritdoc cref="ExpScaled(double, double, double, double)"/>
-    // x is the exponent before its clamp, whose NaN lanes pass through.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector128<double> Value, Vector128<double> Tail) ExpScaled(Vector128<double> x, Vector128<double> head, Vector128<double> headTail, Vector128<double> polynomial, Vector128<double> shifted)
-    {
-        Vector128<double> tail = polynomial + headTail;
-        Vector128<long> u = shifted.AsInt64() - Vector128.Create(DoubleScaleBias);
-        Vector128<long> half = Vector128.ShiftRightLogical(u, 1);
-        Vector128<double> scale1 = Vector128.ShiftLeft(half - Vector128<long>.One, 52).AsDouble();
-        Vector128<double> scale2 = Vector128.ShiftLeft(u - half - Vector128<long>.One, 52).AsDouble();
-        Vector128<double> headScaled = head * scale1;
-        Vector128<double> tailScaled = tail * scale1;
-        Vector128<double> scaled = headScaled + tailScaled;
-        Vector128<double> scaledTail = (headScaled - scaled) + tailScaled;
-        // NaN is the one input the clamp does not pass through.
-        return (Vector128.ConditionalSelect(Vector128.IsNaN(x), x, scaled * scale2), scaledTail * scale2);
-    }
-
-    /// <inheritdoc cref="ExpReduced(double, bool)"/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector128<double> Head, Vector128<double> HeadTail, Vector128<double> Polynomial, Vector128<double> Shifted) ExpReduced(Vector128<double> x, bool doubled = false)
-    {
-        Vector128<double> shifted = Vector128.FusedMultiplyAdd(x, Vector128.Create(doubled ? 2.0 * DoubleLog2E : DoubleLog2E), Vector128.Create(DoubleRoundingShift));
-        Vector128<double> k = shifted - Vector128.Create(DoubleRoundingShift);
-        Vector128<double> rHigh = Vector128.FusedMultiplyAdd(k, Vector128.Create(-DoubleLn2High), doubled ? x + x : x);
-        Vector128<double> rLow = k * Vector128.Create(-DoubleLn2Low);
-        Vector128<double> r = rHigh + rLow;
-        Vector128<double> r2 = r * r;
-        Vector128<double> r4 = r2 * r2;
-        Vector128<double> terms01 = Vector128.FusedMultiplyAdd(Vector128.Create(DoubleExpC3), r, Vector128.Create(0.5));
-        Vector128<double> terms23 = Vector128.FusedMultiplyAdd(Vector128.Create(DoubleExpC5), r, Vector128.Create(DoubleExpC4));
-        Vector128<double> terms45 = Vector128.FusedMultiplyAdd(Vector128.Create(DoubleExpC7), r, Vector128.Create(DoubleExpC6));
-        Vector128<double> terms67 = Vector128.FusedMultiplyAdd(Vector128.Create(DoubleExpC9), r, Vector128.Create(DoubleExpC8));
-        Vector128<double> terms89 = Vector128.FusedMultiplyAdd(Vector128.Create(DoubleExpC11), r, Vector128.Create(DoubleExpC10));
-        Vector128<double> low = Vector128.FusedMultiplyAdd(terms23, r2, terms01);
-        Vector128<double> high = Vector128.FusedMultiplyAdd(terms89, r4, Vector128.FusedMultiplyAdd(terms67, r2, terms45));
-        Vector128<double> polynomial = Vector128.FusedMultiplyAdd(high, r4 * r2, Vector128.FusedMultiplyAdd(low, r2, rLow));
-        Vector128<double> head = Vector128<double>.One + rHigh;
-        return (head, (Vector128<double>.One - head) + rHigh, polynomial, shifted);
-    }
+    public static Vector128<double> Exp(Vector128<double> x) => DoubleExpWithTail<Width128<double>, Vector128<double>>(x).Value;
 
     /// <inheritdoc cref="Exp(double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Exp(Vector256<double> x) => ExpWithTail(x).Value;
-
-    /// <inheritdoc cref="ExpWithTail(double)"/>
-    /// <param name="x">The exponent.</param>
-    /// <param name="range">
-    /// What holds for every lane that matters (see <see cref="ExpRange"/>): for x ≤ 0 (sigmoid) the
-    /// clamp keeps its lower bound only. The results are the same bits.
-    /// </param>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector256<double> Value, Vector256<double> Tail) ExpWithTail(Vector256<double> x, ExpRange range = ExpRange.Any)
-    {
-        Vector256<double> clamped = range == ExpRange.NonPositive
-            ? Vector256.MaxNative(x, Vector256.Create(DoubleExpLowest))
-            : Vector256.ClampNative(x, Vector256.Create(DoubleExpLowest), Vector256.Create(DoubleExpHighest));
-        var (head, headTail, polynomial, shifted) = ExpReduced(clamped);
-        return ExpScaled(x, head, headTail, polynomial, shifted);
-    }
-
-    /// <inheritdoc cref="ExpScaled(double, double, double, double)"/>
-    // x is the exponent before its clamp, whose NaN lanes pass through.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector256<double> Value, Vector256<double> Tail) ExpScaled(Vector256<double> x, Vector256<double> head, Vector256<double> headTail, Vector256<double> polynomial, Vector256<double> shifted)
-    {
-        Vector256<double> tail = polynomial + headTail;
-        Vector256<long> u = shifted.AsInt64() - Vector256.Create(DoubleScaleBias);
-        Vector256<long> half = Vector256.ShiftRightLogical(u, 1);
-        Vector256<double> scale1 = Vector256.ShiftLeft(half - Vector256<long>.One, 52).AsDouble();
-        Vector256<double> scale2 = Vector256.ShiftLeft(u - half - Vector256<long>.One, 52).AsDouble();
-        Vector256<double> headScaled = head * scale1;
-        Vector256<double> tailScaled = tail * scale1;
-        Vector256<double> scaled = headScaled + tailScaled;
-        Vector256<double> scaledTail = (headScaled - scaled) + tailScaled;
-        // NaN is the one input the clamp does not pass through.
-        return (Vector256.ConditionalSelect(Vector256.IsNaN(x), x, scaled * scale2), scaledTail * scale2);
-    }
-
-    /// <inheritdoc cref="ExpReduced(double, bool)"/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector256<double> Head, Vector256<double> HeadTail, Vector256<double> Polynomial, Vector256<double> Shifted) ExpReduced(Vector256<double> x, bool doubled = false)
-    {
-        Vector256<double> shifted = Vector256.FusedMultiplyAdd(x, Vector256.Create(doubled ? 2.0 * DoubleLog2E : DoubleLog2E), Vector256.Create(DoubleRoundingShift));
-        Vector256<double> k = shifted - Vector256.Create(DoubleRoundingShift);
-        Vector256<double> rHigh = Vector256.FusedMultiplyAdd(k, Vector256.Create(-DoubleLn2High), doubled ? x + x : x);
-        Vector256<double> rLow = k * Vector256.Create(-DoubleLn2Low);
-        Vector256<double> r = rHigh + rLow;
-        Vector256<double> r2 = r * r;
-        Vector256<double> r4 = r2 * r2;
-        Vector256<double> terms01 = Vector256.FusedMultiplyAdd(Vector256.Create(DoubleExpC3), r, Vector256.Create(0.5));
-        Vector256<double> terms23 = Vector256.FusedMultiplyAdd(Vector256.Create(DoubleExpC5), r, Vector256.Create(DoubleExpC4));
-        Vector256<double> terms45 = Vector256.FusedMultiplyAdd(Vector256.Create(DoubleExpC7), r, Vector256.Create(DoubleExpC6));
-        Vector256<double> terms67 = Vector256.FusedMultiplyAdd(Vector256.Create(DoubleExpC9), r, Vector256.Create(DoubleExpC8));
-        Vector256<double> terms89 = Vector256.FusedMultiplyAdd(Vector256.Create(DoubleExpC11), r, Vector256.Create(DoubleExpC10));
-        Vector256<double> low = Vector256.FusedMultiplyAdd(terms23, r2, terms01);
-        Vector256<double> high = Vector256.FusedMultiplyAdd(terms89, r4, Vector256.FusedMultiplyAdd(terms67, r2, terms45));
-        Vector256<double> polynomial = Vector256.FusedMultiplyAdd(high, r4 * r2, Vector256.FusedMultiplyAdd(low, r2, rLow));
-        Vector256<double> head = Vector256<double>.One + rHigh;
-        return (head, (Vector256<double>.One - head) + rHigh, polynomial, shifted);
-    }
+    public static Vector256<double> Exp(Vector256<double> x) => DoubleExpWithTail<Width256<double>, Vector256<double>>(x).Value;
 
     /// <inheritdoc cref="Exp(double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Exp(Vector512<double> x) => ExpWithTail(x).Value;
+    public static Vector512<double> Exp(Vector512<double> x) => DoubleExpWithTail<Width512<double>, Vector512<double>>(x).Value;
 
     /// <inheritdoc cref="ExpWithTail(double)"/>
     /// <param name="x">The exponent.</param>
@@ -264,53 +150,62 @@ public static partial class FastMath
     /// clamp keeps its lower bound only. The results are the same bits.
     /// </param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector512<double> Value, Vector512<double> Tail) ExpWithTail(Vector512<double> x, ExpRange range = ExpRange.Any)
+    private static (TVector Value, TVector Tail) DoubleExpWithTail<TWidth, TVector>(TVector x, ExpRange range = ExpRange.Any)
+        where TWidth : IVectorWidth<double, TVector>
+        where TVector : struct
     {
-        Vector512<double> clamped = range == ExpRange.NonPositive
-            ? Vector512.MaxNative(x, Vector512.Create(DoubleExpLowest))
-            : Vector512.ClampNative(x, Vector512.Create(DoubleExpLowest), Vector512.Create(DoubleExpHighest));
-        var (head, headTail, polynomial, shifted) = ExpReduced(clamped);
-        return ExpScaled(x, head, headTail, polynomial, shifted);
+        TVector clamped = range == ExpRange.NonPositive
+            ? TWidth.MaxNative(x, TWidth.Broadcast(DoubleExpLowest))
+            : TWidth.ClampNative(x, TWidth.Broadcast(DoubleExpLowest), TWidth.Broadcast(DoubleExpHighest));
+        var (head, headTail, polynomial, shifted) = DoubleExpReduced<TWidth, TVector>(clamped);
+        return DoubleExpScaled<TWidth, TVector>(x, head, headTail, polynomial, shifted);
     }
 
     /// <inheritdoc cref="ExpScaled(double, double, double, double)"/>
     // x is the exponent before its clamp, whose NaN lanes pass through.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector512<double> Value, Vector512<double> Tail) ExpScaled(Vector512<double> x, Vector512<double> head, Vector512<double> headTail, Vector512<double> polynomial, Vector512<double> shifted)
+    private static (TVector Value, TVector Tail) DoubleExpScaled<TWidth, TVector>(TVector x, TVector head, TVector headTail, TVector polynomial, TVector shifted)
+        where TWidth : IVectorWidth<double, TVector>
+        where TVector : struct
     {
-        Vector512<double> tail = polynomial + headTail;
-        Vector512<long> u = shifted.AsInt64() - Vector512.Create(DoubleScaleBias);
-        Vector512<long> half = Vector512.ShiftRightLogical(u, 1);
-        Vector512<double> scale1 = Vector512.ShiftLeft(half - Vector512<long>.One, 52).AsDouble();
-        Vector512<double> scale2 = Vector512.ShiftLeft(u - half - Vector512<long>.One, 52).AsDouble();
-        Vector512<double> headScaled = head * scale1;
-        Vector512<double> tailScaled = tail * scale1;
-        Vector512<double> scaled = headScaled + tailScaled;
-        Vector512<double> scaledTail = (headScaled - scaled) + tailScaled;
+        TVector tail = TWidth.Add(polynomial, headTail);
+        TVector u = TWidth.SubtractIntegers(shifted, TWidth.BroadcastInteger(DoubleScaleBias));
+        TVector half = TWidth.ShiftRightLogicalIntegers(u, 1);
+        TVector scale1 = TWidth.ShiftLeftIntegers(TWidth.SubtractIntegers(half, TWidth.BroadcastInteger(1)), 52);
+        TVector scale2 = TWidth.ShiftLeftIntegers(TWidth.SubtractIntegers(TWidth.SubtractIntegers(u, half), TWidth.BroadcastInteger(1)), 52);
+        TVector headScaled = TWidth.Multiply(head, scale1);
+        TVector tailScaled = TWidth.Multiply(tail, scale1);
+        TVector scaled = TWidth.Add(headScaled, tailScaled);
+        TVector scaledTail = TWidth.Add(TWidth.Subtract(headScaled, scaled), tailScaled);
         // NaN is the one input the clamp does not pass through.
-        return (Vector512.ConditionalSelect(Vector512.IsNaN(x), x, scaled * scale2), scaledTail * scale2);
+        return (TWidth.ConditionalSelect(TWidth.IsNaN(x), x, TWidth.Multiply(scaled, scale2)), TWidth.Multiply(scaledTail, scale2));
     }
 
     /// <inheritdoc cref="ExpReduced(double, bool)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector512<double> Head, Vector512<double> HeadTail, Vector512<double> Polynomial, Vector512<double> Shifted) ExpReduced(Vector512<double> x, bool doubled = false)
+    private static (TVector Head, TVector HeadTail, TVector Polynomial, TVector Shifted) DoubleExpReduced<TWidth, TVector>(TVector x, bool doubled = false)
+        where TWidth : IVectorWidth<double, TVector>
+        where TVector : struct
     {
-        Vector512<double> shifted = Vector512.FusedMultiplyAdd(x, Vector512.Create(doubled ? 2.0 * DoubleLog2E : DoubleLog2E), Vector512.Create(DoubleRoundingShift));
-        Vector512<double> k = shifted - Vector512.Create(DoubleRoundingShift);
-        Vector512<double> rHigh = Vector512.FusedMultiplyAdd(k, Vector512.Create(-DoubleLn2High), doubled ? x + x : x);
-        Vector512<double> rLow = k * Vector512.Create(-DoubleLn2Low);
-        Vector512<double> r = rHigh + rLow;
-        Vector512<double> r2 = r * r;
-        Vector512<double> r4 = r2 * r2;
-        Vector512<double> terms01 = Vector512.FusedMultiplyAdd(Vector512.Create(DoubleExpC3), r, Vector512.Create(0.5));
-        Vector512<double> terms23 = Vector512.FusedMultiplyAdd(Vector512.Create(DoubleExpC5), r, Vector512.Create(DoubleExpC4));
-        Vector512<double> terms45 = Vector512.FusedMultiplyAdd(Vector512.Create(DoubleExpC7), r, Vector512.Create(DoubleExpC6));
-        Vector512<double> terms67 = Vector512.FusedMultiplyAdd(Vector512.Create(DoubleExpC9), r, Vector512.Create(DoubleExpC8));
-        Vector512<double> terms89 = Vector512.FusedMultiplyAdd(Vector512.Create(DoubleExpC11), r, Vector512.Create(DoubleExpC10));
-        Vector512<double> low = Vector512.FusedMultiplyAdd(terms23, r2, terms01);
-        Vector512<double> high = Vector512.FusedMultiplyAdd(terms89, r4, Vector512.FusedMultiplyAdd(terms67, r2, terms45));
-        Vector512<double> polynomial = Vector512.FusedMultiplyAdd(high, r4 * r2, Vector512.FusedMultiplyAdd(low, r2, rLow));
-        Vector512<double> head = Vector512<double>.One + rHigh;
-        return (head, (Vector512<double>.One - head) + rHigh, polynomial, shifted);
+        TVector shifted = TWidth.FusedMultiplyAdd(
+            x,
+            TWidth.Broadcast(doubled ? 2.0 * DoubleLog2E : DoubleLog2E),
+            TWidth.Broadcast(DoubleRoundingShift));
+        TVector k = TWidth.Subtract(shifted, TWidth.Broadcast(DoubleRoundingShift));
+        TVector rHigh = TWidth.FusedMultiplyAdd(k, TWidth.Broadcast(-DoubleLn2High), doubled ? TWidth.Add(x, x) : x);
+        TVector rLow = TWidth.Multiply(k, TWidth.Broadcast(-DoubleLn2Low));
+        TVector r = TWidth.Add(rHigh, rLow);
+        TVector r2 = TWidth.Multiply(r, r);
+        TVector r4 = TWidth.Multiply(r2, r2);
+        TVector terms01 = TWidth.FusedMultiplyAdd(TWidth.Broadcast(DoubleExpC3), r, TWidth.Broadcast(0.5));
+        TVector terms23 = TWidth.FusedMultiplyAdd(TWidth.Broadcast(DoubleExpC5), r, TWidth.Broadcast(DoubleExpC4));
+        TVector terms45 = TWidth.FusedMultiplyAdd(TWidth.Broadcast(DoubleExpC7), r, TWidth.Broadcast(DoubleExpC6));
+        TVector terms67 = TWidth.FusedMultiplyAdd(TWidth.Broadcast(DoubleExpC9), r, TWidth.Broadcast(DoubleExpC8));
+        TVector terms89 = TWidth.FusedMultiplyAdd(TWidth.Broadcast(DoubleExpC11), r, TWidth.Broadcast(DoubleExpC10));
+        TVector low = TWidth.FusedMultiplyAdd(terms23, r2, terms01);
+        TVector high = TWidth.FusedMultiplyAdd(terms89, r4, TWidth.FusedMultiplyAdd(terms67, r2, terms45));
+        TVector polynomial = TWidth.FusedMultiplyAdd(high, TWidth.Multiply(r4, r2), TWidth.FusedMultiplyAdd(low, r2, rLow));
+        TVector head = TWidth.Add(TWidth.One, rHigh);
+        return (head, TWidth.Add(TWidth.Subtract(TWidth.One, head), rHigh), polynomial, shifted);
     }
 }

@@ -129,117 +129,15 @@ public static partial class FastMath
 
     /// <inheritdoc cref="Exp(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Exp(Vector128<float> x) => ExpWithTail(x).Value;
-
-    /// <inheritdoc cref="ExpWithTail(float)"/>
-    /// <param name="x">The exponent.</param>
-    /// <param name="range">
-    /// What holds for every lane that matters (see <see cref="ExpRange"/>): for x ≤ 0 (sigmoid) the
-    /// clamp keeps its lower bound only. The results are the same bits.
-    /// </param>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector128<float> Value, Vector128<float> Tail) ExpWithTail(Vector128<float> x, ExpRange range = ExpRange.Any)
-    {
-        Vector128<float> clamped = range == ExpRange.NonPositive
-            ? Vector128.MaxNative(x, Vector128.Create(SingleExpLowest))
-            : Vector128.ClampNative(x, Vector128.Create(SingleExpLowest), Vector128.Create(SingleExpHighest));
-        var (head, headTail, polynomial, shifted) = ExpReduced(clamped);
-        return ExpScaled(x, head, headTail, polynomial, shifted);
-    }
-
-    /// <inheritdoc cref="ExpScaled(float, float, float, float)"/>
-    // x is the exponent before its clamp, whose NaN lanes pass through.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector128<float> Value, Vector128<float> Tail) ExpScaled(Vector128<float> x, Vector128<float> head, Vector128<float> headTail, Vector128<float> polynomial, Vector128<float> shifted)
-    {
-        Vector128<float> tail = polynomial + headTail;
-        Vector128<int> u = shifted.AsInt32() - Vector128.Create(SingleScaleBias);
-        Vector128<int> half = Vector128.ShiftRightLogical(u, 1);
-        Vector128<float> scale1 = Vector128.ShiftLeft(half - Vector128<int>.One, 23).AsSingle();
-        Vector128<float> scale2 = Vector128.ShiftLeft(u - half - Vector128<int>.One, 23).AsSingle();
-        Vector128<float> headScaled = head * scale1;
-        Vector128<float> tailScaled = tail * scale1;
-        Vector128<float> scaled = headScaled + tailScaled;
-        Vector128<float> scaledTail = (headScaled - scaled) + tailScaled;
-        // NaN is the one input the clamp does not pass through.
-        return (Vector128.ConditionalSelect(Vector128.IsNaN(x), x, scaled * scale2), scaledTail * scale2);
-    }
-
-    /// <inheritdoc cref="ExpReduced(float, bool)"/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector128<float> Head, Vector128<float> HeadTail, Vector128<float> Polynomial, Vector128<float> Shifted) ExpReduced(Vector128<float> x, bool doubled = false)
-    {
-        Vector128<float> shifted = Vector128.FusedMultiplyAdd(x, Vector128.Create(doubled ? 2f * SingleLog2E : SingleLog2E), Vector128.Create(SingleRoundingShift));
-        Vector128<float> k = shifted - Vector128.Create(SingleRoundingShift);
-        Vector128<float> rHigh = Vector128.FusedMultiplyAdd(k, Vector128.Create(-SingleLn2High), doubled ? x + x : x);
-        Vector128<float> rLow = k * Vector128.Create(-SingleLn2Low);
-        Vector128<float> r = rHigh + rLow;
-        Vector128<float> r2 = r * r;
-        Vector128<float> low = Vector128.FusedMultiplyAdd(Vector128.Create(SingleExpC3), r, Vector128.Create(0.5f));
-        Vector128<float> high = Vector128.FusedMultiplyAdd(Vector128.Create(SingleExpC6), r2, Vector128.FusedMultiplyAdd(Vector128.Create(SingleExpC5), r, Vector128.Create(SingleExpC4)));
-        Vector128<float> polynomial = Vector128.FusedMultiplyAdd(high, r2 * r2, Vector128.FusedMultiplyAdd(low, r2, rLow));
-        Vector128<float> head = Vector128<float>.One + rHigh;
-        return (head, (Vector128<float>.One - head) + rHigh, polynomial, shifted);
-    }
+    public static Vector128<float> Exp(Vector128<float> x) => SingleExpWithTail<Width128<float>, Vector128<float>>(x).Value;
 
     /// <inheritdoc cref="Exp(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Exp(Vector256<float> x) => ExpWithTail(x).Value;
-
-    /// <inheritdoc cref="ExpWithTail(float)"/>
-    /// <param name="x">The exponent.</param>
-    /// <param name="range">
-    /// What holds for every lane that matters (see <see cref="ExpRange"/>): for x ≤ 0 (sigmoid) the
-    /// clamp keeps its lower bound only. The results are the same bits.
-    /// </param>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector256<float> Value, Vector256<float> Tail) ExpWithTail(Vector256<float> x, ExpRange range = ExpRange.Any)
-    {
-        Vector256<float> clamped = range == ExpRange.NonPositive
-            ? Vector256.MaxNative(x, Vector256.Create(SingleExpLowest))
-            : Vector256.ClampNative(x, Vector256.Create(SingleExpLowest), Vector256.Create(SingleExpHighest));
-        var (head, headTail, polynomial, shifted) = ExpReduced(clamped);
-        return ExpScaled(x, head, headTail, polynomial, shifted);
-    }
-
-    /// <inheritdoc cref="ExpScaled(float, float, float, float)"/>
-    // x is the exponent before its clamp, whose NaN lanes pass through.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector256<float> Value, Vector256<float> Tail) ExpScaled(Vector256<float> x, Vector256<float> head, Vector256<float> headTail, Vector256<float> polynomial, Vector256<float> shifted)
-    {
-        Vector256<float> tail = polynomial + headTail;
-        Vector256<int> u = shifted.AsInt32() - Vector256.Create(SingleScaleBias);
-        Vector256<int> half = Vector256.ShiftRightLogical(u, 1);
-        Vector256<float> scale1 = Vector256.ShiftLeft(half - Vector256<int>.One, 23).AsSingle();
-        Vector256<float> scale2 = Vector256.ShiftLeft(u - half - Vector256<int>.One, 23).AsSingle();
-        Vector256<float> headScaled = head * scale1;
-        Vector256<float> tailScaled = tail * scale1;
-        Vector256<float> scaled = headScaled + tailScaled;
-        Vector256<float> scaledTail = (headScaled - scaled) + tailScaled;
-        // NaN is the one input the clamp does not pass through.
-        return (Vector256.ConditionalSelect(Vector256.IsNaN(x), x, scaled * scale2), scaledTail * scale2);
-    }
-
-    /// <inheritdoc cref="ExpReduced(float, bool)"/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector256<float> Head, Vector256<float> HeadTail, Vector256<float> Polynomial, Vector256<float> Shifted) ExpReduced(Vector256<float> x, bool doubled = false)
-    {
-        Vector256<float> shifted = Vector256.FusedMultiplyAdd(x, Vector256.Create(doubled ? 2f * SingleLog2E : SingleLog2E), Vector256.Create(SingleRoundingShift));
-        Vector256<float> k = shifted - Vector256.Create(SingleRoundingShift);
-        Vector256<float> rHigh = Vector256.FusedMultiplyAdd(k, Vector256.Create(-SingleLn2High), doubled ? x + x : x);
-        Vector256<float> rLow = k * Vector256.Create(-SingleLn2Low);
-        Vector256<float> r = rHigh + rLow;
-        Vector256<float> r2 = r * r;
-        Vector256<float> low = Vector256.FusedMultiplyAdd(Vector256.Create(SingleExpC3), r, Vector256.Create(0.5f));
-        Vector256<float> high = Vector256.FusedMultiplyAdd(Vector256.Create(SingleExpC6), r2, Vector256.FusedMultiplyAdd(Vector256.Create(SingleExpC5), r, Vector256.Create(SingleExpC4)));
-        Vector256<float> polynomial = Vector256.FusedMultiplyAdd(high, r2 * r2, Vector256.FusedMultiplyAdd(low, r2, rLow));
-        Vector256<float> head = Vector256<float>.One + rHigh;
-        return (head, (Vector256<float>.One - head) + rHigh, polynomial, shifted);
-    }
+    public static Vector256<float> Exp(Vector256<float> x) => SingleExpWithTail<Width256<float>, Vector256<float>>(x).Value;
 
     /// <inheritdoc cref="Exp(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Exp(Vector512<float> x) => ExpWithTail(x).Value;
+    public static Vector512<float> Exp(Vector512<float> x) => SingleExpWithTail<Width512<float>, Vector512<float>>(x).Value;
 
     /// <inheritdoc cref="ExpWithTail(float)"/>
     /// <param name="x">The exponent.</param>
@@ -248,47 +146,59 @@ public static partial class FastMath
     /// clamp keeps its lower bound only. The results are the same bits.
     /// </param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector512<float> Value, Vector512<float> Tail) ExpWithTail(Vector512<float> x, ExpRange range = ExpRange.Any)
+    private static (TVector Value, TVector Tail) SingleExpWithTail<TWidth, TVector>(TVector x, ExpRange range = ExpRange.Any)
+        where TWidth : IVectorWidth<float, TVector>
+        where TVector : struct
     {
-        Vector512<float> clamped = range == ExpRange.NonPositive
-            ? Vector512.MaxNative(x, Vector512.Create(SingleExpLowest))
-            : Vector512.ClampNative(x, Vector512.Create(SingleExpLowest), Vector512.Create(SingleExpHighest));
-        var (head, headTail, polynomial, shifted) = ExpReduced(clamped);
-        return ExpScaled(x, head, headTail, polynomial, shifted);
+        TVector clamped = range == ExpRange.NonPositive
+            ? TWidth.MaxNative(x, TWidth.Broadcast(SingleExpLowest))
+            : TWidth.ClampNative(x, TWidth.Broadcast(SingleExpLowest), TWidth.Broadcast(SingleExpHighest));
+        var (head, headTail, polynomial, shifted) = SingleExpReduced<TWidth, TVector>(clamped);
+        return SingleExpScaled<TWidth, TVector>(x, head, headTail, polynomial, shifted);
     }
 
     /// <inheritdoc cref="ExpScaled(float, float, float, float)"/>
     // x is the exponent before its clamp, whose NaN lanes pass through.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector512<float> Value, Vector512<float> Tail) ExpScaled(Vector512<float> x, Vector512<float> head, Vector512<float> headTail, Vector512<float> polynomial, Vector512<float> shifted)
+    private static (TVector Value, TVector Tail) SingleExpScaled<TWidth, TVector>(TVector x, TVector head, TVector headTail, TVector polynomial, TVector shifted)
+        where TWidth : IVectorWidth<float, TVector>
+        where TVector : struct
     {
-        Vector512<float> tail = polynomial + headTail;
-        Vector512<int> u = shifted.AsInt32() - Vector512.Create(SingleScaleBias);
-        Vector512<int> half = Vector512.ShiftRightLogical(u, 1);
-        Vector512<float> scale1 = Vector512.ShiftLeft(half - Vector512<int>.One, 23).AsSingle();
-        Vector512<float> scale2 = Vector512.ShiftLeft(u - half - Vector512<int>.One, 23).AsSingle();
-        Vector512<float> headScaled = head * scale1;
-        Vector512<float> tailScaled = tail * scale1;
-        Vector512<float> scaled = headScaled + tailScaled;
-        Vector512<float> scaledTail = (headScaled - scaled) + tailScaled;
+        TVector tail = TWidth.Add(polynomial, headTail);
+        TVector u = TWidth.SubtractIntegers(shifted, TWidth.BroadcastInteger(SingleScaleBias));
+        TVector half = TWidth.ShiftRightLogicalIntegers(u, 1);
+        TVector scale1 = TWidth.ShiftLeftIntegers(TWidth.SubtractIntegers(half, TWidth.BroadcastInteger(1)), 23);
+        TVector scale2 = TWidth.ShiftLeftIntegers(TWidth.SubtractIntegers(TWidth.SubtractIntegers(u, half), TWidth.BroadcastInteger(1)), 23);
+        TVector headScaled = TWidth.Multiply(head, scale1);
+        TVector tailScaled = TWidth.Multiply(tail, scale1);
+        TVector scaled = TWidth.Add(headScaled, tailScaled);
+        TVector scaledTail = TWidth.Add(TWidth.Subtract(headScaled, scaled), tailScaled);
         // NaN is the one input the clamp does not pass through.
-        return (Vector512.ConditionalSelect(Vector512.IsNaN(x), x, scaled * scale2), scaledTail * scale2);
+        return (TWidth.ConditionalSelect(TWidth.IsNaN(x), x, TWidth.Multiply(scaled, scale2)), TWidth.Multiply(scaledTail, scale2));
     }
 
     /// <inheritdoc cref="ExpReduced(float, bool)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector512<float> Head, Vector512<float> HeadTail, Vector512<float> Polynomial, Vector512<float> Shifted) ExpReduced(Vector512<float> x, bool doubled = false)
+    private static (TVector Head, TVector HeadTail, TVector Polynomial, TVector Shifted) SingleExpReduced<TWidth, TVector>(TVector x, bool doubled = false)
+        where TWidth : IVectorWidth<float, TVector>
+        where TVector : struct
     {
-        Vector512<float> shifted = Vector512.FusedMultiplyAdd(x, Vector512.Create(doubled ? 2f * SingleLog2E : SingleLog2E), Vector512.Create(SingleRoundingShift));
-        Vector512<float> k = shifted - Vector512.Create(SingleRoundingShift);
-        Vector512<float> rHigh = Vector512.FusedMultiplyAdd(k, Vector512.Create(-SingleLn2High), doubled ? x + x : x);
-        Vector512<float> rLow = k * Vector512.Create(-SingleLn2Low);
-        Vector512<float> r = rHigh + rLow;
-        Vector512<float> r2 = r * r;
-        Vector512<float> low = Vector512.FusedMultiplyAdd(Vector512.Create(SingleExpC3), r, Vector512.Create(0.5f));
-        Vector512<float> high = Vector512.FusedMultiplyAdd(Vector512.Create(SingleExpC6), r2, Vector512.FusedMultiplyAdd(Vector512.Create(SingleExpC5), r, Vector512.Create(SingleExpC4)));
-        Vector512<float> polynomial = Vector512.FusedMultiplyAdd(high, r2 * r2, Vector512.FusedMultiplyAdd(low, r2, rLow));
-        Vector512<float> head = Vector512<float>.One + rHigh;
-        return (head, (Vector512<float>.One - head) + rHigh, polynomial, shifted);
+        TVector shifted = TWidth.FusedMultiplyAdd(
+            x,
+            TWidth.Broadcast(doubled ? 2f * SingleLog2E : SingleLog2E),
+            TWidth.Broadcast(SingleRoundingShift));
+        TVector k = TWidth.Subtract(shifted, TWidth.Broadcast(SingleRoundingShift));
+        TVector rHigh = TWidth.FusedMultiplyAdd(k, TWidth.Broadcast(-SingleLn2High), doubled ? TWidth.Add(x, x) : x);
+        TVector rLow = TWidth.Multiply(k, TWidth.Broadcast(-SingleLn2Low));
+        TVector r = TWidth.Add(rHigh, rLow);
+        TVector r2 = TWidth.Multiply(r, r);
+        TVector low = TWidth.FusedMultiplyAdd(TWidth.Broadcast(SingleExpC3), r, TWidth.Broadcast(0.5f));
+        TVector high = TWidth.FusedMultiplyAdd(
+            TWidth.Broadcast(SingleExpC6),
+            r2,
+            TWidth.FusedMultiplyAdd(TWidth.Broadcast(SingleExpC5), r, TWidth.Broadcast(SingleExpC4)));
+        TVector polynomial = TWidth.FusedMultiplyAdd(high, TWidth.Multiply(r2, r2), TWidth.FusedMultiplyAdd(low, r2, rLow));
+        TVector head = TWidth.Add(TWidth.One, rHigh);
+        return (head, TWidth.Add(TWidth.Subtract(TWidth.One, head), rHigh), polynomial, shifted);
     }
 }

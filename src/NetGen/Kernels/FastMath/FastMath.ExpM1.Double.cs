@@ -44,49 +44,33 @@ public static partial class FastMath
 
     /// <inheritdoc cref="ExpM1(double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> ExpM1(Vector128<double> x)
-    {
-        Vector128<double> clamped = Vector128.ClampNative(x, Vector128.Create(DoubleExpLowest), Vector128.Create(DoubleExpHighest));
-        var (head, headTail, polynomial, shifted) = ExpReduced(clamped);
-        Vector128<double> nearZero = Vector128.CopySign(x + polynomial, x);
-        var (value, tail) = ExpScaled(x, head, headTail, polynomial, shifted);
-        Vector128<double> difference = value - Vector128<double>.One;
-        Vector128<double> atMostOne = Vector128.Min(value, Vector128<double>.One);
-        Vector128<double> atLeastOne = Vector128.ClampNative(value, Vector128<double>.One, Vector128.Create(double.MaxValue));
-        Vector128<double> differenceTail = (atMostOne - ((atMostOne - Vector128<double>.One) + Vector128<double>.One)) + ((atLeastOne - (atLeastOne - Vector128<double>.One)) - Vector128<double>.One);
-        Vector128<double> far = difference + (differenceTail + tail);
-        return Vector128.ConditionalSelect(Vector128.Equals(shifted, Vector128.Create(DoubleRoundingShift)), nearZero, far);
-    }
+    public static Vector128<double> ExpM1(Vector128<double> x) => DoubleExpM1<Width128<double>, Vector128<double>>(x);
 
     /// <inheritdoc cref="ExpM1(double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> ExpM1(Vector256<double> x)
-    {
-        Vector256<double> clamped = Vector256.ClampNative(x, Vector256.Create(DoubleExpLowest), Vector256.Create(DoubleExpHighest));
-        var (head, headTail, polynomial, shifted) = ExpReduced(clamped);
-        Vector256<double> nearZero = Vector256.CopySign(x + polynomial, x);
-        var (value, tail) = ExpScaled(x, head, headTail, polynomial, shifted);
-        Vector256<double> difference = value - Vector256<double>.One;
-        Vector256<double> atMostOne = Vector256.Min(value, Vector256<double>.One);
-        Vector256<double> atLeastOne = Vector256.ClampNative(value, Vector256<double>.One, Vector256.Create(double.MaxValue));
-        Vector256<double> differenceTail = (atMostOne - ((atMostOne - Vector256<double>.One) + Vector256<double>.One)) + ((atLeastOne - (atLeastOne - Vector256<double>.One)) - Vector256<double>.One);
-        Vector256<double> far = difference + (differenceTail + tail);
-        return Vector256.ConditionalSelect(Vector256.Equals(shifted, Vector256.Create(DoubleRoundingShift)), nearZero, far);
-    }
+    public static Vector256<double> ExpM1(Vector256<double> x) => DoubleExpM1<Width256<double>, Vector256<double>>(x);
 
     /// <inheritdoc cref="ExpM1(double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> ExpM1(Vector512<double> x)
+    public static Vector512<double> ExpM1(Vector512<double> x) => DoubleExpM1<Width512<double>, Vector512<double>>(x);
+
+    /// <inheritdoc cref="ExpM1(double)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector DoubleExpM1<TWidth, TVector>(TVector x)
+        where TWidth : IVectorWidth<double, TVector>
+        where TVector : struct
     {
-        Vector512<double> clamped = Vector512.ClampNative(x, Vector512.Create(DoubleExpLowest), Vector512.Create(DoubleExpHighest));
-        var (head, headTail, polynomial, shifted) = ExpReduced(clamped);
-        Vector512<double> nearZero = Vector512.CopySign(x + polynomial, x);
-        var (value, tail) = ExpScaled(x, head, headTail, polynomial, shifted);
-        Vector512<double> difference = value - Vector512<double>.One;
-        Vector512<double> atMostOne = Vector512.Min(value, Vector512<double>.One);
-        Vector512<double> atLeastOne = Vector512.ClampNative(value, Vector512<double>.One, Vector512.Create(double.MaxValue));
-        Vector512<double> differenceTail = (atMostOne - ((atMostOne - Vector512<double>.One) + Vector512<double>.One)) + ((atLeastOne - (atLeastOne - Vector512<double>.One)) - Vector512<double>.One);
-        Vector512<double> far = difference + (differenceTail + tail);
-        return Vector512.ConditionalSelect(Vector512.Equals(shifted, Vector512.Create(DoubleRoundingShift)), nearZero, far);
+        TVector clamped = TWidth.ClampNative(x, TWidth.Broadcast(DoubleExpLowest), TWidth.Broadcast(DoubleExpHighest));
+        var (head, headTail, polynomial, shifted) = DoubleExpReduced<TWidth, TVector>(clamped);
+        TVector nearZero = TWidth.CopySign(TWidth.Add(x, polynomial), x);
+        var (value, tail) = DoubleExpScaled<TWidth, TVector>(x, head, headTail, polynomial, shifted);
+        TVector difference = TWidth.Subtract(value, TWidth.One);
+        TVector atMostOne = AtMost<double, TWidth, TVector>(value, TWidth.One);
+        TVector atLeastOne = TWidth.ClampNative(value, TWidth.One, TWidth.Broadcast(double.MaxValue));
+        TVector differenceTail = TWidth.Add(
+            TWidth.Subtract(atMostOne, TWidth.Add(TWidth.Subtract(atMostOne, TWidth.One), TWidth.One)),
+            TWidth.Subtract(TWidth.Subtract(atLeastOne, TWidth.Subtract(atLeastOne, TWidth.One)), TWidth.One));
+        TVector far = TWidth.Add(difference, TWidth.Add(differenceTail, tail));
+        return TWidth.ConditionalSelect(TWidth.Equal(shifted, TWidth.Broadcast(DoubleRoundingShift)), nearZero, far);
     }
 }

@@ -44,49 +44,33 @@ public static partial class FastMath
 
     /// <inheritdoc cref="ExpM1(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> ExpM1(Vector128<float> x)
-    {
-        Vector128<float> clamped = Vector128.ClampNative(x, Vector128.Create(SingleExpLowest), Vector128.Create(SingleExpHighest));
-        var (head, headTail, polynomial, shifted) = ExpReduced(clamped);
-        Vector128<float> nearZero = Vector128.CopySign(x + polynomial, x);
-        var (value, tail) = ExpScaled(x, head, headTail, polynomial, shifted);
-        Vector128<float> difference = value - Vector128<float>.One;
-        Vector128<float> atMostOne = Vector128.Min(value, Vector128<float>.One);
-        Vector128<float> atLeastOne = Vector128.ClampNative(value, Vector128<float>.One, Vector128.Create(float.MaxValue));
-        Vector128<float> differenceTail = (atMostOne - ((atMostOne - Vector128<float>.One) + Vector128<float>.One)) + ((atLeastOne - (atLeastOne - Vector128<float>.One)) - Vector128<float>.One);
-        Vector128<float> far = difference + (differenceTail + tail);
-        return Vector128.ConditionalSelect(Vector128.Equals(shifted, Vector128.Create(SingleRoundingShift)), nearZero, far);
-    }
+    public static Vector128<float> ExpM1(Vector128<float> x) => SingleExpM1<Width128<float>, Vector128<float>>(x);
 
     /// <inheritdoc cref="ExpM1(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> ExpM1(Vector256<float> x)
-    {
-        Vector256<float> clamped = Vector256.ClampNative(x, Vector256.Create(SingleExpLowest), Vector256.Create(SingleExpHighest));
-        var (head, headTail, polynomial, shifted) = ExpReduced(clamped);
-        Vector256<float> nearZero = Vector256.CopySign(x + polynomial, x);
-        var (value, tail) = ExpScaled(x, head, headTail, polynomial, shifted);
-        Vector256<float> difference = value - Vector256<float>.One;
-        Vector256<float> atMostOne = Vector256.Min(value, Vector256<float>.One);
-        Vector256<float> atLeastOne = Vector256.ClampNative(value, Vector256<float>.One, Vector256.Create(float.MaxValue));
-        Vector256<float> differenceTail = (atMostOne - ((atMostOne - Vector256<float>.One) + Vector256<float>.One)) + ((atLeastOne - (atLeastOne - Vector256<float>.One)) - Vector256<float>.One);
-        Vector256<float> far = difference + (differenceTail + tail);
-        return Vector256.ConditionalSelect(Vector256.Equals(shifted, Vector256.Create(SingleRoundingShift)), nearZero, far);
-    }
+    public static Vector256<float> ExpM1(Vector256<float> x) => SingleExpM1<Width256<float>, Vector256<float>>(x);
 
     /// <inheritdoc cref="ExpM1(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> ExpM1(Vector512<float> x)
+    public static Vector512<float> ExpM1(Vector512<float> x) => SingleExpM1<Width512<float>, Vector512<float>>(x);
+
+    /// <inheritdoc cref="ExpM1(float)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector SingleExpM1<TWidth, TVector>(TVector x)
+        where TWidth : IVectorWidth<float, TVector>
+        where TVector : struct
     {
-        Vector512<float> clamped = Vector512.ClampNative(x, Vector512.Create(SingleExpLowest), Vector512.Create(SingleExpHighest));
-        var (head, headTail, polynomial, shifted) = ExpReduced(clamped);
-        Vector512<float> nearZero = Vector512.CopySign(x + polynomial, x);
-        var (value, tail) = ExpScaled(x, head, headTail, polynomial, shifted);
-        Vector512<float> difference = value - Vector512<float>.One;
-        Vector512<float> atMostOne = Vector512.Min(value, Vector512<float>.One);
-        Vector512<float> atLeastOne = Vector512.ClampNative(value, Vector512<float>.One, Vector512.Create(float.MaxValue));
-        Vector512<float> differenceTail = (atMostOne - ((atMostOne - Vector512<float>.One) + Vector512<float>.One)) + ((atLeastOne - (atLeastOne - Vector512<float>.One)) - Vector512<float>.One);
-        Vector512<float> far = difference + (differenceTail + tail);
-        return Vector512.ConditionalSelect(Vector512.Equals(shifted, Vector512.Create(SingleRoundingShift)), nearZero, far);
+        TVector clamped = TWidth.ClampNative(x, TWidth.Broadcast(SingleExpLowest), TWidth.Broadcast(SingleExpHighest));
+        var (head, headTail, polynomial, shifted) = SingleExpReduced<TWidth, TVector>(clamped);
+        TVector nearZero = TWidth.CopySign(TWidth.Add(x, polynomial), x);
+        var (value, tail) = SingleExpScaled<TWidth, TVector>(x, head, headTail, polynomial, shifted);
+        TVector difference = TWidth.Subtract(value, TWidth.One);
+        TVector atMostOne = AtMost<float, TWidth, TVector>(value, TWidth.One);
+        TVector atLeastOne = TWidth.ClampNative(value, TWidth.One, TWidth.Broadcast(float.MaxValue));
+        TVector differenceTail = TWidth.Add(
+            TWidth.Subtract(atMostOne, TWidth.Add(TWidth.Subtract(atMostOne, TWidth.One), TWidth.One)),
+            TWidth.Subtract(TWidth.Subtract(atLeastOne, TWidth.Subtract(atLeastOne, TWidth.One)), TWidth.One));
+        TVector far = TWidth.Add(difference, TWidth.Add(differenceTail, tail));
+        return TWidth.ConditionalSelect(TWidth.Equal(shifted, TWidth.Broadcast(SingleRoundingShift)), nearZero, far);
     }
 }

@@ -61,64 +61,41 @@ public static partial class FastMath
 
     /// <inheritdoc cref="Log1p(double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> Log1p(Vector128<double> x) => Log1p(x, Vector128<double>.Zero);
-
-    /// <inheritdoc cref="Log1p(double, double)"/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<double> Log1p(Vector128<double> x, Vector128<double> xTail)
-    {
-        Vector128<double> halved = Vector128.GreaterThan(x, Vector128.Create(DoubleLog1pSplit));
-        Vector128<double> u = Vector128<double>.One + x;
-        Vector128<double> f = Vector128.ConditionalSelect(halved, u * Vector128.Create(0.5) - Vector128<double>.One, x);
-        Vector128<double> k = Vector128.ConditionalSelect(halved, Vector128<double>.One, Vector128<double>.Zero);
-        Vector128<double> correction = (Vector128.ConditionalSelect(halved, x - (u - Vector128<double>.One), Vector128<double>.Zero) + xTail) / u;
-        Vector128<double> s = f / (Vector128.Create(2.0) + f);
-        Vector128<double> z = s * s;
-        Vector128<double> halfSquare = Vector128.Create(0.5) * f * f;
-        Vector128<double> r = z * Vector128.FusedMultiplyAdd(Vector128.FusedMultiplyAdd(Vector128.FusedMultiplyAdd(Vector128.FusedMultiplyAdd(Vector128.FusedMultiplyAdd(Vector128.FusedMultiplyAdd(Vector128.Create(DoubleLog1pC7), z, Vector128.Create(DoubleLog1pC6)), z, Vector128.Create(DoubleLog1pC5)), z, Vector128.Create(DoubleLog1pC4)), z, Vector128.Create(DoubleLog1pC3)), z, Vector128.Create(DoubleLog1pC2)), z, Vector128.Create(DoubleLog1pC1));
-        Vector128<double> low = Vector128.FusedMultiplyAdd(s, halfSquare + r, Vector128.FusedMultiplyAdd(k, Vector128.Create(DoubleLn2LowForLog), correction));
-        return Vector128.CopySign(Vector128.FusedMultiplyAdd(k, Vector128.Create(DoubleLn2HighForLog), f - (halfSquare - low)), x);
-    }
+    public static Vector128<double> Log1p(Vector128<double> x) => DoubleLog1p<Width128<double>, Vector128<double>>(x, Vector128<double>.Zero);
 
     /// <inheritdoc cref="Log1p(double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Log1p(Vector256<double> x) => Log1p(x, Vector256<double>.Zero);
-
-    /// <inheritdoc cref="Log1p(double, double)"/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Log1p(Vector256<double> x, Vector256<double> xTail)
-    {
-        Vector256<double> halved = Vector256.GreaterThan(x, Vector256.Create(DoubleLog1pSplit));
-        Vector256<double> u = Vector256<double>.One + x;
-        Vector256<double> f = Vector256.ConditionalSelect(halved, u * Vector256.Create(0.5) - Vector256<double>.One, x);
-        Vector256<double> k = Vector256.ConditionalSelect(halved, Vector256<double>.One, Vector256<double>.Zero);
-        Vector256<double> correction = (Vector256.ConditionalSelect(halved, x - (u - Vector256<double>.One), Vector256<double>.Zero) + xTail) / u;
-        Vector256<double> s = f / (Vector256.Create(2.0) + f);
-        Vector256<double> z = s * s;
-        Vector256<double> halfSquare = Vector256.Create(0.5) * f * f;
-        Vector256<double> r = z * Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(Vector256.Create(DoubleLog1pC7), z, Vector256.Create(DoubleLog1pC6)), z, Vector256.Create(DoubleLog1pC5)), z, Vector256.Create(DoubleLog1pC4)), z, Vector256.Create(DoubleLog1pC3)), z, Vector256.Create(DoubleLog1pC2)), z, Vector256.Create(DoubleLog1pC1));
-        Vector256<double> low = Vector256.FusedMultiplyAdd(s, halfSquare + r, Vector256.FusedMultiplyAdd(k, Vector256.Create(DoubleLn2LowForLog), correction));
-        return Vector256.CopySign(Vector256.FusedMultiplyAdd(k, Vector256.Create(DoubleLn2HighForLog), f - (halfSquare - low)), x);
-    }
+    public static Vector256<double> Log1p(Vector256<double> x) => DoubleLog1p<Width256<double>, Vector256<double>>(x, Vector256<double>.Zero);
 
     /// <inheritdoc cref="Log1p(double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Log1p(Vector512<double> x) => Log1p(x, Vector512<double>.Zero);
+    public static Vector512<double> Log1p(Vector512<double> x) => DoubleLog1p<Width512<double>, Vector512<double>>(x, Vector512<double>.Zero);
 
     /// <inheritdoc cref="Log1p(double, double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> Log1p(Vector512<double> x, Vector512<double> xTail)
+    private static TVector DoubleLog1p<TWidth, TVector>(TVector x, TVector xTail)
+        where TWidth : IVectorWidth<double, TVector>
+        where TVector : struct
     {
-        Vector512<double> halved = Vector512.GreaterThan(x, Vector512.Create(DoubleLog1pSplit));
-        Vector512<double> u = Vector512<double>.One + x;
-        Vector512<double> f = Vector512.ConditionalSelect(halved, u * Vector512.Create(0.5) - Vector512<double>.One, x);
-        Vector512<double> k = Vector512.ConditionalSelect(halved, Vector512<double>.One, Vector512<double>.Zero);
-        Vector512<double> correction = (Vector512.ConditionalSelect(halved, x - (u - Vector512<double>.One), Vector512<double>.Zero) + xTail) / u;
-        Vector512<double> s = f / (Vector512.Create(2.0) + f);
-        Vector512<double> z = s * s;
-        Vector512<double> halfSquare = Vector512.Create(0.5) * f * f;
-        Vector512<double> r = z * Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.Create(DoubleLog1pC7), z, Vector512.Create(DoubleLog1pC6)), z, Vector512.Create(DoubleLog1pC5)), z, Vector512.Create(DoubleLog1pC4)), z, Vector512.Create(DoubleLog1pC3)), z, Vector512.Create(DoubleLog1pC2)), z, Vector512.Create(DoubleLog1pC1));
-        Vector512<double> low = Vector512.FusedMultiplyAdd(s, halfSquare + r, Vector512.FusedMultiplyAdd(k, Vector512.Create(DoubleLn2LowForLog), correction));
-        return Vector512.CopySign(Vector512.FusedMultiplyAdd(k, Vector512.Create(DoubleLn2HighForLog), f - (halfSquare - low)), x);
+        TVector halved = TWidth.GreaterThan(x, TWidth.Broadcast(DoubleLog1pSplit));
+        TVector u = TWidth.Add(TWidth.One, x);
+        TVector f = TWidth.ConditionalSelect(halved, TWidth.Subtract(TWidth.Multiply(u, TWidth.Broadcast(0.5)), TWidth.One), x);
+        TVector k = TWidth.ConditionalSelect(halved, TWidth.One, TWidth.Zero);
+        TVector correction = TWidth.Divide(
+            TWidth.Add(TWidth.ConditionalSelect(halved, TWidth.Subtract(x, TWidth.Subtract(u, TWidth.One)), TWidth.Zero), xTail),
+            u);
+        TVector s = TWidth.Divide(f, TWidth.Add(TWidth.Broadcast(2.0), f));
+        TVector z = TWidth.Multiply(s, s);
+        TVector halfSquare = TWidth.Multiply(TWidth.Multiply(TWidth.Broadcast(0.5), f), f);
+        TVector r = TWidth.Multiply(
+            z,
+            TWidth.FusedMultiplyAdd(TWidth.FusedMultiplyAdd(TWidth.FusedMultiplyAdd(TWidth.FusedMultiplyAdd(TWidth.FusedMultiplyAdd(TWidth.FusedMultiplyAdd(TWidth.Broadcast(DoubleLog1pC7), z, TWidth.Broadcast(DoubleLog1pC6)), z, TWidth.Broadcast(DoubleLog1pC5)), z, TWidth.Broadcast(DoubleLog1pC4)), z, TWidth.Broadcast(DoubleLog1pC3)), z, TWidth.Broadcast(DoubleLog1pC2)), z, TWidth.Broadcast(DoubleLog1pC1)));
+        TVector low = TWidth.FusedMultiplyAdd(
+            s,
+            TWidth.Add(halfSquare, r),
+            TWidth.FusedMultiplyAdd(k, TWidth.Broadcast(DoubleLn2LowForLog), correction));
+        return TWidth.CopySign(
+            TWidth.FusedMultiplyAdd(k, TWidth.Broadcast(DoubleLn2HighForLog), TWidth.Subtract(f, TWidth.Subtract(halfSquare, low))),
+            x);
     }
 }

@@ -58,64 +58,41 @@ public static partial class FastMath
 
     /// <inheritdoc cref="Log1p(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Log1p(Vector128<float> x) => Log1p(x, Vector128<float>.Zero);
-
-    /// <inheritdoc cref="Log1p(float, float)"/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<float> Log1p(Vector128<float> x, Vector128<float> xTail)
-    {
-        Vector128<float> halved = Vector128.GreaterThan(x, Vector128.Create(SingleLog1pSplit));
-        Vector128<float> u = Vector128<float>.One + x;
-        Vector128<float> f = Vector128.ConditionalSelect(halved, u * Vector128.Create(0.5f) - Vector128<float>.One, x);
-        Vector128<float> k = Vector128.ConditionalSelect(halved, Vector128<float>.One, Vector128<float>.Zero);
-        Vector128<float> correction = (Vector128.ConditionalSelect(halved, x - (u - Vector128<float>.One), Vector128<float>.Zero) + xTail) / u;
-        Vector128<float> s = f / (Vector128.Create(2f) + f);
-        Vector128<float> z = s * s;
-        Vector128<float> halfSquare = Vector128.Create(0.5f) * f * f;
-        Vector128<float> r = z * Vector128.FusedMultiplyAdd(Vector128.FusedMultiplyAdd(Vector128.FusedMultiplyAdd(Vector128.Create(SingleLog1pC4), z, Vector128.Create(SingleLog1pC3)), z, Vector128.Create(SingleLog1pC2)), z, Vector128.Create(SingleLog1pC1));
-        Vector128<float> low = Vector128.FusedMultiplyAdd(s, halfSquare + r, Vector128.FusedMultiplyAdd(k, Vector128.Create(SingleLn2LowForLog), correction));
-        return Vector128.CopySign(Vector128.FusedMultiplyAdd(k, Vector128.Create(SingleLn2HighForLog), f - (halfSquare - low)), x);
-    }
+    public static Vector128<float> Log1p(Vector128<float> x) => SingleLog1p<Width128<float>, Vector128<float>>(x, Vector128<float>.Zero);
 
     /// <inheritdoc cref="Log1p(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Log1p(Vector256<float> x) => Log1p(x, Vector256<float>.Zero);
-
-    /// <inheritdoc cref="Log1p(float, float)"/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Log1p(Vector256<float> x, Vector256<float> xTail)
-    {
-        Vector256<float> halved = Vector256.GreaterThan(x, Vector256.Create(SingleLog1pSplit));
-        Vector256<float> u = Vector256<float>.One + x;
-        Vector256<float> f = Vector256.ConditionalSelect(halved, u * Vector256.Create(0.5f) - Vector256<float>.One, x);
-        Vector256<float> k = Vector256.ConditionalSelect(halved, Vector256<float>.One, Vector256<float>.Zero);
-        Vector256<float> correction = (Vector256.ConditionalSelect(halved, x - (u - Vector256<float>.One), Vector256<float>.Zero) + xTail) / u;
-        Vector256<float> s = f / (Vector256.Create(2f) + f);
-        Vector256<float> z = s * s;
-        Vector256<float> halfSquare = Vector256.Create(0.5f) * f * f;
-        Vector256<float> r = z * Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(Vector256.Create(SingleLog1pC4), z, Vector256.Create(SingleLog1pC3)), z, Vector256.Create(SingleLog1pC2)), z, Vector256.Create(SingleLog1pC1));
-        Vector256<float> low = Vector256.FusedMultiplyAdd(s, halfSquare + r, Vector256.FusedMultiplyAdd(k, Vector256.Create(SingleLn2LowForLog), correction));
-        return Vector256.CopySign(Vector256.FusedMultiplyAdd(k, Vector256.Create(SingleLn2HighForLog), f - (halfSquare - low)), x);
-    }
+    public static Vector256<float> Log1p(Vector256<float> x) => SingleLog1p<Width256<float>, Vector256<float>>(x, Vector256<float>.Zero);
 
     /// <inheritdoc cref="Log1p(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Log1p(Vector512<float> x) => Log1p(x, Vector512<float>.Zero);
+    public static Vector512<float> Log1p(Vector512<float> x) => SingleLog1p<Width512<float>, Vector512<float>>(x, Vector512<float>.Zero);
 
     /// <inheritdoc cref="Log1p(float, float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Log1p(Vector512<float> x, Vector512<float> xTail)
+    private static TVector SingleLog1p<TWidth, TVector>(TVector x, TVector xTail)
+        where TWidth : IVectorWidth<float, TVector>
+        where TVector : struct
     {
-        Vector512<float> halved = Vector512.GreaterThan(x, Vector512.Create(SingleLog1pSplit));
-        Vector512<float> u = Vector512<float>.One + x;
-        Vector512<float> f = Vector512.ConditionalSelect(halved, u * Vector512.Create(0.5f) - Vector512<float>.One, x);
-        Vector512<float> k = Vector512.ConditionalSelect(halved, Vector512<float>.One, Vector512<float>.Zero);
-        Vector512<float> correction = (Vector512.ConditionalSelect(halved, x - (u - Vector512<float>.One), Vector512<float>.Zero) + xTail) / u;
-        Vector512<float> s = f / (Vector512.Create(2f) + f);
-        Vector512<float> z = s * s;
-        Vector512<float> halfSquare = Vector512.Create(0.5f) * f * f;
-        Vector512<float> r = z * Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.Create(SingleLog1pC4), z, Vector512.Create(SingleLog1pC3)), z, Vector512.Create(SingleLog1pC2)), z, Vector512.Create(SingleLog1pC1));
-        Vector512<float> low = Vector512.FusedMultiplyAdd(s, halfSquare + r, Vector512.FusedMultiplyAdd(k, Vector512.Create(SingleLn2LowForLog), correction));
-        return Vector512.CopySign(Vector512.FusedMultiplyAdd(k, Vector512.Create(SingleLn2HighForLog), f - (halfSquare - low)), x);
+        TVector halved = TWidth.GreaterThan(x, TWidth.Broadcast(SingleLog1pSplit));
+        TVector u = TWidth.Add(TWidth.One, x);
+        TVector f = TWidth.ConditionalSelect(halved, TWidth.Subtract(TWidth.Multiply(u, TWidth.Broadcast(0.5f)), TWidth.One), x);
+        TVector k = TWidth.ConditionalSelect(halved, TWidth.One, TWidth.Zero);
+        TVector correction = TWidth.Divide(
+            TWidth.Add(TWidth.ConditionalSelect(halved, TWidth.Subtract(x, TWidth.Subtract(u, TWidth.One)), TWidth.Zero), xTail),
+            u);
+        TVector s = TWidth.Divide(f, TWidth.Add(TWidth.Broadcast(2f), f));
+        TVector z = TWidth.Multiply(s, s);
+        TVector halfSquare = TWidth.Multiply(TWidth.Multiply(TWidth.Broadcast(0.5f), f), f);
+        TVector r = TWidth.Multiply(
+            z,
+            TWidth.FusedMultiplyAdd(TWidth.FusedMultiplyAdd(TWidth.FusedMultiplyAdd(TWidth.Broadcast(SingleLog1pC4), z, TWidth.Broadcast(SingleLog1pC3)), z, TWidth.Broadcast(SingleLog1pC2)), z, TWidth.Broadcast(SingleLog1pC1)));
+        TVector low = TWidth.FusedMultiplyAdd(
+            s,
+            TWidth.Add(halfSquare, r),
+            TWidth.FusedMultiplyAdd(k, TWidth.Broadcast(SingleLn2LowForLog), correction));
+        return TWidth.CopySign(
+            TWidth.FusedMultiplyAdd(k, TWidth.Broadcast(SingleLn2HighForLog), TWidth.Subtract(f, TWidth.Subtract(halfSquare, low))),
+            x);
     }
 }

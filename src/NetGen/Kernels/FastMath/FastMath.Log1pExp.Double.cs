@@ -27,25 +27,23 @@ public static partial class FastMath
 
     /// <inheritdoc cref="Log1pExp(double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> Log1pExp(Vector128<double> x)
-    {
-        var (e, tail) = ExpWithTail(x, ExpRange.NonPositive);
-        return Log1p(e, tail);
-    }
+    public static Vector128<double> Log1pExp(Vector128<double> x) => DoubleLog1pExp<Width128<double>, Vector128<double>>(x);
 
     /// <inheritdoc cref="Log1pExp(double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Log1pExp(Vector256<double> x)
-    {
-        var (e, tail) = ExpWithTail(x, ExpRange.NonPositive);
-        return Log1p(e, tail);
-    }
+    public static Vector256<double> Log1pExp(Vector256<double> x) => DoubleLog1pExp<Width256<double>, Vector256<double>>(x);
 
     /// <inheritdoc cref="Log1pExp(double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Log1pExp(Vector512<double> x)
+    public static Vector512<double> Log1pExp(Vector512<double> x) => DoubleLog1pExp<Width512<double>, Vector512<double>>(x);
+
+    /// <inheritdoc cref="Log1pExp(double)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector DoubleLog1pExp<TWidth, TVector>(TVector x)
+        where TWidth : IVectorWidth<double, TVector>
+        where TVector : struct
     {
-        var (e, tail) = ExpWithTail(x, ExpRange.NonPositive);
-        return Log1p(e, tail);
+        var (e, tail) = DoubleExpWithTail<TWidth, TVector>(x, ExpRange.NonPositive);
+        return DoubleLog1p<TWidth, TVector>(e, tail);
     }
 }

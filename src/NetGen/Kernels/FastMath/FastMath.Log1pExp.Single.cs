@@ -27,25 +27,23 @@ public static partial class FastMath
 
     /// <inheritdoc cref="Log1pExp(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Log1pExp(Vector128<float> x)
-    {
-        var (e, tail) = ExpWithTail(x, ExpRange.NonPositive);
-        return Log1p(e, tail);
-    }
+    public static Vector128<float> Log1pExp(Vector128<float> x) => SingleLog1pExp<Width128<float>, Vector128<float>>(x);
 
     /// <inheritdoc cref="Log1pExp(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Log1pExp(Vector256<float> x)
-    {
-        var (e, tail) = ExpWithTail(x, ExpRange.NonPositive);
-        return Log1p(e, tail);
-    }
+    public static Vector256<float> Log1pExp(Vector256<float> x) => SingleLog1pExp<Width256<float>, Vector256<float>>(x);
 
     /// <inheritdoc cref="Log1pExp(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Log1pExp(Vector512<float> x)
+    public static Vector512<float> Log1pExp(Vector512<float> x) => SingleLog1pExp<Width512<float>, Vector512<float>>(x);
+
+    /// <inheritdoc cref="Log1pExp(float)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector SingleLog1pExp<TWidth, TVector>(TVector x)
+        where TWidth : IVectorWidth<float, TVector>
+        where TVector : struct
     {
-        var (e, tail) = ExpWithTail(x, ExpRange.NonPositive);
-        return Log1p(e, tail);
+        var (e, tail) = SingleExpWithTail<TWidth, TVector>(x, ExpRange.NonPositive);
+        return SingleLog1p<TWidth, TVector>(e, tail);
     }
 }

@@ -37,37 +37,27 @@ public static partial class FastMath
 
     /// <inheritdoc cref="Sigmoid(double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> Sigmoid(Vector128<double> x)
-    {
-        var (e, eTail) = ExpWithTail(x | Vector128.Create(-0.0), ExpRange.NonPositive);
-        Vector128<double> denominator = Vector128<double>.One + e;
-        Vector128<double> denominatorTail = ((Vector128<double>.One - denominator) + e) + eTail;
-        Vector128<double> positive = Vector128.GreaterThanOrEqual(x, Vector128<double>.Zero);
-        Vector128<double> numerator = Vector128.ConditionalSelect(positive, Vector128<double>.One, e);
-        return Divide(numerator, Vector128.AndNot(eTail, positive), denominator, denominatorTail);
-    }
+    public static Vector128<double> Sigmoid(Vector128<double> x) => DoubleSigmoid<Width128<double>, Vector128<double>>(x);
 
     /// <inheritdoc cref="Sigmoid(double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Sigmoid(Vector256<double> x)
-    {
-        var (e, eTail) = ExpWithTail(x | Vector256.Create(-0.0), ExpRange.NonPositive);
-        Vector256<double> denominator = Vector256<double>.One + e;
-        Vector256<double> denominatorTail = ((Vector256<double>.One - denominator) + e) + eTail;
-        Vector256<double> positive = Vector256.GreaterThanOrEqual(x, Vector256<double>.Zero);
-        Vector256<double> numerator = Vector256.ConditionalSelect(positive, Vector256<double>.One, e);
-        return Divide(numerator, Vector256.AndNot(eTail, positive), denominator, denominatorTail);
-    }
+    public static Vector256<double> Sigmoid(Vector256<double> x) => DoubleSigmoid<Width256<double>, Vector256<double>>(x);
 
     /// <inheritdoc cref="Sigmoid(double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Sigmoid(Vector512<double> x)
+    public static Vector512<double> Sigmoid(Vector512<double> x) => DoubleSigmoid<Width512<double>, Vector512<double>>(x);
+
+    /// <inheritdoc cref="Sigmoid(double)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector DoubleSigmoid<TWidth, TVector>(TVector x)
+        where TWidth : IVectorWidth<double, TVector>
+        where TVector : struct
     {
-        var (e, eTail) = ExpWithTail(x | Vector512.Create(-0.0), ExpRange.NonPositive);
-        Vector512<double> denominator = Vector512<double>.One + e;
-        Vector512<double> denominatorTail = ((Vector512<double>.One - denominator) + e) + eTail;
-        Vector512<double> positive = Vector512.GreaterThanOrEqual(x, Vector512<double>.Zero);
-        Vector512<double> numerator = Vector512.ConditionalSelect(positive, Vector512<double>.One, e);
-        return Divide(numerator, Vector512.AndNot(eTail, positive), denominator, denominatorTail);
+        var (e, eTail) = DoubleExpWithTail<TWidth, TVector>(TWidth.Or(x, TWidth.Broadcast(-0.0)), ExpRange.NonPositive);
+        TVector denominator = TWidth.Add(TWidth.One, e);
+        TVector denominatorTail = TWidth.Add(TWidth.Add(TWidth.Subtract(TWidth.One, denominator), e), eTail);
+        TVector positive = TWidth.GreaterThanOrEqual(x, TWidth.Zero);
+        TVector numerator = TWidth.ConditionalSelect(positive, TWidth.One, e);
+        return Divide<double, TWidth, TVector>(numerator, TWidth.AndNot(eTail, positive), denominator, denominatorTail);
     }
 }

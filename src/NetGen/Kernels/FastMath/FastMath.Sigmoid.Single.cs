@@ -35,37 +35,27 @@ public static partial class FastMath
 
     /// <inheritdoc cref="Sigmoid(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Sigmoid(Vector128<float> x)
-    {
-        var (e, eTail) = ExpWithTail(x | Vector128.Create(-0.0f), ExpRange.NonPositive);
-        Vector128<float> denominator = Vector128<float>.One + e;
-        Vector128<float> denominatorTail = ((Vector128<float>.One - denominator) + e) + eTail;
-        Vector128<float> positive = Vector128.GreaterThanOrEqual(x, Vector128<float>.Zero);
-        Vector128<float> numerator = Vector128.ConditionalSelect(positive, Vector128<float>.One, e);
-        return Divide(numerator, Vector128.AndNot(eTail, positive), denominator, denominatorTail);
-    }
+    public static Vector128<float> Sigmoid(Vector128<float> x) => SingleSigmoid<Width128<float>, Vector128<float>>(x);
 
     /// <inheritdoc cref="Sigmoid(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Sigmoid(Vector256<float> x)
-    {
-        var (e, eTail) = ExpWithTail(x | Vector256.Create(-0.0f), ExpRange.NonPositive);
-        Vector256<float> denominator = Vector256<float>.One + e;
-        Vector256<float> denominatorTail = ((Vector256<float>.One - denominator) + e) + eTail;
-        Vector256<float> positive = Vector256.GreaterThanOrEqual(x, Vector256<float>.Zero);
-        Vector256<float> numerator = Vector256.ConditionalSelect(positive, Vector256<float>.One, e);
-        return Divide(numerator, Vector256.AndNot(eTail, positive), denominator, denominatorTail);
-    }
+    public static Vector256<float> Sigmoid(Vector256<float> x) => SingleSigmoid<Width256<float>, Vector256<float>>(x);
 
     /// <inheritdoc cref="Sigmoid(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Sigmoid(Vector512<float> x)
+    public static Vector512<float> Sigmoid(Vector512<float> x) => SingleSigmoid<Width512<float>, Vector512<float>>(x);
+
+    /// <inheritdoc cref="Sigmoid(float)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector SingleSigmoid<TWidth, TVector>(TVector x)
+        where TWidth : IVectorWidth<float, TVector>
+        where TVector : struct
     {
-        var (e, eTail) = ExpWithTail(x | Vector512.Create(-0.0f), ExpRange.NonPositive);
-        Vector512<float> denominator = Vector512<float>.One + e;
-        Vector512<float> denominatorTail = ((Vector512<float>.One - denominator) + e) + eTail;
-        Vector512<float> positive = Vector512.GreaterThanOrEqual(x, Vector512<float>.Zero);
-        Vector512<float> numerator = Vector512.ConditionalSelect(positive, Vector512<float>.One, e);
-        return Divide(numerator, Vector512.AndNot(eTail, positive), denominator, denominatorTail);
+        var (e, eTail) = SingleExpWithTail<TWidth, TVector>(TWidth.Or(x, TWidth.Broadcast(-0.0f)), ExpRange.NonPositive);
+        TVector denominator = TWidth.Add(TWidth.One, e);
+        TVector denominatorTail = TWidth.Add(TWidth.Add(TWidth.Subtract(TWidth.One, denominator), e), eTail);
+        TVector positive = TWidth.GreaterThanOrEqual(x, TWidth.Zero);
+        TVector numerator = TWidth.ConditionalSelect(positive, TWidth.One, e);
+        return Divide<float, TWidth, TVector>(numerator, TWidth.AndNot(eTail, positive), denominator, denominatorTail);
     }
 }

@@ -39,37 +39,37 @@ public static partial class FastMath
 
     /// <inheritdoc cref="StandardNormal(double, double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static (Vector128<double> ScaledCdf, Vector128<double> Density) StandardNormal(Vector128<double> x, Vector128<double> scale)
-    {
-        Vector128<double> a = Vector128.Min(Vector128.Abs(x), Vector128.Create(DoubleStandardNormalLimit));
-        Vector128<double> hi = a * Vector128.Create(DoubleSqrtHalfHigh);
-        Vector128<double> lo = Vector128.FusedMultiplyAdd(a, Vector128.Create(DoubleSqrtHalfHigh), -hi) + a * Vector128.Create(DoubleSqrtHalfLow);
-        Vector128<double> negative = Vector128.LessThan(x, Vector128<double>.Zero);
-        var (tail, gaussian) = ErfcWithGaussian(hi, lo, Vector128.Create(0.5) * Vector128.ConditionalSelect(negative, scale, Vector128<double>.One));
-        return (Vector128.ConditionalSelect(negative, tail, scale * (Vector128<double>.One - tail)), gaussian * Vector128.Create(DoubleInverseSqrtTwoPi));
-    }
+    internal static (Vector128<double> ScaledCdf, Vector128<double> Density) StandardNormal(Vector128<double> x, Vector128<double> scale) =>
+        DoubleStandardNormal<Width128<double>, Vector128<double>>(x, scale);
 
     /// <inheritdoc cref="StandardNormal(double, double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static (Vector256<double> ScaledCdf, Vector256<double> Density) StandardNormal(Vector256<double> x, Vector256<double> scale)
-    {
-        Vector256<double> a = Vector256.Min(Vector256.Abs(x), Vector256.Create(DoubleStandardNormalLimit));
-        Vector256<double> hi = a * Vector256.Create(DoubleSqrtHalfHigh);
-        Vector256<double> lo = Vector256.FusedMultiplyAdd(a, Vector256.Create(DoubleSqrtHalfHigh), -hi) + a * Vector256.Create(DoubleSqrtHalfLow);
-        Vector256<double> negative = Vector256.LessThan(x, Vector256<double>.Zero);
-        var (tail, gaussian) = ErfcWithGaussian(hi, lo, Vector256.Create(0.5) * Vector256.ConditionalSelect(negative, scale, Vector256<double>.One));
-        return (Vector256.ConditionalSelect(negative, tail, scale * (Vector256<double>.One - tail)), gaussian * Vector256.Create(DoubleInverseSqrtTwoPi));
-    }
+    internal static (Vector256<double> ScaledCdf, Vector256<double> Density) StandardNormal(Vector256<double> x, Vector256<double> scale) =>
+        DoubleStandardNormal<Width256<double>, Vector256<double>>(x, scale);
 
     /// <inheritdoc cref="StandardNormal(double, double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static (Vector512<double> ScaledCdf, Vector512<double> Density) StandardNormal(Vector512<double> x, Vector512<double> scale)
+    internal static (Vector512<double> ScaledCdf, Vector512<double> Density) StandardNormal(Vector512<double> x, Vector512<double> scale) =>
+        DoubleStandardNormal<Width512<double>, Vector512<double>>(x, scale);
+
+    /// <inheritdoc cref="StandardNormal(double, double)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (TVector ScaledCdf, TVector Density) DoubleStandardNormal<TWidth, TVector>(TVector x, TVector scale)
+        where TWidth : IVectorWidth<double, TVector>
+        where TVector : struct
     {
-        Vector512<double> a = Vector512.Min(Vector512.Abs(x), Vector512.Create(DoubleStandardNormalLimit));
-        Vector512<double> hi = a * Vector512.Create(DoubleSqrtHalfHigh);
-        Vector512<double> lo = Vector512.FusedMultiplyAdd(a, Vector512.Create(DoubleSqrtHalfHigh), -hi) + a * Vector512.Create(DoubleSqrtHalfLow);
-        Vector512<double> negative = Vector512.LessThan(x, Vector512<double>.Zero);
-        var (tail, gaussian) = ErfcWithGaussian(hi, lo, Vector512.Create(0.5) * Vector512.ConditionalSelect(negative, scale, Vector512<double>.One));
-        return (Vector512.ConditionalSelect(negative, tail, scale * (Vector512<double>.One - tail)), gaussian * Vector512.Create(DoubleInverseSqrtTwoPi));
+        TVector a = AtMost<double, TWidth, TVector>(TWidth.Abs(x), TWidth.Broadcast(DoubleStandardNormalLimit));
+        TVector hi = TWidth.Multiply(a, TWidth.Broadcast(DoubleSqrtHalfHigh));
+        TVector lo = TWidth.Add(
+            TWidth.FusedMultiplyAdd(a, TWidth.Broadcast(DoubleSqrtHalfHigh), TWidth.Negate(hi)),
+            TWidth.Multiply(a, TWidth.Broadcast(DoubleSqrtHalfLow)));
+        TVector negative = TWidth.LessThan(x, TWidth.Zero);
+        var (tail, gaussian) = DoubleErfcWithGaussian<TWidth, TVector>(
+            hi,
+            lo,
+            TWidth.Multiply(TWidth.Broadcast(0.5), TWidth.ConditionalSelect(negative, scale, TWidth.One)));
+        return (
+            TWidth.ConditionalSelect(negative, tail, TWidth.Multiply(scale, TWidth.Subtract(TWidth.One, tail))),
+            TWidth.Multiply(gaussian, TWidth.Broadcast(DoubleInverseSqrtTwoPi)));
     }
 }

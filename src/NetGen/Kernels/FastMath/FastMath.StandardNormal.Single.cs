@@ -39,37 +39,37 @@ public static partial class FastMath
 
     /// <inheritdoc cref="StandardNormal(float, float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static (Vector128<float> ScaledCdf, Vector128<float> Density) StandardNormal(Vector128<float> x, Vector128<float> scale)
-    {
-        Vector128<float> a = Vector128.Min(Vector128.Abs(x), Vector128.Create(SingleStandardNormalLimit));
-        Vector128<float> hi = a * Vector128.Create(SingleSqrtHalfHigh);
-        Vector128<float> lo = Vector128.FusedMultiplyAdd(a, Vector128.Create(SingleSqrtHalfHigh), -hi) + a * Vector128.Create(SingleSqrtHalfLow);
-        Vector128<float> negative = Vector128.LessThan(x, Vector128<float>.Zero);
-        var (tail, gaussian) = ErfcWithGaussian(hi, lo, Vector128.Create(0.5f) * Vector128.ConditionalSelect(negative, scale, Vector128<float>.One));
-        return (Vector128.ConditionalSelect(negative, tail, scale * (Vector128<float>.One - tail)), gaussian * Vector128.Create(SingleInverseSqrtTwoPi));
-    }
+    internal static (Vector128<float> ScaledCdf, Vector128<float> Density) StandardNormal(Vector128<float> x, Vector128<float> scale) =>
+        SingleStandardNormal<Width128<float>, Vector128<float>>(x, scale);
 
     /// <inheritdoc cref="StandardNormal(float, float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static (Vector256<float> ScaledCdf, Vector256<float> Density) StandardNormal(Vector256<float> x, Vector256<float> scale)
-    {
-        Vector256<float> a = Vector256.Min(Vector256.Abs(x), Vector256.Create(SingleStandardNormalLimit));
-        Vector256<float> hi = a * Vector256.Create(SingleSqrtHalfHigh);
-        Vector256<float> lo = Vector256.FusedMultiplyAdd(a, Vector256.Create(SingleSqrtHalfHigh), -hi) + a * Vector256.Create(SingleSqrtHalfLow);
-        Vector256<float> negative = Vector256.LessThan(x, Vector256<float>.Zero);
-        var (tail, gaussian) = ErfcWithGaussian(hi, lo, Vector256.Create(0.5f) * Vector256.ConditionalSelect(negative, scale, Vector256<float>.One));
-        return (Vector256.ConditionalSelect(negative, tail, scale * (Vector256<float>.One - tail)), gaussian * Vector256.Create(SingleInverseSqrtTwoPi));
-    }
+    internal static (Vector256<float> ScaledCdf, Vector256<float> Density) StandardNormal(Vector256<float> x, Vector256<float> scale) =>
+        SingleStandardNormal<Width256<float>, Vector256<float>>(x, scale);
 
     /// <inheritdoc cref="StandardNormal(float, float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static (Vector512<float> ScaledCdf, Vector512<float> Density) StandardNormal(Vector512<float> x, Vector512<float> scale)
+    internal static (Vector512<float> ScaledCdf, Vector512<float> Density) StandardNormal(Vector512<float> x, Vector512<float> scale) =>
+        SingleStandardNormal<Width512<float>, Vector512<float>>(x, scale);
+
+    /// <inheritdoc cref="StandardNormal(float, float)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (TVector ScaledCdf, TVector Density) SingleStandardNormal<TWidth, TVector>(TVector x, TVector scale)
+        where TWidth : IVectorWidth<float, TVector>
+        where TVector : struct
     {
-        Vector512<float> a = Vector512.Min(Vector512.Abs(x), Vector512.Create(SingleStandardNormalLimit));
-        Vector512<float> hi = a * Vector512.Create(SingleSqrtHalfHigh);
-        Vector512<float> lo = Vector512.FusedMultiplyAdd(a, Vector512.Create(SingleSqrtHalfHigh), -hi) + a * Vector512.Create(SingleSqrtHalfLow);
-        Vector512<float> negative = Vector512.LessThan(x, Vector512<float>.Zero);
-        var (tail, gaussian) = ErfcWithGaussian(hi, lo, Vector512.Create(0.5f) * Vector512.ConditionalSelect(negative, scale, Vector512<float>.One));
-        return (Vector512.ConditionalSelect(negative, tail, scale * (Vector512<float>.One - tail)), gaussian * Vector512.Create(SingleInverseSqrtTwoPi));
+        TVector a = AtMost<float, TWidth, TVector>(TWidth.Abs(x), TWidth.Broadcast(SingleStandardNormalLimit));
+        TVector hi = TWidth.Multiply(a, TWidth.Broadcast(SingleSqrtHalfHigh));
+        TVector lo = TWidth.Add(
+            TWidth.FusedMultiplyAdd(a, TWidth.Broadcast(SingleSqrtHalfHigh), TWidth.Negate(hi)),
+            TWidth.Multiply(a, TWidth.Broadcast(SingleSqrtHalfLow)));
+        TVector negative = TWidth.LessThan(x, TWidth.Zero);
+        var (tail, gaussian) = SingleErfcWithGaussian<TWidth, TVector>(
+            hi,
+            lo,
+            TWidth.Multiply(TWidth.Broadcast(0.5f), TWidth.ConditionalSelect(negative, scale, TWidth.One)));
+        return (
+            TWidth.ConditionalSelect(negative, tail, TWidth.Multiply(scale, TWidth.Subtract(TWidth.One, tail))),
+            TWidth.Multiply(gaussian, TWidth.Broadcast(SingleInverseSqrtTwoPi)));
     }
 }

@@ -88,106 +88,54 @@ public static partial class FastMath
 
     /// <inheritdoc cref="Tanh(double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> Tanh(Vector128<double> x)
-    {
-        Vector128<double> a = Vector128.Abs(x);
-        Vector128<double> sign = x & Vector128.Create(-0.0);
-        Vector128<double> y = a * a;
-        Vector128<double> q = Vector128.FusedMultiplyAdd(Vector128.Create(DoubleTanhQ10), y, Vector128.Create(DoubleTanhQ9));
-        q = Vector128.FusedMultiplyAdd(q, y, Vector128.Create(DoubleTanhQ8));
-        q = Vector128.FusedMultiplyAdd(q, y, Vector128.Create(DoubleTanhQ7));
-        q = Vector128.FusedMultiplyAdd(q, y, Vector128.Create(DoubleTanhQ6));
-        q = Vector128.FusedMultiplyAdd(q, y, Vector128.Create(DoubleTanhQ5));
-        q = Vector128.FusedMultiplyAdd(q, y, Vector128.Create(DoubleTanhQ4));
-        q = Vector128.FusedMultiplyAdd(q, y, Vector128.Create(DoubleTanhQ3));
-        q = Vector128.FusedMultiplyAdd(q, y, Vector128.Create(DoubleTanhQ2));
-        q = Vector128.FusedMultiplyAdd(q, y, Vector128.Create(DoubleTanhQ1));
-        q = Vector128.FusedMultiplyAdd(q, y, Vector128.Create(DoubleTanhQ0));
-        Vector128<double> small = Vector128.FusedMultiplyAdd(q, a * y, a);
-        var (head, headTail, polynomial, shifted) = ExpReduced(Vector128.MinNative(a, Vector128.Create(DoubleTanhSaturation)), doubled: true);
-        Vector128<double> inverse = Vector128.ShiftLeft(Vector128.Create(DoubleTanhInverseBits) - shifted.AsInt64(), 52).AsDouble();
-        Vector128<double> expR = head + polynomial;
-        Vector128<double> expRTail = ((head - expR) + polynomial) + headTail;
-        Vector128<double> numerator = expR - inverse;
-        Vector128<double> denominator = expR + inverse;
-        Vector128<double> numeratorTail = ((expR - numerator) - inverse) + expRTail;
-        // The sign goes onto the numerator, which the division waits for less than its denominator;
-        // Divide is odd in the numerator, so this is CopySign. Lanes under the bound, which the
-        // reduction above does not fit, take the polynomial, and NaN passes through.
-        Vector128<double> large = Divide(
-            numerator ^ sign, numeratorTail ^ sign,
-            denominator, ((expR - denominator) + inverse) + expRTail);
-        Vector128<double> smallOrNaN = Vector128.ConditionalSelect(Vector128.IsNaN(x), x, small | sign);
-        return Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(a, Vector128.Create(DoubleTanhPolynomialBound)), large, smallOrNaN);
-    }
+    public static Vector128<double> Tanh(Vector128<double> x) => DoubleTanh<Width128<double>, Vector128<double>>(x);
 
     /// <inheritdoc cref="Tanh(double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Tanh(Vector256<double> x)
-    {
-        Vector256<double> a = Vector256.Abs(x);
-        Vector256<double> sign = x & Vector256.Create(-0.0);
-        Vector256<double> y = a * a;
-        Vector256<double> q = Vector256.FusedMultiplyAdd(Vector256.Create(DoubleTanhQ10), y, Vector256.Create(DoubleTanhQ9));
-        q = Vector256.FusedMultiplyAdd(q, y, Vector256.Create(DoubleTanhQ8));
-        q = Vector256.FusedMultiplyAdd(q, y, Vector256.Create(DoubleTanhQ7));
-        q = Vector256.FusedMultiplyAdd(q, y, Vector256.Create(DoubleTanhQ6));
-        q = Vector256.FusedMultiplyAdd(q, y, Vector256.Create(DoubleTanhQ5));
-        q = Vector256.FusedMultiplyAdd(q, y, Vector256.Create(DoubleTanhQ4));
-        q = Vector256.FusedMultiplyAdd(q, y, Vector256.Create(DoubleTanhQ3));
-        q = Vector256.FusedMultiplyAdd(q, y, Vector256.Create(DoubleTanhQ2));
-        q = Vector256.FusedMultiplyAdd(q, y, Vector256.Create(DoubleTanhQ1));
-        q = Vector256.FusedMultiplyAdd(q, y, Vector256.Create(DoubleTanhQ0));
-        Vector256<double> small = Vector256.FusedMultiplyAdd(q, a * y, a);
-        var (head, headTail, polynomial, shifted) = ExpReduced(Vector256.MinNative(a, Vector256.Create(DoubleTanhSaturation)), doubled: true);
-        Vector256<double> inverse = Vector256.ShiftLeft(Vector256.Create(DoubleTanhInverseBits) - shifted.AsInt64(), 52).AsDouble();
-        Vector256<double> expR = head + polynomial;
-        Vector256<double> expRTail = ((head - expR) + polynomial) + headTail;
-        Vector256<double> numerator = expR - inverse;
-        Vector256<double> denominator = expR + inverse;
-        Vector256<double> numeratorTail = ((expR - numerator) - inverse) + expRTail;
-        // The sign goes onto the numerator, which the division waits for less than its denominator;
-        // Divide is odd in the numerator, so this is CopySign. Lanes under the bound, which the
-        // reduction above does not fit, take the polynomial, and NaN passes through.
-        Vector256<double> large = Divide(
-            numerator ^ sign, numeratorTail ^ sign,
-            denominator, ((expR - denominator) + inverse) + expRTail);
-        Vector256<double> smallOrNaN = Vector256.ConditionalSelect(Vector256.IsNaN(x), x, small | sign);
-        return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(a, Vector256.Create(DoubleTanhPolynomialBound)), large, smallOrNaN);
-    }
+    public static Vector256<double> Tanh(Vector256<double> x) => DoubleTanh<Width256<double>, Vector256<double>>(x);
 
     /// <inheritdoc cref="Tanh(double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Tanh(Vector512<double> x)
+    public static Vector512<double> Tanh(Vector512<double> x) => DoubleTanh<Width512<double>, Vector512<double>>(x);
+
+    /// <inheritdoc cref="Tanh(double)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector DoubleTanh<TWidth, TVector>(TVector x)
+        where TWidth : IVectorWidth<double, TVector>
+        where TVector : struct
     {
-        Vector512<double> a = Vector512.Abs(x);
-        Vector512<double> sign = x & Vector512.Create(-0.0);
-        Vector512<double> y = a * a;
-        Vector512<double> q = Vector512.FusedMultiplyAdd(Vector512.Create(DoubleTanhQ10), y, Vector512.Create(DoubleTanhQ9));
-        q = Vector512.FusedMultiplyAdd(q, y, Vector512.Create(DoubleTanhQ8));
-        q = Vector512.FusedMultiplyAdd(q, y, Vector512.Create(DoubleTanhQ7));
-        q = Vector512.FusedMultiplyAdd(q, y, Vector512.Create(DoubleTanhQ6));
-        q = Vector512.FusedMultiplyAdd(q, y, Vector512.Create(DoubleTanhQ5));
-        q = Vector512.FusedMultiplyAdd(q, y, Vector512.Create(DoubleTanhQ4));
-        q = Vector512.FusedMultiplyAdd(q, y, Vector512.Create(DoubleTanhQ3));
-        q = Vector512.FusedMultiplyAdd(q, y, Vector512.Create(DoubleTanhQ2));
-        q = Vector512.FusedMultiplyAdd(q, y, Vector512.Create(DoubleTanhQ1));
-        q = Vector512.FusedMultiplyAdd(q, y, Vector512.Create(DoubleTanhQ0));
-        Vector512<double> small = Vector512.FusedMultiplyAdd(q, a * y, a);
-        var (head, headTail, polynomial, shifted) = ExpReduced(Vector512.MinNative(a, Vector512.Create(DoubleTanhSaturation)), doubled: true);
-        Vector512<double> inverse = Vector512.ShiftLeft(Vector512.Create(DoubleTanhInverseBits) - shifted.AsInt64(), 52).AsDouble();
-        Vector512<double> expR = head + polynomial;
-        Vector512<double> expRTail = ((head - expR) + polynomial) + headTail;
-        Vector512<double> numerator = expR - inverse;
-        Vector512<double> denominator = expR + inverse;
-        Vector512<double> numeratorTail = ((expR - numerator) - inverse) + expRTail;
+        TVector a = TWidth.Abs(x);
+        TVector sign = TWidth.And(x, TWidth.Broadcast(-0.0));
+        TVector y = TWidth.Multiply(a, a);
+        TVector q = TWidth.FusedMultiplyAdd(TWidth.Broadcast(DoubleTanhQ10), y, TWidth.Broadcast(DoubleTanhQ9));
+        q = TWidth.FusedMultiplyAdd(q, y, TWidth.Broadcast(DoubleTanhQ8));
+        q = TWidth.FusedMultiplyAdd(q, y, TWidth.Broadcast(DoubleTanhQ7));
+        q = TWidth.FusedMultiplyAdd(q, y, TWidth.Broadcast(DoubleTanhQ6));
+        q = TWidth.FusedMultiplyAdd(q, y, TWidth.Broadcast(DoubleTanhQ5));
+        q = TWidth.FusedMultiplyAdd(q, y, TWidth.Broadcast(DoubleTanhQ4));
+        q = TWidth.FusedMultiplyAdd(q, y, TWidth.Broadcast(DoubleTanhQ3));
+        q = TWidth.FusedMultiplyAdd(q, y, TWidth.Broadcast(DoubleTanhQ2));
+        q = TWidth.FusedMultiplyAdd(q, y, TWidth.Broadcast(DoubleTanhQ1));
+        q = TWidth.FusedMultiplyAdd(q, y, TWidth.Broadcast(DoubleTanhQ0));
+        TVector small = TWidth.FusedMultiplyAdd(q, TWidth.Multiply(a, y), a);
+        var (head, headTail, polynomial, shifted) = DoubleExpReduced<TWidth, TVector>(
+            TWidth.MinNative(a, TWidth.Broadcast(DoubleTanhSaturation)),
+            doubled: true);
+        TVector inverse = TWidth.ShiftLeftIntegers(TWidth.SubtractIntegers(TWidth.BroadcastInteger(DoubleTanhInverseBits), shifted), 52);
+        TVector expR = TWidth.Add(head, polynomial);
+        TVector expRTail = TWidth.Add(TWidth.Add(TWidth.Subtract(head, expR), polynomial), headTail);
+        TVector numerator = TWidth.Subtract(expR, inverse);
+        TVector denominator = TWidth.Add(expR, inverse);
+        TVector numeratorTail = TWidth.Add(TWidth.Subtract(TWidth.Subtract(expR, numerator), inverse), expRTail);
         // The sign goes onto the numerator, which the division waits for less than its denominator;
         // Divide is odd in the numerator, so this is CopySign. Lanes under the bound, which the
         // reduction above does not fit, take the polynomial, and NaN passes through.
-        Vector512<double> large = Divide(
-            numerator ^ sign, numeratorTail ^ sign,
-            denominator, ((expR - denominator) + inverse) + expRTail);
-        Vector512<double> smallOrNaN = Vector512.ConditionalSelect(Vector512.IsNaN(x), x, small | sign);
-        return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(a, Vector512.Create(DoubleTanhPolynomialBound)), large, smallOrNaN);
+        TVector large = Divide<double, TWidth, TVector>(
+            TWidth.Xor(numerator, sign),
+            TWidth.Xor(numeratorTail, sign),
+            denominator,
+            TWidth.Add(TWidth.Add(TWidth.Subtract(expR, denominator), inverse), expRTail));
+        TVector smallOrNaN = TWidth.ConditionalSelect(TWidth.IsNaN(x), x, TWidth.Or(small, sign));
+        return TWidth.ConditionalSelect(TWidth.GreaterThanOrEqual(a, TWidth.Broadcast(DoubleTanhPolynomialBound)), large, smallOrNaN);
     }
 }

@@ -76,88 +76,48 @@ public static partial class FastMath
 
     /// <inheritdoc cref="Tanh(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Tanh(Vector128<float> x)
-    {
-        Vector128<float> a = Vector128.Abs(x);
-        Vector128<float> sign = x & Vector128.Create(-0.0f);
-        Vector128<float> y = a * a;
-        Vector128<float> q = Vector128.FusedMultiplyAdd(Vector128.Create(SingleTanhQ4), y, Vector128.Create(SingleTanhQ3));
-        q = Vector128.FusedMultiplyAdd(q, y, Vector128.Create(SingleTanhQ2));
-        q = Vector128.FusedMultiplyAdd(q, y, Vector128.Create(SingleTanhQ1));
-        q = Vector128.FusedMultiplyAdd(q, y, Vector128.Create(SingleTanhQ0));
-        Vector128<float> small = Vector128.FusedMultiplyAdd(q, a * y, a);
-        var (head, headTail, polynomial, shifted) = ExpReduced(Vector128.MinNative(a, Vector128.Create(SingleTanhSaturation)), doubled: true);
-        Vector128<float> inverse = Vector128.ShiftLeft(Vector128.Create(SingleTanhInverseBits) - shifted.AsInt32(), 23).AsSingle();
-        Vector128<float> expR = head + polynomial;
-        Vector128<float> expRTail = ((head - expR) + polynomial) + headTail;
-        Vector128<float> numerator = expR - inverse;
-        Vector128<float> denominator = expR + inverse;
-        Vector128<float> numeratorTail = ((expR - numerator) - inverse) + expRTail;
-        // The sign goes onto the numerator, which the division waits for less than its denominator;
-        // Divide is odd in the numerator, so this is CopySign. Lanes under the bound, which the
-        // reduction above does not fit, take the polynomial, and NaN passes through.
-        Vector128<float> large = Divide(
-            numerator ^ sign, numeratorTail ^ sign,
-            denominator, ((expR - denominator) + inverse) + expRTail);
-        Vector128<float> smallOrNaN = Vector128.ConditionalSelect(Vector128.IsNaN(x), x, small | sign);
-        return Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(a, Vector128.Create(SingleTanhPolynomialBound)), large, smallOrNaN);
-    }
+    public static Vector128<float> Tanh(Vector128<float> x) => SingleTanh<Width128<float>, Vector128<float>>(x);
 
     /// <inheritdoc cref="Tanh(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Tanh(Vector256<float> x)
-    {
-        Vector256<float> a = Vector256.Abs(x);
-        Vector256<float> sign = x & Vector256.Create(-0.0f);
-        Vector256<float> y = a * a;
-        Vector256<float> q = Vector256.FusedMultiplyAdd(Vector256.Create(SingleTanhQ4), y, Vector256.Create(SingleTanhQ3));
-        q = Vector256.FusedMultiplyAdd(q, y, Vector256.Create(SingleTanhQ2));
-        q = Vector256.FusedMultiplyAdd(q, y, Vector256.Create(SingleTanhQ1));
-        q = Vector256.FusedMultiplyAdd(q, y, Vector256.Create(SingleTanhQ0));
-        Vector256<float> small = Vector256.FusedMultiplyAdd(q, a * y, a);
-        var (head, headTail, polynomial, shifted) = ExpReduced(Vector256.MinNative(a, Vector256.Create(SingleTanhSaturation)), doubled: true);
-        Vector256<float> inverse = Vector256.ShiftLeft(Vector256.Create(SingleTanhInverseBits) - shifted.AsInt32(), 23).AsSingle();
-        Vector256<float> expR = head + polynomial;
-        Vector256<float> expRTail = ((head - expR) + polynomial) + headTail;
-        Vector256<float> numerator = expR - inverse;
-        Vector256<float> denominator = expR + inverse;
-        Vector256<float> numeratorTail = ((expR - numerator) - inverse) + expRTail;
-        // The sign goes onto the numerator, which the division waits for less than its denominator;
-        // Divide is odd in the numerator, so this is CopySign. Lanes under the bound, which the
-        // reduction above does not fit, take the polynomial, and NaN passes through.
-        Vector256<float> large = Divide(
-            numerator ^ sign, numeratorTail ^ sign,
-            denominator, ((expR - denominator) + inverse) + expRTail);
-        Vector256<float> smallOrNaN = Vector256.ConditionalSelect(Vector256.IsNaN(x), x, small | sign);
-        return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(a, Vector256.Create(SingleTanhPolynomialBound)), large, smallOrNaN);
-    }
+    public static Vector256<float> Tanh(Vector256<float> x) => SingleTanh<Width256<float>, Vector256<float>>(x);
 
     /// <inheritdoc cref="Tanh(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Tanh(Vector512<float> x)
+    public static Vector512<float> Tanh(Vector512<float> x) => SingleTanh<Width512<float>, Vector512<float>>(x);
+
+    /// <inheritdoc cref="Tanh(float)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector SingleTanh<TWidth, TVector>(TVector x)
+        where TWidth : IVectorWidth<float, TVector>
+        where TVector : struct
     {
-        Vector512<float> a = Vector512.Abs(x);
-        Vector512<float> sign = x & Vector512.Create(-0.0f);
-        Vector512<float> y = a * a;
-        Vector512<float> q = Vector512.FusedMultiplyAdd(Vector512.Create(SingleTanhQ4), y, Vector512.Create(SingleTanhQ3));
-        q = Vector512.FusedMultiplyAdd(q, y, Vector512.Create(SingleTanhQ2));
-        q = Vector512.FusedMultiplyAdd(q, y, Vector512.Create(SingleTanhQ1));
-        q = Vector512.FusedMultiplyAdd(q, y, Vector512.Create(SingleTanhQ0));
-        Vector512<float> small = Vector512.FusedMultiplyAdd(q, a * y, a);
-        var (head, headTail, polynomial, shifted) = ExpReduced(Vector512.MinNative(a, Vector512.Create(SingleTanhSaturation)), doubled: true);
-        Vector512<float> inverse = Vector512.ShiftLeft(Vector512.Create(SingleTanhInverseBits) - shifted.AsInt32(), 23).AsSingle();
-        Vector512<float> expR = head + polynomial;
-        Vector512<float> expRTail = ((head - expR) + polynomial) + headTail;
-        Vector512<float> numerator = expR - inverse;
-        Vector512<float> denominator = expR + inverse;
-        Vector512<float> numeratorTail = ((expR - numerator) - inverse) + expRTail;
+        TVector a = TWidth.Abs(x);
+        TVector sign = TWidth.And(x, TWidth.Broadcast(-0.0f));
+        TVector y = TWidth.Multiply(a, a);
+        TVector q = TWidth.FusedMultiplyAdd(TWidth.Broadcast(SingleTanhQ4), y, TWidth.Broadcast(SingleTanhQ3));
+        q = TWidth.FusedMultiplyAdd(q, y, TWidth.Broadcast(SingleTanhQ2));
+        q = TWidth.FusedMultiplyAdd(q, y, TWidth.Broadcast(SingleTanhQ1));
+        q = TWidth.FusedMultiplyAdd(q, y, TWidth.Broadcast(SingleTanhQ0));
+        TVector small = TWidth.FusedMultiplyAdd(q, TWidth.Multiply(a, y), a);
+        var (head, headTail, polynomial, shifted) = SingleExpReduced<TWidth, TVector>(
+            TWidth.MinNative(a, TWidth.Broadcast(SingleTanhSaturation)),
+            doubled: true);
+        TVector inverse = TWidth.ShiftLeftIntegers(TWidth.SubtractIntegers(TWidth.BroadcastInteger(SingleTanhInverseBits), shifted), 23);
+        TVector expR = TWidth.Add(head, polynomial);
+        TVector expRTail = TWidth.Add(TWidth.Add(TWidth.Subtract(head, expR), polynomial), headTail);
+        TVector numerator = TWidth.Subtract(expR, inverse);
+        TVector denominator = TWidth.Add(expR, inverse);
+        TVector numeratorTail = TWidth.Add(TWidth.Subtract(TWidth.Subtract(expR, numerator), inverse), expRTail);
         // The sign goes onto the numerator, which the division waits for less than its denominator;
         // Divide is odd in the numerator, so this is CopySign. Lanes under the bound, which the
         // reduction above does not fit, take the polynomial, and NaN passes through.
-        Vector512<float> large = Divide(
-            numerator ^ sign, numeratorTail ^ sign,
-            denominator, ((expR - denominator) + inverse) + expRTail);
-        Vector512<float> smallOrNaN = Vector512.ConditionalSelect(Vector512.IsNaN(x), x, small | sign);
-        return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(a, Vector512.Create(SingleTanhPolynomialBound)), large, smallOrNaN);
+        TVector large = Divide<float, TWidth, TVector>(
+            TWidth.Xor(numerator, sign),
+            TWidth.Xor(numeratorTail, sign),
+            denominator,
+            TWidth.Add(TWidth.Add(TWidth.Subtract(expR, denominator), inverse), expRTail));
+        TVector smallOrNaN = TWidth.ConditionalSelect(TWidth.IsNaN(x), x, TWidth.Or(small, sign));
+        return TWidth.ConditionalSelect(TWidth.GreaterThanOrEqual(a, TWidth.Broadcast(SingleTanhPolynomialBound)), large, smallOrNaN);
     }
 }

@@ -84,4 +84,76 @@ internal interface IVectorWidth<T, TVector>
 
     /// <summary>The chain rule through the activation on every lane, through its form at this width.</summary>
     static abstract TVector Backward<TActivation>(TVector x, TVector y, TVector d, TVector argument) where TActivation : IActivation<T>;
+
+    /// <summary>The vector of ones.</summary>
+    static abstract TVector One { get; }
+
+    /// <summary><c>−x</c>.</summary>
+    static abstract TVector Negate(TVector x);
+
+    /// <summary><c>a·b + c</c> rounded once on every machine (in software where the hardware has no FMA), lane for lane as <c>T.FusedMultiplyAdd</c>.</summary>
+    static abstract TVector FusedMultiplyAdd(TVector a, TVector b, TVector c);
+
+    /// <summary>The magnitude of each lane.</summary>
+    static abstract TVector Abs(TVector x);
+
+    /// <summary>Each lane of <paramref name="value"/> with the sign of the same lane of <paramref name="sign"/>.</summary>
+    static abstract TVector CopySign(TVector value, TVector sign);
+
+    /// <summary>The smaller of each pair of lanes, as <see cref="Vector128.Min{T}"/> takes it (NaN if either is).</summary>
+    static abstract TVector Min(TVector a, TVector b);
+
+    /// <summary>The smaller of each pair of lanes in the hardware's one instruction, as <see cref="Vector128.MinNative{T}"/> (which lane a NaN yields depends on the machine).</summary>
+    static abstract TVector MinNative(TVector a, TVector b);
+
+    /// <summary>The larger of each pair of lanes in the hardware's one instruction, as <see cref="Vector128.MaxNative{T}"/>.</summary>
+    static abstract TVector MaxNative(TVector a, TVector b);
+
+    /// <summary><paramref name="x"/> held between <paramref name="min"/> and <paramref name="max"/>, as <see cref="Vector128.ClampNative{T}"/>.</summary>
+    static abstract TVector ClampNative(TVector x, TVector min, TVector max);
+
+    /// <summary>All ones in each lane where <c>a = b</c>, zero elsewhere.</summary>
+    static abstract TVector Equal(TVector a, TVector b);
+
+    /// <summary>All ones in each lane where <c>a &lt; b</c>, zero elsewhere.</summary>
+    static abstract TVector LessThan(TVector a, TVector b);
+
+    /// <summary>All ones in each lane where <c>a &gt; b</c>, zero elsewhere.</summary>
+    static abstract TVector GreaterThan(TVector a, TVector b);
+
+    /// <summary>All ones in each lane where <c>a ≥ b</c>, zero elsewhere.</summary>
+    static abstract TVector GreaterThanOrEqual(TVector a, TVector b);
+
+    /// <summary>All ones in each lane that is NaN, zero elsewhere.</summary>
+    static abstract TVector IsNaN(TVector x);
+
+    /// <summary>The bits of <paramref name="whenTrue"/> where <paramref name="mask"/> has ones, of <paramref name="whenFalse"/> elsewhere.</summary>
+    static abstract TVector ConditionalSelect(TVector mask, TVector whenTrue, TVector whenFalse);
+
+    /// <summary>The bitwise <c>a &amp; b</c>.</summary>
+    static abstract TVector And(TVector a, TVector b);
+
+    /// <summary>The bitwise <c>a | b</c>.</summary>
+    static abstract TVector Or(TVector a, TVector b);
+
+    /// <summary>The bitwise <c>a ^ b</c>.</summary>
+    static abstract TVector Xor(TVector a, TVector b);
+
+    /// <summary>The bitwise <c>a &amp; ~b</c>.</summary>
+    static abstract TVector AndNot(TVector a, TVector b);
+
+    /// <summary>
+    /// Every lane holding the bits of the integer <paramref name="value"/>, as an int for float lanes and a
+    /// long for double lanes: a constant for the integer operations below.
+    /// </summary>
+    static abstract TVector BroadcastInteger(long value);
+
+    /// <summary><c>a − b</c> on the lanes' bits read as integers of the lanes' width (int for float, long for double).</summary>
+    static abstract TVector SubtractIntegers(TVector a, TVector b);
+
+    /// <summary>The lanes' bits, read as integers of the lanes' width, shifted left by <paramref name="count"/>.</summary>
+    static abstract TVector ShiftLeftIntegers(TVector x, int count);
+
+    /// <summary>The lanes' bits, read as integers of the lanes' width, shifted right by <paramref name="count"/> with zeros in.</summary>
+    static abstract TVector ShiftRightLogicalIntegers(TVector x, int count);
 }
