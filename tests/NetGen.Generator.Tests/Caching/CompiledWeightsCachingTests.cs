@@ -78,6 +78,19 @@ public sealed class CompiledWeightsCachingTests
             reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, reason.ToString()));
     }
 
+    [Fact]
+    public void The_weights_steps_hold_no_compiler_objects()
+    {
+        var (driver, _) = FirstRun(TinyFile());
+        var forbidden = new[] { typeof(ISymbol), typeof(SyntaxNode), typeof(Compilation), typeof(SemanticModel), typeof(Location), typeof(AdditionalText) };
+
+        foreach (string step in new[] { "WeightsFile", "WeightsFiles", "ListedBinaryFiles", "CompiledWeights" })
+        {
+            foreach (object value in driver.GetRunResult().Results.Single().TrackedSteps[step].SelectMany(r => r.Outputs).Select(o => o.Value))
+                IncrementalCachingTests.AssertPlainData(value, forbidden, new System.Collections.Generic.HashSet<object>(System.Collections.Generic.ReferenceEqualityComparer.Instance));
+        }
+    }
+
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) FirstRun(AdditionalText file)
     {
         CSharpCompilation compilation = GeneratorHarness.CreateCompilation(Tiny());
