@@ -47,9 +47,7 @@ internal static class CompiledWeightsEmitter
                 foreach (long bits in compiled.ParameterBits)
                 {
                     double value = BitConverter.Int64BitsToDouble(bits);
-                    line.Append(single
-                        ? ((float)value).ToString("R", CultureInfo.InvariantCulture) + "f, "
-                        : value.ToString("R", CultureInfo.InvariantCulture) + "d, ");
+                    line.Append(single ? SingleLiteral((float)value) : DoubleLiteral(value)).Append(", ");
                     if (++inLine == perLine)
                     {
                         writer.Line("    " + line.ToString().TrimEnd());
@@ -62,5 +60,24 @@ internal static class CompiledWeightsEmitter
                 writer.Line("};");
             }
         }, []);
+    }
+
+    // "R" gives the shortest text that reads back on .NET Core; on .NET Framework, where a build inside Visual
+    // Studio runs the generator, it can miss for doubles, so each literal is read back and, if it differs, written
+    // with the digits that always suffice (9 for float, 17 for double).
+    private static string SingleLiteral(float value)
+    {
+        string text = value.ToString("R", CultureInfo.InvariantCulture);
+        if (BitConverter.ToInt32(BitConverter.GetBytes(float.Parse(text, CultureInfo.InvariantCulture)), 0) != BitConverter.ToInt32(BitConverter.GetBytes(value), 0))
+            text = value.ToString("G9", CultureInfo.InvariantCulture);
+        return text + "f";
+    }
+
+    private static string DoubleLiteral(double value)
+    {
+        string text = value.ToString("R", CultureInfo.InvariantCulture);
+        if (BitConverter.DoubleToInt64Bits(double.Parse(text, CultureInfo.InvariantCulture)) != BitConverter.DoubleToInt64Bits(value))
+            text = value.ToString("G17", CultureInfo.InvariantCulture);
+        return text + "d";
     }
 }
