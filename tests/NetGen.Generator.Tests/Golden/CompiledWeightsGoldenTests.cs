@@ -47,6 +47,18 @@ public sealed class CompiledWeightsGoldenTests
     }
 
     [Fact]
+    public void Tensors_in_any_order_in_the_file_give_the_values_in_pytorchs_order()
+    {
+        // The header lists, and the data holds, 2.bias first and 0.weight last.
+        InMemoryAdditionalText reversed = TinyFile([.. TinyTensors().Reverse()]);
+        string inOrder = GeneratorHarness.Run([TinyFile()], Tiny()).Files.Single(f => f.HintName.EndsWith(".Weights.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+
+        string fromReversed = GeneratorHarness.Run([reversed], Tiny()).Files.Single(f => f.HintName.EndsWith(".Weights.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+
+        Assert.Equal(inOrder, fromReversed);
+    }
+
+    [Fact]
     public void A_user_member_named_like_the_data_does_not_clash()
     {
         string source = Tiny().Replace("public partial class TinyWeightedNet;", "public partial class TinyWeightedNet { private int CompiledParameters; }");
