@@ -12,7 +12,8 @@ namespace NetGen.Generator.Tests.Weights;
 
 /// <summary>
 /// Files that are not valid safetensors, each broken in one way, give NG0027 with the fault, never an exception
-/// out of the generator; and the reader finds every truncation of a valid file malformed.
+/// out of the generator; the reader finds every truncation of a valid file malformed, and random changes to one
+/// never make it throw.
 /// </summary>
 public sealed class MalformedWeightsFileTests
 {
@@ -71,6 +72,23 @@ public sealed class MalformedWeightsFileTests
             Assert.Equal(Generator.Weights.WeightsFileProblem.Malformed, read.Problem);
         }
         Assert.Equal(Generator.Weights.WeightsFileProblem.None, Generator.Weights.SafetensorsHeaderReader.Read(Path, file).Problem);
+    }
+
+    [Fact]
+    public void Random_changes_to_a_valid_file_never_make_the_reader_throw()
+    {
+        byte[] valid = Write(TinyTensors());
+        var random = new Random(15);
+        for (int trial = 0; trial < 5000; trial++)
+        {
+            byte[] file = (byte[])valid.Clone();
+            for (int change = random.Next(1, 4); change > 0; change--)
+                file[random.Next(file.Length)] = (byte)random.Next(256);
+
+            Exception? thrown = Record.Exception(() => Generator.Weights.SafetensorsHeaderReader.Read(Path, file));
+
+            Assert.Null(thrown);
+        }
     }
 
     private static byte[] Broken(string fault)
