@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using NetGen.Generator.Diagnostics;
 using NetGen.Generator.Emitting;
 using NetGen.Generator.Model;
+using NetGen.Generator.Weights;
 
 namespace NetGen.Generator;
 
@@ -59,8 +60,30 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Network!)
             .Where(static network => network is not null)
             .WithTrackingName(TrackingNames.Model);
-        context.RegisterSourceOutput(networks.Combine(collidingNames),
-            static (output, pair) => Emit(output, pair.Left, HintName(pair.Left.Type, pair.Left.Location, pair.Right)));
+
+        // Weights files arrive as the text NetGen's build step writes for each (EncodedWeightsFile): each is read
+        // once, when the compiler hands a new text for it, and its tensors, compared byte for byte, are what a
+        // network's output waits on. The binary files themselves are only counted by path, never read: the compiler
+        // cannot hand their bytes as text.
+        IncrementalValueProvider<EquatableArray<WeightsFileSpec>> weightsFiles = context.AdditionalTextsProvider
+            .Where(static file => EncodedWeightsFile.IsEncoded(file.Path))
+            .Select(static (file, cancellationToken) => EncodedWeightsFile.Read(file, cancellationToken))
+            .WithTrackingName(TrackingNames.WeightsFile)
+            .Collect()
+            .Select(static (files, _) => files.ToEquatableArray())
+            .WithTrackingName(TrackingNames.WeightsFiles);
+        IncrementalValueProvider<EquatableArray<string>> listedBinaryFiles = context.AdditionalTextsProvider
+            .Where(static file => WeightsPaths.IsSafetensors(file.Path))
+            .Select(static (file, _) => file.Path)
+            .Collect()
+            .Select(static (paths, _) => paths.ToEquatableArray())
+            .WithTrackingName(TrackingNames.ListedBinaryFiles);
+        IncrementalValuesProvider<CompiledNetworkSpec> compiled = networks
+            .Combine(weightsFiles.Combine(listedBinaryFiles))
+            .Select(static (pair, _) => WeightsMatcher.Match(pair.Left, pair.Right.Left, pair.Right.Right))
+            .WithTrackingName(TrackingNames.CompiledWeights);
+        context.RegisterSourceOutput(compiled.Combine(collidingNames),
+            static (output, pair) => Emit(output, pair.Left, HintName(pair.Left.Network.Type, pair.Left.Network.Location, pair.Right)));
 
         IncrementalValuesProvider<StubSpec> stubs = results
             .Select(static (result, _) => result.Stub!)
@@ -88,15 +111,21 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         return hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static void Emit(SourceProductionContext output, NetworkSpec network, string hintName)
+    private static void Emit(SourceProductionContext output, CompiledNetworkSpec compiled, string hintName)
     {
-        string source;
+        NetworkSpec network = compiled.Network;
+        foreach (DiagnosticInfo diagnostic in compiled.Diagnostics)
+            output.ReportDiagnostic(diagnostic.ToDiagnostic());
+        string source, weights;
         try
         {
             // The plan is made here, inside the output step, rather than in a step of its own: it is a
             // function of the spec alone, so the cached Model step already caches it, and a planner bug
-            // becomes the diagnostic below instead of an exception out of the pipeline.
-            source = Emitter.Emit(network);
+            // becomes the diagnostic below instead of an exception out of the pipeline. A network whose weights
+            // file has errors is still written, drawing its parameters from the seed, so that the file's errors
+            // are the only ones.
+            source = Emitter.Emit(network, compiled.HasCompiledWeights);
+            weights = compiled.HasCompiledWeights ? CompiledWeightsEmitter.Emit(compiled) : "";
         }
         catch (Exception exception)
         {
@@ -105,5 +134,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             return;
         }
         output.AddSource(hintName, source);
+        if (weights.Length > 0)
+            output.AddSource(CompiledWeightsEmitter.HintName(hintName), weights);
     }
 }

@@ -116,6 +116,7 @@ internal static partial class Parser
                 diagnostics.Add(Invalid(network, cancellationToken, SingleOverflow(name, value)));
         }
         CheckDefined(loss, "Loss", network, cancellationToken, diagnostics);
+        var (weights, weightsLocation) = ReadWeights(network, cancellationToken, diagnostics);
         CheckDefined(precision, "Precision", network, cancellationToken, diagnostics);
 
         AttributeData? input = layerAttributes.FirstOrDefault(a => Is(a, InputAttributeName));
@@ -161,9 +162,11 @@ internal static partial class Parser
                 l1,
                 l2,
                 UserMemberNames(type),
-                ShadowsImportedNames(type))
+                ShadowsImportedNames(type),
+                weights)
             {
                 Location = LocationInfo.From(classLocation),
+                WeightsLocation = LocationInfo.From(weightsLocation),
             },
             EquatableArray<DiagnosticInfo>.Empty,
             null);

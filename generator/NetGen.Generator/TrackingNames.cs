@@ -8,4 +8,8 @@ internal static class TrackingNames
     public const string Diagnostics = nameof(Diagnostics);
     public const string CollidingHintNames = nameof(CollidingHintNames);
     public const string Stub = nameof(Stub);
+    public const string WeightsFile = nameof(WeightsFile);
+    public const string WeightsFiles = nameof(WeightsFiles);
+    public const string ListedBinaryFiles = nameof(ListedBinaryFiles);
+    public const string CompiledWeights = nameof(CompiledWeights);
 }

@@ -101,6 +101,42 @@ internal static class DiagnosticDescriptors
         "NG0022", "Network class cannot be abstract",
         "'{0}' is abstract, but a network's constructor draws its parameters and its Clone() creates an instance of it: remove 'abstract', and derive from it if you need a family of networks");
 
+    public static readonly DiagnosticDescriptor WeightsFileNotListed = Error(
+        "NG0024", "Weights file is not among the project's AdditionalFiles",
+        "'{0}' takes its weights from '{1}', which is not among the project's AdditionalFiles{2}: add <AdditionalFiles Include=\"{1}\" /> to the project file, with the path relative to the project");
+
+    public static readonly DiagnosticDescriptor WeightsFileNotHandedOver = Error(
+        "NG0025", "Weights file was not handed to the generator by NetGen's build step",
+        "'{0}' takes its weights from '{1}', which the project lists in AdditionalFiles, but NetGen's build step that hands a binary file to the generator did not run: reference NetGen as a package, which runs it, or with a project reference add <Import Project=\"path/to/src/NetGen/build/NetGen.targets\" /> to the project file");
+
+    public static readonly DiagnosticDescriptor WeightsFileUnreadable = Error(
+        "NG0026", "Weights file could not be read",
+        "'{0}' takes its weights from '{1}', which could not be read: {2}; rebuild so that NetGen's build step writes it again");
+
+    public static readonly DiagnosticDescriptor WeightsFileMalformed = Error(
+        "NG0027", "Weights file is not a valid safetensors file",
+        "'{0}' takes its weights from '{1}', which is not a valid safetensors file: {2}; save the weights again, for example with safetensors.torch.save_file(model.state_dict(), \"{1}\")");
+
+    public static readonly DiagnosticDescriptor WeightsTensorMissing = Error(
+        "NG0028", "Weights file lacks a tensor the network declares",
+        "'{0}' needs the tensor '{1}' of shape {2} for layer {3}, which '{4}' does not have (its tensors: {5}): save the model whose state_dict names it so, or name the layers as the file does with Dense(..., Name = \"...\")");
+
+    public static readonly DiagnosticDescriptor WeightsTensorUnexpected = Error(
+        "NG0029", "Weights file holds a tensor the network does not declare",
+        "'{1}' holds the tensor '{2}' of shape {3}, which '{0}' does not declare (it declares: {4}): declare the layers of the model the file was saved from, or save only those");
+
+    public static readonly DiagnosticDescriptor WeightsTensorShapeMismatch = Error(
+        "NG0030", "Tensor shape differs from the declaration",
+        "Tensor '{1}' in '{2}' has shape {3}, but '{0}' declares shape {4} for it (layer {5}: {6}): make the declaration match the model the file was saved from");
+
+    public static readonly DiagnosticDescriptor WeightsTensorDType = Error(
+        "NG0031", "Tensor element type does not fit the network's precision",
+        "Tensor '{1}' in '{2}' holds {3}, which a {4} network cannot take without loss: {5}");
+
+    public static readonly DiagnosticDescriptor WeightsTensorNotFinite = Error(
+        "NG0032", "Tensor holds a value that is not finite",
+        "Tensor '{1}' in '{2}' holds {3} at index {4}, and a network's parameters must be finite: save the weights of a model that trained without diverging");
+
     /// <summary>
     /// NG0023 is not reported by the generator: NetGen.dll reports it, through [Obsolete] on NetworkAttribute,
     /// in a compilation that references the runtime without the generator; GeneratorPresentSuppressor removes

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq;
+using NetGen.Generator.Emitting;
 using NetGen.Generator.Model;
 using NetGen.Generator.Planning;
 
@@ -30,6 +31,8 @@ internal static partial class Emitter
             }
             writer.Line($"// One sample (Forward of one row, Predict): {OneSampleReason()}.");
             writer.Line($"// Training: {TrainingReason()}.");
+            if (CompiledWeights)
+                writer.Line($"// Parameters: compiled in from {Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(spec.Weights!, quote: true)}, as the constant data of {CompiledWeightsEmitter.MemberName(spec)} in this class's second file.");
             writer.Line();
         }
 

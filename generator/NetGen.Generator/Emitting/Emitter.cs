@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
 using NetGen.Generator.Emitting;
 using NetGen.Generator.Model;
 using NetGen.Generator.Planning;
@@ -23,9 +24,13 @@ internal static partial class Emitter
     // The tool is the package a user references; the version is the one its runtime kernels are of.
     internal static readonly string GeneratedCodeAttribute = $"[global::System.CodeDom.Compiler.GeneratedCode(\"NetGen\", \"{PackageVersion.Value}\")]";
 
-    public static string Emit(NetworkSpec spec)
+    /// <summary>
+    /// The network's file; with <paramref name="compiledWeights"/>, its constructor reads the parameters from the
+    /// data that <see cref="CompiledWeightsEmitter"/> writes in a second file.
+    /// </summary>
+    public static string Emit(NetworkSpec spec, bool compiledWeights = false)
     {
-        string source = WriteFile(spec.Type, writer => new NetworkWriter(spec, Planner.Plan(spec), writer).WriteClass(),
+        string source = WriteFile(spec.Type, writer => new NetworkWriter(spec, Planner.Plan(spec), writer) { CompiledWeights = compiledWeights }.WriteClass(),
             spec.QualifiesNames ? [] : ImportedNames.Directives);
         // Lines are broken last, once names written in full have lengthened them.
         source = LineBreaker.BreakAll(spec.QualifiesNames ? ImportedNames.Qualify(source) : source);
@@ -62,6 +67,9 @@ internal static partial class Emitter
     /// <summary>Writes the members of one network class; holds what every member needs.</summary>
     private sealed partial class NetworkWriter(NetworkSpec spec, NetworkPlan plan, IndentedWriter writer)
     {
+        /// <summary>Whether the constructor takes the parameters from the compiled-in weights instead of drawing them.</summary>
+        public bool CompiledWeights { get; init; }
+
         private readonly string T = spec.Precision == PrecisionKind.Double ? "double" : "float";
         private readonly int LayerCount = spec.Layers.Count;
         private DenseLayerSpec FinalLayer => spec.Layers[LayerCount - 1];
@@ -183,13 +191,18 @@ internal static partial class Emitter
 
         private void WriteConstructor()
         {
-            writer.Line("/// <summary>Creates the network with every parameter drawn deterministically from <paramref name=\"seed\"/>.</summary>");
+            writer.Line(CompiledWeights
+                ? $"/// <summary>Creates the network with the parameters compiled in from {SymbolDisplay.FormatLiteral(spec.Weights!, quote: true).Replace("&", "&amp;").Replace("<", "&lt;")}; <paramref name=\"seed\"/> seeds dropout only.</summary>"
+                : "/// <summary>Creates the network with every parameter drawn deterministically from <paramref name=\"seed\"/>.</summary>");
             using (writer.Open($"public {spec.Type.Name}(int seed = 0)"))
             {
                 writer.Line($"_parameters = Alignment.Allocate<{T}>(ParameterCount + SamplePadding, out _origin);");
-                writer.Line("var random = new SeededRandom(seed);");
+                if (HasDropout || !CompiledWeights)
+                    writer.Line("var random = new SeededRandom(seed);");
                 writer.Line($"_training = new NetworkTraining<{T}>(this, new ShapeWork(this), Schedule, _parameters, _origin{(HasDropout ? ", dropout: random" : "")});");
-                writer.Line($"Initializers.InitializeNetwork<{T}>(Parameters, Description, random);");
+                writer.Line(CompiledWeights
+                    ? $"_training.ImportParameters({CompiledWeightsEmitter.MemberName(spec)});"
+                    : $"Initializers.InitializeNetwork<{T}>(Parameters, Description, random);");
                 if (HasDropout)
                     writer.Line("_random = random;");
             }

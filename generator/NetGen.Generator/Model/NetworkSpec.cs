@@ -16,7 +16,8 @@ internal sealed record NetworkSpec(
     double L1,
     double L2,
     EquatableArray<string> UserMemberNames,
-    bool QualifiesNames)
+    bool QualifiesNames,
+    string? Weights = null)
 {
     /// <summary>
     /// Where the class is declared, for a diagnostic should writing it fail. Left out of equality, so that
@@ -24,11 +25,17 @@ internal sealed record NetworkSpec(
     /// </summary>
     public LocationInfo? Location { get; init; }
 
+    /// <summary>
+    /// Where <c>Weights = "..."</c> is written, for the diagnostics about the file; left out of equality for the
+    /// same reason as <see cref="Location"/>.
+    /// </summary>
+    public LocationInfo? WeightsLocation { get; init; }
+
     public bool Equals(NetworkSpec? other) =>
         other is not null && Type == other.Type && Loss == other.Loss && Precision == other.Precision
         && InputSize == other.InputSize && Layers == other.Layers && Optimizer == other.Optimizer && L1.Equals(other.L1)
         && L2.Equals(other.L2) && UserMemberNames == other.UserMemberNames
-        && QualifiesNames == other.QualifiesNames;
+        && QualifiesNames == other.QualifiesNames && Weights == other.Weights;
 
     public override int GetHashCode() => (Type, InputSize, Layers, Optimizer, UserMemberNames).GetHashCode();
 }

@@ -30,6 +30,18 @@ public sealed class NetworkAttribute(Loss loss) : Attribute
     /// <summary>λ₁ of an L1 penalty <c>λ₁·Σ|w|</c> over every weight (not bias), added to the loss and its gradient.</summary>
     public double L1 { get; set; }
 
+    /// <summary>
+    /// A safetensors file whose tensors become the network's initial parameters, compiled into the assembly: the
+    /// path relative to the project, which must list it as an <c>AdditionalFiles</c> item
+    /// (<c>&lt;AdditionalFiles Include="mnist.safetensors" /&gt;</c>). The generator checks every tensor against the
+    /// declaration at compile time: the names PyTorch's <c>state_dict</c> gives the equivalent model (<c>0.weight</c>,
+    /// <c>lin_1.bias</c>, …), the shapes (weight [out, in], bias [out]) and the element types (F32, F16 or BF16 for a
+    /// single-precision network, also F64 for a double one; half precision is widened exactly); each mismatch is a
+    /// compile error. The constructor then sets the parameters to the file's values, and training continues from
+    /// them; its <c>seed</c> still seeds dropout. Null (the default) draws the parameters from the seed.
+    /// </summary>
+    public string? Weights { get; set; }
+
     /// <summary>λ₂ of an L2 penalty <c>λ₂·Σw²</c> over every weight (not bias), added to the loss and its gradient.</summary>
     public double L2 { get; set; }
 }

@@ -116,7 +116,7 @@ public sealed class IncrementalCachingTests
         }
     }
 
-    private static void AssertPlainData(object? value, Type[] forbidden, HashSet<object> seen)
+    internal static void AssertPlainData(object? value, Type[] forbidden, HashSet<object> seen)
     {
         if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !seen.Add(value))
             return;

@@ -34,9 +34,10 @@ internal static class GeneratorHarness
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
 
-    public static GeneratorDriver CreateDriver(bool trackSteps = false) =>
+    public static GeneratorDriver CreateDriver(bool trackSteps = false, IEnumerable<AdditionalText>? additionalFiles = null) =>
         CSharpGeneratorDriver.Create(
             [new NetworkGenerator().AsSourceGenerator()],
+            additionalTexts: additionalFiles,
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
@@ -52,10 +53,13 @@ internal static class GeneratorHarness
             .GetAllDiagnosticsAsync().GetAwaiter().GetResult();
 
     /// <summary>The generator's outcome for <paramref name="sources"/>: its files, its diagnostics, and the compiled result's diagnostics.</summary>
-    public static GeneratorOutcome Run(params string[] sources)
+    public static GeneratorOutcome Run(params string[] sources) => Run([], sources);
+
+    /// <summary>The outcome for <paramref name="sources"/> in a project whose AdditionalFiles are <paramref name="additionalFiles"/>.</summary>
+    public static GeneratorOutcome Run(IEnumerable<AdditionalText> additionalFiles, params string[] sources)
     {
         CSharpCompilation compilation = CreateCompilation(sources);
-        GeneratorDriver driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
+        GeneratorDriver driver = CreateDriver(additionalFiles: additionalFiles).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
         return new GeneratorOutcome(result, output);
     }
