@@ -37,6 +37,7 @@ Check(DigitsTraining.Run(), "the README's Trainer.Fit on the digits reaches 90% 
 string output = Path.Combine(AppContext.BaseDirectory, "output");
 Check(Plotting.Run(output), $"the README's plots are PNG files in {output}");
 Check(OnnxExporting.Run(output), $"ExportOnnx writes an ONNX model of IR version 7 with the network's weights in {output}");
+Check(CompiledWeights.Run(), "the README's network with compiled-in weights predicts as the same file loaded at run time");
 Check(SavingAndLoading.Run(output), $"the README's safetensors weights load back, its checkpoint resumes to the same bits, and its ONNX export is written, in {output}");
 
 Console.WriteLine(failures.Count == 0 ? "all checks passed" : $"{failures.Count} checks failed");
