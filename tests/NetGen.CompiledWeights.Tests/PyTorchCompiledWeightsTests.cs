@@ -21,8 +21,6 @@ public sealed class PyTorchCompiledWeightsTests
 {
     private const double FloatTolerance = 1e-5, DoubleTolerance = 1e-12;
 
-    private static readonly JsonElement s_data = Load();
-
     private static readonly Dictionary<string, Func<object>> s_compiled = new()
     {
         ["seq_f32.safetensors as float32"] = () => new SequentialF32FloatNet(),
@@ -42,12 +40,12 @@ public sealed class PyTorchCompiledWeightsTests
         ["named784_bf16.safetensors as float32"] = () => new Named784BF16FloatNet(),
     };
 
-    public static TheoryData<string> Files => new(s_data.GetProperty("loads").EnumerateArray().Select(Key));
+    public static TheoryData<string> Files => new(SafetensorsInterop.Data.GetProperty("loads").EnumerateArray().Select(SafetensorsInterop.Key));
 
     [Fact]
     public void Every_file_and_precision_pytorch_recorded_has_a_compiled_network()
     {
-        Assert.Equal(s_data.GetProperty("loads").EnumerateArray().Select(Key).Order(), s_compiled.Keys.Order());
+        Assert.Equal(SafetensorsInterop.Data.GetProperty("loads").EnumerateArray().Select(SafetensorsInterop.Key).Order(), s_compiled.Keys.Order());
     }
 
     [Theory]
@@ -106,24 +104,8 @@ public sealed class PyTorchCompiledWeightsTests
         return parameters;
     }
 
-    private static void AssertMatchesPyTorch<T>(INetwork<T> network, JsonElement entry, double tolerance) where T : unmanaged, IBinaryFloatingPointIeee754<T>
-    {
-        double[] inputs = [.. s_data.GetProperty("inputs").GetProperty(entry.GetProperty("model").GetString()!).EnumerateArray().SelectMany(Numbers)];
-        T[] input = [.. inputs.Select(T.CreateTruncating)];
-        var output = new T[input.Length / network.InputSize * network.OutputSize];
-        network.Forward(input, output);
-        Close.Elements([.. output.Select(double.CreateTruncating)], Numbers(entry.GetProperty("outputs")), tolerance, Key(entry));
-    }
+    private static void AssertMatchesPyTorch<T>(INetwork<T> network, JsonElement entry, double tolerance) where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
+        SafetensorsInterop.AssertOutputsMatch(network, entry, tolerance);
 
-    private static JsonElement Entry(string key) => s_data.GetProperty("loads").EnumerateArray().Single(e => Key(e) == key);
-
-    private static string Key(JsonElement entry) => $"{entry.GetProperty("file").GetString()} as {entry.GetProperty("precision").GetString()}";
-
-    private static double[] Numbers(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetDouble())];
-
-    private static JsonElement Load()
-    {
-        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "safetensors_interop.json")));
-        return document.RootElement.Clone();
-    }
+    private static JsonElement Entry(string key) => SafetensorsInterop.Entry("loads", key);
 }

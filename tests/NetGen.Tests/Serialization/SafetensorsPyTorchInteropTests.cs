@@ -21,17 +21,15 @@ public sealed class SafetensorsPyTorchInteropTests
 {
     private const double FloatTolerance = 1e-5, DoubleTolerance = 1e-12;
 
-    private static readonly JsonElement s_data = Load();
+    public static TheoryData<string> PyTorchFiles => new(SafetensorsInterop.Data.GetProperty("loads").EnumerateArray().Select(SafetensorsInterop.Key));
 
-    public static TheoryData<string> PyTorchFiles => new(s_data.GetProperty("loads").EnumerateArray().Select(Key));
-
-    public static TheoryData<string> NetGenFiles => new(s_data.GetProperty("netgen").EnumerateArray().Select(Key));
+    public static TheoryData<string> NetGenFiles => new(SafetensorsInterop.Data.GetProperty("netgen").EnumerateArray().Select(SafetensorsInterop.Key));
 
     [Theory]
     [MemberData(nameof(PyTorchFiles))]
     public void Files_pytorch_wrote_load_and_give_pytorchs_outputs(string key)
     {
-        JsonElement entry = Entry("loads", key);
+        JsonElement entry = SafetensorsInterop.Entry("loads", key);
         string path = Path.Combine(AppContext.BaseDirectory, "Data", entry.GetProperty("file").GetString()!);
         switch (Create(entry))
         {
@@ -50,7 +48,7 @@ public sealed class SafetensorsPyTorchInteropTests
     [MemberData(nameof(NetGenFiles))]
     public void Files_netgen_wrote_give_in_pytorch_what_they_give_in_netgen(string key)
     {
-        JsonElement entry = Entry("netgen", key);
+        JsonElement entry = SafetensorsInterop.Entry("netgen", key);
         switch (NetGenWrittenFiles.Network(entry.GetProperty("file").GetString()!))
         {
             case INetwork<float> network:
@@ -66,24 +64,19 @@ public sealed class SafetensorsPyTorchInteropTests
     public void The_full_size_named_model_loads_from_bfloat16()
     {
         // MultiLayerPerceptronClass as the material declares it, 784-256-10: NamedModulesNet.
-        JsonElement entry = Entry("loads", "named784_bf16.safetensors as float32");
+        JsonElement entry = SafetensorsInterop.Entry("loads", "named784_bf16.safetensors as float32");
         Assert.IsType<NamedModulesNet>(Create(entry));
     }
 
     /// <summary>Checks the parameters, where the script recorded them, to the bit, then the outputs on the script's inputs.</summary>
     private static void AssertMatchesPyTorch<T>(INetwork<T> network, JsonElement entry, double tolerance) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        string what = Key(entry);
         if (entry.TryGetProperty("parameters", out JsonElement parameters))
         {
             double[] exported = [.. SafetensorsRoundTripTests.Export(network).Select(double.CreateTruncating)];
-            Assert.Equal(Numbers(parameters), exported);
+            Assert.Equal(SafetensorsInterop.Numbers(parameters), exported);
         }
-        double[] inputs = [.. s_data.GetProperty("inputs").GetProperty(entry.GetProperty("model").GetString()!).EnumerateArray().SelectMany(Numbers)];
-        T[] input = [.. inputs.Select(T.CreateTruncating)];
-        var output = new T[input.Length / network.InputSize * network.OutputSize];
-        network.Forward(input, output);
-        Close.Elements([.. output.Select(double.CreateTruncating)], Numbers(entry.GetProperty("outputs")), tolerance, what);
+        SafetensorsInterop.AssertOutputsMatch(network, entry, tolerance);
     }
 
     private static object Create(JsonElement entry) => (entry.GetProperty("model").GetString(), entry.GetProperty("precision").GetString()) switch
@@ -96,16 +89,4 @@ public sealed class SafetensorsPyTorchInteropTests
         var other => throw new ArgumentException($"No network for {other}."),
     };
 
-    private static string Key(JsonElement entry) => $"{entry.GetProperty("file").GetString()} as {entry.GetProperty("precision").GetString()}";
-
-    private static JsonElement Entry(string group, string key) => s_data.GetProperty(group).EnumerateArray().Single(e => Key(e) == key);
-
-    private static double[] Numbers(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetDouble())];
-
-    private static JsonElement Load()
-    {
-        string path = Path.Combine(AppContext.BaseDirectory, "Data", "safetensors_interop.json");
-        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(path));
-        return document.RootElement.Clone();
-    }
 }
