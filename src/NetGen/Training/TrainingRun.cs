@@ -49,6 +49,7 @@ internal sealed class TrainingRun<T> where T : unmanaged, IBinaryFloatingPointIe
         double intervalLoss = 0;
         int intervalCount = 0;
         int firstEpoch = 1;
+        bool hasBest = false; // whether _bestParameters holds weights, from this run or the one it resumes
         TimeSpan elapsedBefore = TimeSpan.Zero;
         _options.Schedule?.Reset();
         if (_options.ResumeFrom is { } resumed)
@@ -65,7 +66,10 @@ internal sealed class TrainingRun<T> where T : unmanaged, IBinaryFloatingPointIe
                 resumedSchedule.State = state.Schedule;
             _network.ImportParameters(FromDoubles(state.Parameters));
             if (_bestParameters is not null && state.BestParameters is { } bestParameters)
+            {
                 FromDoubles(bestParameters).CopyTo(_bestParameters, 0);
+                hasBest = true;
+            }
             firstEpoch = resumed.StoppedEarly ? _options.Epochs + 1 : resumed.Epoch + 1;
             elapsedBefore = resumed.Epochs.Count == 0 ? TimeSpan.Zero : resumed.Epochs[^1].Elapsed;
         }
@@ -131,7 +135,10 @@ internal sealed class TrainingRun<T> where T : unmanaged, IBinaryFloatingPointIe
                 history.BestEpoch = epoch;
                 epochsWithoutImprovement = 0;
                 if (_bestParameters is not null)
+                {
                     _network.ExportParameters(_bestParameters);
+                    hasBest = true;
+                }
             }
             else if (_options.EarlyStopping is { } stopping && ++epochsWithoutImprovement > stopping.Patience)
             {
@@ -142,9 +149,10 @@ internal sealed class TrainingRun<T> where T : unmanaged, IBinaryFloatingPointIe
         // The parameters training goes on from are the last ones, whatever the network is left with.
         history.Progress = new TrainingProgress([.. history.Epochs], history.BestEpoch, history.StoppedEarly, new TrainingProgress.RunState(
             shuffle.State, (int[])_order.Clone(), initialRate, monitored, best, epochsWithoutImprovement, step, intervalLoss, intervalCount,
-            _options.Schedule?.State ?? [], ToDoubles(Exported()), _bestParameters is null ? null : ToDoubles(_bestParameters)));
-        if (_bestParameters is not null)
-            _network.ImportParameters(_bestParameters);
+            _options.Schedule?.State ?? [], ToDoubles(Exported()), hasBest ? ToDoubles(_bestParameters!) : null));
+        // A run resumed from one that kept no best weights, and that never improved on its best loss, has none to restore.
+        if (hasBest)
+            _network.ImportParameters(_bestParameters!);
         return history;
     }
 

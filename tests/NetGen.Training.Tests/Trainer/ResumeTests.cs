@@ -41,6 +41,24 @@ public sealed class ResumeTests
     }
 
     [Fact]
+    public void Resuming_with_best_weights_to_restore_but_none_kept_leaves_the_last_ones()
+    {
+        // The first run kept no best weights; the resumed one asks for them but never improves on the best loss.
+        var options = new TrainingOptions { BatchSize = 16, Seed = 3 };
+        TrainingHistory first = NetGen.Trainer.Fit(new SpiralNet(1), Spiral, options with { Epochs = 2 });
+        var plain = new SpiralNet(1);
+        NetGen.Trainer.Fit(plain, Spiral, options with { Epochs = 4, ResumeFrom = first.Progress });
+        var restoring = new SpiralNet(1);
+
+        NetGen.Trainer.Fit(restoring, Spiral, options with
+        {
+            Epochs = 4, ResumeFrom = first.Progress, EarlyStopping = new EarlyStopping(Patience: 10, MinDelta: 1e9, RestoreBestWeights: true),
+        });
+
+        Assert.Equal(Bits(plain), Bits(restoring));
+    }
+
+    [Fact]
     public void A_progress_of_other_data_is_refused_before_anything_changes()
     {
         TrainingHistory history = NetGen.Trainer.Fit(new SpiralNet(1), Spiral, new TrainingOptions { Epochs = 1 });
