@@ -15,6 +15,8 @@ internal static class ExportedOnnxModels
         "mlp_relu_softmax_opset13",
         "mlp_sigmoid_tanh_opset11",
         "mlp_relu_opset9",
+        "mlp_leaky_elu_opset17",
+        "mlp_matmul_no_bias_opset13",
         "mlp_tanh_double_opset13",
     ];
 

@@ -14,13 +14,24 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def models():
+    # Each model draws its weights from the same seed, so that adding a model leaves the others' files as they are.
     torch.manual_seed(15)
     yield "mlp_relu_softmax_opset13", torch.nn.Sequential(
         torch.nn.Linear(4, 8), torch.nn.ReLU(), torch.nn.Linear(8, 3), torch.nn.Softmax(dim=1)), 13, torch.float32
+    torch.manual_seed(15)
     yield "mlp_sigmoid_tanh_opset11", torch.nn.Sequential(
         torch.nn.Linear(3, 5), torch.nn.Sigmoid(), torch.nn.Linear(5, 4), torch.nn.Tanh(), torch.nn.Linear(4, 2)), 11, torch.float32
+    torch.manual_seed(15)
     yield "mlp_relu_opset9", torch.nn.Sequential(
         torch.nn.Linear(2, 6), torch.nn.ReLU(), torch.nn.Linear(6, 1), torch.nn.Sigmoid()), 9, torch.float32
+    torch.manual_seed(15)
+    yield "mlp_leaky_elu_opset17", torch.nn.Sequential(
+        torch.nn.Linear(3, 4), torch.nn.LeakyReLU(0.1), torch.nn.Linear(4, 4), torch.nn.ELU(0.7), torch.nn.Linear(4, 2)), 17, torch.float32
+    # Without a bias, torch exports a Linear as MatMul with the weight transposed into an unnamed initializer.
+    torch.manual_seed(15)
+    yield "mlp_matmul_no_bias_opset13", torch.nn.Sequential(
+        torch.nn.Linear(4, 3, bias=False), torch.nn.ReLU(), torch.nn.Linear(3, 2)), 13, torch.float32
+    torch.manual_seed(15)
     yield "mlp_tanh_double_opset13", torch.nn.Sequential(
         torch.nn.Linear(3, 4), torch.nn.Tanh(), torch.nn.Linear(4, 2)), 13, torch.float64
 
