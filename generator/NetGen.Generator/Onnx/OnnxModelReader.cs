@@ -130,7 +130,7 @@ internal static class OnnxModelReader
                 1 => reader.TryReadMessage(typeWire, "a TypeProto.Tensor", (tensorField, tensorWire) => tensorField switch
                 {
                     1 => reader.TryReadInt32(tensorWire, out elementType),
-                    2 => (hasShape = true) && TryReadShape(reader, tensorWire, dimensions),
+                    2 => Assigned(out hasShape, true) && TryReadShape(reader, tensorWire, dimensions),
                     _ => reader.TrySkip(tensorWire),
                 }),
                 _ => reader.TrySkip(typeWire),
@@ -150,8 +150,8 @@ internal static class OnnxModelReader
         // dim_value and dim_param are a oneof: the one written last counts.
         return reader.TryReadMessage(wireType, "a TensorShapeProto.Dimension", (field, wire) => field switch
         {
-            1 => reader.TryReadInt64(wire, out value) && Chosen(out chosen, field),
-            2 => reader.TryReadString(wire, out param) && Chosen(out chosen, field),
+            1 => reader.TryReadInt64(wire, out value) && Assigned(out chosen, field),
+            2 => reader.TryReadString(wire, out param) && Assigned(out chosen, field),
             _ => reader.TrySkip(wire),
         }) && Added(dimensions, chosen == 2 ? new OnnxDimensionSpec(0, param) : new OnnxDimensionSpec(chosen == 1 ? value : 0, null));
     }
@@ -169,9 +169,9 @@ internal static class OnnxModelReader
             5 => reader.TryReadRepeatedInt32(wire, fields.Int32Data),
             7 => reader.TryReadRepeatedInt64(wire, fields.Int64Data),
             8 => reader.TryReadString(wire, out fields.Name),
-            9 => reader.TryReadBytes(wire, out fields.RawStart, out fields.RawLength) && (fields.HasRawData = true),
+            9 => reader.TryReadBytes(wire, out fields.RawStart, out fields.RawLength) && Assigned(out fields.HasRawData, true),
             10 => reader.TryReadRepeatedDouble(wire, fields.DoubleData),
-            13 => reader.TrySkip(wire) && (fields.HasExternalData = true),
+            13 => reader.TrySkip(wire) && Assigned(out fields.HasExternalData, true),
             14 => reader.TryReadInt32(wire, out fields.DataLocation),
             _ => reader.TrySkip(wire),
         });
@@ -183,9 +183,10 @@ internal static class OnnxModelReader
         return tensor is not null;
     }
 
-    private static bool Chosen(out int chosen, int field)
+    /// <summary>Sets <paramref name="variable"/> inside a field's read expression, which must be true to go on.</summary>
+    private static bool Assigned<T>(out T variable, T value)
     {
-        chosen = field;
+        variable = value;
         return true;
     }
 

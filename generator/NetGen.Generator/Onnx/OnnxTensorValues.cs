@@ -21,10 +21,11 @@ internal static class OnnxTensorValues
         {
             if (dim < 0)
                 return Failed(reader, $"{tensor} has the negative dim {dim}", at);
-            // Every value takes at least one byte of the file, so a larger count can never be satisfied.
-            count = count * dim;
-            if (count > fileLength)
+            // Every value takes at least one byte of the file, so a larger count can never be satisfied; checked
+            // before multiplying, the count stays within the file's length and cannot overflow.
+            if (count != 0 && dim > fileLength / count)
                 return Failed(reader, $"{tensor} has dims [{string.Join(", ", fields.Dims)}], more values than its file has bytes", at);
+            count *= dim;
         }
 
         var type = (OnnxDataType)fields.DataType;

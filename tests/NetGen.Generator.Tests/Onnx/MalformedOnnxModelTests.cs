@@ -41,6 +41,7 @@ public sealed class MalformedOnnxModelTests
         { "double raw_data for six floats", "needs 48 bytes of raw_data, but has 24" },
         { "negative dim", "tensor 'w' has the negative dim -2" },
         { "dims past the file's size", "tensor 'w' has dims [4294967296, 4294967296], more values than its file has bytes" },
+        { "dims whose product overflows 64 bits", "tensor 'w' has dims [2, 4611686018427387904, 2], more values than its file has bytes" },
         { "raw_data and float_data", "tensor 'w' holds values both in raw_data and in a typed field" },
         { "float_data in a double tensor", "tensor 'w' of data type Double holds values in a typed field of another data type" },
     };
@@ -128,6 +129,7 @@ public sealed class MalformedOnnxModelTests
             "double raw_data for six floats" => ModelWithGraph(TensorOf(11, "w", [2, 3], RawData(24))),
             "negative dim" => ModelWithGraph(Tensor("w", [-2, 3], FloatData(1, 2, 3, 4, 5, 6))),
             "dims past the file's size" => ModelWithGraph(Tensor("w", [1L << 32, 1L << 32], RawData(24))),
+            "dims whose product overflows 64 bits" => ModelWithGraph(Tensor("w", [2, 1L << 62, 2], RawData(0))),
             "raw_data and float_data" => ModelWithGraph(Tensor("w", [2, 3], RawData(24), FloatData(1, 2, 3, 4, 5, 6))),
             "float_data in a double tensor" => ModelWithGraph(TensorOf(11, "w", [2, 3], FloatData(1, 2, 3, 4, 5, 6))),
             _ => throw new ArgumentException(fault),

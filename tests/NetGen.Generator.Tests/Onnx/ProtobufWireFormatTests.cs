@@ -79,10 +79,11 @@ public sealed class ProtobufWireFormatTests
     [Fact]
     public void A_scalar_tensor_has_one_value_and_an_empty_one_none()
     {
-        OnnxGraphSpec graph = ReadGraph(TensorOf(1, "scalar", [], FloatData(4)), TensorOf(1, "empty", [0, 5]));
+        OnnxGraphSpec graph = ReadGraph(TensorOf(1, "scalar", [], FloatData(4)), TensorOf(1, "empty", [0, 1L << 62]));
 
         Assert.Equal([4.0], graph.Initializers[0].Values);
         Assert.Empty(graph.Initializers[1].Values);
+        Assert.Equal([0L, 1L << 62], graph.Initializers[1].Dims);
     }
 
     [Fact]
