@@ -1,15 +1,17 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace NetGen.Generator.Onnx;
 
 /// <summary>
 /// Reads protobuf's wire format from a byte array without ever throwing: every read checks the bytes left in the
-/// message it is in before it touches or allocates anything, and the first fault becomes <see cref="Error"/>,
-/// "what, at byte N", after which every read returns false. Nothing is sized by a length that has not been
-/// checked against the bytes that remain, so a hostile length cannot allocate more than the file's own size,
-/// and messages nest no deeper than <see cref="MaximumDepth"/>, so a hostile file cannot exhaust the stack.
+/// message it is in before it touches or allocates anything, and the first fault becomes <see cref="Error"/>
+/// ("what at byte N, in the messages around it"), after which every read returns false. Nothing is sized by a
+/// length that has not been checked against the bytes that remain, so a hostile length cannot allocate more than
+/// the file's own size, and messages nest no deeper than <see cref="MaximumDepth"/>, so a hostile file cannot
+/// exhaust the stack.
 /// </summary>
 internal sealed class ProtobufReader
 {
@@ -27,7 +29,8 @@ internal sealed class ProtobufReader
     private readonly byte[] _bytes;
     private int _position;
     private int _limit;
-    private int _depth;
+    // The messages being read, outermost first; their count is the nesting depth.
+    private readonly List<string> _messages = [];
     private int _fieldNumber;
 
     public ProtobufReader(byte[] bytes)
@@ -48,7 +51,7 @@ internal sealed class ProtobufReader
     /// <summary>Records <paramref name="what"/> at byte <paramref name="at"/> unless a fault is already recorded; always false, so that callers can return it.</summary>
     public bool Fail(string what, int at)
     {
-        Error ??= $"{what} at byte {at}";
+        Error ??= $"{what} at byte {at}{Inside()}";
         return false;
     }
 
@@ -72,13 +75,13 @@ internal sealed class ProtobufReader
         int at = FieldStart;
         if (!Expect(wireType, ProtobufWireType.LengthDelimited) || !TryReadLength(out int length))
             return false;
-        if (_depth == MaximumDepth)
+        if (_messages.Count == MaximumDepth)
             return Fail($"{message} nested deeper than {MaximumDepth} messages", at);
         int outerLimit = _limit;
         _limit = _position + length;
-        _depth++;
+        _messages.Add(message);
         bool read = TryReadFieldsToEnd(readField);
-        _depth--;
+        _messages.RemoveAt(_messages.Count - 1);
         _limit = outerLimit;
         return read;
     }
@@ -181,6 +184,18 @@ internal sealed class ProtobufReader
     }
 
     public static float SingleFromBits(uint bits) => BitConverter.ToSingle(BitConverter.GetBytes(bits), 0);
+
+    /// <summary>Where in the model a fault is, innermost message first, so that a user can find it without a hex dump.</summary>
+    private string Inside()
+    {
+        const int Shown = 4;
+        if (_messages.Count == 0)
+            return "";
+        var names = new List<string>(_messages);
+        names.Reverse();
+        string path = string.Join(" in ", names.Take(Shown));
+        return names.Count > Shown ? $", in {path} in {names.Count - Shown} more messages" : $", in {path}";
+    }
 
     private bool TryReadTag(out int fieldNumber, out ProtobufWireType wireType)
     {

@@ -22,7 +22,7 @@ public sealed class MalformedOnnxModelTests
         { "tag cut off", "a varint cut off by the end of its message at byte 0" },
         { "length past the end", "a length of 100 bytes where 3 are left in its message at byte 1" },
         { "length of 2^62", "a length of 4611686018427387904 bytes where 0 are left in its message at byte 1" },
-        { "length past its parent message", "a length of 20 bytes where 2 are left in its message at byte 3" },
+        { "length past its parent message", "a length of 20 bytes where 2 are left in its message at byte 3, in a GraphProto" },
         { "fixed64 cut off", "a 8-byte value cut off by the end of its message at byte 1" },
         { "fixed32 cut off", "a 4-byte value cut off by the end of its message at byte 1" },
         { "wire type 3", "field 9 with wire type 3, which is not 0, 1, 2 or 5 (groups are not read) at byte 0" },
@@ -31,9 +31,9 @@ public sealed class MalformedOnnxModelTests
         { "field number 0", "the field number 0, outside protobuf's 1 to 536870911 at byte 0" },
         { "known field of the wrong wire type", "field 1 with wire type 2 where its type needs 0 at byte 0" },
         { "graph of the wrong wire type", "field 7 with wire type 0 where its type needs 2 at byte 0" },
-        { "graphs nested 40 deep", "nested deeper than 100 messages" },
-        { "string not UTF-8", "a string that is not valid UTF-8 at byte 4" },
-        { "packed floats of 5 bytes", "a packed field of 5 bytes, not a whole number of 4-byte values" },
+        { "graphs nested 33 deep", "a NodeProto nested deeper than 100 messages at byte 712, in a GraphProto in an AttributeProto in a NodeProto in a GraphProto in 96 more messages" },
+        { "string not UTF-8", "a string that is not valid UTF-8 at byte 4, in a GraphProto" },
+        { "packed floats of 5 bytes", "a packed field of 5 bytes, not a whole number of 4-byte values at byte 16, in a TensorProto in a GraphProto" },
         { "data_location EXTERNAL", "tensor 'w' keeps its data in an external file (data_location = EXTERNAL)" },
         { "external_data entries", "tensor 'w' keeps its data in an external file" },
         { "raw_data one byte short", "tensor 'w' of data type Float and dims [2, 3] needs 24 bytes of raw_data, but has 23" },
@@ -72,7 +72,8 @@ public sealed class MalformedOnnxModelTests
     [Fact]
     public void Graphs_nested_as_deep_as_the_limit_allows_are_read()
     {
-        // Model, then graph, node, attribute and graph again: 1 + 3 x 32 + 1 = 98 messages deep.
+        // The model's graph, then a node, an attribute and a graph 32 times, then the innermost node: 1 + 3 x 32 + 1 = 98
+        // embedded messages, under the limit of 100 that 33 levels (101) pass.
         OnnxReadResult result = OnnxModelReader.Read(ModelWithGraph(NestedGraphs(32)));
 
         Assert.Null(result.Error);
@@ -119,7 +120,7 @@ public sealed class MalformedOnnxModelTests
             "field number 0" => Valid([0x00, 0x00]),
             "known field of the wrong wire type" => Valid(Message(1, [8])),
             "graph of the wrong wire type" => Concat(VarintField(7, 1), opset),
-            "graphs nested 40 deep" => ModelWithGraph(NestedGraphs(40)),
+            "graphs nested 33 deep" => ModelWithGraph(NestedGraphs(33)),
             "string not UTF-8" => Concat(Message(7, Message(2, [0xC3, 0x28])), opset),
             "packed floats of 5 bytes" => ModelWithGraph(Tensor("w", [2, 3], Message(4, new byte[5]))),
             "data_location EXTERNAL" => ModelWithGraph(Tensor("w", [2, 3], VarintField(14, 1))),

@@ -6,7 +6,7 @@ namespace NetGen.Generator.Tests.Onnx;
 
 /// <summary>
 /// Thousands of random changes to the exported models (bytes overwritten, inserted, removed) never make the reader
-/// throw, and it always gives exactly one of a model and an error.
+/// throw, and it always gives exactly one of a model and an error, an error always saying where.
 /// </summary>
 public sealed class OnnxMutationTests
 {
@@ -30,6 +30,8 @@ public sealed class OnnxMutationTests
 
             Assert.Null(thrown);
             Assert.True(result!.Model is null != result.Error is null, $"trial {trial} gave both or neither of a model and an error");
+            if (result.Error is not null)
+                Assert.Matches(@"at byte \d+|in its \d+ bytes", result.Error);
             errors += result.Error is null ? 0 : 1;
         }
         // Mutations that land in names or weights still give models, but most break the wire format somewhere.
