@@ -114,9 +114,9 @@ public static class Checkpoints
         {
             writer.Metadata[ProgressKey] = TrainingProgressJson.Write(progress);
             writer.AddInt32(OrderName, progress.State.Order, progress.State.Order.Length);
-            LayerTensors.Add<T>(writer, description, Converted<T>(progress.State.Parameters), LastPrefix);
+            LayerTensors.Add<T>(writer, description, TrainingProgress.FromDoubles<T>(progress.State.Parameters), LastPrefix);
             if (progress.State.BestParameters is { } best)
-                LayerTensors.Add<T>(writer, description, Converted<T>(best), BestPrefix);
+                LayerTensors.Add<T>(writer, description, TrainingProgress.FromDoubles<T>(best), BestPrefix);
         }
         return writer;
     }
@@ -200,9 +200,9 @@ public static class Checkpoints
             reader.TryGetTensor(OrderName, out SafetensorsTensor orderTensor);
             var order = new int[orderTensor.ElementCount];
             reader.ReadInt32(orderTensor, order);
-            double[] last = ToDoubles(LayerTensors.Read<T>(reader, description, Invalid, LastPrefix));
+            double[] last = TrainingProgress.ToDoubles<T>(LayerTensors.Read<T>(reader, description, Invalid, LastPrefix));
             double[]? best = reader.TryGetTensor(BestPrefix + description.Layers[0].WeightName, out _)
-                ? ToDoubles(LayerTensors.Read<T>(reader, description, Invalid, BestPrefix)) : null;
+                ? TrainingProgress.ToDoubles<T>(LayerTensors.Read<T>(reader, description, Invalid, BestPrefix)) : null;
             progress = TrainingProgressJson.Read(progressText!, source, order, last, best);
             try
             {
@@ -217,10 +217,4 @@ public static class Checkpoints
         training.Restore(parameters, optimizerState, step, learningRate, dropoutState);
         return new Checkpoint<T>(progress, standardization);
     }
-
-    private static T[] Converted<T>(double[] values) where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
-        values.Select(T.CreateChecked).ToArray();
-
-    private static double[] ToDoubles<T>(T[] values) where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
-        values.Select(double.CreateChecked).ToArray();
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Numerics;
 
 namespace NetGen;
 
@@ -31,6 +32,24 @@ public sealed class TrainingProgress
     public bool StoppedEarly { get; }
 
     internal RunState State { get; }
+
+    /// <summary>Parameters as a progress keeps them: in doubles, which hold every float exactly.</summary>
+    internal static double[] ToDoubles<T>(ReadOnlySpan<T> values) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        var doubles = new double[values.Length];
+        for (int k = 0; k < values.Length; k++)
+            doubles[k] = double.CreateChecked(values[k]);
+        return doubles;
+    }
+
+    /// <summary>A progress's parameters back in the network's precision, to the same bits they were kept from.</summary>
+    internal static T[] FromDoubles<T>(double[] values) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        var converted = new T[values.Length];
+        for (int k = 0; k < values.Length; k++)
+            converted[k] = T.CreateChecked(values[k]);
+        return converted;
+    }
 
     /// <summary>What a run carries from one epoch to the next, besides the network and its optimizer.</summary>
     internal sealed record RunState(

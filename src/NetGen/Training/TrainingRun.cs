@@ -64,10 +64,10 @@ internal sealed class TrainingRun<T> where T : unmanaged, IBinaryFloatingPointIe
             (step, intervalLoss, intervalCount) = (state.Step, state.IntervalLoss, state.IntervalCount);
             if (_options.Schedule is { } resumedSchedule)
                 resumedSchedule.State = state.Schedule;
-            _network.ImportParameters(FromDoubles(state.Parameters));
+            _network.ImportParameters(TrainingProgress.FromDoubles<T>(state.Parameters));
             if (_bestParameters is not null && state.BestParameters is { } bestParameters)
             {
-                FromDoubles(bestParameters).CopyTo(_bestParameters, 0);
+                TrainingProgress.FromDoubles<T>(bestParameters).CopyTo(_bestParameters, 0);
                 hasBest = true;
             }
             firstEpoch = resumed.StoppedEarly ? _options.Epochs + 1 : resumed.Epoch + 1;
@@ -149,28 +149,11 @@ internal sealed class TrainingRun<T> where T : unmanaged, IBinaryFloatingPointIe
         // The parameters training goes on from are the last ones, whatever the network is left with.
         history.Progress = new TrainingProgress([.. history.Epochs], history.BestEpoch, history.StoppedEarly, new TrainingProgress.RunState(
             shuffle.State, (int[])_order.Clone(), initialRate, monitored, best, epochsWithoutImprovement, step, intervalLoss, intervalCount,
-            _options.Schedule?.State ?? [], ToDoubles(Exported()), hasBest ? ToDoubles(_bestParameters!) : null));
+            _options.Schedule?.State ?? [], TrainingProgress.ToDoubles<T>(Exported()), hasBest ? TrainingProgress.ToDoubles<T>(_bestParameters!) : null));
         // A run resumed from one that kept no best weights, and that never improved on its best loss, has none to restore.
         if (hasBest)
             _network.ImportParameters(_bestParameters!);
         return history;
-    }
-
-    private static double[] ToDoubles(ReadOnlySpan<T> values)
-    {
-        var doubles = new double[values.Length];
-        for (int k = 0; k < values.Length; k++)
-            doubles[k] = double.CreateChecked(values[k]);
-        return doubles;
-    }
-
-    // Every float is a double exactly, so parameters go through a progress's doubles and back to the same bits.
-    private static T[] FromDoubles(double[] values)
-    {
-        var converted = new T[values.Length];
-        for (int k = 0; k < values.Length; k++)
-            converted[k] = T.CreateChecked(values[k]);
-        return converted;
     }
 
     /// <summary>The network's parameters in the canonical order, which a progress keeps.</summary>
@@ -181,6 +164,7 @@ internal sealed class TrainingRun<T> where T : unmanaged, IBinaryFloatingPointIe
         return parameters;
     }
 
+    /// <summary>Gathers the batch, computes its gradients, clips them, and applies the optimizer; returns the loss.</summary>
     private double TrainBatch(int start, int count)
     {
         int features = _training.FeatureCount;

@@ -198,9 +198,6 @@ public sealed class NetworkTraining<T> where T : unmanaged, IBinaryFloatingPoint
     /// <summary>The generator of the network's dropout masks, or null when it drops nothing out.</summary>
     internal SeededRandom? Dropout { get; }
 
-    /// <summary>The network's declaration, which names its tensors and its optimizer.</summary>
-    internal NetworkDescription Network => _schedule.Network;
-
     /// <summary>Steps the optimizer has taken since the start or the last reset.</summary>
     internal long OptimizerStep => _optimizer.Step;
 
