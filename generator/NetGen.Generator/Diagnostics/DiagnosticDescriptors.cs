@@ -150,7 +150,7 @@ internal static class DiagnosticDescriptors
         "'{0}' cannot be generated from '{1}': {2}");
 
     public static readonly DiagnosticDescriptor OnnxShapeNotMapped = Error(
-        "NG0036", "ONNX input or weight has a shape NetGen does not map",
+        "NG0036", "ONNX input or weight has a shape or element type NetGen does not map",
         "'{0}' cannot be generated from '{1}': {2}");
 
     public static readonly DiagnosticDescriptor OnnxOpsetNotMapped = Error(

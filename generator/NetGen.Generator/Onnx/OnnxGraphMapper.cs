@@ -317,8 +317,8 @@ internal sealed class OnnxGraphMapper
         if (!constants.TryGetValue(name, out OnnxTensorSpec? tensor))
             throw NotMapped(node, $"takes its {role} '{name}' from another node rather than from a constant of the model, and NetGen compiles in the weights a model stores");
         if (tensor.DataType is not (OnnxDataType.Float or OnnxDataType.Double))
-            throw new OnnxMappingException(DiagnosticDescriptors.WeightsTensorDType, [network, name, path, TypeName(tensor.DataType) + " values",
-                "float32 or float64", "NetGen compiles in float32 and float64 ONNX weights: export the model in float32 (model.float()) or float64 (model.double())"]);
+            throw Fail(DiagnosticDescriptors.OnnxShapeNotMapped,
+                $"the {role} '{name}' of node {Describe(node)} holds {TypeName(tensor.DataType)} values, and NetGen compiles in float32 and float64 weights: export the model in float32 (model.float()) or float64 (model.double())");
         return tensor;
     }
 
