@@ -218,14 +218,14 @@ public sealed class OnnxParityTests
     public void A_declared_loss_and_penalties_replace_the_inferred_ones()
     {
         JsonElement model = Model("softmax_dim1_op13");
-        var network = new OnnxSoftmaxDim1Op13Mse();
+        INetwork<float> network = new OnnxSoftmaxDim1Op13Mse();
 
         Assert.Equal(Loss.MeanSquaredError, network.Loss);
         Assert.Equal(Loss.MeanSquaredError, network.Description.Loss);
         Assert.Equal(1e-4, network.Description.L1);
         Assert.Equal(1e-3, network.Description.L2);
-        Assert.Equal(0.0, new OnnxSoftmaxDim1Op13().Description.L1);
-        Assert.Equal(0.0, new OnnxSoftmaxDim1Op13().Description.L2);
+        Assert.Equal(0.0, OnnxSoftmaxDim1Op13.Description.L1);
+        Assert.Equal(0.0, OnnxSoftmaxDim1Op13.Description.L2);
         AssertLayers(network.Description, model, "softmax_dim1_op13 with MSE");
         AssertOutputs(network, model, FloatRelative, FloatAbsolute, "softmax_dim1_op13 with MSE");
     }
@@ -255,7 +255,7 @@ public sealed class OnnxParityTests
     [Fact]
     public void An_optimizer_on_an_onnx_network_is_in_its_description()
     {
-        Assert.Equal(OptimizerKind.Sgd, new OnnxTunedTanhOp13().Description.Optimizer.Kind);
+        Assert.Equal(OptimizerKind.Sgd, OnnxTunedTanhOp13.Description.Optimizer.Kind);
         Assert.Equal(0.1f, new OnnxTunedTanhOp13().LearningRate);
         Assert.Equal(0.01f, new OnnxTanhOp13().LearningRate);
     }
