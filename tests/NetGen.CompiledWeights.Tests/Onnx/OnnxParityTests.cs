@@ -231,6 +231,30 @@ public sealed class OnnxParityTests
     }
 
     [Fact]
+    public void Named_modules_keep_pytorchs_names_and_save_under_them()
+    {
+        // The script's Named module holds self.lin_1 and self.lin_2; an nn.Sequential's layers stay unnamed.
+        Assert.Equal(new string?[] { "lin_1", "lin_2" }, OnnxNamedSoftmaxOp17.Description.Layers.Select(l => l.Name));
+        Assert.Equal(new string?[] { null, null }, OnnxReluOp13.Description.Layers.Select(l => l.Name));
+        string path = Path.Combine(Path.GetTempPath(), $"netgen-onnx-named-{Guid.NewGuid():N}.safetensors");
+        try
+        {
+            new OnnxNamedSoftmaxOp17().SaveSafetensors(path);
+            var loaded = new OnnxNamedSoftmaxOp17();
+            loaded.LoadSafetensors(path);
+            Assert.Equal(new OnnxNamedSoftmaxOp17().Parameters.ToArray(), loaded.Parameters.ToArray());
+            byte[] file = File.ReadAllBytes(path);
+            string header = System.Text.Encoding.UTF8.GetString(file, 8, (int)BitConverter.ToInt64(file, 0));
+            Assert.Contains("\"lin_1.weight\"", header);
+            Assert.Contains("\"lin_2.bias\"", header);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void The_seed_does_not_change_the_compiled_parameters()
     {
         Assert.Equal(Exported(new OnnxDeepSoftmaxOp13(seed: 1)), Exported(new OnnxDeepSoftmaxOp13(seed: 2)));
