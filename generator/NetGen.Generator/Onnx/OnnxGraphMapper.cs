@@ -92,6 +92,9 @@ internal sealed class OnnxGraphMapper
         while (true)
         {
             current = PassThrough(current);
+            // Each layer takes at least one node, so a walk that finds more layers than there are nodes went round a cycle.
+            if (layers.Count > nodes.Count)
+                throw Fail(DiagnosticDescriptors.OnnxGraphNotChain, $"the graph goes round a cycle through the value '{current}', and an ONNX graph is acyclic");
             List<OnnxNodeSpec> next = Consumers(current);
             if (current == output.Name && next.Count == 0)
                 break;
@@ -132,9 +135,11 @@ internal sealed class OnnxGraphMapper
     /// <summary>Follows the Identity, Dropout and Flatten nodes that take <paramref name="value"/> alone, to the value they pass on.</summary>
     private string PassThrough(string value)
     {
-        while (SoleConsumer(value) is { } node && ElementwiseOperators.IsPassThrough(node.OpType) && node.Inputs.Count > 0 && node.Inputs[0] == value)
+        for (int passed = 0; SoleConsumer(value) is { } node && ElementwiseOperators.IsPassThrough(node.OpType) && node.Inputs.Count > 0 && node.Inputs[0] == value; passed++)
         {
             CheckPassThrough(node);
+            if (passed > nodes.Count)
+                throw Fail(DiagnosticDescriptors.OnnxGraphNotChain, $"the graph goes round a cycle through the value '{value}', and an ONNX graph is acyclic");
             value = node.Outputs[0];
         }
         return value;
@@ -295,8 +300,9 @@ internal sealed class OnnxGraphMapper
     private OnnxTensorSpec Matrix(OnnxNodeSpec node, string name)
     {
         OnnxTensorSpec weight = Constant(node, name, "weight");
-        if (weight.Dims.Count != 2)
-            throw Fail(DiagnosticDescriptors.OnnxShapeNotMapped, $"the weight '{name}' of node {Describe(node)} has shape {weight.DimsText}, and a dense layer's weight has two dimensions");
+        if (weight.Dims.Count != 2 || weight.Dims.Contains(0))
+            throw Fail(DiagnosticDescriptors.OnnxShapeNotMapped,
+                $"the weight '{name}' of node {Describe(node)} has shape {weight.DimsText}, and a dense layer's weight has two dimensions, each at least 1");
         return weight;
     }
 

@@ -99,27 +99,13 @@ public sealed class CompiledWeightsCachingTests
         return (driver, compilation);
     }
 
-    private static void AssertAll(GeneratorDriver driver, string step, IncrementalStepRunReason expected) =>
+    internal static void AssertAll(GeneratorDriver driver, string step, IncrementalStepRunReason expected) =>
         Assert.All(Reasons(driver, step), reason => Assert.Equal(expected, reason));
 
-    private static IncrementalStepRunReason[] Reasons(GeneratorDriver driver, string step)
+    internal static IncrementalStepRunReason[] Reasons(GeneratorDriver driver, string step)
     {
         IncrementalStepRunReason[] reasons = [.. driver.GetRunResult().Results.Single().TrackedSteps[step].SelectMany(run => run.Outputs).Select(output => output.Reason)];
         Assert.NotEmpty(reasons);
         return reasons;
-    }
-
-    /// <summary>An additional file that counts how often the generator asks for its text.</summary>
-    private sealed class CountingText(AdditionalText inner) : AdditionalText
-    {
-        public int Reads { get; private set; }
-
-        public override string Path => inner.Path;
-
-        public override SourceText? GetText(CancellationToken cancellationToken = default)
-        {
-            Reads++;
-            return inner.GetText(cancellationToken);
-        }
     }
 }

@@ -6,11 +6,16 @@ namespace NetGen.Generator.Tests.Onnx;
 
 /// <summary>
 /// Thousands of random changes to the exported models (bytes overwritten, inserted, removed) never make the reader
-/// throw, and it always gives exactly one of a model and an error, an error always saying where.
+/// throw, and it always gives exactly one of a model and an error, an error always saying where; a model that still
+/// reads maps to a network or to one diagnostic, never to an exception.
 /// </summary>
 public sealed class OnnxMutationTests
 {
     public const int MutationsPerModel = 5000;
+
+    private static readonly Model.OnnxNetworkDeclaration Declaration = new(
+        new Model.DeclaredTypeSpec("Net.g.cs", null, Model.EquatableArray<Model.ContainingTypeSpec>.Empty, "class", "Net", "Net"),
+        "m.onnx", null, null, Model.OptimizerSpec.Default, 0, 0, Model.EquatableArray<string>.Empty, false);
 
     public static TheoryData<string> Models() => ExportedOnnxModels.All();
 
@@ -30,6 +35,14 @@ public sealed class OnnxMutationTests
 
             Assert.Null(thrown);
             Assert.True(result!.Model is null != result.Error is null, $"trial {trial} gave both or neither of a model and an error");
+            // A model that still reads goes on to the mapping, which gives a network or one diagnostic, never an exception.
+            if (result.Model is not null)
+            {
+                OnnxMappingResult? mapped = null;
+                Assert.Null(Record.Exception(() => mapped = OnnxNetworkMapper.Map(Declaration, new Model.EquatableArray<OnnxFileSpec>([new OnnxFileSpec("m.onnx", NetGen.Generator.Weights.WeightsFileProblem.None, null, result.Model)]), Model.EquatableArray<string>.Empty)));
+                Assert.True(mapped!.Compiled is null != mapped.Stub is null, $"trial {trial} gave both or neither of a network and a stub");
+                Assert.Equal(mapped.Compiled is null ? 1 : 0, mapped.Diagnostics.Count);
+            }
             if (result.Error is not null)
                 Assert.Matches(@"at byte \d+|in its \d+ bytes", result.Error);
             errors += result.Error is null ? 0 : 1;

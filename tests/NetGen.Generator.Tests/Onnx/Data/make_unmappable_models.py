@@ -62,11 +62,13 @@ def models():
          helper.make_node("Relu", ["hs"], ["a"], name="act")])
     yield "two_outputs", mlp([helper.make_node("Relu", ["h"], ["a"], name="act"), helper.make_node("Tanh", ["h"], ["t"], name="side")],
                         outputs=[value("y", ["batch", 2]), value("t", ["batch", 4])])
+    yield "self_loop", mlp(relu(), first=helper.make_node("Gemm", ["u", "w1", "b1"], ["h"], name="layer1", transB=1))
     # NG0036: shapes.
     yield "dynamic_features", mlp(relu(), inputs=[value("x", ["batch", "features"])])
     yield "rank3_input", mlp(relu(), inputs=[value("x", ["batch", 1, 3])])
     yield "int_input", mlp(relu(), inputs=[value("x", ["batch", 3], TensorProto.INT64)])
     yield "width_mismatch", mlp(relu(), inputs=[value("x", ["batch", 5])])
+    yield "empty_weight", mlp(relu(), weights=(np.zeros((0, 3), np.float32), np.zeros((0,), np.float32), W2, B2))
     # NG0037: opsets.
     yield "opset8", mlp(relu(), opset=8)
     yield "opset22", mlp(relu(), opset=22)
@@ -87,6 +89,9 @@ def special(name, model):
         model.graph.node.append(helper.make_node("Softmax", ["z"], ["y"], name="softmax", axis=0))
     elif name == "log_softmax":
         model.graph.node.append(helper.make_node("LogSoftmax", ["z"], ["y"], name="log_softmax", axis=1))
+    elif name == "self_loop":
+        model.graph.node.insert(0, helper.make_node("Identity", ["x"], ["v"], name="enter"))
+        model.graph.node.insert(1, helper.make_node("Identity", ["v"], ["v"], name="loop"))
     elif name == "weight_from_node":
         model.graph.node.insert(0, helper.make_node("Transpose", ["w1"], ["w1t"], name="transpose"))
     return model
