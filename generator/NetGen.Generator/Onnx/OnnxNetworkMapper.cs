@@ -23,15 +23,11 @@ internal static class OnnxNetworkMapper
     public static OnnxMappingResult Map(OnnxNetworkDeclaration declaration, EquatableArray<OnnxFileSpec> files, EquatableArray<string> listedBinaryPaths)
     {
         string path = declaration.Path, name = declaration.Type.Name;
-        OnnxFileSpec? file = files.FirstOrDefault(f => f.ProjectPath == path)
-            ?? files.FirstOrDefault(f => f.Problem == WeightsFileProblem.Unreadable && f.ProjectPath == path.Substring(path.LastIndexOf('/') + 1));
+        OnnxFileSpec? file = HandedOverFiles.Find(path, files, f => f.ProjectPath, f => f.Problem == WeightsFileProblem.Unreadable);
         if (file is null)
         {
-            if (listedBinaryPaths.Any(listed => WeightsPaths.Normalize(listed).EndsWith("/" + path, StringComparison.Ordinal) || WeightsPaths.Normalize(listed) == path))
-                return Failed(declaration, DiagnosticDescriptors.WeightsFileNotHandedOver, name, path);
-            string[] known = [.. files.Select(f => f.ProjectPath).Distinct().OrderBy(p => p, StringComparer.Ordinal)];
-            return Failed(declaration, DiagnosticDescriptors.WeightsFileNotListed, name, path,
-                known.Length == 0 ? "" : " (the ONNX files it lists: " + string.Join(", ", known.Select(p => $"'{p}'")) + ")");
+            var (descriptor, arguments) = HandedOverFiles.Missing(path, files.Select(f => f.ProjectPath), listedBinaryPaths, "ONNX");
+            return Failed(declaration, descriptor, [name, .. arguments]);
         }
         if (file.Model is null)
             return Failed(declaration, file.Problem == WeightsFileProblem.Malformed ? DiagnosticDescriptors.OnnxFileMalformed : DiagnosticDescriptors.WeightsFileUnreadable,

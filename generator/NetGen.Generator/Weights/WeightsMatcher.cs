@@ -23,22 +23,12 @@ internal static class WeightsMatcher
         DiagnosticInfo Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, params string[] arguments) =>
             new(descriptor, network.WeightsLocation, new EquatableArray<string>([network.Type.Name, .. arguments]));
 
-        // A file whose text could not be read is known by its file name alone.
-        WeightsFileSpec? file = files.FirstOrDefault(f => f.ProjectPath == path)
-            ?? files.FirstOrDefault(f => f.Problem == WeightsFileProblem.Unreadable && f.ProjectPath == path.Substring(path.LastIndexOf('/') + 1));
+        WeightsFileSpec? file = HandedOverFiles.Find(path, files, f => f.ProjectPath, f => f.Problem == WeightsFileProblem.Unreadable);
         long[] bits = [];
         if (file is null)
         {
-            if (listedBinaryPaths.Any(listed => WeightsPaths.Normalize(listed).EndsWith("/" + path, StringComparison.Ordinal) || WeightsPaths.Normalize(listed) == path))
-            {
-                diagnostics.Add(Report(DiagnosticDescriptors.WeightsFileNotHandedOver, path));
-            }
-            else
-            {
-                string[] known = [.. files.Select(f => f.ProjectPath).Distinct().OrderBy(p => p, StringComparer.Ordinal)];
-                diagnostics.Add(Report(DiagnosticDescriptors.WeightsFileNotListed, path,
-                    known.Length == 0 ? "" : " (the weights files it lists: " + string.Join(", ", known.Select(p => $"'{p}'")) + ")"));
-            }
+            var (descriptor, arguments) = HandedOverFiles.Missing(path, files.Select(f => f.ProjectPath), listedBinaryPaths, "weights");
+            diagnostics.Add(Report(descriptor, arguments));
         }
         else if (file.Problem != WeightsFileProblem.None)
         {
