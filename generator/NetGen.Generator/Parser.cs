@@ -333,7 +333,8 @@ internal static partial class Parser
         List<DiagnosticInfo> diagnostics)
     {
         if (LossMismatch(loss, finalActivation) is { } descriptor)
-            diagnostics.Add(DiagnosticInfo.Create(descriptor, networkLocation, type.Name, finalActivation.ToString()));
+            diagnostics.Add(DiagnosticInfo.Create(descriptor, networkLocation, type.Name, finalActivation.ToString(),
+                $"make the final layer [Dense(n, Activation.{(loss == LossKind.CrossEntropy ? "Softmax" : "Sigmoid")})]"));
     }
 
     /// <summary>The error for a loss that needs another final activation (NG0006, NG0007), or null where they fit.</summary>

@@ -35,11 +35,11 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor CrossEntropyNeedsSoftmax = Error(
         "NG0006", "CrossEntropy needs a final Softmax layer",
-        "Network '{0}' uses Loss.CrossEntropy but its final layer uses {1}: make the final layer [Dense(n, Activation.Softmax)], or choose another loss");
+        "Network '{0}' uses Loss.CrossEntropy but its final layer uses {1}: {2}, or choose another loss");
 
     public static readonly DiagnosticDescriptor BinaryCrossEntropyNeedsSigmoid = Error(
         "NG0007", "BinaryCrossEntropy needs a final Sigmoid layer",
-        "Network '{0}' uses Loss.BinaryCrossEntropy but its final layer uses {1}: make the final layer [Dense(n, Activation.Sigmoid)], or choose another loss");
+        "Network '{0}' uses Loss.BinaryCrossEntropy but its final layer uses {1}: {2}, or choose another loss");
 
     public static readonly DiagnosticDescriptor MultipleOptimizers = Error(
         "NG0008", "A network takes one optimizer at most",

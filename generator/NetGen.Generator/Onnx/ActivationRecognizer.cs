@@ -13,8 +13,13 @@ namespace NetGen.Generator.Onnx;
 /// </summary>
 internal static class ActivationRecognizer
 {
-    /// <summary>Points on both sides of 0, into both tails, and −1, where a leaky slope reads directly.</summary>
-    public static readonly double[] Probes = [-7, -4.5, -3, -2.25, -1.5, -1, -0.75, -0.3, -0.05, 0, 0.05, 0.3, 0.75, 1, 1.5, 2.25, 3, 4.5, 7];
+    /// <summary>
+    /// Points on both sides of 0, −1 (where a leaky slope reads directly), and far into both tails, so that a function
+    /// clamped anywhere up to 80 (a ReLU6, a Min(Relu(x), 8)) is not taken for the activation it follows near 0. Not
+    /// beyond 80: e⁸⁰ is still a float, so an activation spelt with Exp (a softplus as Log(Exp(x) + 1)) computes there
+    /// what it computes in the network.
+    /// </summary>
+    public static readonly double[] Probes = [-80, -30, -12, -7, -4.5, -3, -2.25, -1.5, -1, -0.75, -0.3, -0.05, 0, 0.05, 0.3, 0.75, 1, 1.5, 2.25, 3, 4.5, 7, 12, 30, 80];
 
     /// <summary>How far a value may be from the activation's, relative to the larger of 1 and its magnitude.</summary>
     private const double Tolerance = 1e-6;

@@ -25,6 +25,16 @@ internal static class ElementwiseOperators
 
     public static bool IsKnown(string opType) => Unary.Contains(opType) || Binary.Contains(opType) || Variadic.Contains(opType);
 
+    /// <summary>The first ai.onnx opset that defines the operator, for those newer than NetGen's first opset, 9.</summary>
+    public static long SinceOpset(string opType) => opType switch
+    {
+        "Celu" => 12,
+        "HardSwish" => 14,
+        "Mish" => 18,
+        "Gelu" => 20,
+        _ => 0,
+    };
+
     /// <summary>Whether the node passes its input through unchanged in inference, as Identity, Dropout and a Flatten of [batch, n] do.</summary>
     public static bool IsPassThrough(string opType) => opType is "Identity" or "Dropout" or "Flatten";
 

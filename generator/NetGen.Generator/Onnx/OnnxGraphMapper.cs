@@ -51,6 +51,8 @@ internal sealed class OnnxGraphMapper
         {
             if (node.Domain is not ("" or "ai.onnx"))
                 throw NotMapped(node, $"is in the domain '{node.Domain}', and NetGen maps operators of the default ai.onnx domain only");
+            if (ElementwiseOperators.SinceOpset(node.OpType) is var since && since > opset)
+                throw NotMapped(node, $"is defined from opset {Text(since)} on, and the model imports opset {Text(opset)}: export it with opset_version={Text(since)} or later");
             if (node.OpType == "Constant")
             {
                 if (ConstantValue(node) is { } value && node.Outputs.Count > 0)
@@ -152,6 +154,9 @@ internal sealed class OnnxGraphMapper
         // Dropout's second output, the mask, exists only in training; in inference nothing may read it.
         if (node.OpType == "Dropout" && node.Outputs.Skip(1).Any(o => o.Length > 0 && Consumers(o).Count > 0))
             throw NotMapped(node, "has its mask read by another node, which exists only in training: export the model in eval mode (model.eval())");
+        // From opset 12 a Dropout's third input switches training on; an export in eval mode leaves it out.
+        if (node.OpType == "Dropout" && node.Inputs.Count > 2 && node.Inputs[2].Length > 0)
+            throw NotMapped(node, $"takes the training_mode input '{node.Inputs[2]}', which would drop values at random in inference: export the model in eval mode (model.eval())");
         if (node.Outputs.Count == 0 || node.Outputs[0].Length == 0)
             throw NotMapped(node, "has no output");
     }
@@ -210,6 +215,9 @@ internal sealed class OnnxGraphMapper
             default:
                 if (first && ElementwiseOperators.IsKnown(node.OpType))
                     throw NotMapped(node, "comes before the first Gemm or MatMul, and NetGen's first layer is a dense layer on the input: scale or shift the inputs in the program instead");
+                if (ElementwiseOperators.IsKnown(node.OpType)
+                    && node.Inputs.FirstOrDefault(i => i.Length > 0 && i != input && !constants.ContainsKey(i)) is { } outside)
+                    throw NotMapped(node, $"reads '{outside}', which is neither the layer's value nor a constant NetGen can read, and between two layers NetGen maps functions of each value alone, with single-number constants");
                 throw NotMapped(node, node.Attributes.Any(a => a.Graph is not null)
                     ? "holds a subgraph (a branch or a loop), and NetGen maps a straight chain of dense layers"
                     : "is not an operator NetGen maps: it maps Gemm, MatMul and Add, the elementwise operators of its activations, Softmax, Identity, Flatten and Dropout");
@@ -325,6 +333,11 @@ internal sealed class OnnxGraphMapper
         if (tensor.DataType is not (OnnxDataType.Float or OnnxDataType.Double))
             throw Fail(DiagnosticDescriptors.OnnxShapeNotMapped,
                 $"the {role} '{name}' of node {Describe(node)} holds {TypeName(tensor.DataType)} values, and NetGen compiles in float32 and float64 weights: export the model in float32 (model.float()) or float64 (model.double())");
+        // Checked here, in the order the tensor is stored, so that the index names the value where the file holds it.
+        int bad = tensor.Values.ToList().FindIndex(v => double.IsNaN(v) || double.IsInfinity(v));
+        if (bad >= 0)
+            throw new OnnxMappingException(DiagnosticDescriptors.WeightsTensorNotFinite,
+                [network, name, path, tensor.Values[bad].ToString("R", CultureInfo.InvariantCulture), Text(bad)]);
         return tensor;
     }
 
@@ -359,6 +372,11 @@ internal sealed class OnnxGraphMapper
                     return new OnnxTensorSpec(name, OnnxDataType.Float, EquatableArray<long>.Empty, new EquatableArray<double>([attribute.Float]), EquatableArray<long>.Empty);
                 case "value_int":
                     return new OnnxTensorSpec(name, OnnxDataType.Int64, EquatableArray<long>.Empty, EquatableArray<double>.Empty, new EquatableArray<long>([attribute.Int]));
+                case "value_floats":
+                    return new OnnxTensorSpec(name, OnnxDataType.Float, new EquatableArray<long>([attribute.Floats.Count]),
+                        attribute.Floats.Select(f => (double)f).ToEquatableArray(), EquatableArray<long>.Empty);
+                case "value_ints":
+                    return new OnnxTensorSpec(name, OnnxDataType.Int64, new EquatableArray<long>([attribute.Ints.Count]), EquatableArray<double>.Empty, attribute.Ints);
             }
         }
         return null;

@@ -178,7 +178,7 @@ internal static class OnnxModelReader
         if (!read)
             return false;
         if (fields.DataLocation == TensorDataLocationExternal || fields.HasExternalData)
-            return reader.Fail($"tensor '{fields.Name}' keeps its data in an external file (data_location = EXTERNAL), which the generator cannot read: export the model with its weights inside the .onnx file", at);
+            return reader.Fail($"tensor '{fields.Name}' keeps its data in an external file (data_location = EXTERNAL; onnx.save_model(model, path, save_as_external_data=False) keeps it inside), which the generator cannot read", at);
         tensor = OnnxTensorValues.TryDecode(reader, fields, at, reader.Length);
         return tensor is not null;
     }

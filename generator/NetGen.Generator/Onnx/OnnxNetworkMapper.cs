@@ -52,15 +52,7 @@ internal static class OnnxNetworkMapper
                 "rounding them to float would change the network: leave Precision out, set Precision = Precision.Double, or export the model in float32 (model.float())");
         var parameters = new List<long>();
         foreach (OnnxLayer layer in chain.Layers)
-        {
-            foreach (var (values, tensor) in new[] { (layer.Weights, layer.WeightName), (layer.Bias, layer.BiasName) })
-            {
-                int bad = Array.FindIndex(values, v => double.IsNaN(v) || double.IsInfinity(v));
-                if (bad >= 0)
-                    return Failed(declaration, DiagnosticDescriptors.WeightsTensorNotFinite, name, tensor, path, Text(values[bad]), bad.ToString(CultureInfo.InvariantCulture));
-                parameters.AddRange(values.Select(BitConverter.DoubleToInt64Bits));
-            }
-        }
+            parameters.AddRange(layer.Weights.Concat(layer.Bias).Select(BitConverter.DoubleToInt64Bits));
 
         ActivationKind last = chain.Layers[chain.Layers.Count - 1].Activation;
         LossKind loss = declaration.Loss ?? last switch
@@ -70,7 +62,8 @@ internal static class OnnxNetworkMapper
             _ => LossKind.MeanSquaredError,
         };
         if (Parser.LossMismatch(loss, last) is { } mismatch)
-            return Failed(declaration, mismatch, name, last.ToString());
+            return Failed(declaration, mismatch, name, last.ToString(),
+                loss == LossKind.CrossEntropy ? "end the model in nn.Softmax(dim=1)" : "end the model in nn.Sigmoid()");
 
         string?[] names = LayerNames(chain.Layers);
         var layers = chain.Layers.Select((layer, index) => new DenseLayerSpec(layer.InputSize, layer.OutputSize, layer.Activation, layer.Argument,
@@ -113,6 +106,4 @@ internal static class OnnxNetworkMapper
         var stub = new StubSpec(declaration.Type, declaration.Precision ?? PrecisionKind.Single, null, null, null, WithConstructor: true, descriptor.Id, declaration.Location);
         return new OnnxMappingResult(null, stub, new EquatableArray<DiagnosticInfo>([new DiagnosticInfo(descriptor, declaration.PathLocation, new EquatableArray<string>(arguments))]));
     }
-
-    private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -42,7 +42,9 @@ internal static class OnnxTensorValues
         {
             OnnxDataType.Float => fields.FloatData.Count,
             OnnxDataType.Double => fields.DoubleData.Count,
-            OnnxDataType.Int32 => fields.Int32Data.Count,
+            // int32_data also holds the narrower integers, bool and the 16-bit floats, one value each (onnx.proto).
+            OnnxDataType.Int32 or OnnxDataType.Int16 or OnnxDataType.Int8 or OnnxDataType.UInt16 or OnnxDataType.UInt8 or OnnxDataType.Bool
+                or OnnxDataType.Float16 or OnnxDataType.BFloat16 => fields.Int32Data.Count,
             OnnxDataType.Int64 => fields.Int64Data.Count,
             _ => 0,
         };

@@ -34,7 +34,7 @@ public sealed class MalformedOnnxModelTests
         { "graphs nested 33 deep", "a NodeProto nested deeper than 100 messages at byte 712, in a GraphProto in an AttributeProto in a NodeProto in a GraphProto in 96 more messages" },
         { "string not UTF-8", "a string that is not valid UTF-8 at byte 4, in a GraphProto" },
         { "packed floats of 5 bytes", "a packed field of 5 bytes, not a whole number of 4-byte values at byte 16, in a TensorProto in a GraphProto" },
-        { "data_location EXTERNAL", "tensor 'w' keeps its data in an external file (data_location = EXTERNAL)" },
+        { "data_location EXTERNAL", "tensor 'w' keeps its data in an external file (data_location = EXTERNAL; onnx.save_model(model, path, save_as_external_data=False) keeps it inside)" },
         { "external_data entries", "tensor 'w' keeps its data in an external file" },
         { "raw_data one byte short", "tensor 'w' of data type Float and dims [2, 3] needs 24 bytes of raw_data, but has 23" },
         { "float_data one value short", "tensor 'w' of data type Float and dims [2, 3] needs 6 values, but has 5" },

@@ -28,6 +28,9 @@ public sealed class OnnxNetworkDiagnosticTests
         { "input_scaled_first", "", "NG0034", ["node 'scale' (Mul)", "before the first Gemm or MatMul"] },
         { "weight_from_node", "", "NG0034", ["node 'layer1' (Gemm)", "weight 'w1t' from another node"] },
         { "vector_constant", "", "NG0034", ["node 'scale_by_vector' (Mul)", "constant 'b1'", "shape [4]"] },
+        { "gelu_before_opset20", "", "NG0034", ["node 'gelu' (Gelu)", "defined from opset 20 on, and the model imports opset 17"] },
+        { "dropout_training", "", "NG0034", ["node 'dropout' (Dropout)", "training_mode input 'training'", "model.eval()"] },
+        { "constant_floats", "", "NG0034", ["node 'scale_by_floats' (Mul)", "constant 'scales' of FLOAT and shape [4]"] },
         { "two_inputs", "", "NG0035", ["2 inputs ('x', 'x2')"] },
         { "branch", "", "NG0035", ["the value 'x' feeds 2 nodes ('layer1' (Gemm), 'side' (Gemm))", "a chain"] },
         { "two_outputs", "", "NG0035", ["2 outputs ('y', 't')"] },
@@ -41,10 +44,12 @@ public sealed class OnnxNetworkDiagnosticTests
         { "opset22", "", "NG0037", ["operator set 22"] },
         { "selu", "", "NG0038", ["after layer 1, node 'selu' (Selu) computes a function that is none of NetGen's activations"] },
         { "elu_alpha", "", "NG0038", ["node 'elu' (Elu)", "ELU (alpha 1)"] },
+        { "relu_clamped_at_8", "", "NG0038", ["the 2 nodes from 'relu' (Relu) to 'clamp' (Min)"] },
         { "float16_weight", "", "NG0036", ["the weight 'w1' of node 'layer1' (Gemm) holds FLOAT16 values", "model.float()"] },
         { "nan_weight", "", "NG0032", ["Tensor 'w2'", "holds NaN at index 6"] },
+        { "nan_matmul_weight", "", "NG0032", ["Tensor 'w1'", "holds NaN at index 6"] },
         { "float64", ", Precision = Precision.Single", "NG0031", ["float64 values", "single-precision"] },
-        { "float64", ", Loss = Loss.CrossEntropy", "NG0006", ["Loss.CrossEntropy", "Identity"] },
+        { "float64", ", Loss = Loss.CrossEntropy", "NG0006", ["Loss.CrossEntropy", "Identity: end the model in nn.Softmax(dim=1)"] },
     };
 
     [Theory]

@@ -55,6 +55,14 @@ def models():
     yield "input_scaled_first", mlp(relu(), first=helper.make_node("Mul", ["x", "w1"], ["h"], name="scale"))
     yield "weight_from_node", mlp(relu(), first=helper.make_node("Gemm", ["x", "w1t", "b1"], ["h"], name="layer1"))
     yield "vector_constant", mlp([helper.make_node("Mul", ["h", "b1"], ["a"], name="scale_by_vector")])
+    yield "gelu_before_opset20", mlp([helper.make_node("Gelu", ["h"], ["a"], name="gelu")], opset=17)
+    yield "dropout_training", mlp(
+        [helper.make_node("Constant", [], ["ratio"], name="ratio", value_float=0.5),
+         helper.make_node("Constant", [], ["training"], name="training", value=helper.make_tensor("t", TensorProto.BOOL, [], [True])),
+         helper.make_node("Dropout", ["h", "ratio", "training"], ["a"], name="dropout")])
+    yield "constant_floats", mlp(
+        [helper.make_node("Constant", [], ["scales"], name="scales", value_floats=[1.0, 2.0, 3.0, 4.0]),
+         helper.make_node("Mul", ["h", "scales"], ["a"], name="scale_by_floats")])
     # NG0035: not a chain.
     yield "two_inputs", mlp(relu(), inputs=[value("x", ["batch", 3]), value("x2", ["batch", 3])])
     yield "branch", mlp(
@@ -75,11 +83,18 @@ def models():
     # NG0038: activations NetGen has not.
     yield "selu", mlp([helper.make_node("Selu", ["h"], ["a"], name="selu")])
     yield "elu_alpha", mlp([helper.make_node("Elu", ["h"], ["a"], name="elu", alpha=0.5)])
+    yield "relu_clamped_at_8", mlp(
+        [helper.make_node("Relu", ["h"], ["r"], name="relu"), helper.make_node("Min", ["r", "eight"], ["a"], name="clamp")],
+        inits=[tensor("eight", np.array(8, np.float32))])
     # NG0031, NG0032: weights.
     yield "float16_weight", mlp(relu(), weights=(W1.astype(np.float16), B1, W2, B2))
     nan = W2.copy()
     nan[1, 2] = np.nan
     yield "nan_weight", mlp(relu(), weights=(W1, B1, nan, B2))
+    # A MatMul's weight is stored [in, out]: the NaN at [1, 2] is at index 1·4 + 2 = 6 of the stored tensor.
+    stored = W1.T.copy()
+    stored[1, 2] = np.nan
+    yield "nan_matmul_weight", mlp(relu(), first=helper.make_node("MatMul", ["x", "w1"], ["h"], name="layer1"), weights=(stored, B1, W2, B2))
     yield "float64", mlp(relu(), weights=(W1.astype(np.float64), B1.astype(np.float64), W2.astype(np.float64), B2.astype(np.float64)))
 
 
