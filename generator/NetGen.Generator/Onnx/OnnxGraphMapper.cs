@@ -11,8 +11,11 @@ namespace NetGen.Generator.Onnx;
 /// <summary>One dense layer found in a graph: its weight [out, in] row-major, its bias, its activation, and the names of its tensors (the bias's empty where it has none).</summary>
 internal sealed record OnnxLayer(int InputSize, int OutputSize, ActivationKind Activation, double Argument, double[] Weights, double[] Bias, string WeightName, string BiasName);
 
-/// <summary>A graph read as a chain of dense layers: the input's width and element type, and the layers in order.</summary>
-internal sealed record OnnxChain(int InputSize, OnnxDataType ElementType, IReadOnlyList<OnnxLayer> Layers);
+/// <summary>
+/// A graph read as a chain of dense layers: the input's width and element type, the layers in order, and the first
+/// float64 weight or bias, if any, which a single-precision network would round.
+/// </summary>
+internal sealed record OnnxChain(int InputSize, OnnxDataType ElementType, IReadOnlyList<OnnxLayer> Layers, string? DoubleTensor);
 
 /// <summary>
 /// Walks an ONNX graph from its one input to its one output as a chain of dense layers: a Gemm, or a MatMul with or
@@ -32,6 +35,7 @@ internal sealed class OnnxGraphMapper
     private readonly Dictionary<string, OnnxTensorSpec> constants = new(StringComparer.Ordinal);
     private readonly List<OnnxNodeSpec> nodes = [];
     private readonly Dictionary<string, List<OnnxNodeSpec>> consumers = new(StringComparer.Ordinal);
+    private string? doubleTensor;
 
     private OnnxGraphMapper(OnnxModelSpec model, string network, string path)
     {
@@ -114,15 +118,15 @@ internal sealed class OnnxGraphMapper
         if (output.HasShape && output.Dimensions.Count == 2 && !output.Dimensions[1].IsSymbolic && output.Dimensions[1].Value > 0 && output.Dimensions[1].Value != width)
             throw Fail(DiagnosticDescriptors.OnnxShapeNotMapped,
                 $"its output '{output.Name}' is declared [{output.Dimensions[0]}, {output.Dimensions[1]}], but its last layer gives {Text(width)} values a sample");
-        return new OnnxChain(layers[0].InputSize, input.ElementType, layers);
+        return new OnnxChain(layers[0].InputSize, input.ElementType, layers, doubleTensor);
     }
 
     /// <summary>The input's width from its shape [batch, n]: the batch may be named or fixed, n must be fixed.</summary>
     private int InputWidth(OnnxValueInfoSpec input)
     {
-        if (input.ElementType is not (OnnxDataType.Float or OnnxDataType.Double))
+        if (!IsFloatingPoint(input.ElementType))
             throw Fail(DiagnosticDescriptors.OnnxShapeNotMapped,
-                $"its input '{input.Name}' holds {TypeName(input.ElementType)} values, and NetGen maps float32 and float64 models");
+                $"its input '{input.Name}' holds {TypeName(input.ElementType)} values, and NetGen maps float32, float64, float16 and bfloat16 models");
         if (!input.HasShape || input.Dimensions.Count != 2)
             throw Fail(DiagnosticDescriptors.OnnxShapeNotMapped, input.HasShape
                 ? $"its input '{input.Name}' has shape [{string.Join(", ", input.Dimensions)}], and NetGen maps an input of shape [batch, features]"
@@ -295,7 +299,7 @@ internal sealed class OnnxGraphMapper
                     continue;
                 }
                 OnnxTensorSpec constant = constants[input];
-                if (ElementCount(constant) != 1 || constant.DataType is not (OnnxDataType.Float or OnnxDataType.Double or OnnxDataType.Int32 or OnnxDataType.Int64))
+                if (ElementCount(constant) != 1 || !(IsFloatingPoint(constant.DataType) || constant.DataType is OnnxDataType.Int32 or OnnxDataType.Int64))
                     throw NotMapped(node, $"takes the constant '{input}' of {TypeName(constant.DataType)} and shape {constant.DimsText}, and between two layers NetGen maps functions of each value alone, with single-number constants");
                 arguments.Add(constant.Values.Count > 0 ? constant.Values[0] : constant.Integers[0]);
             }
@@ -304,7 +308,7 @@ internal sealed class OnnxGraphMapper
         return known[exit];
     }
 
-    /// <summary>A layer's weight: a float or double constant of the model with two dimensions, whatever the network's precision (<see cref="OnnxNetworkMapper"/> checks that).</summary>
+    /// <summary>A layer's weight: a floating-point constant of the model with two dimensions, whatever the network's precision (<see cref="OnnxNetworkMapper"/> checks that).</summary>
     private OnnxTensorSpec Matrix(OnnxNodeSpec node, string name)
     {
         OnnxTensorSpec weight = Constant(node, name, "weight");
@@ -330,9 +334,11 @@ internal sealed class OnnxGraphMapper
     {
         if (!constants.TryGetValue(name, out OnnxTensorSpec? tensor))
             throw NotMapped(node, $"takes its {role} '{name}' from another node rather than from a constant of the model, and NetGen compiles in the weights a model stores");
-        if (tensor.DataType is not (OnnxDataType.Float or OnnxDataType.Double))
+        if (!IsFloatingPoint(tensor.DataType))
             throw Fail(DiagnosticDescriptors.OnnxShapeNotMapped,
-                $"the {role} '{name}' of node {Describe(node)} holds {TypeName(tensor.DataType)} values, and NetGen compiles in float32 and float64 weights: export the model in float32 (model.float()) or float64 (model.double())");
+                $"the {role} '{name}' of node {Describe(node)} holds {TypeName(tensor.DataType)} values, and NetGen compiles in floating-point weights (float32, float64, float16, bfloat16): export the model before quantizing it");
+        if (tensor.DataType == OnnxDataType.Double)
+            doubleTensor ??= name;
         // Checked here, in the order the tensor is stored, so that the index names the value where the file holds it.
         int bad = tensor.Values.ToList().FindIndex(v => double.IsNaN(v) || double.IsInfinity(v));
         if (bad >= 0)
@@ -410,6 +416,9 @@ internal sealed class OnnxGraphMapper
     private static string Names(IEnumerable<string> names) => names.Any() ? " (" + string.Join(", ", names.Select(n => $"'{n}'")) + ")" : "";
 
     private static string TypeName(OnnxDataType type) => type.ToString().ToUpperInvariant();
+
+    /// <summary>The element types whose values the reader decodes, each exactly as a double.</summary>
+    private static bool IsFloatingPoint(OnnxDataType type) => type is OnnxDataType.Float or OnnxDataType.Double or OnnxDataType.Float16 or OnnxDataType.BFloat16;
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

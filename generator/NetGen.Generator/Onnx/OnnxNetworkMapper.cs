@@ -46,9 +46,9 @@ internal static class OnnxNetworkMapper
     {
         string name = declaration.Type.Name, path = declaration.Path;
         PrecisionKind precision = declaration.Precision ?? (chain.ElementType == OnnxDataType.Double ? PrecisionKind.Double : PrecisionKind.Single);
-        // A float64 model's values would be rounded by a float network; its float32 ones widen exactly into a double one.
-        if (precision == PrecisionKind.Single && chain.ElementType == OnnxDataType.Double)
-            return Failed(declaration, DiagnosticDescriptors.WeightsTensorDType, name, chain.Layers[0].WeightName, path, "float64 values", "single-precision",
+        // A float64 model's values would be rounded by a float network; float32 and 16-bit ones widen exactly into either.
+        if (precision == PrecisionKind.Single && chain.DoubleTensor is { } rounded)
+            return Failed(declaration, DiagnosticDescriptors.WeightsTensorDType, name, rounded, path, "float64 values", "single-precision",
                 "rounding them to float would change the network: leave Precision out, set Precision = Precision.Double, or export the model in float32 (model.float())");
         var parameters = new List<long>();
         foreach (OnnxLayer layer in chain.Layers)

@@ -31,6 +31,7 @@ internal static class OnnxTensorValues
         var type = (OnnxDataType)fields.DataType;
         int elementSize = type switch
         {
+            OnnxDataType.Float16 or OnnxDataType.BFloat16 => 2,
             OnnxDataType.Float or OnnxDataType.Int32 => 4,
             OnnxDataType.Double or OnnxDataType.Int64 => 8,
             _ => 0,
@@ -65,6 +66,11 @@ internal static class OnnxTensorValues
             OnnxDataType.Float => fields.FloatData.Select(value => (double)value).ToArray(),
             OnnxDataType.Double when fields.HasRawData => Raw(reader, fields, 8, bits => System.BitConverter.Int64BitsToDouble(unchecked((long)bits))),
             OnnxDataType.Double => [.. fields.DoubleData],
+            // A 16-bit float is 2 bytes of raw_data, or the low 16 bits of one int32_data value; both widen exactly.
+            OnnxDataType.Float16 when fields.HasRawData => Raw(reader, fields, 2, bits => Weights.TensorValues.HalfToDouble((ushort)bits)),
+            OnnxDataType.Float16 => fields.Int32Data.Select(bits => Weights.TensorValues.HalfToDouble(unchecked((ushort)bits))).ToArray(),
+            OnnxDataType.BFloat16 when fields.HasRawData => Raw(reader, fields, 2, bits => (double)ProtobufReader.SingleFromBits((uint)bits << 16)),
+            OnnxDataType.BFloat16 => fields.Int32Data.Select(bits => (double)ProtobufReader.SingleFromBits((uint)(bits & 0xFFFF) << 16)).ToArray(),
             _ => [],
         };
         long[] integers = type switch

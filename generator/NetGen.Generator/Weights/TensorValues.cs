@@ -39,7 +39,7 @@ internal static class TensorValues
     private static double SingleFromBits(uint bits) => BitConverter.ToSingle(BitConverter.GetBytes(bits), 0);
 
     /// <summary>IEEE 754 binary16: sign, 5 exponent bits (bias 15), 10 fraction bits; subnormals, infinities and NaN included.</summary>
-    private static double HalfToDouble(ushort bits)
+    public static double HalfToDouble(ushort bits)
     {
         int exponent = (bits >> 10) & 0x1F, fraction = bits & 0x3FF;
         double magnitude = exponent switch

@@ -45,7 +45,7 @@ public sealed class OnnxNetworkDiagnosticTests
         { "selu", "", "NG0038", ["after layer 1, node 'selu' (Selu) computes a function that is none of NetGen's activations"] },
         { "elu_alpha", "", "NG0038", ["node 'elu' (Elu)", "ELU (alpha 1)"] },
         { "relu_clamped_at_8", "", "NG0038", ["the 2 nodes from 'relu' (Relu) to 'clamp' (Min)"] },
-        { "float16_weight", "", "NG0036", ["the weight 'w1' of node 'layer1' (Gemm) holds FLOAT16 values", "model.float()"] },
+        { "int8_weight", "", "NG0036", ["the weight 'w1' of node 'layer1' (Gemm) holds INT8 values", "before quantizing"] },
         { "nan_weight", "", "NG0032", ["Tensor 'w2'", "holds NaN at index 6"] },
         { "nan_matmul_weight", "", "NG0032", ["Tensor 'w1'", "holds NaN at index 6"] },
         { "float64", ", Precision = Precision.Single", "NG0031", ["float64 values", "single-precision"] },

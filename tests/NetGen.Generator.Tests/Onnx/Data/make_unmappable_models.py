@@ -87,7 +87,7 @@ def models():
         [helper.make_node("Relu", ["h"], ["r"], name="relu"), helper.make_node("Min", ["r", "eight"], ["a"], name="clamp")],
         inits=[tensor("eight", np.array(8, np.float32))])
     # NG0031, NG0032: weights.
-    yield "float16_weight", mlp(relu(), weights=(W1.astype(np.float16), B1, W2, B2))
+    yield "int8_weight", mlp(relu(), weights=((W1 * 100).astype(np.int8), B1, W2, B2))
     nan = W2.copy()
     nan[1, 2] = np.nan
     yield "nan_weight", mlp(relu(), weights=(W1, B1, nan, B2))
