@@ -14,7 +14,8 @@ namespace NetGen.Generator;
 /// Writes the forward pass, backward pass and optimizer step of every class marked
 /// <c>[NetGen.Network]</c>: attributes → <see cref="Parser"/> → <see cref="NetworkSpec"/> →
 /// <see cref="Planning.Planner"/> → <see cref="Planning.NetworkPlan"/> → <see cref="Emitter"/> → one source
-/// file per network. Diagnostics travel beside the model.
+/// file per network; or <c>[NetGen.OnnxNetwork]</c>, whose <see cref="NetworkSpec"/> comes from its model
+/// (<see cref="OnnxNetworkMapper"/>). Diagnostics travel beside the model.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class NetworkGenerator : IIncrementalGenerator
@@ -124,21 +125,23 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             if (pair.Left.Compiled is { } compiled)
                 Emit(output, compiled, HintName(compiled.Network.Type, compiled.Network.Location, pair.Right));
             else if (pair.Left.Stub is { } stub)
-                output.AddSource(HintName(stub.Type, stub.Location, pair.Right), StubEmitter.Emit(stub));
+                EmitStub(output, stub, pair.Right);
         });
-        IncrementalValuesProvider<StubSpec> onnxStubs = onnxResults
-            .Select(static (result, _) => result.Stub!)
-            .Where(static stub => stub is not null);
-        context.RegisterSourceOutput(onnxStubs.Combine(collidingNames),
-            static (output, pair) => output.AddSource(HintName(pair.Left.Type, pair.Left.Location, pair.Right), StubEmitter.Emit(pair.Left)));
 
+        // The public surface of a class whose declaration has errors, from either attribute.
         IncrementalValuesProvider<StubSpec> stubs = results
             .Select(static (result, _) => result.Stub!)
             .Where(static stub => stub is not null)
             .WithTrackingName(TrackingNames.Stub);
-        context.RegisterSourceOutput(stubs.Combine(collidingNames),
-            static (output, pair) => output.AddSource(HintName(pair.Left.Type, pair.Left.Location, pair.Right), StubEmitter.Emit(pair.Left)));
+        IncrementalValuesProvider<StubSpec> onnxStubs = onnxResults
+            .Select(static (result, _) => result.Stub!)
+            .Where(static stub => stub is not null);
+        foreach (IncrementalValuesProvider<StubSpec> surfaces in new[] { stubs, onnxStubs })
+            context.RegisterSourceOutput(surfaces.Combine(collidingNames), static (output, pair) => EmitStub(output, pair.Left, pair.Right));
     }
+
+    private static void EmitStub(SourceProductionContext output, StubSpec stub, EquatableArray<string> collidingNames) =>
+        output.AddSource(HintName(stub.Type, stub.Location, collidingNames), StubEmitter.Emit(stub));
 
     /// <summary>
     /// The readable hint name, or, where it collides, one suffixed with a hash of the exact type name and
