@@ -73,6 +73,18 @@ public sealed class OnnxNetworkDiagnosticTests
     }
 
     [Fact]
+    public void A_network_and_an_onnx_network_whose_names_differ_only_in_case_get_files_of_their_own()
+    {
+        string source = "using NetGen;\n[OnnxNetwork(\"m.onnx\")]\npublic partial class Net;\n"
+            + "[Network(Loss.MeanSquaredError)] [Input(2)] [Dense(1, Activation.Identity)]\npublic partial class NET;";
+
+        GeneratorOutcome outcome = GeneratorHarness.Run([Model("m.onnx", ExportedOnnxModels.Bytes("mlp_relu_opset9"))], source);
+
+        Assert.Empty(outcome.CompilationProblems.Select(d => d.ToString()));
+        Assert.Equal(3, outcome.Files.Select(f => f.HintName.ToUpperInvariant()).Distinct().Count());
+    }
+
+    [Fact]
     public void NG0024_a_model_not_among_the_additional_files_says_how_to_list_it()
     {
         Diagnostic error = Single([Model("models/other.onnx", ExportedOnnxModels.Bytes("mlp_relu_opset9"))], Source(""), "NG0024");
