@@ -32,7 +32,8 @@ TimeSpan sinceStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
 string runtime = RuntimeFeature.IsDynamicCodeSupported ? "JIT" : "NativeAOT";
 Console.WriteLine($"First prediction: {predicted}, {sinceStart.TotalMilliseconds:F0} ms after the process started "
     + $"({sinceMain.TotalMilliseconds:F2} ms after Main began), under {runtime}.");
-Console.WriteLine($"From digits_classifier.onnx, compiled in: {DigitsClassifier.Description} ({DigitsClassifier.ParameterCount} parameters).");
+Console.WriteLine($"Compiled in from digits_classifier.onnx: {string.Join(", ", DigitsClassifier.Description.Layers)} "
+    + $"({DigitsClassifier.ParameterCount} parameters).");
 
 // The split train_in_pytorch.py uses: by position, the last 360 digits test, pixels divided by 16.
 const int TrainingCount = 1437;
