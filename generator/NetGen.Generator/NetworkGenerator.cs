@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using NetGen.Generator.Diagnostics;
 using NetGen.Generator.Emitting;
 using NetGen.Generator.Model;
+using NetGen.Generator.Onnx;
 using NetGen.Generator.Weights;
 
 namespace NetGen.Generator;
@@ -53,7 +54,15 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (result, _) => (result.Network?.Type ?? result.Stub?.Type)?.HintName.ToUpperInvariant())
             .Where(static name => name is not null)
             .Collect()
-            .Select(static (names, _) => names.GroupBy(n => n).Where(g => g.Count() > 1).Select(g => g.Key!).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray())
+            .Combine(context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    Parser.OnnxNetworkAttributeName,
+                    static (node, _) => Parser.IsCandidate(node),
+                    static (syntaxContext, _) => Parser.HintNameOf(syntaxContext.TargetSymbol)?.ToUpperInvariant())
+                .Where(static name => name is not null)
+                .Collect())
+            .Select(static (names, _) => names.Left.Concat(names.Right).GroupBy(n => n).Where(g => g.Count() > 1).Select(g => g.Key!)
+                .OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.CollidingHintNames);
 
         IncrementalValuesProvider<NetworkSpec> networks = results
@@ -66,14 +75,14 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         // network's output waits on. The binary files themselves are only counted by path, never read: the compiler
         // cannot hand their bytes as text.
         IncrementalValueProvider<EquatableArray<WeightsFileSpec>> weightsFiles = context.AdditionalTextsProvider
-            .Where(static file => EncodedWeightsFile.IsEncoded(file.Path))
+            .Where(static file => EncodedWeightsFile.IsEncoded(file.Path) && !EncodedWeightsFile.IsOnnx(file.Path))
             .Select(static (file, cancellationToken) => EncodedWeightsFile.Read(file, cancellationToken))
             .WithTrackingName(TrackingNames.WeightsFile)
             .Collect()
             .Select(static (files, _) => files.ToEquatableArray())
             .WithTrackingName(TrackingNames.WeightsFiles);
         IncrementalValueProvider<EquatableArray<string>> listedBinaryFiles = context.AdditionalTextsProvider
-            .Where(static file => WeightsPaths.IsSafetensors(file.Path))
+            .Where(static file => WeightsPaths.IsSafetensors(file.Path) || WeightsPaths.IsOnnx(file.Path))
             .Select(static (file, _) => file.Path)
             .Collect()
             .Select(static (paths, _) => paths.ToEquatableArray())
@@ -84,6 +93,44 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.CompiledWeights);
         context.RegisterSourceOutput(compiled.Combine(collidingNames),
             static (output, pair) => Emit(output, pair.Left, HintName(pair.Left.Network.Type, pair.Left.Network.Location, pair.Right)));
+
+        // [OnnxNetwork("model.onnx")]: the class's declaration, and the ONNX files the build step encoded, each read into
+        // its model once when its text changes; the network is mapped from the two and written as a [Network] one is.
+        IncrementalValuesProvider<OnnxParseResult> onnxResults = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                Parser.OnnxNetworkAttributeName,
+                static (node, _) => Parser.IsCandidate(node),
+                static (syntaxContext, cancellationToken) => Parser.ParseOnnx(syntaxContext, cancellationToken))
+            .WithTrackingName(TrackingNames.OnnxParse);
+        context.RegisterSourceOutput(onnxResults.SelectMany(static (result, _) => result.Diagnostics),
+            static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
+        IncrementalValueProvider<EquatableArray<OnnxFileSpec>> onnxFiles = context.AdditionalTextsProvider
+            .Where(static file => EncodedWeightsFile.IsEncoded(file.Path) && EncodedWeightsFile.IsOnnx(file.Path))
+            .Select(static (file, cancellationToken) => OnnxFileSpec.Read(file, cancellationToken))
+            .WithTrackingName(TrackingNames.OnnxFile)
+            .Collect()
+            .Select(static (files, _) => files.ToEquatableArray())
+            .WithTrackingName(TrackingNames.OnnxFiles);
+        IncrementalValuesProvider<OnnxMappingResult> onnxNetworks = onnxResults
+            .Select(static (result, _) => result.Network!)
+            .Where(static network => network is not null)
+            .Combine(onnxFiles.Combine(listedBinaryFiles))
+            .Select(static (pair, _) => OnnxNetworkMapper.Map(pair.Left, pair.Right.Left, pair.Right.Right))
+            .WithTrackingName(TrackingNames.OnnxNetwork);
+        context.RegisterSourceOutput(onnxNetworks.Combine(collidingNames), static (output, pair) =>
+        {
+            foreach (DiagnosticInfo diagnostic in pair.Left.Diagnostics)
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            if (pair.Left.Compiled is { } compiled)
+                Emit(output, compiled, HintName(compiled.Network.Type, compiled.Network.Location, pair.Right));
+            else if (pair.Left.Stub is { } stub)
+                output.AddSource(HintName(stub.Type, stub.Location, pair.Right), StubEmitter.Emit(stub));
+        });
+        IncrementalValuesProvider<StubSpec> onnxStubs = onnxResults
+            .Select(static (result, _) => result.Stub!)
+            .Where(static stub => stub is not null);
+        context.RegisterSourceOutput(onnxStubs.Combine(collidingNames),
+            static (output, pair) => output.AddSource(HintName(pair.Left.Type, pair.Left.Location, pair.Right), StubEmitter.Emit(pair.Left)));
 
         IncrementalValuesProvider<StubSpec> stubs = results
             .Select(static (result, _) => result.Stub!)

@@ -17,7 +17,7 @@ internal static partial class Parser
         attribute.AttributeClass is { } type && FullName(type) == fullName;
 
     private static bool IsOurs(AttributeData attribute) =>
-        attribute.AttributeClass is { } type && (FullName(type) is NetworkAttributeName or InputAttributeName or DenseAttributeName
+        attribute.AttributeClass is { } type && (FullName(type) is NetworkAttributeName or InputAttributeName or DenseAttributeName or OnnxNetworkAttributeName
             || OptimizerAttributes.ContainsKey(FullName(type)));
 
     private static string FullName(INamedTypeSymbol type) =>
@@ -74,6 +74,9 @@ internal static partial class Parser
             KeywordOf(type),
             Identifier(type.Name),
             UniqueKey(type));
+
+    /// <summary>The hint name of a class that may become a network, or null for another symbol.</summary>
+    public static string? HintNameOf(ISymbol symbol) => symbol is INamedTypeSymbol type && type.Name.Length > 0 ? HintName(type) : null;
 
     private static string HintName(INamedTypeSymbol type)
     {

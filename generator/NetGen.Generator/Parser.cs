@@ -20,6 +20,7 @@ internal static partial class Parser
     public const string NetworkAttributeName = "NetGen.NetworkAttribute";
     public const string InputAttributeName = "NetGen.InputAttribute";
     public const string DenseAttributeName = "NetGen.DenseAttribute";
+    public const string OnnxNetworkAttributeName = "NetGen.OnnxNetworkAttribute";
 
     private static readonly Dictionary<string, OptimizerKind> OptimizerAttributes = new()
     {
@@ -72,7 +73,7 @@ internal static partial class Parser
         if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax)
             return null;
         var attributes = type.GetAttributes();
-        if (attributes.Any(a => a.AttributeClass is null or IErrorTypeSymbol || Is(a, NetworkAttributeName)))
+        if (attributes.Any(a => a.AttributeClass is null or IErrorTypeSymbol || Is(a, NetworkAttributeName) || Is(a, OnnxNetworkAttributeName)))
             return null;
         if (layerAttribute == DenseAttributeName && attributes.Any(a => Is(a, InputAttributeName)))
             return null;
@@ -90,7 +91,8 @@ internal static partial class Parser
         var attributes = type.GetAttributes();
         // Several declarations carrying [Network] are already a compiler error (CS0579); answer for the first only.
         AttributeData? network = attributes.FirstOrDefault(a => Is(a, NetworkAttributeName));
-        if (network is null || DeclarationOf(network, cancellationToken) != declaration)
+        if (network is null || DeclarationOf(network, cancellationToken) != declaration
+            || attributes.Any(a => Is(a, OnnxNetworkAttributeName)))
             return Nothing;
         // An attribute that does not bind (mid-typing, a misspelt name, a bad argument) is the
         // compiler's to report; checking the rest would only add noise about what is missing.
@@ -106,15 +108,7 @@ internal static partial class Parser
 
         var loss = (LossKind)ReadEnum(network.ConstructorArguments[0]);
         var precision = (PrecisionKind)ReadEnum(Named(network, "Precision"), (int)PrecisionKind.Single);
-        double l1 = ReadDouble(Named(network, "L1"), 0), l2 = ReadDouble(Named(network, "L2"), 0);
-        foreach (var (name, value) in new[] { ("L1", l1), ("L2", l2) })
-        {
-            if (!IsFiniteAtLeastZero(value))
-                diagnostics.Add(Invalid(network, cancellationToken,
-                    $"{name} is {Text(value)}: a penalty must be a finite number of at least 0, for example {name} = 1e-4"));
-            else if (precision == PrecisionKind.Single && !FitsSingle(value))
-                diagnostics.Add(Invalid(network, cancellationToken, SingleOverflow(name, value)));
-        }
+        var (l1, l2) = ReadPenalties(network, precision, cancellationToken, diagnostics);
         CheckDefined(loss, "Loss", network, cancellationToken, diagnostics);
         var (weights, weightsLocation) = ReadWeights(network, cancellationToken, diagnostics);
         CheckDefined(precision, "Precision", network, cancellationToken, diagnostics);
@@ -170,6 +164,22 @@ internal static partial class Parser
             },
             EquatableArray<DiagnosticInfo>.Empty,
             null);
+    }
+
+    /// <summary>The L1 and L2 penalties of <paramref name="network"/>, each finite, at least 0 and within the precision's range.</summary>
+    private static (double L1, double L2) ReadPenalties(AttributeData network, PrecisionKind precision, CancellationToken cancellationToken,
+        List<DiagnosticInfo> diagnostics)
+    {
+        double l1 = ReadDouble(Named(network, "L1"), 0), l2 = ReadDouble(Named(network, "L2"), 0);
+        foreach (var (name, value) in new[] { ("L1", l1), ("L2", l2) })
+        {
+            if (!IsFiniteAtLeastZero(value))
+                diagnostics.Add(Invalid(network, cancellationToken,
+                    $"{name} is {Text(value)}: a penalty must be a finite number of at least 0, for example {name} = 1e-4"));
+            else if (precision == PrecisionKind.Single && !FitsSingle(value))
+                diagnostics.Add(Invalid(network, cancellationToken, SingleOverflow(name, value)));
+        }
+        return (l1, l2);
     }
 
     private static void CheckDeclaration(INamedTypeSymbol type, TypeDeclarationSyntax declaration, Location classLocation, List<DiagnosticInfo> diagnostics)
@@ -322,11 +332,15 @@ internal static partial class Parser
     private static void CheckLoss(INamedTypeSymbol type, LossKind loss, ActivationKind finalActivation, Location? networkLocation,
         List<DiagnosticInfo> diagnostics)
     {
-        if (loss == LossKind.CrossEntropy && finalActivation != ActivationKind.Softmax)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CrossEntropyNeedsSoftmax, networkLocation, type.Name, finalActivation.ToString()));
-        if (loss == LossKind.BinaryCrossEntropy && finalActivation != ActivationKind.Sigmoid)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BinaryCrossEntropyNeedsSigmoid, networkLocation, type.Name, finalActivation.ToString()));
+        if (LossMismatch(loss, finalActivation) is { } descriptor)
+            diagnostics.Add(DiagnosticInfo.Create(descriptor, networkLocation, type.Name, finalActivation.ToString()));
     }
+
+    /// <summary>The error for a loss that needs another final activation (NG0006, NG0007), or null where they fit.</summary>
+    public static DiagnosticDescriptor? LossMismatch(LossKind loss, ActivationKind finalActivation) =>
+        loss == LossKind.CrossEntropy && finalActivation != ActivationKind.Softmax ? DiagnosticDescriptors.CrossEntropyNeedsSoftmax
+        : loss == LossKind.BinaryCrossEntropy && finalActivation != ActivationKind.Sigmoid ? DiagnosticDescriptors.BinaryCrossEntropyNeedsSigmoid
+        : null;
 
     /// <summary>
     /// The activation's argument as declared (LeakyReLU's NegativeSlope), or its default; an argument set

@@ -12,4 +12,8 @@ internal static class TrackingNames
     public const string WeightsFiles = nameof(WeightsFiles);
     public const string ListedBinaryFiles = nameof(ListedBinaryFiles);
     public const string CompiledWeights = nameof(CompiledWeights);
+    public const string OnnxParse = nameof(OnnxParse);
+    public const string OnnxFile = nameof(OnnxFile);
+    public const string OnnxFiles = nameof(OnnxFiles);
+    public const string OnnxNetwork = nameof(OnnxNetwork);
 }

@@ -137,6 +137,34 @@ internal static class DiagnosticDescriptors
         "NG0032", "Tensor holds a value that is not finite",
         "Tensor '{1}' in '{2}' holds {3} at index {4}, and a network's parameters must be finite: save the weights of a model that trained without diverging");
 
+    public static readonly DiagnosticDescriptor OnnxFileMalformed = Error(
+        "NG0033", "ONNX file is not a valid ONNX model",
+        "'{0}' takes its model from '{1}', which is not a valid ONNX model: {2}; export the model again, for example with torch.onnx.export(model, example_input, \"{1}\")");
+
+    public static readonly DiagnosticDescriptor OnnxOperatorNotMapped = Error(
+        "NG0034", "ONNX node is not one NetGen maps",
+        "'{0}' cannot be generated from '{1}': node '{2}' ({3}) {4}");
+
+    public static readonly DiagnosticDescriptor OnnxGraphNotChain = Error(
+        "NG0035", "ONNX graph is not a chain of dense layers",
+        "'{0}' cannot be generated from '{1}': {2}");
+
+    public static readonly DiagnosticDescriptor OnnxShapeNotMapped = Error(
+        "NG0036", "ONNX input or weight has a shape NetGen does not map",
+        "'{0}' cannot be generated from '{1}': {2}");
+
+    public static readonly DiagnosticDescriptor OnnxOpsetNotMapped = Error(
+        "NG0037", "ONNX model's operator set is outside 9 to 21",
+        "'{0}' cannot be generated from '{1}': {2}; export it with an opset from 9 to 21, for example torch.onnx.export(..., opset_version=17)");
+
+    public static readonly DiagnosticDescriptor OnnxActivationNotMapped = Error(
+        "NG0038", "ONNX operators between two layers are none of NetGen's activations",
+        "'{0}' cannot be generated from '{1}': after layer {3}, {2} a function that is none of NetGen's activations ({4}): use one of Identity, ReLU, LeakyReLU, ELU (alpha 1), Sigmoid, Tanh, Softplus, GELU (exact or tanh), SiLU, Mish, or Softmax on the last layer");
+
+    public static readonly DiagnosticDescriptor OnnxNetworkDeclaresLayers = Error(
+        "NG0039", "An [OnnxNetwork] class takes its layers from the model",
+        "'{0}' is declared by [OnnxNetwork], which takes the input, layers and weights from the model: remove {1}");
+
     /// <summary>
     /// NG0023 is not reported by the generator: NetGen.dll reports it, through [Obsolete] on NetworkAttribute,
     /// in a compilation that references the runtime without the generator; GeneratorPresentSuppressor removes

@@ -43,8 +43,28 @@ internal static class EncodedWeightsFile
         return hash > 0 ? name.Substring(0, hash) : name;
     }
 
-    /// <summary>Reads one encoded file into its tensors or its problem; never throws but for cancellation.</summary>
+    /// <summary>Whether an encoded file holds an ONNX model rather than safetensors, by the name of the file it was written for.</summary>
+    public static bool IsOnnx(string encodedPath) => WeightsPaths.IsOnnx(OriginalFileName(encodedPath));
+
+    /// <summary>Reads one encoded safetensors file into its tensors or its problem; never throws but for cancellation.</summary>
     public static WeightsFileSpec Read(AdditionalText file, CancellationToken cancellationToken)
+    {
+        EncodedFileContent content = ReadContent(file, cancellationToken);
+        return content.Bytes is null
+            ? WeightsFileSpec.Failed(content.ProjectPath, WeightsFileProblem.Unreadable, content.Problem!)
+            : SafetensorsHeaderReader.Read(content.ProjectPath, content.Bytes);
+    }
+
+    public static WeightsFileSpec Decode(string content, string fallbackPath, CancellationToken cancellationToken)
+    {
+        EncodedFileContent decoded = DecodeContent(content, fallbackPath, cancellationToken);
+        return decoded.Bytes is null
+            ? WeightsFileSpec.Failed(decoded.ProjectPath, WeightsFileProblem.Unreadable, decoded.Problem!)
+            : SafetensorsHeaderReader.Read(decoded.ProjectPath, decoded.Bytes);
+    }
+
+    /// <summary>The path and bytes of the file an encoded file was written for, or why they cannot be had; never throws but for cancellation.</summary>
+    public static EncodedFileContent ReadContent(AdditionalText file, CancellationToken cancellationToken)
     {
         string fallbackPath = OriginalFileName(file.Path);
         SourceText? text;
@@ -58,18 +78,18 @@ internal static class EncodedWeightsFile
         }
         catch (Exception exception)
         {
-            return WeightsFileSpec.Failed(fallbackPath, WeightsFileProblem.Unreadable, $"the compiler could not read '{file.Path}': {exception.Message}");
+            return new EncodedFileContent(fallbackPath, null, $"the compiler could not read '{file.Path}': {exception.Message}");
         }
         if (text is null)
-            return WeightsFileSpec.Failed(fallbackPath, WeightsFileProblem.Unreadable, $"the compiler could not read '{file.Path}'");
-        return Decode(text.ToString(), fallbackPath, cancellationToken);
+            return new EncodedFileContent(fallbackPath, null, $"the compiler could not read '{file.Path}'");
+        return DecodeContent(text.ToString(), fallbackPath, cancellationToken);
     }
 
-    public static WeightsFileSpec Decode(string content, string fallbackPath, CancellationToken cancellationToken)
+    public static EncodedFileContent DecodeContent(string content, string fallbackPath, CancellationToken cancellationToken)
     {
         string[] lines = content.Split('\n');
         if (lines.Length < 3 || lines[0].TrimEnd('\r') != FirstLine)
-            return WeightsFileSpec.Failed(fallbackPath, WeightsFileProblem.Unreadable,
+            return new EncodedFileContent(fallbackPath, null,
                 $"'{fallbackPath}' does not start with '{FirstLine}', so it was not written by NetGen's build step");
         string projectPath = WeightsPaths.Normalize(lines[1].TrimEnd('\r'));
         byte[] bytes;
@@ -79,9 +99,12 @@ internal static class EncodedWeightsFile
         }
         catch (FormatException)
         {
-            return WeightsFileSpec.Failed(projectPath, WeightsFileProblem.Unreadable, "its encoded form holds text that is not base64");
+            return new EncodedFileContent(projectPath, null, "its encoded form holds text that is not base64");
         }
         cancellationToken.ThrowIfCancellationRequested();
-        return SafetensorsHeaderReader.Read(projectPath, bytes);
+        return new EncodedFileContent(projectPath, bytes, null);
     }
 }
+
+/// <summary>The file an encoded file was written for: its path relative to the project, and its bytes or why there are none.</summary>
+internal sealed record EncodedFileContent(string ProjectPath, byte[]? Bytes, string? Problem);

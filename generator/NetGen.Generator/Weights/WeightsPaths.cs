@@ -9,7 +9,7 @@ namespace NetGen.Generator.Weights;
 /// </summary>
 internal static class WeightsPaths
 {
-    /// <summary>The extension of the weights files a project lists; the generator never reads these itself.</summary>
+    /// <summary>The extension of the weights files a project lists; the generator never reads these itself, only their encoded form.</summary>
     public const string SafetensorsExtension = ".safetensors";
 
     public static string Normalize(string path)
@@ -20,5 +20,10 @@ internal static class WeightsPaths
         return normalized;
     }
 
+    /// <summary>The extension of the ONNX models a project lists, which reach the generator the same way.</summary>
+    public const string OnnxExtension = ".onnx";
+
     public static bool IsSafetensors(string path) => path.EndsWith(SafetensorsExtension, StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsOnnx(string path) => path.EndsWith(OnnxExtension, StringComparison.OrdinalIgnoreCase);
 }
