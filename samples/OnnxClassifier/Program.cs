@@ -64,7 +64,8 @@ Console.WriteLine($"Probabilities of the first {sample} test digits within {wors
 bool agrees = samePixels && sample > 0 && worst <= 1e-5 && correct == pytorchCorrect;
 if (!samePixels)
     Console.WriteLine("The first test digit in the program is not the data set's, or not PyTorch's.");
-Console.WriteLine(agrees ? "NetGen agrees with PyTorch." : "NetGen DISAGREES with PyTorch.");
+Console.WriteLine($"{(agrees ? "NetGen agrees" : "NetGen DISAGREES")} with PyTorch, under {runtime} "
+    + $"(first prediction {sinceStart.TotalMilliseconds:F0} ms after the process started).");
 return agrees ? 0 : 1;
 
 // Rows [first, end) of the digits, scaled to 0-1 as PyTorch's script scales them.
