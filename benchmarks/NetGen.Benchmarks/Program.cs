@@ -8,10 +8,16 @@ using NetGen.Benchmarks.Workloads;
 // One workload:    ... -- --filter '*Inference*' (or '*SpiralTraining*', '*MnistTraining*', '*ParallelTraining*', '*RegressionGradient*')
 // CI smoke test:   ... -- --filter '*' --job dry
 // Baseline check:  ... -- --verify
+// The FMA peak:    ... -- --peak
 // W9, the sweep, the peak: ... -- --filter '*BatchedInference*' '*Peak*' (see benchmarks/README.md)
 // Results land in BenchmarkDotNet.Artifacts/ (see benchmarks/README.md).
 if (args is ["--verify"])
     return Verification.Run();
+if (args is ["--peak"])
+{
+    Console.WriteLine(FmaPeak.Measured);
+    return 0;
+}
 // The "% of peak" column's denominator: measured here, in the host, before any benchmark process
 // starts (about half a second), and printed again under the summaries.
 Console.WriteLine("// " + FmaPeak.Measured);
