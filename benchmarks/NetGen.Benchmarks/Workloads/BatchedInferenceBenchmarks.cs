@@ -62,12 +62,18 @@ public class BatchedInferenceBenchmarks
 }
 
 /// <summary>A shape and a batch size of the sweep, with the forward FLOPs of one call (2·b·Σ in·out).</summary>
-public sealed record ForwardCase(NetworkShape Shape, int Batch) : IFlopCount
+public sealed record ForwardCase(NetworkShape Shape, int Batch) : IFlopCount, IComparable<ForwardCase>, IComparable
 {
     /// <summary>"W9" for 784-256-10 at batch 256, else the shape and batch.</summary>
     public string Workload => Shape == NetworkShape.Mnist && Batch == 256 ? "W9" : $"{Shape.Name} x{Batch}";
 
     public double FlopsPerCall => (double)Batch * Shape.ForwardFlopsPerSample;
+
+    /// <summary>Rows in the sweep's order, smallest network first, then by batch (not by their names).</summary>
+    public int CompareTo(ForwardCase? other) =>
+        other is null ? 1 : (Shape.MultiplyAddsPerSample, Batch).CompareTo((other.Shape.MultiplyAddsPerSample, other.Batch));
+
+    public int CompareTo(object? other) => CompareTo(other as ForwardCase);
 
     public override string ToString() => $"{(Shape == NetworkShape.Mnist && Batch == 256 ? "W9 " : "")}{Shape.Name}, batch {Batch}";
 }

@@ -15,7 +15,12 @@ namespace NetGen.Benchmarks.Workloads;
 /// </summary>
 public sealed class ThroughputConfig : ManualConfig
 {
-    public ThroughputConfig() => AddColumn(new ThroughputColumn(percentOfPeak: false), new ThroughputColumn(percentOfPeak: true));
+    public ThroughputConfig()
+    {
+        AddColumn(new ThroughputColumn(percentOfPeak: false), new ThroughputColumn(percentOfPeak: true));
+        // Room for "W9 784-256-10, batch 256" and "1024-1024-10, batch 256" without "(...)".
+        SummaryStyle = SummaryStyle.Default.WithMaxParameterColumnWidth(30);
+    }
 }
 
 /// <summary>A benchmark parameter that knows the FLOPs of one call of the benchmark it parameterizes.</summary>
