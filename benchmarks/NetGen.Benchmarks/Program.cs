@@ -5,11 +5,11 @@ using BenchmarkDotNet.Running;
 using NetGen.Benchmarks.Workloads;
 
 // The suite:       dotnet run -c Release --project benchmarks/NetGen.Benchmarks -- --filter '*'
-// One workload:    ... -- --filter '*Inference*' (or '*SpiralTraining*', '*MnistTraining*', '*ParallelTraining*', '*RegressionGradient*')
+// One workload:    ... -- --filter '*.InferenceBenchmarks.*' (or '*SpiralTraining*', '*MnistTraining*', '*ParallelTraining*', '*RegressionGradient*')
 // CI smoke test:   ... -- --filter '*' --job dry
 // Baseline check:  ... -- --verify
 // The FMA peak:    ... -- --peak
-// W9, the sweep, the peak: ... -- --filter '*BatchedInference*' '*Peak*' (see benchmarks/README.md)
+// W9, the sweep:   ... -- --filter '*BatchedInferenceBenchmarks*' (issue 16's whole table: benchmarks/README.md)
 // Results land in BenchmarkDotNet.Artifacts/ (see benchmarks/README.md).
 if (args is ["--verify"])
     return Verification.Run();
