@@ -1,16 +1,28 @@
+using System;
 using System.Linq;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using NetGen.Benchmarks.Workloads;
 
 // The suite:       dotnet run -c Release --project benchmarks/NetGen.Benchmarks -- --filter '*'
-// One workload:    ... -- --filter '*Inference*' (or '*SpiralTraining*', '*MnistTraining*', '*ParallelTraining*', '*RegressionGradient*')
+// One workload:    ... -- --filter '*.InferenceBenchmarks.*' (or '*SpiralTraining*', '*MnistTraining*', '*ParallelTraining*', '*RegressionGradient*')
 // CI smoke test:   ... -- --filter '*' --job dry
 // Baseline check:  ... -- --verify
+// The FMA peak:    ... -- --peak
+// W9, the sweep:   ... -- --filter '*BatchedInferenceBenchmarks*' (issue 16's whole table: benchmarks/README.md)
 // Results land in BenchmarkDotNet.Artifacts/ (see benchmarks/README.md).
 if (args is ["--verify"])
     return Verification.Run();
+if (args is ["--peak"])
+{
+    Console.WriteLine(FmaPeak.Measured);
+    return 0;
+}
+// The "% of peak" column's denominator: measured here, in the host, before any benchmark process
+// starts (about half a second), and printed again under the summaries.
+Console.WriteLine("// " + FmaPeak.Measured);
 Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToArray();
+Console.WriteLine("// " + FmaPeak.Measured);
 // BenchmarkDotNet exits 0 even when a benchmark failed (a setup check threw, a build broke); a smoke
 // test in CI needs to see that, so any failed benchmark makes the exit code 1.
 bool failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));

@@ -5,7 +5,7 @@ spiral of 3 classes x 10 points (batch 30), in float64 as the material's numpy c
 (`--float32` for single precision; at this size it makes little difference). Prints the time of
 one training step.
 
-    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 benchmarks/peers/numpy_spiral.py
+    bash benchmarks/peers/run.sh numpy_spiral.py [--float32]
 """
 
 import sys

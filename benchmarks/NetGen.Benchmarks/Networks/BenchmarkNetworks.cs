@@ -42,3 +42,27 @@ public partial class MnistAdamNet;
 [Dense(2, Activation.Identity)]
 [Sgd(0.01)]
 public partial class RegressorNet;
+
+/// <summary>The batched-inference sweep (with <see cref="MnistNet"/> for 784-256-10): 64-64-10.</summary>
+[Network(Loss.CrossEntropy)]
+[Input(64)]
+[Dense(64, Activation.ReLU)]
+[Dense(10, Activation.Softmax)]
+[Sgd(0.1)]
+public partial class Sweep64Net;
+
+/// <summary>The batched-inference sweep: 256-256-10.</summary>
+[Network(Loss.CrossEntropy)]
+[Input(256)]
+[Dense(256, Activation.ReLU)]
+[Dense(10, Activation.Softmax)]
+[Sgd(0.1)]
+public partial class Sweep256Net;
+
+/// <summary>The batched-inference sweep: 1024-1024-10, whose 4 MB of first-layer weights leave L2.</summary>
+[Network(Loss.CrossEntropy)]
+[Input(1024)]
+[Dense(1024, Activation.ReLU)]
+[Dense(10, Activation.Softmax)]
+[Sgd(0.1)]
+public partial class Sweep1024Net;

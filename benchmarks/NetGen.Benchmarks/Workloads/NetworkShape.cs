@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace NetGen.Benchmarks.Workloads;
 
@@ -13,27 +14,25 @@ public sealed record NetworkShape(string Name, int InputSize, IReadOnlyList<(int
     public static readonly NetworkShape Mnist = new("784-256-10", 784, [(256, Activation.ReLU), (10, Activation.Softmax)], Loss.CrossEntropy);
     public static readonly NetworkShape Regressor = new("24-8-2", 24, [(8, Activation.Tanh), (2, Activation.Identity)], Loss.MeanSquaredError);
 
+    /// <summary>The batched-inference sweep's shapes (784-256-10 is <see cref="Mnist"/>): ReLU, then a softmax output.</summary>
+    public static readonly NetworkShape Sweep64 = new("64-64-10", 64, [(64, Activation.ReLU), (10, Activation.Softmax)], Loss.CrossEntropy);
+    public static readonly NetworkShape Sweep256 = new("256-256-10", 256, [(256, Activation.ReLU), (10, Activation.Softmax)], Loss.CrossEntropy);
+    public static readonly NetworkShape Sweep1024 = new("1024-1024-10", 1024, [(1024, Activation.ReLU), (10, Activation.Softmax)], Loss.CrossEntropy);
+
     public int OutputSize => Layers[^1].Size;
 
+    /// <summary>The layer sizes, input first.</summary>
+    public int[] Sizes => [InputSize, .. Layers.Select(l => l.Size)];
+
     /// <summary>Σ in·out over the layers: the multiply-adds of one sample's forward pass.</summary>
-    public long MultiplyAddsPerSample
-    {
-        get
-        {
-            long total = 0;
-            int previous = InputSize;
-            foreach ((int size, _) in Layers)
-            {
-                total += (long)previous * size;
-                previous = size;
-            }
-            return total;
-        }
-    }
+    public long MultiplyAddsPerSample => Flops.MultiplyAdds(Sizes);
+
+    /// <summary>One sample's forward pass: 2·Σ in·out.</summary>
+    public long ForwardFlopsPerSample => Flops.ForwardPerSample(Sizes);
 
     /// <summary>
-    /// The FLOPs a training step counts per sample: 6·Σ in·out (2 for the forward product and 2 for
-    /// each of the two backward products), the convention of the W5 target.
+    /// One sample's share of a training step, counting the products actually needed:
+    /// 2·(3·Σ in·out − in₁·out₁) (see <see cref="TrainingFlopsAttribute"/>).
     /// </summary>
-    public long TrainingFlopsPerSample => 6 * MultiplyAddsPerSample;
+    public long TrainingFlopsPerSample => Flops.TrainingPerSample(Sizes);
 }

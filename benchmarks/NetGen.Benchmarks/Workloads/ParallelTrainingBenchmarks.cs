@@ -13,7 +13,7 @@ namespace NetGen.Benchmarks.Workloads;
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(ThroughputConfig))]
-[TrainingFlops(6 * (784 * 256 + 256 * 10))]
+[TrainingFlops(784, 256, 10)]
 public class ParallelTrainingBenchmarks
 {
     private const int BatchSize = 128;

@@ -27,6 +27,8 @@ internal static class Verification
             Training("W6", new MnistAdamNet(1), NetworkShape.Mnist, Workload.Adam(1e-3f), 32, steps: 3, parameterTolerance: 1e-3);
             Training("W7", new RegressorNet(1), NetworkShape.Regressor, Workload.Sgd(0.01f), 200, steps: 3);
             Parallel("W8", 128);
+            foreach (ForwardCase sweep in BatchedInferenceBenchmarks.Cases)
+                Batched(sweep);
             Console.WriteLine("All baselines compute what NetGen computes.");
             return 0;
         }
@@ -42,6 +44,14 @@ internal static class Verification
         Console.WriteLine($"{workload} 784-256-10, batch {batch}");
         Workload.CheckBitIdentical(workload, new MnistAdamNet(1) { DegreeOfParallelism = 1 }, new MnistAdamNet(1) { DegreeOfParallelism = 2 },
             Workload.Inputs(batch * 784, 2), Workload.Labels(batch, 10, 3));
+    }
+
+    private static void Batched(ForwardCase sweep)
+    {
+        Console.WriteLine($"{sweep.Workload}: forward {sweep.Shape.Name}, batch {sweep.Batch}");
+        var benchmark = new BatchedInferenceBenchmarks { Case = sweep };
+        benchmark.Setup();
+        benchmark.Cleanup();
     }
 
     private static void Inference(string workload, INetwork<float> network, NetworkShape shape)

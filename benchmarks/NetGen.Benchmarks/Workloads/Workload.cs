@@ -51,9 +51,9 @@ internal static class Workload
 
     public static Func<IReadOnlyList<Parameter>, Optimizer> Adam(float learningRate) => p => new AdamOptimizer(p, learningRate);
 
-    public static OnnxRuntimePeer OnnxTwin(INetwork<float> network, ReadOnlySpan<float> input)
+    public static OnnxRuntimePeer OnnxTwin(INetwork<float> network, ReadOnlySpan<float> input, int batch = 1)
     {
-        var peer = new OnnxRuntimePeer(network);
+        var peer = new OnnxRuntimePeer(network, batch);
         input.CopyTo(peer.Input);
         return peer;
     }
@@ -68,10 +68,10 @@ internal static class Workload
         Check(workload + " layer-list forward", expected, actual, 1e-5);
     }
 
-    /// <summary>Throws unless ONNX Runtime's output matches the generated network's on the peer's bound input.</summary>
+    /// <summary>Throws unless ONNX Runtime's output matches the generated network's on the peer's bound input (one sample or a batch).</summary>
     public static void CheckForward(string workload, INetwork<float> network, OnnxRuntimePeer peer)
     {
-        var expected = new float[network.OutputSize];
+        var expected = new float[peer.Output.Length];
         network.Forward(peer.Input, expected);
         peer.Run();
         Check(workload + " ONNX Runtime forward", expected, peer.Output, 1e-5);
