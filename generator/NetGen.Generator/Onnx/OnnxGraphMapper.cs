@@ -243,26 +243,24 @@ internal sealed class OnnxGraphMapper
             return (ActivationKind.Softmax, 0, Output(softmax));
         }
 
+        // One pass in the file's order, which ONNX requires to be topological: a node's inputs come before it. (In a file
+        // that breaks the rule, a node read before its input is left out, and the value it reads then leaves the region
+        // twice, which is the error below.)
         var region = new List<OnnxNodeSpec>();
         var taken = new HashSet<OnnxNodeSpec>();
         var values = new HashSet<string>(StringComparer.Ordinal) { value };
-        for (bool grew = true; grew;)
+        foreach (OnnxNodeSpec node in nodes)
         {
-            grew = false;
-            foreach (OnnxNodeSpec node in nodes)
-            {
-                if (taken.Contains(node) || !ElementwiseOperators.IsKnown(node.OpType))
-                    continue;
-                var read = node.Inputs.Take(ElementwiseOperators.ArityOf(node)).Where(i => i.Length > 0).ToList();
-                if (!read.Any(values.Contains) || !read.All(i => values.Contains(i) || constants.ContainsKey(i)))
-                    continue;
-                if (ElementwiseOperators.IsPassThrough(node.OpType))
-                    CheckPassThrough(node);
-                region.Add(node);
-                taken.Add(node);
-                values.Add(Output(node));
-                grew = true;
-            }
+            if (!ElementwiseOperators.IsKnown(node.OpType))
+                continue;
+            var read = node.Inputs.Take(ElementwiseOperators.ArityOf(node)).Where(i => i.Length > 0).ToList();
+            if (!read.Any(values.Contains) || !read.All(i => values.Contains(i) || constants.ContainsKey(i)))
+                continue;
+            if (ElementwiseOperators.IsPassThrough(node.OpType))
+                CheckPassThrough(node);
+            region.Add(node);
+            taken.Add(node);
+            values.Add(Output(node));
         }
 
         var exits = values.Where(v => v == outputName || Consumers(v).Any(c => !taken.Contains(c))).ToList();
