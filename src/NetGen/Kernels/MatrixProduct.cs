@@ -17,19 +17,6 @@ internal static class MatrixProduct
     /// <summary>Rows of C computed together: each B vector loaded is used this many times.</summary>
     private const int RowBlock = 4;
 
-    /// <summary>
-    /// The most depth one pass over C takes. A pass streams, for each pair of B's column vectors, every row of A
-    /// over its depth; past this depth the rows of A (a 1024-wide layer's batch of 256 is 1 MB) no longer stay in
-    /// the core's L2 beside the B panel from one column pair to the next, and came from L3 each time: a
-    /// 1024-1024 layer ran at 62% of the FMA peak. Passes of at most this depth keep the slice of A that every
-    /// column pair reads (at batch 256, 256 KB) in L2, at the cost of reading and writing C once more a pass.
-    /// A narrow B (a 10-wide output layer) is a small panel whatever the depth, and is not split.
-    /// </summary>
-    private const int DepthBlock = 256;
-
-    /// <summary>The fewest columns of B for which the depth is split into passes (<see cref="DepthBlock"/>).</summary>
-    private const int SplitColumns = 64;
-
     /// <summary>A row stride of B, in bytes, whose multiples make the product copy B's panels (see <see cref="MultiplyColumns"/>).</summary>
     private const int AliasingStride = 2048;
 
@@ -47,45 +34,28 @@ internal static class MatrixProduct
         int rows, int columns, int depth)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        // Equal passes, each at most DepthBlock deep; the first starts C from init, the others add to it.
-        int passes = columns >= SplitColumns ? (depth + DepthBlock - 1) / DepthBlock : 1;
-        for (int pass = 0, start = 0; pass < passes; pass++)
-        {
-            int end = (int)((long)depth * (pass + 1) / passes);
-            MultiplyPass(ref Unsafe.Add(ref a, start * aDepthStride), aRowStride, aDepthStride, ref Unsafe.Add(ref b, (nint)start * columns), ref c,
-                ref init, hasInit, accumulate: pass > 0, rows, columns, end - start);
-            start = end;
-        }
-    }
-
-    /// <summary>One pass of <see cref="Multiply"/> over a slice of the depth: C starts from init, or with <paramref name="accumulate"/> from C itself.</summary>
-    private static void MultiplyPass<T>(ref T a, nint aRowStride, nint aDepthStride, ref T b, ref T c, ref T init, bool hasInit, bool accumulate,
-        int rows, int columns, int depth)
-        where T : unmanaged, IBinaryFloatingPointIeee754<T>
-    {
         // The widest accelerated width takes as many columns as fill whole vectors; narrower widths
         // take what is left, so that a 10-wide layer still runs 8 in SIMD.
         int j = 0;
         if (Vector512.IsHardwareAccelerated)
-            j = MultiplyColumns<T, Vector512<T>, Width512<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, accumulate, rows, columns, depth, j);
+            j = MultiplyColumns<T, Vector512<T>, Width512<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth, j);
         if (Vector256.IsHardwareAccelerated)
-            j = MultiplyColumns<T, Vector256<T>, Width256<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, accumulate, rows, columns, depth, j);
+            j = MultiplyColumns<T, Vector256<T>, Width256<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth, j);
         if (Vector128.IsHardwareAccelerated)
-            j = MultiplyColumns<T, Vector128<T>, Width128<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, accumulate, rows, columns, depth, j);
+            j = MultiplyColumns<T, Vector128<T>, Width128<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth, j);
         // The last few columns as one more narrow vector that overlaps columns already done, which it
         // recomputes and overwrites: cheaper than scalar sums, which run a serial chain of additions
-        // each (for the 2 columns a 10-wide layer leaves, as long as the whole SIMD part). Not in a pass that adds
-        // to C: the columns it would do again already hold this pass's sums.
-        if (Vector128.IsHardwareAccelerated && j < columns && columns >= Vector128<T>.Count && !accumulate)
-            j = MultiplyColumns<T, Vector128<T>, Width128<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, accumulate, rows, columns, depth,
+        // each (for the 2 columns a 10-wide layer leaves, as long as the whole SIMD part).
+        if (Vector128.IsHardwareAccelerated && j < columns && columns >= Vector128<T>.Count)
+            j = MultiplyColumns<T, Vector128<T>, Width128<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth,
                 columns - Vector128<T>.Count);
         for (; j < columns; j++)
         {
             for (int r = 0; r < rows; r++)
             {
                 ref T aRow = ref Unsafe.Add(ref a, r * aRowStride);
-                ref T cell = ref Unsafe.Add(ref c, (nint)r * columns + j);
-                cell = ScalarColumn(ref aRow, aDepthStride, ref Unsafe.Add(ref b, j), accumulate ? cell : hasInit ? Unsafe.Add(ref init, j) : T.Zero, columns, depth);
+                Unsafe.Add(ref c, (nint)r * columns + j) = ScalarColumn(ref aRow, aDepthStride, ref Unsafe.Add(ref b, j),
+                    hasInit ? Unsafe.Add(ref init, j) : T.Zero, columns, depth);
             }
         }
     }
@@ -118,7 +88,7 @@ internal static class MatrixProduct
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int MultiplyColumns<T, TVector, TWidth>(ref T a, nint aRowStride, nint aDepthStride, ref T b, ref T c, ref T init, bool hasInit,
-        bool accumulate, int rows, int columns, int depth, int start)
+        int rows, int columns, int depth, int start)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TVector : struct
         where TWidth : IVectorWidth<T, TVector>
@@ -131,8 +101,8 @@ internal static class MatrixProduct
         // A B whose rows lie a multiple of 2 KB apart is read through a copy of each column pair's panel, its rows
         // contiguous: read in place, such a stride (1024 floats is 4 KB) maps the panel's rows onto a few sets of
         // the caches, and the panel, read again for each block of rows, was evicted as it was read (a 1024-1024
-        // layer at batch 64 ran at 66% of the FMA peak, and at 79% with the copy). Other strides do not gain by the
-        // copy (784-256 at batch 16 lost a fifth to it), nor does a single block of rows.
+        // layer ran at 62% of the FMA peak at batch 64 and 256, and at 82% and 89% with the copy). Other strides do
+        // not gain by the copy (784-256 at batch 16 lost a fifth to it), nor does a single block of rows.
         bool packed = (long)columns * Unsafe.SizeOf<T>() % AliasingStride == 0 && blockedRows > RowBlock;
         Span<T> panel = packed ? PanelBuffer<T>.For(depth * 2 * width) : default;
         for (int j = start; j < pairsEnd; j += 2 * width)
@@ -154,7 +124,7 @@ internal static class MatrixProduct
             }
             for (int r = 0; r < blockedRows; r += RowBlock)
                 Block4x2<T, TVector, TWidth>(ref Unsafe.Add(ref a, r * aRowStride), aRowStride, aDepthStride, ref bPanel, bStride,
-                    ref Unsafe.Add(ref c, (nint)r * columns + j), init0, init1, accumulate, columns, depth);
+                    ref Unsafe.Add(ref c, (nint)r * columns + j), init0, init1, columns, depth);
         }
         if (pairsEnd < end)
         {
@@ -164,10 +134,10 @@ internal static class MatrixProduct
             int r = 0;
             for (; r + 2 * RowBlock <= blockedRows; r += 2 * RowBlock)
                 Block8x1<T, TVector, TWidth>(ref Unsafe.Add(ref a, r * aRowStride), aRowStride, aDepthStride, ref Unsafe.Add(ref b, pairsEnd),
-                    ref Unsafe.Add(ref c, (nint)r * columns + pairsEnd), init0, accumulate, columns, depth);
+                    ref Unsafe.Add(ref c, (nint)r * columns + pairsEnd), init0, columns, depth);
             for (; r < blockedRows; r += RowBlock)
                 Block4x1<T, TVector, TWidth>(ref Unsafe.Add(ref a, r * aRowStride), aRowStride, aDepthStride, ref Unsafe.Add(ref b, pairsEnd),
-                    ref Unsafe.Add(ref c, (nint)r * columns + pairsEnd), init0, accumulate, columns, depth);
+                    ref Unsafe.Add(ref c, (nint)r * columns + pairsEnd), init0, columns, depth);
         }
         for (int r = blockedRows; r < rows; r++)
         {
@@ -175,18 +145,15 @@ internal static class MatrixProduct
             int j = start;
             ref T aRow = ref Unsafe.Add(ref a, r * aRowStride);
             ref T cRow = ref Unsafe.Add(ref c, (nint)r * columns);
-            // A pass after the first starts each row from its own values in C, read as the row every C row starts from.
-            ref T rowInit = ref accumulate ? ref cRow : ref init;
-            bool rowHasInit = accumulate || hasInit;
             for (; j + 8 * width <= end; j += 8 * width)
                 Block1x8<T, TVector, TWidth>(ref aRow, aDepthStride, ref Unsafe.Add(ref b, j), ref Unsafe.Add(ref cRow, j),
-                    ref rowInit, rowHasInit, j, columns, depth);
+                    ref init, hasInit, j, columns, depth);
             for (; j + 4 * width <= end; j += 4 * width)
                 Block1x4<T, TVector, TWidth>(ref aRow, aDepthStride, ref Unsafe.Add(ref b, j), ref Unsafe.Add(ref cRow, j),
-                    ref rowInit, rowHasInit, j, columns, depth);
+                    ref init, hasInit, j, columns, depth);
             for (; j < end; j += width)
                 TWidth.Store(Column<T, TVector, TWidth>(ref aRow, aDepthStride, ref Unsafe.Add(ref b, j),
-                    rowHasInit ? TWidth.Load(ref rowInit, j) : TWidth.Zero, columns, depth), ref cRow, j);
+                    hasInit ? TWidth.Load(ref init, j) : TWidth.Zero, columns, depth), ref cRow, j);
         }
         return end;
     }
@@ -197,19 +164,12 @@ internal static class MatrixProduct
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Block4x1<T, TVector, TWidth>(ref T a, nint aRowStride, nint aDepthStride, ref T b, ref T c,
-        TVector init0, bool accumulate, int columns, int depth)
+        TVector init0, int columns, int depth)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TVector : struct
         where TWidth : IVectorWidth<T, TVector>
     {
         TVector c0 = init0, c1 = init0, c2 = init0, c3 = init0;
-        if (accumulate)
-        {
-            c0 = TWidth.Load(ref c, 0);
-            c1 = TWidth.Load(ref c, columns);
-            c2 = TWidth.Load(ref c, 2 * columns);
-            c3 = TWidth.Load(ref c, 3 * columns);
-        }
         TVector d0 = TWidth.Zero, d1 = TWidth.Zero, d2 = TWidth.Zero, d3 = TWidth.Zero;
         ref T a0 = ref a;
         ref T a1 = ref Unsafe.Add(ref a, aRowStride);
@@ -255,23 +215,12 @@ internal static class MatrixProduct
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Block8x1<T, TVector, TWidth>(ref T a, nint aRowStride, nint aDepthStride, ref T b, ref T c,
-        TVector init0, bool accumulate, int columns, int depth)
+        TVector init0, int columns, int depth)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TVector : struct
         where TWidth : IVectorWidth<T, TVector>
     {
         TVector c0 = init0, c1 = init0, c2 = init0, c3 = init0, c4 = init0, c5 = init0, c6 = init0, c7 = init0;
-        if (accumulate)
-        {
-            c0 = TWidth.Load(ref c, 0);
-            c1 = TWidth.Load(ref c, columns);
-            c2 = TWidth.Load(ref c, 2 * columns);
-            c3 = TWidth.Load(ref c, 3 * columns);
-            c4 = TWidth.Load(ref c, 4 * columns);
-            c5 = TWidth.Load(ref c, 5 * columns);
-            c6 = TWidth.Load(ref c, 6 * columns);
-            c7 = TWidth.Load(ref c, 7 * columns);
-        }
         ref T ap = ref a;
         ref T bRow = ref b;
         for (int p = 0; p < depth; p++)
@@ -484,24 +433,13 @@ internal static class MatrixProduct
     /// <summary>Four rows by two vectors of C: eight accumulators stay in registers through the whole depth.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Block4x2<T, TVector, TWidth>(ref T a, nint aRowStride, nint aDepthStride, ref T b, nint bStride, ref T c,
-        TVector init0, TVector init1, bool accumulate, int columns, int depth)
+        TVector init0, TVector init1, int columns, int depth)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TVector : struct
         where TWidth : IVectorWidth<T, TVector>
     {
         int width = TWidth.Count;
         TVector c00 = init0, c01 = init1, c10 = init0, c11 = init1, c20 = init0, c21 = init1, c30 = init0, c31 = init1;
-        if (accumulate)
-        {
-            c00 = TWidth.Load(ref c, 0);
-            c01 = TWidth.Load(ref c, width);
-            c10 = TWidth.Load(ref c, columns);
-            c11 = TWidth.Load(ref c, columns + width);
-            c20 = TWidth.Load(ref c, 2 * columns);
-            c21 = TWidth.Load(ref c, 2 * columns + width);
-            c30 = TWidth.Load(ref c, 3 * columns);
-            c31 = TWidth.Load(ref c, 3 * columns + width);
-        }
         ref T a0 = ref a;
         ref T a1 = ref Unsafe.Add(ref a, aRowStride);
         ref T a2 = ref Unsafe.Add(ref a, 2 * aRowStride);

@@ -7,9 +7,10 @@ using Xunit;
 namespace NetGen.Tests.Kernels;
 
 /// <summary>
-/// Products deeper than one pass of the product kernel (its depth blocks of 256, on outputs 64 wide or more) against
-/// plain loops: the forward product over a deep input, the weight gradient over a large batch and the input gradient
-/// from a wide next layer, with widths that leave every tail (a 128-bit vector, scalars) after the widest vectors.
+/// Deep and wide products against plain loops: the forward product over a deep input, the weight gradient over a
+/// large batch and the input gradient from a wide next layer, with widths that leave every tail (a 128-bit vector,
+/// scalars) after the widest vectors, and with outputs whose rows lie a multiple of 2 KB apart (512 floats, 256
+/// doubles), which the product reads through copies of its column panels.
 /// </summary>
 public sealed class DeepProductTests
 {
@@ -19,6 +20,9 @@ public sealed class DeepProductTests
     [InlineData(13, 1030, 67)]
     [InlineData(33, 513, 131)]
     [InlineData(5, 300, 200)]
+    [InlineData(13, 40, 512)]
+    [InlineData(9, 300, 256)]
+    [InlineData(33, 70, 1024)]
     public void A_deep_forward_product_matches_the_definition(int batch, int inSize, int outSize)
     {
         Forward<float>(batch, inSize, outSize);
@@ -29,6 +33,8 @@ public sealed class DeepProductTests
     [InlineData(300, 5, 64)]
     [InlineData(700, 9, 97)]
     [InlineData(257, 33, 70)]
+    [InlineData(300, 9, 512)]
+    [InlineData(40, 13, 256)]
     public void A_weight_gradient_over_a_large_batch_matches_the_definition(int batch, int inSize, int outSize)
     {
         BackwardWeights<float>(batch, inSize, outSize);
