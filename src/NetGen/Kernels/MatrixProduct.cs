@@ -101,7 +101,7 @@ internal static class MatrixProduct
         // A B whose rows lie a multiple of 2 KB apart is read through a copy of each column pair's panel, its rows
         // contiguous: read in place, such a stride (1024 floats is 4 KB) maps the panel's rows onto a few sets of
         // the caches, and the panel, read again for each block of rows, was evicted as it was read (a 1024-1024
-        // layer ran at 62% of the FMA peak at batch 64 and 256, and at 82% and 89% with the copy). Other strides do
+        // layer ran at 61-62% of the FMA peak at batch 64 and 256, and at 82% and 90% with the copy). Other strides do
         // not gain by the copy (784-256 at batch 16 lost a fifth to it), nor does a single block of rows.
         bool packed = (long)columns * Unsafe.SizeOf<T>() % AliasingStride == 0 && blockedRows > RowBlock;
         Span<T> panel = packed ? PanelBuffer<T>.For(depth * 2 * width) : default;
