@@ -38,9 +38,9 @@ public sealed class OnnxNetworkAttribute(string path) : Attribute
     public Loss Loss { get; set; }
 
     /// <summary>
-    /// The element type of every parameter, input and output. Left unset, it is the model's: float for a float32
-    /// model, double for a float64 one. A float32 model may be declared double (its values widen exactly); a float64
-    /// model cannot be declared single.
+    /// The element type of every parameter, input and output. Left unset, it is the model's: float for a float32,
+    /// float16 or bfloat16 model (16-bit values widen exactly), double for a float64 one. A float32 model may be
+    /// declared double (its values widen exactly); a float64 model cannot be declared single.
     /// </summary>
     public Precision Precision { get; set; }
 
