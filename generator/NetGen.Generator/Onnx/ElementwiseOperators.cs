@@ -49,16 +49,16 @@ internal static class ElementwiseOperators
         {
             case "Identity" or "Dropout" or "Flatten": return x;
             case "Relu": return x < 0 ? 0 : x;
-            case "LeakyRelu": return x < 0 ? Float(node, "alpha", 0.01f) * x : x;
-            case "Elu": return x > 0 ? x : Float(node, "alpha", 1f) * (Math.Exp(x) - 1);
-            case "Selu": return Float(node, "gamma", 1.05070102214813232421875f) * (x > 0 ? x : Float(node, "alpha", 1.67326319217681884765625f) * (Math.Exp(x) - 1));
+            case "LeakyRelu": return x < 0 ? node.FloatAttribute("alpha", 0.01f) * x : x;
+            case "Elu": return x > 0 ? x : node.FloatAttribute("alpha", 1f) * (Math.Exp(x) - 1);
+            case "Selu": return node.FloatAttribute("gamma", 1.05070102214813232421875f) * (x > 0 ? x : node.FloatAttribute("alpha", 1.67326319217681884765625f) * (Math.Exp(x) - 1));
             case "Celu":
             {
-                double alpha = Float(node, "alpha", 1f);
+                double alpha = node.FloatAttribute("alpha", 1f);
                 return Math.Max(0, x) + Math.Min(0, alpha * (Math.Exp(x / alpha) - 1));
             }
             case "Sigmoid": return Sigmoid(x);
-            case "HardSigmoid": return Math.Max(0, Math.Min(1, Float(node, "alpha", 0.2f) * x + Float(node, "beta", 0.5f)));
+            case "HardSigmoid": return Math.Max(0, Math.Min(1, node.FloatAttribute("alpha", 0.2f) * x + node.FloatAttribute("beta", 0.5f)));
             case "HardSwish": return x * Math.Max(0, Math.Min(1, x / 6 + 0.5));
             case "Tanh": return Math.Tanh(x);
             case "Softplus": return Softplus(x);
@@ -72,7 +72,7 @@ internal static class ElementwiseOperators
             case "Reciprocal": return 1 / x;
             case "Mish": return x * Math.Tanh(Softplus(x));
             case "Gelu":
-                return String(node, "approximate", "none") == "tanh"
+                return node.StringAttribute("approximate", "none") == "tanh"
                     ? 0.5 * x * (1 + Math.Tanh(Math.Sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x)))
                     : 0.5 * x * (1 + Erf(x / Math.Sqrt(2)));
             case "Add": return x + inputs[1];
@@ -125,10 +125,4 @@ internal static class ElementwiseOperators
         double erfc = Math.Exp(-a * a) / Math.Sqrt(Math.PI) / fraction;
         return x > 0 ? 1 - erfc : erfc - 1;
     }
-
-    private static double Float(OnnxNodeSpec node, string name, float fallback) =>
-        node.Attributes.FirstOrDefault(a => a.Name == name) is { } attribute ? attribute.Float : fallback;
-
-    private static string String(OnnxNodeSpec node, string name, string fallback) =>
-        node.Attributes.FirstOrDefault(a => a.Name == name) is { } attribute ? attribute.String : fallback;
 }

@@ -153,7 +153,7 @@ internal sealed class OnnxGraphMapper
 
     private void CheckPassThrough(OnnxNodeSpec node)
     {
-        if (node.OpType == "Flatten" && Int(node, "axis", 1) is not (1 or -1) and var axis)
+        if (node.OpType == "Flatten" && node.IntAttribute("axis", 1) is not (1 or -1) and var axis)
             throw NotMapped(node, $"flattens from axis {Text(axis)}, which would merge the samples of a batch: NetGen maps a Flatten of [batch, n] from axis 1");
         // Dropout's second output, the mask, exists only in training; in inference nothing may read it.
         if (node.OpType == "Dropout" && node.Outputs.Skip(1).Any(o => o.Length > 0 && Consumers(o).Count > 0))
@@ -184,13 +184,13 @@ internal sealed class OnnxGraphMapper
             {
                 if (node.Inputs.Count < 2 || node.Inputs[0] != input)
                     throw NotMapped(node, $"does not take the layer's input '{input}' as its first input A, and NetGen maps A·B + C with the layer's input as A");
-                if (Int(node, "transA", 0) != 0)
+                if (node.IntAttribute("transA", 0) != 0)
                     throw NotMapped(node, "transposes its input A (transA = 1), and NetGen maps a Gemm whose input A is [batch, features]");
                 foreach (string scale in new[] { "alpha", "beta" })
-                    if (Float(node, scale, 1f) != 1f)
-                        throw NotMapped(node, $"scales by {scale} = {Float(node, scale, 1f).ToString("R", CultureInfo.InvariantCulture)}, and NetGen maps a Gemm with alpha = beta = 1, as torch.onnx.export writes for nn.Linear");
+                    if (node.FloatAttribute(scale, 1f) != 1f)
+                        throw NotMapped(node, $"scales by {scale} = {node.FloatAttribute(scale, 1f).ToString("R", CultureInfo.InvariantCulture)}, and NetGen maps a Gemm with alpha = beta = 1, as torch.onnx.export writes for nn.Linear");
                 OnnxTensorSpec weight = Matrix(node, node.Inputs[1]);
-                bool transposed = Int(node, "transB", 0) != 0;
+                bool transposed = node.IntAttribute("transB", 0) != 0;
                 int outputSize = (int)(transposed ? weight.Dims[0] : weight.Dims[1]), inputSize = (int)(transposed ? weight.Dims[1] : weight.Dims[0]);
                 CheckWidth(node, weight, inputSize, width);
                 string biasName = node.Inputs.Count > 2 ? node.Inputs[2] : "";
@@ -237,7 +237,7 @@ internal sealed class OnnxGraphMapper
         if (SoleConsumer(value) is { OpType: "Softmax" } softmax)
         {
             // Before opset 13 Softmax flattens from its axis, 1 by default; from 13 it normalizes along one axis, −1 by default. On [batch, n] both mean each sample.
-            long axis = Int(softmax, "axis", opset < 13 ? 1 : -1);
+            long axis = softmax.IntAttribute("axis", opset < 13 ? 1 : -1);
             if (axis is not (1 or -1))
                 throw NotMapped(softmax, $"normalizes along axis {Text(axis)}, across the batch, and NetGen's Softmax normalizes each sample's outputs (axis 1 or -1)");
             return (ActivationKind.Softmax, 0, Output(softmax));
@@ -394,12 +394,6 @@ internal sealed class OnnxGraphMapper
         node.Outputs.Count > 0 && node.Outputs[0].Length > 0 ? node.Outputs[0] : throw NotMapped(node, "has no output");
 
     private static long ElementCount(OnnxTensorSpec tensor) => tensor.Dims.Aggregate(1L, (product, dim) => product * dim);
-
-    private static long Int(OnnxNodeSpec node, string name, long fallback) =>
-        node.Attributes.FirstOrDefault(a => a.Name == name) is { } attribute ? attribute.Int : fallback;
-
-    private static float Float(OnnxNodeSpec node, string name, float fallback) =>
-        node.Attributes.FirstOrDefault(a => a.Name == name) is { } attribute ? attribute.Float : fallback;
 
     private OnnxMappingException NotMapped(OnnxNodeSpec node, string detail) =>
         new(DiagnosticDescriptors.OnnxOperatorNotMapped, [network, path, NodeName(node), node.OpType, detail]);
