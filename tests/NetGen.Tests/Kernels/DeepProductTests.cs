@@ -1,4 +1,3 @@
-using System;
 using System.Numerics;
 using NetGen.Kernels;
 using NetGen.Tests.Support;
@@ -46,23 +45,16 @@ public sealed class DeepProductTests
     [InlineData(13, 129, 600)]
     public void An_input_gradient_from_a_wide_next_layer_matches_the_definition(int batch, int inSize, int outSize)
     {
-        var random = new SeededRandom(batch + inSize);
-        double[] dz = Draw(random, batch * outSize), w = Draw(random, inSize * outSize);
+        var data = new TestData(batch + inSize);
+        var (dz, _) = KernelTestData.Random<double>(data, batch * outSize);
+        var (w, _) = KernelTestData.Random<double>(data, inSize * outSize);
         var transposed = new double[w.Length];
         NetGen.Kernels.Layout.Transpose<double>(w, transposed, inSize, outSize);
         var dx = new double[batch * inSize];
 
         Dense.BackwardInputTransposed<double>(dz, transposed, dx, batch, inSize, outSize);
 
-        var expected = new double[batch * inSize];
-        var magnitude = new double[batch * inSize];
-        for (int s = 0; s < batch; s++)
-            for (int i = 0; i < inSize; i++)
-                for (int o = 0; o < outSize; o++)
-                {
-                    expected[s * inSize + i] += dz[s * outSize + o] * w[i * outSize + o];
-                    magnitude[s * inSize + i] += Math.Abs(dz[s * outSize + o] * w[i * outSize + o]);
-                }
+        var (expected, magnitude) = KernelTestData.InputGradient(dz, w, batch, inSize, outSize);
         KernelTestData.AssertClose(dx, expected, magnitude, KernelTestData.Tolerance<double>(), $"Dense.BackwardInputTransposed batch {batch}, {inSize} <- {outSize}");
     }
 
@@ -92,25 +84,9 @@ public sealed class DeepProductTests
 
         Dense.BackwardWeights<T>(x, dz, dw.Span, dBias.Span, batch, inSize, outSize);
 
-        var expected = new double[inSize * outSize];
-        var magnitude = new double[inSize * outSize];
-        for (int s = 0; s < batch; s++)
-            for (int i = 0; i < inSize; i++)
-                for (int o = 0; o < outSize; o++)
-                {
-                    expected[i * outSize + o] += xd[s * inSize + i] * dzd[s * outSize + o];
-                    magnitude[i * outSize + o] += Math.Abs(xd[s * inSize + i] * dzd[s * outSize + o]);
-                }
+        var (expected, magnitude) = KernelTestData.WeightGradient(xd, dzd, batch, inSize, outSize);
         string what = $"Dense.BackwardWeights<{typeof(T).Name}> batch {batch}, {inSize} -> {outSize}";
         KernelTestData.AssertClose(dw.ToDouble(), expected, magnitude, KernelTestData.Tolerance<T>(), what);
         dw.AssertGuardsIntact(what);
-    }
-
-    private static double[] Draw(SeededRandom random, int count)
-    {
-        var values = new double[count];
-        for (int k = 0; k < count; k++)
-            values[k] = random.NextDouble() * 2 - 1;
-        return values;
     }
 }

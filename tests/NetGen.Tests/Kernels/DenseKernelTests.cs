@@ -85,21 +85,14 @@ public class DenseKernelTests
 
             Dense.BackwardWeights<T>(x, dz, dw.Span, dBias.Span, batch, inSize, outSize);
 
-            var expectedW = new double[inSize * outSize];
-            var magnitudeW = new double[inSize * outSize];
+            var (expectedW, magnitudeW) = KernelTestData.WeightGradient(xd, dzd, batch, inSize, outSize);
             var expectedB = new double[outSize];
             var magnitudeB = new double[outSize];
             for (int s = 0; s < batch; s++)
                 for (int o = 0; o < outSize; o++)
                 {
-                    double d = dzd[s * outSize + o];
-                    expectedB[o] += d;
-                    magnitudeB[o] += Math.Abs(d);
-                    for (int i = 0; i < inSize; i++)
-                    {
-                        expectedW[i * outSize + o] += xd[s * inSize + i] * d;
-                        magnitudeW[i * outSize + o] += Math.Abs(xd[s * inSize + i] * d);
-                    }
+                    expectedB[o] += dzd[s * outSize + o];
+                    magnitudeB[o] += Math.Abs(dzd[s * outSize + o]);
                 }
             string what = $"Dense.BackwardWeights<{typeof(T).Name}> batch {batch}, {inSize} -> {outSize}";
             KernelTestData.AssertClose(dw.ToDouble(), expectedW, magnitudeW, KernelTestData.Tolerance<T>(), what + ", weights");
@@ -133,15 +126,7 @@ public class DenseKernelTests
 
             Dense.BackwardInput<T>(dz, w, dx.Span, batch, inSize, outSize);
 
-            var expected = new double[batch * inSize];
-            var magnitude = new double[batch * inSize];
-            for (int s = 0; s < batch; s++)
-                for (int i = 0; i < inSize; i++)
-                    for (int o = 0; o < outSize; o++)
-                    {
-                        expected[s * inSize + i] += wd[i * outSize + o] * dzd[s * outSize + o];
-                        magnitude[s * inSize + i] += Math.Abs(wd[i * outSize + o] * dzd[s * outSize + o]);
-                    }
+            var (expected, magnitude) = KernelTestData.InputGradient(dzd, wd, batch, inSize, outSize);
             string what = $"Dense.BackwardInput<{typeof(T).Name}> batch {batch}, {inSize} -> {outSize}";
             KernelTestData.AssertClose(dx.ToDouble(), expected, magnitude, KernelTestData.Tolerance<T>(), what);
             dx.AssertGuardsIntact(what);

@@ -64,6 +64,36 @@ internal static class KernelTestData
         return (values, magnitude);
     }
 
+    /// <summary>The weight gradient <c>dw[i, o] = Σₛ x[s, i]·dz[s, o]</c> in double, with each value's magnitude.</summary>
+    public static (double[] Values, double[] Magnitude) WeightGradient(double[] x, double[] dz, int batch, int inSize, int outSize)
+    {
+        var values = new double[inSize * outSize];
+        var magnitude = new double[inSize * outSize];
+        for (int s = 0; s < batch; s++)
+            for (int i = 0; i < inSize; i++)
+                for (int o = 0; o < outSize; o++)
+                {
+                    values[i * outSize + o] += x[s * inSize + i] * dz[s * outSize + o];
+                    magnitude[i * outSize + o] += Math.Abs(x[s * inSize + i] * dz[s * outSize + o]);
+                }
+        return (values, magnitude);
+    }
+
+    /// <summary>The input gradient <c>dx[s, i] = Σₒ w[i, o]·dz[s, o]</c> in double, with each value's magnitude.</summary>
+    public static (double[] Values, double[] Magnitude) InputGradient(double[] dz, double[] w, int batch, int inSize, int outSize)
+    {
+        var values = new double[batch * inSize];
+        var magnitude = new double[batch * inSize];
+        for (int s = 0; s < batch; s++)
+            for (int i = 0; i < inSize; i++)
+                for (int o = 0; o < outSize; o++)
+                {
+                    values[s * inSize + i] += w[i * outSize + o] * dz[s * outSize + o];
+                    magnitude[s * inSize + i] += Math.Abs(w[i * outSize + o] * dz[s * outSize + o]);
+                }
+        return (values, magnitude);
+    }
+
     /// <summary>The relative accuracy expected of a kernel in T against a double reference: a few dozen roundings.</summary>
     public static double Tolerance<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
         typeof(T) == typeof(float) ? 1e-5 : 1e-13;
