@@ -1,0 +1,70 @@
+using System;
+using NetGen.Kernels;
+
+namespace NetGen.Quantization;
+
+/// <summary>
+/// A layer with 8-bit weights, one scale per output, and its input quantized per sample to 7 bits:
+/// <c>y[o] = (Σ_i q_x[i]·q_w[o, i] − z·Σ_i q_w[o, i])·step·s[o] + b[o]</c>, the sums exact in 32-bit integers.
+/// </summary>
+internal sealed class Int8Layer : QuantizedLayer
+{
+    /// <summary>
+    /// The widest input whose sums cannot overflow 32 bits: each product is at most 127·127 in size, and the
+    /// zero-point term as large again.
+    /// </summary>
+    public const int MaximumInputSize = int.MaxValue / (2 * 127 * 127);
+
+    private readonly int _stride;
+    private readonly sbyte[] _weights;
+    private readonly float[] _scales;
+    private readonly int[] _rowSums;
+
+    public Int8Layer(LayerDescription layer, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias) : base(layer, bias)
+    {
+        if (layer.InputSize > MaximumInputSize)
+            throw new ArgumentException($"Int8 weights take layers of at most {MaximumInputSize} inputs, so that their integer sums fit 32 bits; layer {layer.Name ?? ""} has {layer.InputSize}.", nameof(layer));
+        _stride = RoundUp(InputSize, Int8Products.RowAlignment);
+        SumRows = RoundUp(OutputSize, Int8Products.RowBlock);
+        _weights = new sbyte[(long)SumRows * _stride <= Array.MaxLength ? SumRows * _stride : throw new ArgumentException($"A layer of {OutputSize}x{InputSize} weights is too large to quantize.", nameof(layer))];
+        _scales = new float[OutputSize];
+        _rowSums = new int[OutputSize];
+        for (int o = 0; o < OutputSize; o++)
+        {
+            ReadOnlySpan<float> row = weights.Slice(o * InputSize, InputSize);
+            float largest = 0f;
+            foreach (float w in row)
+                largest = MathF.Max(largest, MathF.Abs(w));
+            float scale = largest / 127f;
+            // A row too small for its scale to be a normal float keeps zeros: its products are below float's resolution anyway.
+            if (!float.IsNormal(scale))
+                continue;
+            _scales[o] = scale;
+            Span<sbyte> quantized = _weights.AsSpan(o * _stride, InputSize);
+            int sum = 0;
+            for (int i = 0; i < InputSize; i++)
+            {
+                int q = Math.Clamp((int)MathF.Round(row[i] / scale), -127, 127);
+                quantized[i] = (sbyte)q;
+                sum += q;
+            }
+            _rowSums[o] = sum;
+        }
+    }
+
+    public override long Bytes => _weights.Length + 4L * (_scales.Length + _rowSums.Length + Bias.Length);
+
+    public override int SumRows { get; }
+
+    public override int PaddedInput => _stride;
+
+    protected override void MultiplyAddBias(ReadOnlySpan<float> x, Span<float> y, QuantizedScratch scratch)
+    {
+        Span<byte> levels = scratch.Levels.AsSpan(0, _stride);
+        Span<int> sums = scratch.IntegerSums.AsSpan(0, SumRows);
+        float step = ActivationQuantizer.Quantize(x, levels, out int zeroPoint);
+        Int8Products.Multiply(levels, _weights, _stride, sums);
+        for (int o = 0; o < OutputSize; o++)
+            y[o] = (sums[o] - zeroPoint * _rowSums[o]) * (step * _scales[o]) + Bias[o];
+    }
+}

@@ -1,0 +1,50 @@
+using System;
+using NetGen.Kernels;
+
+namespace NetGen.Quantization;
+
+/// <summary>One dense layer of a <see cref="QuantizedNetwork"/>: <c>y = activation(W·x + b)</c> with <c>W</c> in fewer bytes.</summary>
+internal abstract class QuantizedLayer
+{
+    private readonly Activation _activation;
+    private readonly float _argument;
+
+    protected QuantizedLayer(LayerDescription layer, ReadOnlySpan<float> bias)
+    {
+        (InputSize, OutputSize, _activation) = (layer.InputSize, layer.OutputSize, layer.Activation);
+        _argument = layer.Activation == Activation.LeakyReLU ? (float)layer.NegativeSlope : 0f;
+        Bias = bias.ToArray();
+    }
+
+    public int InputSize { get; }
+
+    public int OutputSize { get; }
+
+    /// <summary>The bias, float.</summary>
+    protected float[] Bias { get; }
+
+    /// <summary>The bytes of the layer's weights with their padding and scales, and its bias.</summary>
+    public abstract long Bytes { get; }
+
+    /// <summary>The rows of sums the products write, a whole number of row blocks.</summary>
+    public abstract int SumRows { get; }
+
+    /// <summary>The scratch row the layer's input is copied or quantized into, with its padding.</summary>
+    public abstract int PaddedInput { get; }
+
+    /// <summary><c>y = activation(W·x + b)</c> for one sample.</summary>
+    public void Forward(ReadOnlySpan<float> x, Span<float> y, QuantizedScratch scratch)
+    {
+        MultiplyAddBias(x, y, scratch);
+        if (_activation == Activation.Softmax)
+            Activations.Softmax(y, 1, OutputSize);
+        else
+            Activations.Forward(y, _activation, _argument);
+    }
+
+    /// <summary><c>y = W·x + b</c>.</summary>
+    protected abstract void MultiplyAddBias(ReadOnlySpan<float> x, Span<float> y, QuantizedScratch scratch);
+
+    /// <summary><paramref name="size"/> rounded up to a multiple of <paramref name="multiple"/>.</summary>
+    protected static int RoundUp(int size, int multiple) => (size + multiple - 1) / multiple * multiple;
+}

@@ -1,0 +1,34 @@
+using NetGen;
+
+namespace NetGen.Tests.Networks;
+
+/// <summary>MNIST's shape: 784-256-10, ReLU then Softmax.</summary>
+[Network(Loss.CrossEntropy)]
+[Input(784)]
+[Dense(256, Activation.ReLU)]
+[Dense(10, Activation.Softmax)]
+public partial class QuantizedMnistShapeNet;
+
+/// <summary>Three layers of odd sizes and three activations, ending in one sigmoid output.</summary>
+[Network(Loss.BinaryCrossEntropy)]
+[Input(37)]
+[Dense(50, Activation.Tanh)]
+[Dense(21, Activation.LeakyReLU, NegativeSlope = 0.2)]
+[Dense(1, Activation.Sigmoid)]
+public partial class QuantizedOddShapeNet;
+
+/// <summary>A classifier of the 8x8 digits.</summary>
+[Network(Loss.CrossEntropy)]
+[Input(64)]
+[Dense(32, Activation.ReLU)]
+[Dense(10, Activation.Softmax)]
+[Adam(0.01)]
+public partial class QuantizedDigitsNet;
+
+/// <summary>A classifier of Fashion-MNIST.</summary>
+[Network(Loss.CrossEntropy)]
+[Input(784)]
+[Dense(128, Activation.ReLU)]
+[Dense(10, Activation.Softmax)]
+[Adam(0.001)]
+public partial class QuantizedFashionNet;
