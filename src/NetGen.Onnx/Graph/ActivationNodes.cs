@@ -3,7 +3,7 @@ using System;
 namespace NetGen.Onnx.Graph;
 
 /// <summary>
-/// The nodes that compute one layer's activation, elementwise on its Gemm's output: the opset-13
+/// The nodes that compute one layer's activation, elementwise on its x·Wᵀ + b: the opset-13
 /// operator where ONNX has one, else a decomposition into primitive operators that computes PyTorch's
 /// definition (<see cref="LayerDescription.ToString"/> names the module).
 /// </summary>
@@ -12,7 +12,7 @@ internal static partial class ActivationNodes
     /// <summary>
     /// Writes the nodes computing <paramref name="layer"/>'s activation of <paramref name="input"/> into
     /// <paramref name="output"/>, naming intermediate values and nodes after <paramref name="scope"/>.
-    /// Identity has no node: the caller lets the Gemm write <paramref name="output"/> itself.
+    /// Identity has no node: the caller lets the layer's linear nodes write <paramref name="output"/> themselves.
     /// </summary>
     public static void Write(OnnxGraphWriter graph, LayerDescription layer, string scope, string input, string output)
     {

@@ -5,25 +5,32 @@ using Onnx;
 namespace NetGen.Onnx.Graph;
 
 /// <summary>
-/// Appends nodes and initializers to one ONNX graph of a single element type (float or double), and
-/// writes each scalar constant the decompositions share once, under a name that says what it is.
+/// Appends nodes and initializers to one ONNX graph of a single element type (float or double; a quantized graph
+/// holds INT8 weights besides), and writes each scalar constant the decompositions share once, under a name that
+/// says what it is.
 /// </summary>
 internal sealed class OnnxGraphWriter(GraphProto graph, TensorProto.Types.DataType elementType)
 {
     private readonly HashSet<string> _constants = new(StringComparer.Ordinal);
 
-    /// <summary>The element type of every tensor in the graph: FLOAT or DOUBLE, from the network's precision.</summary>
+    /// <summary>The element type of the graph's values and real-valued tensors: FLOAT or DOUBLE, from the network's precision.</summary>
     public TensorProto.Types.DataType ElementType => elementType;
 
     /// <summary>Adds the node <paramref name="name"/> computing <paramref name="op"/> of <paramref name="inputs"/> into <paramref name="output"/>; returns <paramref name="output"/>.</summary>
     public string Node(string op, string name, string[] inputs, string output, params AttributeProto[] attributes)
     {
+        Node(op, name, inputs, [output], attributes);
+        return output;
+    }
+
+    /// <summary>Adds the node <paramref name="name"/> computing <paramref name="op"/> of <paramref name="inputs"/> into several <paramref name="outputs"/>, such as DynamicQuantizeLinear's values, scale and zero point.</summary>
+    public void Node(string op, string name, string[] inputs, string[] outputs, params AttributeProto[] attributes)
+    {
         var node = new NodeProto { OpType = op, Name = name };
         node.Input.AddRange(inputs);
-        node.Output.Add(output);
+        node.Output.AddRange(outputs);
         node.Attribute.AddRange(attributes);
         graph.Node.Add(node);
-        return output;
     }
 
     /// <summary>Adds the tensor <paramref name="name"/> of shape <paramref name="dims"/> holding <paramref name="values"/>, row-major.</summary>
@@ -39,6 +46,17 @@ internal sealed class OnnxGraphWriter(GraphProto graph, TensorProto.Types.DataTy
         else
             foreach (double value in values)
                 tensor.FloatData.Add((float)value);
+        graph.Initializer.Add(tensor);
+    }
+
+    /// <summary>Adds the INT8 tensor <paramref name="name"/> of shape <paramref name="dims"/> holding <paramref name="values"/>, row-major.</summary>
+    public void Initializer(string name, long[] dims, ReadOnlySpan<sbyte> values)
+    {
+        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int8 };
+        tensor.Dims.AddRange(dims);
+        // raw_data, one byte a value: int32_data would spend a varint on each, ten bytes for a negative one, and
+        // single bytes have no byte order to get wrong.
+        tensor.RawData = Google.Protobuf.ByteString.CopyFrom(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values));
         graph.Initializer.Add(tensor);
     }
 

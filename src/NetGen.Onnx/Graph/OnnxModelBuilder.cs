@@ -6,8 +6,9 @@ using Onnx;
 namespace NetGen.Onnx.Graph;
 
 /// <summary>
-/// Builds the ONNX model of a network's inference: per layer <c>Gemm(x, W, b, transB = 1)</c>, that is
-/// <c>x·Wᵀ + b</c> with W stored [out, in] as PyTorch's <c>Linear</c> holds it, then its activation's nodes.
+/// Builds the ONNX model of a network's inference: per layer the nodes of its <c>x·Wᵀ + b</c>, as the given
+/// <see cref="LinearNodes"/> write them (<see cref="GemmNodes"/> for the float export,
+/// <see cref="DynamicQuantizedLinearNodes"/> for the quantized one), then its activation's nodes.
 /// Dropout is the identity at inference and has no node.
 /// </summary>
 internal static class OnnxModelBuilder
@@ -21,7 +22,7 @@ internal static class OnnxModelBuilder
     /// <summary>The graph's input and output, and the symbolic name of their first dimension.</summary>
     public const string InputName = "input", OutputName = "output", BatchDimension = "batch";
 
-    public static ModelProto Build<T>(INetwork<T> network) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    public static ModelProto Build<T>(INetwork<T> network, LinearNodes linear) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(network);
         NetworkDescription description = network.Description;
@@ -39,16 +40,14 @@ internal static class OnnxModelBuilder
         {
             LayerDescription layer = description.Layers[l];
             string scope = layer.WeightName[..layer.WeightName.LastIndexOf('.')];   // the module: "0", "lin_1"
-            writer.Initializer(layer.WeightName, [layer.OutputSize, layer.InputSize], values.AsSpan(layer.ParameterOffset, layer.WeightCount));
-            writer.Initializer(layer.BiasName, [layer.OutputSize], values.AsSpan(layer.ParameterOffset + layer.WeightCount, layer.OutputSize));
-
             bool last = l == description.Layers.Count - 1;
             string activated = last ? OutputName : $"{scope}.output";
             bool identity = layer.Activation == Activation.Identity;
-            string linear = writer.Node("Gemm", $"{scope}.Gemm", [current, layer.WeightName, layer.BiasName], identity ? activated : $"{scope}.linear",
-                OnnxGraphWriter.Attribute("transB", 1L));
+            string linearOutput = identity ? activated : $"{scope}.linear";
+            linear(writer, layer, scope, current,
+                values.AsSpan(layer.ParameterOffset, layer.WeightCount), values.AsSpan(layer.ParameterOffset + layer.WeightCount, layer.OutputSize), linearOutput);
             if (!identity)
-                ActivationNodes.Write(writer, layer, scope, linear, activated);
+                ActivationNodes.Write(writer, layer, scope, linearOutput, activated);
             current = activated;
         }
         graph.Input.Add(Batch(InputName, elementType, description.InputSize));

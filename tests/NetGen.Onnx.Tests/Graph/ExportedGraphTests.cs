@@ -100,17 +100,28 @@ public sealed class ExportedGraphTests
         Assert.Equal(Enum.GetValues<Activation>(), In<double>().Distinct().Order());
     }
 
-    [Fact]
-    public void FileAndStreamHoldTheSameModelAndTheStreamStaysOpen()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void FileAndStreamHoldTheSameModelAndTheStreamStaysOpen(bool quantized)
     {
-        var network = new FloatGELUMishNet(5);
+        INetwork<float> network = new FloatGELUMishNet(5);
         string path = Path.Combine(Path.GetTempPath(), $"netgen-onnx-{Guid.NewGuid():N}.onnx");
         try
         {
-            File.WriteAllText(path, "an older, longer file that the export replaces entirely");
-            network.ExportOnnx(path);
+            // Longer than either model, so that a file the export did not truncate would show.
+            File.WriteAllText(path, "an older, longer file that the export replaces entirely" + new string('.', 100_000));
             var stream = new MemoryStream();
-            network.ExportOnnx(stream);
+            if (quantized)
+            {
+                network.ExportQuantizedOnnx(path);
+                network.ExportQuantizedOnnx(stream);
+            }
+            else
+            {
+                network.ExportOnnx(path);
+                network.ExportOnnx(stream);
+            }
 
             Assert.Equal(stream.ToArray(), File.ReadAllBytes(path));
             Assert.True(stream.CanWrite);

@@ -14,6 +14,16 @@ public static class ExportedModel
         return stream.ToArray();
     }
 
+    /// <summary>The model <c>ExportQuantizedOnnx</c> writes for <paramref name="network"/>.</summary>
+    public static byte[] QuantizedBytes(INetwork<float> network)
+    {
+        var stream = new MemoryStream();
+        network.ExportQuantizedOnnx(stream);
+        return stream.ToArray();
+    }
+
     internal static ModelProto Decode<T>(INetwork<T> network) where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
         ModelProto.Parser.ParseFrom(Bytes(network));
+
+    internal static ModelProto DecodeQuantized(INetwork<float> network) => ModelProto.Parser.ParseFrom(QuantizedBytes(network));
 }

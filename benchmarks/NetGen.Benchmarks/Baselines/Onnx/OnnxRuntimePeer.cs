@@ -9,7 +9,9 @@ namespace NetGen.Benchmarks.Baselines.Onnx;
 /// inter-op thread, sequential execution, all graph optimizations, and input and output tensors
 /// allocated once over managed arrays and bound once with an <see cref="OrtIoBinding"/>, so that
 /// <see cref="Run"/> only crosses into the native runtime and back. The model is what NetGen.Onnx's
-/// <c>ExportOnnx</c> writes for the network, so ONNX Runtime computes the same function from the same numbers.
+/// <c>ExportOnnx</c> writes for the network, so ONNX Runtime computes the same function from the same numbers;
+/// or, made with <c>quantized: true</c>, what <c>ExportQuantizedOnnx</c> writes: the same network dynamically
+/// quantized (int8 weights per output channel, uint8 inputs quantized per call), as <c>quantize_dynamic</c> makes it.
 /// </summary>
 public sealed class OnnxRuntimePeer : IDisposable
 {
@@ -25,10 +27,13 @@ public sealed class OnnxRuntimePeer : IDisposable
     /// <summary>The array the bound output tensor writes.</summary>
     public float[] Output { get; }
 
-    public OnnxRuntimePeer(INetwork<float> network, int batch = 1)
+    public OnnxRuntimePeer(INetwork<float> network, int batch = 1, bool quantized = false)
     {
         var model = new MemoryStream();
-        network.ExportOnnx(model);
+        if (quantized)
+            network.ExportQuantizedOnnx(model);
+        else
+            network.ExportOnnx(model);
         _options = new SessionOptions
         {
             IntraOpNumThreads = 1,
