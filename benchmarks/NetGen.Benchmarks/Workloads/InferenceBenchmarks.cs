@@ -8,7 +8,7 @@ using NetGen.Benchmarks.Networks;
 namespace NetGen.Benchmarks.Workloads;
 
 /// <summary>
-/// W2-W4: Forward on one sample. Each workload is a category whose baseline is ONNX Runtime, so the
+/// W2-W4: Forward on one sample; W4 also with weights in fewer bytes, beside ONNX Runtime running the model dynamically quantized (int8 weights per channel, ExportQuantizedOnnx). Each workload is a category whose baseline is ONNX Runtime, so the
 /// Ratio column reads "times ONNX Runtime's time"; the layer-list engine runs beside them.
 /// </summary>
 [MemoryDiagnoser]
@@ -16,12 +16,15 @@ namespace NetGen.Benchmarks.Workloads;
 [CategoriesColumn]
 public class InferenceBenchmarks
 {
+    private delegate void ForwardCall(ReadOnlySpan<float> input, Span<float> output);
+
     private readonly float[] _output = new float[10];
     private SpiralNet _spiral = null!;
     private ControlNet _control = null!;
     private MnistNet _mnist = null!;
+    private QuantizedNetwork _mnistInt8 = null!, _mnistBFloat16 = null!;
     private LayerListNetwork _spiralLayers = null!, _controlLayers = null!, _mnistLayers = null!;
-    private OnnxRuntimePeer _spiralOnnx = null!, _controlOnnx = null!, _mnistOnnx = null!;
+    private OnnxRuntimePeer _spiralOnnx = null!, _controlOnnx = null!, _mnistOnnx = null!, _mnistOnnxInt8 = null!;
     private float[] _spiralInput = null!, _controlInput = null!, _mnistInput = null!;
 
     [GlobalSetup]
@@ -33,18 +36,38 @@ public class InferenceBenchmarks
         _spiralInput = Workload.Inputs(2, 4);
         _controlInput = Workload.Inputs(16, 5);
         _mnistInput = Workload.Inputs(784, 6);
+        _mnistInt8 = _mnist.Quantize(WeightFormat.Int8);
+        _mnistBFloat16 = _mnist.Quantize(WeightFormat.BFloat16);
         _spiralLayers = Workload.LayerListTwin(_spiral, NetworkShape.Spiral, Workload.Sgd(1f), 1);
         _controlLayers = Workload.LayerListTwin(_control, NetworkShape.Control, Workload.Sgd(0.01f), 1);
         _mnistLayers = Workload.LayerListTwin(_mnist, NetworkShape.Mnist, Workload.Sgd(0.1f), 1);
         _spiralOnnx = Workload.OnnxTwin(_spiral, _spiralInput);
         _controlOnnx = Workload.OnnxTwin(_control, _controlInput);
         _mnistOnnx = Workload.OnnxTwin(_mnist, _mnistInput);
+        _mnistOnnxInt8 = Workload.OnnxTwin(_mnist, _mnistInput, quantized: true);
         Workload.CheckForward("W2", _spiral, _spiralLayers, _spiralInput);
         Workload.CheckForward("W2", _spiral, _spiralOnnx);
         Workload.CheckForward("W3", _control, _controlLayers, _controlInput);
         Workload.CheckForward("W3", _control, _controlOnnx);
         Workload.CheckForward("W4", _mnist, _mnistLayers, _mnistInput);
         Workload.CheckForward("W4", _mnist, _mnistOnnx);
+        CheckQuantized(_mnistInt8);
+        CheckQuantized(_mnistBFloat16);
+        _mnistOnnxInt8.Run();
+        Workload.Check("W4 ONNX Runtime int8 against float", Forward(_mnist.Forward), _mnistOnnxInt8.Output, QuantizedTolerance);
+    }
+
+    /// <summary>Reduced precision moves the probabilities a little: a quantized row must stay this near float's (relative to the largest).</summary>
+    private const double QuantizedTolerance = 0.05;
+
+    private void CheckQuantized(QuantizedNetwork quantized) =>
+        Workload.Check($"W4 NetGen {quantized.Format} against float", Forward(_mnist.Forward), Forward(quantized.Forward), QuantizedTolerance);
+
+    private float[] Forward(ForwardCall forward)
+    {
+        var output = new float[10];
+        forward(_mnistInput, output);
+        return output;
     }
 
     [GlobalCleanup]
@@ -53,6 +76,7 @@ public class InferenceBenchmarks
         _spiralOnnx.Dispose();
         _controlOnnx.Dispose();
         _mnistOnnx.Dispose();
+        _mnistOnnxInt8.Dispose();
     }
 
     [BenchmarkCategory("W2 2-10-3"), Benchmark(Baseline = true, Description = "W2 ONNX Runtime")]
@@ -81,4 +105,13 @@ public class InferenceBenchmarks
 
     [BenchmarkCategory("W4 784-256-10"), Benchmark(Description = "W4 NetGen")]
     public void Mnist() => _mnist.Forward(_mnistInput, _output);
+
+    [BenchmarkCategory("W4 784-256-10"), Benchmark(Description = "W4 ONNX Runtime int8")]
+    public void MnistOnnxInt8() => _mnistOnnxInt8.Run();
+
+    [BenchmarkCategory("W4 784-256-10"), Benchmark(Description = "W4 NetGen Int8")]
+    public void MnistInt8() => _mnistInt8.Forward(_mnistInput, _output);
+
+    [BenchmarkCategory("W4 784-256-10"), Benchmark(Description = "W4 NetGen BFloat16")]
+    public void MnistBFloat16() => _mnistBFloat16.Forward(_mnistInput, _output);
 }

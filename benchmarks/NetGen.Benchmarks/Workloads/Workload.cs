@@ -51,9 +51,9 @@ internal static class Workload
 
     public static Func<IReadOnlyList<Parameter>, Optimizer> Adam(float learningRate) => p => new AdamOptimizer(p, learningRate);
 
-    public static OnnxRuntimePeer OnnxTwin(INetwork<float> network, ReadOnlySpan<float> input, int batch = 1)
+    public static OnnxRuntimePeer OnnxTwin(INetwork<float> network, ReadOnlySpan<float> input, int batch = 1, bool quantized = false)
     {
-        var peer = new OnnxRuntimePeer(network, batch);
+        var peer = new OnnxRuntimePeer(network, batch, quantized);
         input.CopyTo(peer.Input);
         return peer;
     }
