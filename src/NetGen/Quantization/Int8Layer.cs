@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 using NetGen.Kernels;
 
 namespace NetGen.Quantization;
@@ -64,7 +65,18 @@ internal sealed class Int8Layer : QuantizedLayer
         Span<int> sums = scratch.IntegerSums.AsSpan(0, SumRows);
         float step = ActivationQuantizer.Quantize(x, levels, out int zeroPoint);
         Int8Products.Multiply(levels, _weights, _stride, sums);
-        for (int o = 0; o < OutputSize; o++)
+        int o = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var zero = new Vector<int>(zeroPoint);
+            var steps = new Vector<float>(step);
+            for (; o <= OutputSize - Vector<int>.Count; o += Vector<int>.Count)
+            {
+                Vector<int> centred = new Vector<int>(sums.Slice(o)) - zero * new Vector<int>(_rowSums.AsSpan(o));
+                (Vector.ConvertToSingle(centred) * (steps * new Vector<float>(_scales.AsSpan(o))) + new Vector<float>(Bias.AsSpan(o))).CopyTo(y.Slice(o));
+            }
+        }
+        for (; o < OutputSize; o++)
             y[o] = (sums[o] - zeroPoint * _rowSums[o]) * (step * _scales[o]) + Bias[o];
     }
 }

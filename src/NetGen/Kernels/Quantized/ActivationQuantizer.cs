@@ -1,6 +1,8 @@
 using System;
-using System.Numerics;
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NetGen.Kernels;
 
@@ -23,38 +25,28 @@ internal static class ActivationQuantizer
     /// </summary>
     public static float Quantize(ReadOnlySpan<float> row, Span<byte> levels, out int zeroPoint)
     {
-        float lo = MathF.Min(0f, TensorPrimitives.Min(row)), hi = MathF.Max(0f, TensorPrimitives.Max(row));
+        (float lo, float hi) = Range(row);
         float range = hi - lo;
-        if (!float.IsFinite(range))
+        zeroPoint = 0;
+        if (!float.IsFinite(range) || range == 0f)
         {
             levels.Clear();
-            zeroPoint = 0;
-            return float.NaN;
-        }
-        if (range == 0f)
-        {
-            levels.Clear();
-            zeroPoint = 0;
-            return 1f;
+            return range == 0f ? 1f : float.NaN;
         }
         float inverseStep = Levels / range;
         zeroPoint = (int)MathF.Round(-lo * inverseStep);
         int i = 0;
-        if (Vector.IsHardwareAccelerated)
+        if (Avx512F.IsSupported)
         {
-            var lowest = Vector<int>.Zero;
-            var highest = new Vector<int>(Levels);
-            var zero = new Vector<int>(zeroPoint);
-            var scale = new Vector<float>(inverseStep);
-            int count = Vector<float>.Count;
-            for (; i <= row.Length - 4 * count; i += 4 * count)
+            // vcvtps2dq rounds as MXCSR says, which .NET leaves at nearest-even: MathF.Round's rounding, in one instruction.
+            ref float x = ref MemoryMarshal.GetReference(row);
+            ref byte q = ref MemoryMarshal.GetReference(levels);
+            Vector512<float> scale = Vector512.Create(inverseStep);
+            Vector512<int> zero = Vector512.Create(zeroPoint), top = Vector512.Create(Levels);
+            for (; i <= row.Length - Vector512<float>.Count; i += Vector512<float>.Count)
             {
-                Vector<int> a = Level(new Vector<float>(row.Slice(i)), scale, zero, lowest, highest);
-                Vector<int> b = Level(new Vector<float>(row.Slice(i + count)), scale, zero, lowest, highest);
-                Vector<int> c = Level(new Vector<float>(row.Slice(i + 2 * count)), scale, zero, lowest, highest);
-                Vector<int> d = Level(new Vector<float>(row.Slice(i + 3 * count)), scale, zero, lowest, highest);
-                Vector.Narrow(Vector.Narrow(Vector.AsVectorUInt32(a), Vector.AsVectorUInt32(b)), Vector.Narrow(Vector.AsVectorUInt32(c), Vector.AsVectorUInt32(d)))
-                    .CopyTo(levels.Slice(i));
+                Vector512<int> level = Avx512F.ConvertToVector512Int32(Vector512.LoadUnsafe(ref x, (nuint)i) * scale) + zero;
+                Avx512F.ConvertToVector128Byte(Vector512.Min(Vector512.Max(level, Vector512<int>.Zero), top)).StoreUnsafe(ref q, (nuint)i);
             }
         }
         for (; i < row.Length; i++)
@@ -63,6 +55,40 @@ internal static class ActivationQuantizer
         return range / Levels;
     }
 
-    private static Vector<int> Level(Vector<float> x, Vector<float> scale, Vector<int> zero, Vector<int> lowest, Vector<int> highest) =>
-        Vector.Min(Vector.Max(Vector.ConvertToInt32(Vector.Round(x * scale)) + zero, lowest), highest);
+    /// <summary><c>min(0, min x)</c> and <c>max(0, max x)</c>; NaN where a value is NaN, since vector Min and Max carry NaN on.</summary>
+    private static (float Low, float High) Range(ReadOnlySpan<float> row)
+    {
+        if (Vector512.IsHardwareAccelerated)
+            return Range<Vector512<float>, Width512<float>>(row);
+        if (Vector256.IsHardwareAccelerated)
+            return Range<Vector256<float>, Width256<float>>(row);
+        if (Vector128.IsHardwareAccelerated)
+            return Range<Vector128<float>, Width128<float>>(row);
+        float lo = 0f, hi = 0f;
+        foreach (float x in row)
+            (lo, hi) = (MathF.Min(lo, x), MathF.Max(hi, x));
+        return (lo, hi);
+    }
+
+    private static (float Low, float High) Range<TVector, TWidth>(ReadOnlySpan<float> row)
+        where TVector : struct where TWidth : IVectorWidth<float, TVector>
+    {
+        ref float x = ref MemoryMarshal.GetReference(row);
+        // Two of each, so that each chain waits on every other load, not on the one before.
+        TVector low0 = TWidth.Zero, low1 = TWidth.Zero, high0 = TWidth.Zero, high1 = TWidth.Zero;
+        int i = 0, count = TWidth.Count;
+        for (; i <= row.Length - 2 * count; i += 2 * count)
+        {
+            TVector a = TWidth.Load(ref x, i), b = TWidth.Load(ref x, i + count);
+            (low0, high0) = (TWidth.Min(low0, a), TWidth.Max(high0, a));
+            (low1, high1) = (TWidth.Min(low1, b), TWidth.Max(high1, b));
+        }
+        TVector low = TWidth.Min(low0, low1), high = TWidth.Max(high0, high1);
+        float lo = 0f, hi = 0f;
+        for (int k = 0; k < count; k++)
+            (lo, hi) = (MathF.Min(lo, TWidth.GetElement(low, k)), MathF.Max(hi, TWidth.GetElement(high, k)));
+        for (; i < row.Length; i++)
+            (lo, hi) = (MathF.Min(lo, Unsafe.Add(ref x, i)), MathF.Max(hi, Unsafe.Add(ref x, i)));
+        return (lo, hi);
+    }
 }

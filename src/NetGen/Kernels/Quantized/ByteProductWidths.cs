@@ -20,7 +20,8 @@ internal readonly struct BytePairs512 : IByteProductWidth<Vector512<byte>, Vecto
             Avx512BW.MultiplyAddAdjacent(x, Vector512.LoadUnsafe(ref weights, (nuint)offset)), Vector512<short>.One);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Sum(Vector512<int> sums) => Vector512.Sum(sums);
+    public static Vector128<int> Sums(Vector512<int> s0, Vector512<int> s1, Vector512<int> s2, Vector512<int> s3) =>
+        BytePairs256.Sums(s0.GetLower() + s0.GetUpper(), s1.GetLower() + s1.GetUpper(), s2.GetLower() + s2.GetUpper(), s3.GetLower() + s3.GetUpper());
 }
 
 /// <summary>256 bits: <c>vpmaddubsw</c> then <c>vpmaddwd</c> by ones (AVX2).</summary>
@@ -39,7 +40,11 @@ internal readonly struct BytePairs256 : IByteProductWidth<Vector256<byte>, Vecto
             Avx2.MultiplyAddAdjacent(x, Vector256.LoadUnsafe(ref weights, (nuint)offset)), Vector256<short>.One);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Sum(Vector256<int> sums) => Vector256.Sum(sums);
+    public static Vector128<int> Sums(Vector256<int> s0, Vector256<int> s1, Vector256<int> s2, Vector256<int> s3)
+    {
+        Vector256<int> r = Avx2.HorizontalAdd(Avx2.HorizontalAdd(s0, s1), Avx2.HorizontalAdd(s2, s3));
+        return r.GetLower() + r.GetUpper();
+    }
 }
 
 /// <summary>128 bits: <c>pmaddubsw</c> (SSSE3) then <c>pmaddwd</c> by ones (SSE2).</summary>
@@ -58,5 +63,6 @@ internal readonly struct BytePairs128 : IByteProductWidth<Vector128<byte>, Vecto
             Ssse3.MultiplyAddAdjacent(x, Vector128.LoadUnsafe(ref weights, (nuint)offset)), Vector128<short>.One);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Sum(Vector128<int> sums) => Vector128.Sum(sums);
+    public static Vector128<int> Sums(Vector128<int> s0, Vector128<int> s1, Vector128<int> s2, Vector128<int> s3) =>
+        Ssse3.HorizontalAdd(Ssse3.HorizontalAdd(s0, s1), Ssse3.HorizontalAdd(s2, s3));
 }

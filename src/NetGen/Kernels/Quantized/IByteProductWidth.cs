@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace NetGen.Kernels;
 
 /// <summary>
@@ -23,6 +25,6 @@ internal interface IByteProductWidth<TBytes, TSums> where TBytes : struct where 
     /// </summary>
     static abstract TSums MultiplyAdd(TSums sums, TBytes x, ref sbyte weights, nint offset);
 
-    /// <summary>The sum of the lanes.</summary>
-    static abstract int Sum(TSums sums);
+    /// <summary>The sums of the lanes of four vectors, in order: one tree of horizontal additions for all four.</summary>
+    static abstract Vector128<int> Sums(TSums s0, TSums s1, TSums s2, TSums s3);
 }

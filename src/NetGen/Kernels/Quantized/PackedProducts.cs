@@ -81,10 +81,14 @@ internal static class PackedProducts
                 l3 = TWidth.MultiplyAdd(low, xl, l3);
                 h3 = TWidth.MultiplyAdd(high, xh, h3);
             }
-            sums[o] = TWidth.Sum(TWidth.Add(l0, h0));
-            sums[o + 1] = TWidth.Sum(TWidth.Add(l1, h1));
-            sums[o + 2] = TWidth.Sum(TWidth.Add(l2, h2));
-            sums[o + 3] = TWidth.Sum(TWidth.Add(l3, h3));
+            TVector r0 = TWidth.Add(l0, h0), r1 = TWidth.Add(l1, h1), r2 = TWidth.Add(l2, h2), r3 = TWidth.Add(l3, h3);
+            if (TWidth.HasFloatGroupSums)
+            {
+                Vector128<float> r = TWidth.FloatGroupSums(r0, r1, r2, r3);
+                (sums[o], sums[o + 1], sums[o + 2], sums[o + 3]) = (r[0], r[1], r[2], r[3]);
+            }
+            else
+                (sums[o], sums[o + 1], sums[o + 2], sums[o + 3]) = (TWidth.Sum(r0), TWidth.Sum(r1), TWidth.Sum(r2), TWidth.Sum(r3));
         }
     }
 
