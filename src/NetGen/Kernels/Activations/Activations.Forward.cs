@@ -58,16 +58,22 @@ public static partial class Activations
     public static void Softmax<T>(Span<T> values, int batch, int size) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         Checks.Length(values, batch * size, nameof(values));
+        if (size >= ShortRow<T>())
+        {
+            for (int s = 0; s < batch; s++)
+            {
+                Span<T> row = values.Slice(s * size, size);
+                T sum = ExponentiateShifted(row, row, RowMax(row));
+                TensorPrimitives.Divide(row, sum, row);
+            }
+            return;
+        }
+        if (SoftmaxShortRows(values, batch, size))
+            return;
+        // A short row in one scalar pass each for the maximum, the exponentials and the division.
         for (int s = 0; s < batch; s++)
         {
             Span<T> row = values.Slice(s * size, size);
-            if (size >= ShortRow<T>())
-            {
-                T sum = ExponentiateShifted(row, row, RowMax(row));
-                TensorPrimitives.Divide(row, sum, row);
-                continue;
-            }
-            // A short row in one scalar pass each for the maximum, the exponentials and the division.
             T max = row[0];
             for (int j = 1; j < row.Length; j++)
                 max = T.Max(max, row[j]);

@@ -1,0 +1,52 @@
+using System;
+using System.Numerics;
+using NetGen.Kernels;
+using Xunit;
+
+namespace NetGen.Tests.Kernels;
+
+/// <summary>
+/// A batch of rows that each fit one vector: rows are read a vector at a time across their neighbours and
+/// written back in groups, and the last rows go through a copy. Every batch size around the group of 32 and
+/// every short size, against softmax in double, with no value outside the rows touched.
+/// </summary>
+public sealed class ShortRowSoftmaxTests
+{
+    public static TheoryData<int> Sizes() => new(1, 2, 3, 4, 5, 7, 8, 9, 10, 15, 16);
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void Float_rows_match_softmax_in_double(int size) => Check<float>(size);
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void Double_rows_match_softmax_in_double(int size) => Check<double>(size);
+
+    private static void Check<T>(int size) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        var random = new Random(size);
+        foreach (int batch in new[] { 1, 2, 3, 31, 32, 33, 64, 65, 97 })
+        {
+            var z = new double[batch * size];
+            for (int k = 0; k < z.Length; k++)
+                z[k] = 8 * (random.NextDouble() - 0.5);
+            // One row whose later value lies more than exp's range above its first, and one of equal values.
+            if (size > 1 && batch > 2)
+            {
+                (z[size], z[size + 1]) = (-60.0, 100.0);
+                Array.Fill(z, 3.0, 2 * size, size);
+            }
+            T[] values = Array.ConvertAll(z, T.CreateChecked);
+            var buffer = new GuardedBuffer<T>(values.Length).CopyFrom(values);
+
+            Activations.Softmax(buffer.Span, batch, size);
+
+            buffer.AssertGuardsIntact($"softmax of {batch} rows of {size}");
+            double[] expected = ActivationKernelTests.Softmax(Array.ConvertAll(values, v => double.CreateChecked(v)), batch, size);
+            double[] actual = buffer.ToDouble();
+            // Relative to each value: its shift by up to 160 moves it by that many units in the last place.
+            double tolerance = 400 * KernelTestData.Epsilon<T>();
+            for (int k = 0; k < expected.Length; k++)
+                Assert.True(Math.Abs(actual[k] - expected[k]) <= tolerance * (expected[k] + 1e-30) + 1e-300,
+                    $"{typeof(T).Name} batch {batch}, size {size}, value {k}: {actual[k]} against {expected[k]}");
+        }
+    }
+}
