@@ -34,22 +34,35 @@ internal static class MatrixProduct
         int rows, int columns, int depth)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
+        // The columns the widest vectors leave, where narrower vectors would take them in two or three passes, go
+        // first, as one zero-padded vector (see MultiplyPadded): each pass is bound by its broadcasts of A, one per
+        // row and depth, whatever its width, so a 10-wide layer ran as slowly as a 32-wide one.
+        int stop = columns - PaddedColumns<T>(columns, rows);
+        if (stop < columns)
+        {
+            if (columns - stop <= Vector128<T>.Count)
+                MultiplyPadded<T, Vector128<T>, Width128<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth, stop);
+            else if (columns - stop <= Vector256<T>.Count)
+                MultiplyPadded<T, Vector256<T>, Width256<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth, stop);
+            else
+                MultiplyPadded<T, Vector512<T>, Width512<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth, stop);
+        }
         // The widest accelerated width takes as many columns as fill whole vectors; narrower widths
         // take what is left, so that a 10-wide layer still runs 8 in SIMD.
         int j = 0;
         if (Vector512.IsHardwareAccelerated)
-            j = MultiplyColumns<T, Vector512<T>, Width512<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth, j);
+            j = MultiplyColumns<T, Vector512<T>, Width512<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth, j, stop);
         if (Vector256.IsHardwareAccelerated)
-            j = MultiplyColumns<T, Vector256<T>, Width256<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth, j);
+            j = MultiplyColumns<T, Vector256<T>, Width256<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth, j, stop);
         if (Vector128.IsHardwareAccelerated)
-            j = MultiplyColumns<T, Vector128<T>, Width128<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth, j);
+            j = MultiplyColumns<T, Vector128<T>, Width128<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth, j, stop);
         // The last few columns as one more narrow vector that overlaps columns already done, which it
         // recomputes and overwrites: cheaper than scalar sums, which run a serial chain of additions
         // each (for the 2 columns a 10-wide layer leaves, as long as the whole SIMD part).
-        if (Vector128.IsHardwareAccelerated && j < columns && columns >= Vector128<T>.Count)
+        if (Vector128.IsHardwareAccelerated && j < stop && stop >= Vector128<T>.Count)
             j = MultiplyColumns<T, Vector128<T>, Width128<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth,
-                columns - Vector128<T>.Count);
-        for (; j < columns; j++)
+                stop - Vector128<T>.Count, stop);
+        for (; j < stop; j++)
         {
             for (int r = 0; r < rows; r++)
             {
@@ -57,6 +70,76 @@ internal static class MatrixProduct
                 Unsafe.Add(ref c, (nint)r * columns + j) = ScalarColumn(ref aRow, aDepthStride, ref Unsafe.Add(ref b, j),
                     hasInit ? Unsafe.Add(ref init, j) : T.Zero, columns, depth);
             }
+        }
+    }
+
+    /// <summary>
+    /// How many columns, at the end, one zero-padded vector takes (<see cref="MultiplyPadded"/>): those the widest
+    /// accelerated vectors leave, where narrower passes would take two or more (5-7 or 9-15 columns of floats
+    /// beside AVX-512), with rows enough to repay copying B's columns; else 0.
+    /// </summary>
+    private static int PaddedColumns<T>(int columns, int rows) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        if (rows < 2 * RowBlock || !Vector128.IsHardwareAccelerated)
+            return 0;
+        int widest = Vector512.IsHardwareAccelerated ? Vector512<T>.Count : Vector256.IsHardwareAccelerated ? Vector256<T>.Count : Vector128<T>.Count;
+        int rest = columns % widest, left = rest, passes = 0;
+        foreach (int width in (ReadOnlySpan<int>)[Vector256<T>.Count, Vector128<T>.Count])
+        {
+            if (width < widest && left >= width)
+                (passes, left) = (passes + 1, left % width);
+        }
+        // What is left then takes one overlapping 128-bit pass, or a scalar pass a column where the layer is narrower.
+        passes += left == 0 ? 0 : columns >= Vector128<T>.Count ? 1 : left;
+        return passes >= 2 ? rest : 0;
+    }
+
+    /// <summary>
+    /// Columns <paramref name="start"/> to <paramref name="columns"/>, fewer than one vector of this width, for every
+    /// row: B's columns are copied into a panel padded with zeros to one vector a row, so one pass takes them all.
+    /// Each row's vector is stored whole, its lanes past the row landing on the next rows' first columns, which the
+    /// passes after this one, or this one's next rows, write again; the last row goes through a copy, since its
+    /// vector would reach past C.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void MultiplyPadded<T, TVector, TWidth>(ref T a, nint aRowStride, nint aDepthStride, ref T b, ref T c, ref T init, bool hasInit,
+        int rows, int columns, int depth, int start)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TVector : struct
+        where TWidth : IVectorWidth<T, TVector>
+    {
+        int width = TWidth.Count, count = columns - start;
+        Span<T> panel = PanelBuffer<T>.For(depth * width);
+        for (int p = 0; p < depth; p++)
+        {
+            Span<T> row = panel.Slice(p * width, width);
+            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b, (nint)p * columns + start), count).CopyTo(row);
+            row.Slice(count).Clear();
+        }
+        ref T bPanel = ref MemoryMarshal.GetReference(panel);
+        Span<T> edge = stackalloc T[width];
+        edge.Clear();
+        if (hasInit)
+            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref init, start), count).CopyTo(edge);
+        TVector init0 = TWidth.Load(ref MemoryMarshal.GetReference(edge), 0);
+        ref T cStart = ref Unsafe.Add(ref c, start);
+        int r = 0;
+        for (; r + 2 * RowBlock < rows; r += 2 * RowBlock)
+            Block8x1<T, TVector, TWidth>(ref Unsafe.Add(ref a, r * aRowStride), aRowStride, aDepthStride, ref bPanel, width,
+                ref Unsafe.Add(ref cStart, (nint)r * columns), init0, columns, depth);
+        for (; r + RowBlock < rows; r += RowBlock)
+            Block4x1<T, TVector, TWidth>(ref Unsafe.Add(ref a, r * aRowStride), aRowStride, aDepthStride, ref bPanel, width,
+                ref Unsafe.Add(ref cStart, (nint)r * columns), init0, columns, depth);
+        for (; r < rows; r++)
+        {
+            TVector sums = Column<T, TVector, TWidth>(ref Unsafe.Add(ref a, r * aRowStride), aDepthStride, ref bPanel, init0, width, depth);
+            if (r < rows - 1)
+            {
+                TWidth.Store(sums, ref cStart, (nint)r * columns);
+                continue;
+            }
+            TWidth.Store(sums, ref MemoryMarshal.GetReference(edge), 0);
+            edge.Slice(0, count).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref cStart, (nint)r * columns), count));
         }
     }
 
@@ -79,7 +162,7 @@ internal static class MatrixProduct
         return (s0 + s1) + (s2 + s3);
     }
 
-    /// <summary>Computes the columns from <paramref name="start"/> that fill whole vectors of this width; returns the first column left.</summary>
+    /// <summary>Computes the columns from <paramref name="start"/> to <paramref name="stop"/> that fill whole vectors of this width; returns the first column left.</summary>
     /// <remarks>
     /// Kept out of line, one compiled copy per width, so that every block inlines into it within the
     /// JIT's inlining budget of this method alone. Inlined into a kernel that already inlined other
@@ -88,13 +171,13 @@ internal static class MatrixProduct
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int MultiplyColumns<T, TVector, TWidth>(ref T a, nint aRowStride, nint aDepthStride, ref T b, ref T c, ref T init, bool hasInit,
-        int rows, int columns, int depth, int start)
+        int rows, int columns, int depth, int start, int stop)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TVector : struct
         where TWidth : IVectorWidth<T, TVector>
     {
         int width = TWidth.Count;
-        int end = start + (columns - start) / width * width;
+        int end = start + (stop - start) / width * width;
         int pairsEnd = start + (end - start) / (2 * width) * (2 * width);
         int blockedRows = rows / RowBlock * RowBlock;
 
@@ -133,10 +216,10 @@ internal static class MatrixProduct
             TVector init0 = hasInit ? TWidth.Load(ref init, pairsEnd) : TWidth.Zero;
             int r = 0;
             for (; r + 2 * RowBlock <= blockedRows; r += 2 * RowBlock)
-                Block8x1<T, TVector, TWidth>(ref Unsafe.Add(ref a, r * aRowStride), aRowStride, aDepthStride, ref Unsafe.Add(ref b, pairsEnd),
+                Block8x1<T, TVector, TWidth>(ref Unsafe.Add(ref a, r * aRowStride), aRowStride, aDepthStride, ref Unsafe.Add(ref b, pairsEnd), columns,
                     ref Unsafe.Add(ref c, (nint)r * columns + pairsEnd), init0, columns, depth);
             for (; r < blockedRows; r += RowBlock)
-                Block4x1<T, TVector, TWidth>(ref Unsafe.Add(ref a, r * aRowStride), aRowStride, aDepthStride, ref Unsafe.Add(ref b, pairsEnd),
+                Block4x1<T, TVector, TWidth>(ref Unsafe.Add(ref a, r * aRowStride), aRowStride, aDepthStride, ref Unsafe.Add(ref b, pairsEnd), columns,
                     ref Unsafe.Add(ref c, (nint)r * columns + pairsEnd), init0, columns, depth);
         }
         for (int r = blockedRows; r < rows; r++)
@@ -163,7 +246,7 @@ internal static class MatrixProduct
     /// independent sums hide the FMA latency even when C is one vector wide and the depth is long.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Block4x1<T, TVector, TWidth>(ref T a, nint aRowStride, nint aDepthStride, ref T b, ref T c,
+    private static void Block4x1<T, TVector, TWidth>(ref T a, nint aRowStride, nint aDepthStride, ref T b, nint bStride, ref T c,
         TVector init0, int columns, int depth)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TVector : struct
@@ -179,8 +262,8 @@ internal static class MatrixProduct
         int p = 0;
         for (; p + 2 <= depth; p += 2)
         {
-            TVector b0 = TWidth.Load(ref b, (nint)p * columns);
-            TVector b1 = TWidth.Load(ref b, (nint)(p + 1) * columns);
+            TVector b0 = TWidth.Load(ref b, (nint)p * bStride);
+            TVector b1 = TWidth.Load(ref b, (nint)(p + 1) * bStride);
             c0 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a0, ap)), b0, c0);
             c1 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a1, ap)), b0, c1);
             c2 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a2, ap)), b0, c2);
@@ -194,7 +277,7 @@ internal static class MatrixProduct
         }
         if (p < depth)
         {
-            TVector b0 = TWidth.Load(ref b, (nint)p * columns);
+            TVector b0 = TWidth.Load(ref b, (nint)p * bStride);
             c0 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a0, ap)), b0, c0);
             c1 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a1, ap)), b0, c1);
             c2 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref a2, ap)), b0, c2);
@@ -214,7 +297,7 @@ internal static class MatrixProduct
     /// near two thirds.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Block8x1<T, TVector, TWidth>(ref T a, nint aRowStride, nint aDepthStride, ref T b, ref T c,
+    private static void Block8x1<T, TVector, TWidth>(ref T a, nint aRowStride, nint aDepthStride, ref T b, nint bStride, ref T c,
         TVector init0, int columns, int depth)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TVector : struct
@@ -234,7 +317,7 @@ internal static class MatrixProduct
             c5 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref ap, 5 * aRowStride)), bp, c5);
             c6 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref ap, 6 * aRowStride)), bp, c6);
             c7 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref ap, 7 * aRowStride)), bp, c7);
-            bRow = ref Unsafe.Add(ref bRow, columns);
+            bRow = ref Unsafe.Add(ref bRow, bStride);
             ap = ref Unsafe.Add(ref ap, aDepthStride);
         }
         TWidth.Store(c0, ref c, 0);
