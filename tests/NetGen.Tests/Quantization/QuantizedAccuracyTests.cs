@@ -8,7 +8,7 @@ namespace NetGen.Tests.Quantization;
 
 /// <summary>
 /// The accuracy a trained classifier keeps when its weights take fewer bytes: on the digits' held-out quarter and
-/// on Fashion-MNIST's test set, each format loses at most half a point of accuracy (Int8: one point on the 450
+/// on Fashion-MNIST's test set, each format loses at most half a point of accuracy (Int8: one point on the 449
 /// digits, where one sample is 0.22 points) and its probabilities stay near the float network's.
 /// </summary>
 public sealed class QuantizedAccuracyTests(ITestOutputHelper output)
