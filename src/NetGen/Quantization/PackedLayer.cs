@@ -27,7 +27,7 @@ internal sealed class PackedLayer<TFormat> : QuantizedLayer
                 float w = weights[o * InputSize + i];
                 ushort bits = TFormat.FromSingle(w);
                 if (!float.IsFinite(TFormat.ToSingle(bits)))
-                    throw new ArgumentException($"Weight [{o}, {i}] of layer {layer.Name ?? ""} is {w}, which {TFormat.Name} cannot hold.", nameof(weights));
+                    throw new ArgumentException($"Weight [{o}, {i}] of {layer.WeightName} is {w}, which {TFormat.Name} cannot hold.", nameof(weights));
                 (int pair, bool high) = PackedProducts.Place(i, lanes);
                 row[pair] |= high ? (uint)bits << 16 : bits;
             }

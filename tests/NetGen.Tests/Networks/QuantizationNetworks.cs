@@ -32,3 +32,9 @@ public partial class QuantizedDigitsNet;
 [Dense(10, Activation.Softmax)]
 [Adam(0.001)]
 public partial class QuantizedFashionNet;
+
+/// <summary>One input more than 8-bit sums in 32 bits allow: 2·127·127·66,573 exceeds int.MaxValue.</summary>
+[Network(Loss.MeanSquaredError)]
+[Input(66_573)]
+[Dense(1, Activation.Identity)]
+public partial class QuantizedTooWideNet;

@@ -197,6 +197,19 @@ public sealed class QuantizedNetworkTests
         Assert.Throws<ArgumentNullException>(() => QuantizedNetwork.From(null!, WeightFormat.Int8));
     }
 
+    [Fact]
+    public void A_layer_too_wide_for_exact_integer_sums_is_refused_for_Int8_only()
+    {
+        var network = new QuantizedTooWideNet(1);
+        // The bound is the formula's, 2·127·127·n ≤ int.MaxValue, not the kernel's constant.
+        Assert.True(2L * 127 * 127 * QuantizedTooWideNet.InputSize > int.MaxValue);
+        Assert.True(2L * 127 * 127 * (QuantizedTooWideNet.InputSize - 1) <= int.MaxValue);
+
+        var error = Assert.Throws<ArgumentException>(() => network.Quantize(WeightFormat.Int8));
+        Assert.Contains("66572", error.Message);
+        Assert.Equal(1, network.Quantize(WeightFormat.BFloat16).OutputSize);
+    }
+
     /// <summary>A row of all-zero weights has no scale to take: its outputs are its bias.</summary>
     [Fact]
     public void A_row_of_zero_weights_gives_its_bias()
