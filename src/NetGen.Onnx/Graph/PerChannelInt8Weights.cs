@@ -1,4 +1,5 @@
 using System;
+using NetGen.Kernels;
 
 namespace NetGen.Onnx.Graph;
 
@@ -7,13 +8,11 @@ namespace NetGen.Onnx.Graph;
 /// <c>quantize_dynamic(weight_type=QInt8, per_channel=True)</c> quantizes a weight:
 /// <c>scale_o = max_i |W[o,i]| / 127</c> (1 for a row of zeros, so that nothing divides by zero) and
 /// <c>q[i,o] = clamp(round(W[o,i] / scale_o), −127, 127)</c>, rounded half to even, zero point 0, so that
-/// <c>W[o,i] ≈ scale_o · q[i,o]</c>. The values are stored transposed, [in, out]: the B of MatMulInteger's x·B.
+/// <c>W[o,i] ≈ scale_o · q[i,o]</c>, in float as the quantizer computes it (numpy float32), by <see cref="Int8Rows"/>.
+/// The values are stored transposed, [in, out]: the B of MatMulInteger's x·B.
 /// </summary>
 internal sealed class PerChannelInt8Weights
 {
-    /// <summary>The symmetric range: −128 is left out so that q and −q both exist, as quantize_dynamic leaves it out.</summary>
-    public const int Largest = 127;
-
     private PerChannelInt8Weights(sbyte[] transposed, float[] scales) => (Transposed, Scales) = (transposed, scales);
 
     /// <summary>q [in, out], row-major.</summary>
@@ -27,17 +26,17 @@ internal sealed class PerChannelInt8Weights
     {
         var transposed = new sbyte[inputs * outputs];
         var scales = new float[outputs];
+        var row = new float[inputs];
+        var quantized = new sbyte[inputs];
         for (int o = 0; o < outputs; o++)
         {
-            ReadOnlySpan<double> row = weight.Slice(o * inputs, inputs);
-            float largest = 0;
-            foreach (double w in row)
-                largest = MathF.Max(largest, MathF.Abs((float)w));
-            // In float, as the quantizer computes it (numpy float32), so that the same weights give the same bytes.
-            float scale = largest == 0 ? 1 : largest / Largest;
-            scales[o] = scale;
             for (int i = 0; i < inputs; i++)
-                transposed[i * outputs + o] = (sbyte)Math.Clamp(MathF.Round((float)row[i] / scale, MidpointRounding.ToEven), -Largest, Largest);
+                row[i] = (float)weight[o * inputs + i];
+            // The bytes QuantizedNetwork holds; a row of zeros takes scale 1, as quantize_dynamic gives it.
+            float scale = Int8Rows.Quantize(row, quantized);
+            scales[o] = scale == 0 ? 1 : scale;
+            for (int i = 0; i < inputs; i++)
+                transposed[i * outputs + o] = quantized[i];
         }
         return new PerChannelInt8Weights(transposed, scales);
     }

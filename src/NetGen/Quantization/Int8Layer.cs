@@ -32,24 +32,10 @@ internal sealed class Int8Layer : QuantizedLayer
         _rowSums = new int[OutputSize];
         for (int o = 0; o < OutputSize; o++)
         {
-            ReadOnlySpan<float> row = weights.Slice(o * InputSize, InputSize);
-            float largest = 0f;
-            foreach (float w in row)
-                largest = MathF.Max(largest, MathF.Abs(w));
-            float scale = largest / 127f;
-            // A row too small for its scale to be a normal float keeps zeros: its products are below float's resolution anyway.
-            if (!float.IsNormal(scale))
-                continue;
-            _scales[o] = scale;
             Span<sbyte> quantized = _weights.AsSpan(o * _stride, InputSize);
-            int sum = 0;
-            for (int i = 0; i < InputSize; i++)
-            {
-                int q = Math.Clamp((int)MathF.Round(row[i] / scale), -127, 127);
-                quantized[i] = (sbyte)q;
-                sum += q;
-            }
-            _rowSums[o] = sum;
+            _scales[o] = Int8Rows.Quantize(weights.Slice(o * InputSize, InputSize), quantized);
+            foreach (sbyte q in quantized)
+                _rowSums[o] += q;
         }
     }
 
