@@ -198,7 +198,7 @@ internal static class MatrixProduct
         // reads two cache lines a row, each row on another page, where the prefetchers do not follow, so that its
         // copy waited on one miss after another.
         int panelLength = depth * 2 * width;
-        int group = packed ? Math.Max(1, Math.Min(PanelGroupBytes / (panelLength * Unsafe.SizeOf<T>()), (pairsEnd - start) / (2 * width))) : 1;
+        int group = packed && depth > 0 ? Math.Max(1, Math.Min(PanelGroupBytes / (panelLength * Unsafe.SizeOf<T>()), (pairsEnd - start) / (2 * width))) : 1;
         Span<T> panels = packed ? PanelBuffer<T>.For(group * panelLength) : default;
         for (int j = start; j < pairsEnd; j += 2 * width)
         {

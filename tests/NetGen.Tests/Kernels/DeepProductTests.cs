@@ -23,6 +23,7 @@ public sealed class DeepProductTests
     [InlineData(9, 300, 256)]
     [InlineData(33, 70, 1024)]
     [InlineData(9, 700, 1024)]
+    [InlineData(9, 0, 512)]
     public void A_deep_forward_product_matches_the_definition(int batch, int inSize, int outSize)
     {
         Forward<float>(batch, inSize, outSize);
