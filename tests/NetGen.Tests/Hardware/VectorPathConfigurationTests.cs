@@ -5,8 +5,9 @@ using Xunit;
 namespace NetGen.Tests.Hardware;
 
 /// <summary>
-/// CI runs these tests three times: as the machine is, with DOTNET_EnableHWIntrinsic=0 (scalar code
-/// only) and with DOTNET_EnableAVX=0 (128-bit vectors only). This checks that each setting really
+/// CI runs these tests four times: as the machine is, with DOTNET_EnableHWIntrinsic=0 (scalar code
+/// only), with DOTNET_EnableAVX=0 (128-bit vectors only) and with DOTNET_EnableAVX512=0 (256-bit vectors
+/// at most). This checks that each setting really
 /// reached the runtime, so that every path the kernels can take is the one under test.
 /// </summary>
 public sealed class VectorPathConfigurationTests
@@ -25,6 +26,11 @@ public sealed class VectorPathConfigurationTests
             Assert.True(Vector128.IsHardwareAccelerated);
             Assert.False(Vector256.IsHardwareAccelerated);
             Assert.False(Vector512.IsHardwareAccelerated);
+        }
+        else if (Environment.GetEnvironmentVariable("DOTNET_EnableAVX512") == "0")
+        {
+            Assert.False(Vector512.IsHardwareAccelerated);
+            Assert.True(Vector128.IsHardwareAccelerated);
         }
         else
         {
