@@ -1,4 +1,3 @@
-using System.Numerics;
 using NetGen.Kernels;
 using NetGen.Tests.Support;
 using Xunit;
@@ -9,7 +8,8 @@ namespace NetGen.Tests.Kernels;
 /// Deep and wide products against plain loops: the forward product over a deep input, the weight gradient over a
 /// large batch and the input gradient from a wide next layer, with widths that leave every tail (a 128-bit vector,
 /// scalars) after the widest vectors, and with outputs whose rows lie a multiple of 2 KB apart (512 floats, 256
-/// doubles), which the product reads through copies of its column panels.
+/// doubles), which the product reads through copies of its column panels. The forward and weight-gradient cases run
+/// <see cref="DenseKernelTests"/>' checks, halves and blocks of rows included, at these sizes.
 /// </summary>
 public sealed class DeepProductTests
 {
@@ -26,8 +26,8 @@ public sealed class DeepProductTests
     [InlineData(9, 0, 512)]
     public void A_deep_forward_product_matches_the_definition(int batch, int inSize, int outSize)
     {
-        Forward<float>(batch, inSize, outSize);
-        Forward<double>(batch, inSize, outSize);
+        DenseKernelTests.CheckForward<float>(new TestData(batch * 7 + inSize), batch, inSize, outSize);
+        DenseKernelTests.CheckForward<double>(new TestData(batch * 7 + inSize), batch, inSize, outSize);
     }
 
     [Theory]
@@ -38,8 +38,8 @@ public sealed class DeepProductTests
     [InlineData(40, 13, 256)]
     public void A_weight_gradient_over_a_large_batch_matches_the_definition(int batch, int inSize, int outSize)
     {
-        BackwardWeights<float>(batch, inSize, outSize);
-        BackwardWeights<double>(batch, inSize, outSize);
+        DenseKernelTests.CheckBackwardWeights<float>(new TestData(batch + 3 * outSize), batch, inSize, outSize);
+        DenseKernelTests.CheckBackwardWeights<double>(new TestData(batch + 3 * outSize), batch, inSize, outSize);
     }
 
     [Theory]
@@ -58,37 +58,5 @@ public sealed class DeepProductTests
 
         var (expected, magnitude) = KernelTestData.InputGradient(dz, w, batch, inSize, outSize);
         KernelTestData.AssertClose(dx, expected, magnitude, KernelTestData.Tolerance<double>(), $"Dense.BackwardInputTransposed batch {batch}, {inSize} <- {outSize}");
-    }
-
-    private static void Forward<T>(int batch, int inSize, int outSize) where T : unmanaged, IBinaryFloatingPointIeee754<T>
-    {
-        var data = new TestData(batch * 7 + inSize);
-        var (x, xd) = KernelTestData.Random<T>(data, batch * inSize);
-        var (w, wd) = KernelTestData.Random<T>(data, inSize * outSize);
-        var (bias, bd) = KernelTestData.Random<T>(data, outSize);
-        var z = new GuardedBuffer<T>(batch * outSize);
-
-        Dense.Forward<T>(x, w, bias, z.Span, batch, inSize, outSize);
-
-        var (expected, magnitude) = KernelTestData.DenseForward(xd, wd, bd, batch, inSize, outSize);
-        string what = $"Dense.Forward<{typeof(T).Name}> batch {batch}, {inSize} -> {outSize}";
-        KernelTestData.AssertClose(z.ToDouble(), expected, magnitude, KernelTestData.Tolerance<T>(), what);
-        z.AssertGuardsIntact(what);
-    }
-
-    private static void BackwardWeights<T>(int batch, int inSize, int outSize) where T : unmanaged, IBinaryFloatingPointIeee754<T>
-    {
-        var data = new TestData(batch + 3 * outSize);
-        var (x, xd) = KernelTestData.Random<T>(data, batch * inSize);
-        var (dz, dzd) = KernelTestData.Random<T>(data, batch * outSize);
-        var dw = new GuardedBuffer<T>(inSize * outSize);
-        var dBias = new GuardedBuffer<T>(outSize);
-
-        Dense.BackwardWeights<T>(x, dz, dw.Span, dBias.Span, batch, inSize, outSize);
-
-        var (expected, magnitude) = KernelTestData.WeightGradient(xd, dzd, batch, inSize, outSize);
-        string what = $"Dense.BackwardWeights<{typeof(T).Name}> batch {batch}, {inSize} -> {outSize}";
-        KernelTestData.AssertClose(dw.ToDouble(), expected, magnitude, KernelTestData.Tolerance<T>(), what);
-        dw.AssertGuardsIntact(what);
     }
 }

@@ -42,33 +42,37 @@ public class DenseKernelTests
         var data = new TestData(batch);
         foreach (int inSize in InputSizes)
         foreach (int outSize in KernelTestData.VectorizedSizes<T>())
-        {
-            var (x, xd) = KernelTestData.Random<T>(data, batch * inSize);
-            var (w, wd) = KernelTestData.Random<T>(data, inSize * outSize);
-            var (bias, bd) = KernelTestData.Random<T>(data, outSize);
-            var z = new GuardedBuffer<T>(batch * outSize);
+            CheckForward<T>(data, batch, inSize, outSize);
+    }
 
-            Dense.Forward<T>(x, w, bias, z.Span, batch, inSize, outSize);
+    /// <summary>One case of <see cref="CheckForward{T}(int)"/>, on random values drawn from <paramref name="data"/>.</summary>
+    internal static void CheckForward<T>(TestData data, int batch, int inSize, int outSize) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        var (x, xd) = KernelTestData.Random<T>(data, batch * inSize);
+        var (w, wd) = KernelTestData.Random<T>(data, inSize * outSize);
+        var (bias, bd) = KernelTestData.Random<T>(data, outSize);
+        var z = new GuardedBuffer<T>(batch * outSize);
 
-            var (expected, magnitude) = KernelTestData.DenseForward(xd, wd, bd, batch, inSize, outSize);
-            string what = $"Dense.Forward<{typeof(T).Name}> batch {batch}, {inSize} -> {outSize}";
-            KernelTestData.AssertClose(z.ToDouble(), expected, magnitude, KernelTestData.Tolerance<T>(), what);
-            z.AssertGuardsIntact(what);
+        Dense.Forward<T>(x, w, bias, z.Span, batch, inSize, outSize);
 
-            // The same product in two halves of the weight rows (the first may be empty), added up.
-            int half = inSize / 2;
-            var first = new GuardedBuffer<T>(batch * outSize);
-            var second = new GuardedBuffer<T>(batch * outSize);
-            var sum = new GuardedBuffer<T>(batch * outSize);
-            Dense.ForwardRows<T>(x, w, first.Span, batch, inSize, outSize, 0, half);
-            Dense.ForwardRows<T>(x, w, second.Span, batch, inSize, outSize, half, inSize - half);
-            Dense.AddProducts<T>(first.Span, second.Span, bias, sum.Span, batch, outSize);
-            string halves = $"Dense.ForwardRows<{typeof(T).Name}> rows 0 + {half} and {half} + {inSize - half}, then AddProducts, batch {batch}, {inSize} -> {outSize}";
-            KernelTestData.AssertClose(sum.ToDouble(), expected, magnitude, KernelTestData.Tolerance<T>(), halves);
-            first.AssertGuardsIntact(halves);
-            second.AssertGuardsIntact(halves);
-            sum.AssertGuardsIntact(halves);
-        }
+        var (expected, magnitude) = KernelTestData.DenseForward(xd, wd, bd, batch, inSize, outSize);
+        string what = $"Dense.Forward<{typeof(T).Name}> batch {batch}, {inSize} -> {outSize}";
+        KernelTestData.AssertClose(z.ToDouble(), expected, magnitude, KernelTestData.Tolerance<T>(), what);
+        z.AssertGuardsIntact(what);
+
+        // The same product in two halves of the weight rows (the first may be empty), added up.
+        int half = inSize / 2;
+        var first = new GuardedBuffer<T>(batch * outSize);
+        var second = new GuardedBuffer<T>(batch * outSize);
+        var sum = new GuardedBuffer<T>(batch * outSize);
+        Dense.ForwardRows<T>(x, w, first.Span, batch, inSize, outSize, 0, half);
+        Dense.ForwardRows<T>(x, w, second.Span, batch, inSize, outSize, half, inSize - half);
+        Dense.AddProducts<T>(first.Span, second.Span, bias, sum.Span, batch, outSize);
+        string halves = $"Dense.ForwardRows<{typeof(T).Name}> rows 0 + {half} and {half} + {inSize - half}, then AddProducts, batch {batch}, {inSize} -> {outSize}";
+        KernelTestData.AssertClose(sum.ToDouble(), expected, magnitude, KernelTestData.Tolerance<T>(), halves);
+        first.AssertGuardsIntact(halves);
+        second.AssertGuardsIntact(halves);
+        sum.AssertGuardsIntact(halves);
     }
 
     /// <summary><c>dw[i, o] = Σₛ x[s, i]·dz[s, o]</c>, <c>dBias[o] = Σₛ dz[s, o]</c>, overwriting what was there.</summary>
@@ -77,39 +81,43 @@ public class DenseKernelTests
         var data = new TestData(100 + batch);
         foreach (int inSize in InputSizes)
         foreach (int outSize in KernelTestData.VectorizedSizes<T>())
-        {
-            var (x, xd) = KernelTestData.Random<T>(data, batch * inSize);
-            var (dz, dzd) = KernelTestData.Random<T>(data, batch * outSize);
-            var dw = new GuardedBuffer<T>(inSize * outSize);
-            var dBias = new GuardedBuffer<T>(outSize);
+            CheckBackwardWeights<T>(data, batch, inSize, outSize);
+    }
 
-            Dense.BackwardWeights<T>(x, dz, dw.Span, dBias.Span, batch, inSize, outSize);
+    /// <summary>One case of <see cref="CheckBackwardWeights{T}(int)"/>, on random values drawn from <paramref name="data"/>.</summary>
+    internal static void CheckBackwardWeights<T>(TestData data, int batch, int inSize, int outSize) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        var (x, xd) = KernelTestData.Random<T>(data, batch * inSize);
+        var (dz, dzd) = KernelTestData.Random<T>(data, batch * outSize);
+        var dw = new GuardedBuffer<T>(inSize * outSize);
+        var dBias = new GuardedBuffer<T>(outSize);
 
-            var (expectedW, magnitudeW) = KernelTestData.WeightGradient(xd, dzd, batch, inSize, outSize);
-            var expectedB = new double[outSize];
-            var magnitudeB = new double[outSize];
-            for (int s = 0; s < batch; s++)
-                for (int o = 0; o < outSize; o++)
-                {
-                    expectedB[o] += dzd[s * outSize + o];
-                    magnitudeB[o] += Math.Abs(dzd[s * outSize + o]);
-                }
-            string what = $"Dense.BackwardWeights<{typeof(T).Name}> batch {batch}, {inSize} -> {outSize}";
-            KernelTestData.AssertClose(dw.ToDouble(), expectedW, magnitudeW, KernelTestData.Tolerance<T>(), what + ", weights");
-            KernelTestData.AssertClose(dBias.ToDouble(), expectedB, magnitudeB, KernelTestData.Tolerance<T>(), what + ", bias");
-            dw.AssertGuardsIntact(what + ", weights");
-            dBias.AssertGuardsIntact(what + ", bias");
+        Dense.BackwardWeights<T>(x, dz, dw.Span, dBias.Span, batch, inSize, outSize);
 
-            // Blocks of rows, as threads compute them: the first row alone, the top half, the rest.
-            foreach (var (firstRow, rowCount) in new[] { (0, 1), (0, inSize / 2), (inSize / 2, inSize - inSize / 2) })
+        var (expectedW, magnitudeW) = KernelTestData.WeightGradient(xd, dzd, batch, inSize, outSize);
+        var expectedB = new double[outSize];
+        var magnitudeB = new double[outSize];
+        for (int s = 0; s < batch; s++)
+            for (int o = 0; o < outSize; o++)
             {
-                var rows = new GuardedBuffer<T>(rowCount * outSize);
-                Dense.BackwardWeightRows<T>(x, dz, rows.Span, batch, inSize, outSize, firstRow, rowCount);
-                string block = $"Dense.BackwardWeightRows<{typeof(T).Name}> batch {batch}, {inSize} -> {outSize}, rows {firstRow} + {rowCount}";
-                KernelTestData.AssertClose(rows.ToDouble(), expectedW[(firstRow * outSize)..((firstRow + rowCount) * outSize)],
-                    magnitudeW[(firstRow * outSize)..((firstRow + rowCount) * outSize)], KernelTestData.Tolerance<T>(), block);
-                rows.AssertGuardsIntact(block);
+                expectedB[o] += dzd[s * outSize + o];
+                magnitudeB[o] += Math.Abs(dzd[s * outSize + o]);
             }
+        string what = $"Dense.BackwardWeights<{typeof(T).Name}> batch {batch}, {inSize} -> {outSize}";
+        KernelTestData.AssertClose(dw.ToDouble(), expectedW, magnitudeW, KernelTestData.Tolerance<T>(), what + ", weights");
+        KernelTestData.AssertClose(dBias.ToDouble(), expectedB, magnitudeB, KernelTestData.Tolerance<T>(), what + ", bias");
+        dw.AssertGuardsIntact(what + ", weights");
+        dBias.AssertGuardsIntact(what + ", bias");
+
+        // Blocks of rows, as threads compute them: the first row alone, the top half, the rest.
+        foreach (var (firstRow, rowCount) in new[] { (0, 1), (0, inSize / 2), (inSize / 2, inSize - inSize / 2) })
+        {
+            var rows = new GuardedBuffer<T>(rowCount * outSize);
+            Dense.BackwardWeightRows<T>(x, dz, rows.Span, batch, inSize, outSize, firstRow, rowCount);
+            string block = $"Dense.BackwardWeightRows<{typeof(T).Name}> batch {batch}, {inSize} -> {outSize}, rows {firstRow} + {rowCount}";
+            KernelTestData.AssertClose(rows.ToDouble(), expectedW[(firstRow * outSize)..((firstRow + rowCount) * outSize)],
+                magnitudeW[(firstRow * outSize)..((firstRow + rowCount) * outSize)], KernelTestData.Tolerance<T>(), block);
+            rows.AssertGuardsIntact(block);
         }
     }
 
