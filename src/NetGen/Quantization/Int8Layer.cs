@@ -27,7 +27,7 @@ internal sealed class Int8Layer : QuantizedLayer
             throw new ArgumentException($"Int8 weights take layers of at most {MaximumInputSize} inputs, so that their integer sums fit 32 bits; {layer.WeightName} has {layer.InputSize}.", nameof(layer));
         _stride = RoundUp(InputSize, Int8Products.RowAlignment);
         SumRows = RoundUp(OutputSize, Int8Products.RowBlock);
-        _weights = new sbyte[(long)SumRows * _stride <= Array.MaxLength ? SumRows * _stride : throw new ArgumentException($"A layer of {OutputSize}x{InputSize} weights is too large to quantize.", nameof(layer))];
+        _weights = WeightRows<sbyte>(SumRows, _stride);
         _scales = new float[OutputSize];
         _rowSums = new int[OutputSize];
         for (int o = 0; o < OutputSize; o++)

@@ -16,9 +16,7 @@ internal sealed class PackedLayer<TFormat> : QuantizedLayer
         int lanes = PackedProducts.Lanes;
         _pairStride = RoundUp(InputSize, 2 * lanes) / 2;
         SumRows = RoundUp(OutputSize, PackedProducts.RowBlock);
-        if ((long)SumRows * _pairStride > Array.MaxLength)
-            throw new ArgumentException($"A layer of {OutputSize}x{InputSize} weights is too large to convert.", nameof(layer));
-        _pairs = new uint[SumRows * _pairStride];
+        _pairs = WeightRows<uint>(SumRows, _pairStride);
         for (int o = 0; o < OutputSize; o++)
         {
             Span<uint> row = _pairs.AsSpan(o * _pairStride, _pairStride);

@@ -45,6 +45,13 @@ internal abstract class QuantizedLayer
     /// <summary><c>y = W·x + b</c>.</summary>
     protected abstract void MultiplyAddBias(ReadOnlySpan<float> x, Span<float> y, QuantizedScratch scratch);
 
+    /// <summary>The zeroed storage of <paramref name="rows"/> padded weight rows of <paramref name="stride"/> elements.</summary>
+    /// <exception cref="ArgumentException">They would not fit one array.</exception>
+    protected TElement[] WeightRows<TElement>(int rows, int stride) =>
+        (long)rows * stride <= Array.MaxLength
+            ? new TElement[rows * stride]
+            : throw new ArgumentException($"A layer of {OutputSize}x{InputSize} weights is too large for one array in its format.", "layer");
+
     /// <summary><paramref name="size"/> rounded up to a multiple of <paramref name="multiple"/>.</summary>
     protected static int RoundUp(int size, int multiple) => (size + multiple - 1) / multiple * multiple;
 }

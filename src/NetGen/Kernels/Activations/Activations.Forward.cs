@@ -53,7 +53,8 @@ public static partial class Activations
 
     /// <summary>
     /// <c>v[s, j] = e^(v[s, j] − m) / Σₖ e^(v[s, k] − m)</c> for each row s of <paramref name="size"/>
-    /// values, with m the row's maximum so that no exponent overflows.
+    /// values, with m the row's maximum so that no exponent overflows; a row that fits one vector is shifted by
+    /// its first value instead, and by its maximum only where that sum overflows, as one sample's softmax is.
     /// </summary>
     public static void Softmax<T>(Span<T> values, int batch, int size) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
