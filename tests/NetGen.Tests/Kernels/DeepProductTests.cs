@@ -1,3 +1,4 @@
+using System.Numerics;
 using NetGen.Kernels;
 using NetGen.Tests.Support;
 using Xunit;
@@ -24,10 +25,51 @@ public sealed class DeepProductTests
     [InlineData(33, 70, 1024)]
     [InlineData(9, 700, 1024)]
     [InlineData(9, 0, 512)]
+    [InlineData(16, 1024, 1024)]
+    [InlineData(23, 600, 1000)]
+    [InlineData(40, 520, 260)]
+    [InlineData(64, 300, 520)]
     public void A_deep_forward_product_matches_the_definition(int batch, int inSize, int outSize)
     {
         DenseKernelTests.CheckForward<float>(new TestData(batch * 7 + inSize), batch, inSize, outSize);
         DenseKernelTests.CheckForward<double>(new TestData(batch * 7 + inSize), batch, inSize, outSize);
+    }
+
+    /// <summary>
+    /// Products that read B's rows as whole vectors reaching past the columns they need (layers of 5, 10 or 13 outputs
+    /// beside 16-float vectors; 100, whose last 4 columns follow 96 in whole vectors) or in tiles of sixteen rows,
+    /// with the input, the weights and the bias each ending against an unreadable page.
+    /// </summary>
+    [Theory]
+    [InlineData(8, 64, 10)]
+    [InlineData(16, 1024, 10)]
+    [InlineData(13, 33, 5)]
+    [InlineData(33, 70, 13)]
+    [InlineData(9, 40, 100)]
+    [InlineData(16, 520, 260)]
+    public void A_forward_product_reads_nothing_past_its_spans(int batch, int inSize, int outSize)
+    {
+        CheckForwardAtPageEnds<float>(batch, inSize, outSize);
+        CheckForwardAtPageEnds<double>(batch, inSize, outSize);
+    }
+
+    private static void CheckForwardAtPageEnds<T>(int batch, int inSize, int outSize) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        var data = new TestData(batch * 5 + outSize);
+        var (x, xd) = KernelTestData.Random<T>(data, batch * inSize);
+        var (w, wd) = KernelTestData.Random<T>(data, inSize * outSize);
+        var (bias, bd) = KernelTestData.Random<T>(data, outSize);
+        using var xEnd = new PageEndMemory<T>(x.Length).CopyFrom(x);
+        using var wEnd = new PageEndMemory<T>(w.Length).CopyFrom(w);
+        using var biasEnd = new PageEndMemory<T>(bias.Length).CopyFrom(bias);
+        var z = new GuardedBuffer<T>(batch * outSize);
+
+        Dense.Forward<T>(xEnd.Span, wEnd.Span, biasEnd.Span, z.Span, batch, inSize, outSize);
+
+        var (expected, magnitude) = KernelTestData.DenseForward(xd, wd, bd, batch, inSize, outSize);
+        string what = $"Dense.Forward<{typeof(T).Name}> batch {batch}, {inSize} -> {outSize}, spans at page ends";
+        KernelTestData.AssertClose(z.ToDouble(), expected, magnitude, KernelTestData.Tolerance<T>(), what);
+        z.AssertGuardsIntact(what);
     }
 
     [Theory]
@@ -36,6 +78,7 @@ public sealed class DeepProductTests
     [InlineData(257, 33, 70)]
     [InlineData(300, 9, 512)]
     [InlineData(40, 13, 256)]
+    [InlineData(700, 40, 200)]
     public void A_weight_gradient_over_a_large_batch_matches_the_definition(int batch, int inSize, int outSize)
     {
         DenseKernelTests.CheckBackwardWeights<float>(new TestData(batch + 3 * outSize), batch, inSize, outSize);
