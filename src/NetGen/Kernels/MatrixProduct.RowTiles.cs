@@ -11,19 +11,16 @@ internal static partial class MatrixProduct
     /// <summary>Rows of C in one tile of <see cref="MultiplyRowTiles"/>: sixteen sums, half of AVX-512's 32 registers.</summary>
     private const int TileRows = 16;
 
-    /// <summary>
-    /// The bytes of B from which it no longer stays in L2 beside everything else, so that each sweep down B, one per
-    /// block of rows, costs a trip beyond it (half of this machine's 1 MB L2).
-    /// </summary>
-    private const long LargeBBytes = 512 * 1024;
+    /// <summary>The bytes of B from which it no longer stays in L2 (this machine's is 1 MB), so that each sweep down B, one per block of rows, costs a trip beyond it.</summary>
+    private const long LargeBBytes = 1024 * 1024;
 
     /// <summary>
     /// Whether the product runs in tiles of sixteen rows (<see cref="MultiplyRowTiles"/>): a B too large for L2,
     /// read once per sixteen rows instead of once per four, at a batch small enough that fewer sweeps down B are
-    /// what counts. Measured on the product alone (% of the FMA peak): a 1024-1024 layer ran at 66% at batch 16 in
-    /// blocks of four rows, through copies of B's panels, and at 94% in tiles; at 87% and 90% at batch 64; at 88-92%
-    /// and 87-89% at batch 256, where the copies are shared by enough rows. 784-256 at batch 16 and 64 went from 90-92%
-    /// to 94%; 256-256, whose B stays in L2, gains nothing.
+    /// what counts. Measured in a 1024-1024-10 network (% of the FMA peak): 66% at batch 16 in blocks of four rows,
+    /// through copies of B's panels, and 90% in tiles; 79-82% and 87-90% at batch 64; 88-90% and 89-92% at batch
+    /// 256, left to the blocks, whose copies are shared by enough rows. A 784-256-10 network, whose 800 KB B still
+    /// fits L2, ran no faster in tiles (95% in blocks at batch 64, 92% in tiles).
     /// </summary>
     private static bool TilesRows<T>(int rows, int columns, int depth) where T : unmanaged
         => rows >= TileRows && rows <= 4 * TileRows && (long)columns * depth * Unsafe.SizeOf<T>() >= LargeBBytes;
