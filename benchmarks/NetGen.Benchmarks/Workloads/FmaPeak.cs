@@ -44,12 +44,12 @@ public static class FmaPeak
     public static double Run(bool float64, long iterations)
     {
         if (Vector512.IsHardwareAccelerated)
-            return float64 ? Chains512Float64(iterations) : Chains512Float32(iterations);
+            return float64 ? RunChains<Vector512<double>, Lanes512<double>>(iterations) : RunChains<Vector512<float>, Lanes512<float>>(iterations);
         if (Vector256.IsHardwareAccelerated)
-            return float64 ? Chains256Float64(iterations) : Chains256Float32(iterations);
+            return float64 ? RunChains<Vector256<double>, Lanes256<double>>(iterations) : RunChains<Vector256<float>, Lanes256<float>>(iterations);
         if (Vector128.IsHardwareAccelerated)
-            return float64 ? Chains128Float64(iterations) : Chains128Float32(iterations);
-        return float64 ? ChainsScalar<double>(iterations) : ChainsScalar<float>(iterations);
+            return float64 ? RunChains<Vector128<double>, Lanes128<double>>(iterations) : RunChains<Vector128<float>, Lanes128<float>>(iterations);
+        return float64 ? RunChains<double, Scalar<double>>(iterations) : RunChains<float, Scalar<float>>(iterations);
     }
 
     /// <summary>
@@ -81,126 +81,117 @@ public static class FmaPeak
         return best;
     }
 
-    // The FMA instruction itself where the JIT may emit it, else a multiply and an add (what a core
-    // without FMA, or DOTNET_EnableFMA=0, has for its peak), never a software emulation.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Step(Vector512<float> c, Vector512<float> m, Vector512<float> a) => Avx512F.IsSupported ? Avx512F.FusedMultiplyAdd(c, m, a) : c * m + a;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> Step(Vector512<double> c, Vector512<double> m, Vector512<double> a) => Avx512F.IsSupported ? Avx512F.FusedMultiplyAdd(c, m, a) : c * m + a;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Step(Vector256<float> c, Vector256<float> m, Vector256<float> a) => Fma.IsSupported ? Fma.MultiplyAdd(c, m, a) : c * m + a;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Step(Vector256<double> c, Vector256<double> m, Vector256<double> a) => Fma.IsSupported ? Fma.MultiplyAdd(c, m, a) : c * m + a;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<float> Step(Vector128<float> c, Vector128<float> m, Vector128<float> a) =>
-        Fma.IsSupported ? Fma.MultiplyAdd(c, m, a) : AdvSimd.IsSupported ? AdvSimd.FusedMultiplyAdd(a, c, m) : c * m + a;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<double> Step(Vector128<double> c, Vector128<double> m, Vector128<double> a) =>
-        Fma.IsSupported ? Fma.MultiplyAdd(c, m, a) : AdvSimd.Arm64.IsSupported ? AdvSimd.Arm64.FusedMultiplyAdd(a, c, m) : c * m + a;
-
-    // Without any accelerated vectors (DOTNET_EnableHWIntrinsic=0): scalar multiplies and adds.
+    /// <summary>
+    /// <see cref="Chains"/> chains of multiply-adds, one a chain per iteration, at the width and precision of
+    /// <typeparamref name="TLanes"/>. The chains converge to 1 (c = 0.999·c + 0.001 from 1): no overflow, no subnormals.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static double ChainsScalar<T>(long iterations) where T : struct, IFloatingPointIeee754<T>
+    private static double RunChains<TVector, TLanes>(long iterations) where TLanes : ILanes<TVector>
     {
-        T m = T.CreateChecked(0.999), a = T.CreateChecked(0.001);
-        T c0 = T.One, c1 = T.One, c2 = T.One, c3 = T.One, c4 = T.One, c5 = T.One, c6 = T.One, c7 = T.One, c8 = T.One, c9 = T.One, c10 = T.One, c11 = T.One;
+        TVector m = TLanes.Create(0.999), a = TLanes.Create(0.001);
+        TVector c0 = TLanes.Create(1), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0, c8 = c0, c9 = c0, c10 = c0, c11 = c0;
         for (long i = 0; i < iterations; i++)
         {
-            c0 = c0 * m + a; c1 = c1 * m + a; c2 = c2 * m + a; c3 = c3 * m + a;
-            c4 = c4 * m + a; c5 = c5 * m + a; c6 = c6 * m + a; c7 = c7 * m + a;
-            c8 = c8 * m + a; c9 = c9 * m + a; c10 = c10 * m + a; c11 = c11 * m + a;
+            c0 = TLanes.Step(c0, m, a); c1 = TLanes.Step(c1, m, a); c2 = TLanes.Step(c2, m, a); c3 = TLanes.Step(c3, m, a);
+            c4 = TLanes.Step(c4, m, a); c5 = TLanes.Step(c5, m, a); c6 = TLanes.Step(c6, m, a); c7 = TLanes.Step(c7, m, a);
+            c8 = TLanes.Step(c8, m, a); c9 = TLanes.Step(c9, m, a); c10 = TLanes.Step(c10, m, a); c11 = TLanes.Step(c11, m, a);
         }
-        return double.CreateChecked(((c0 + c1) + (c2 + c3)) + ((c4 + c5) + (c6 + c7)) + ((c8 + c9) + (c10 + c11)));
+        return TLanes.Sum(TLanes.Add(TLanes.Add(TLanes.Add(TLanes.Add(c0, c1), TLanes.Add(c2, c3)), TLanes.Add(TLanes.Add(c4, c5), TLanes.Add(c6, c7))),
+            TLanes.Add(TLanes.Add(c8, c9), TLanes.Add(c10, c11))));
     }
 
-    // The chains converge to 1 (c = 0.999·c + 0.001 from 1): no overflow, no subnormals.
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static float Chains512Float32(long iterations)
+    /// <summary>What <see cref="RunChains{TVector, TLanes}"/> needs of one width and precision.</summary>
+    private interface ILanes<TVector>
     {
-        Vector512<float> m = Vector512.Create((float)0.999), a = Vector512.Create((float)0.001);
-        Vector512<float> c0 = Vector512<float>.One, c1 = Vector512<float>.One, c2 = Vector512<float>.One, c3 = Vector512<float>.One, c4 = Vector512<float>.One, c5 = Vector512<float>.One, c6 = Vector512<float>.One, c7 = Vector512<float>.One, c8 = Vector512<float>.One, c9 = Vector512<float>.One, c10 = Vector512<float>.One, c11 = Vector512<float>.One;
-        for (long i = 0; i < iterations; i++)
-        {
-            c0 = Step(c0, m, a); c1 = Step(c1, m, a); c2 = Step(c2, m, a); c3 = Step(c3, m, a);
-            c4 = Step(c4, m, a); c5 = Step(c5, m, a); c6 = Step(c6, m, a); c7 = Step(c7, m, a);
-            c8 = Step(c8, m, a); c9 = Step(c9, m, a); c10 = Step(c10, m, a); c11 = Step(c11, m, a);
-        }
-        return Vector512.Sum(((c0 + c1) + (c2 + c3)) + ((c4 + c5) + (c6 + c7)) + ((c8 + c9) + (c10 + c11)));
+        static abstract TVector Create(double value);
+
+        /// <summary>
+        /// <c>c·m + a</c>: the FMA instruction itself where the JIT may emit it, else a multiply and an add (what a core
+        /// without FMA, or DOTNET_EnableFMA=0, has for its peak), never a software emulation.
+        /// </summary>
+        static abstract TVector Step(TVector c, TVector m, TVector a);
+
+        static abstract TVector Add(TVector x, TVector y);
+
+        static abstract double Sum(TVector x);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static double Chains512Float64(long iterations)
+    private readonly struct Lanes512<T> : ILanes<Vector512<T>> where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Vector512<double> m = Vector512.Create((double)0.999), a = Vector512.Create((double)0.001);
-        Vector512<double> c0 = Vector512<double>.One, c1 = Vector512<double>.One, c2 = Vector512<double>.One, c3 = Vector512<double>.One, c4 = Vector512<double>.One, c5 = Vector512<double>.One, c6 = Vector512<double>.One, c7 = Vector512<double>.One, c8 = Vector512<double>.One, c9 = Vector512<double>.One, c10 = Vector512<double>.One, c11 = Vector512<double>.One;
-        for (long i = 0; i < iterations; i++)
+        public static Vector512<T> Create(double value) => Vector512.Create(T.CreateChecked(value));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<T> Step(Vector512<T> c, Vector512<T> m, Vector512<T> a)
         {
-            c0 = Step(c0, m, a); c1 = Step(c1, m, a); c2 = Step(c2, m, a); c3 = Step(c3, m, a);
-            c4 = Step(c4, m, a); c5 = Step(c5, m, a); c6 = Step(c6, m, a); c7 = Step(c7, m, a);
-            c8 = Step(c8, m, a); c9 = Step(c9, m, a); c10 = Step(c10, m, a); c11 = Step(c11, m, a);
+            if (Avx512F.IsSupported && typeof(T) == typeof(float))
+                return Avx512F.FusedMultiplyAdd(c.AsSingle(), m.AsSingle(), a.AsSingle()).As<float, T>();
+            if (Avx512F.IsSupported && typeof(T) == typeof(double))
+                return Avx512F.FusedMultiplyAdd(c.AsDouble(), m.AsDouble(), a.AsDouble()).As<double, T>();
+            return c * m + a;
         }
-        return Vector512.Sum(((c0 + c1) + (c2 + c3)) + ((c4 + c5) + (c6 + c7)) + ((c8 + c9) + (c10 + c11)));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<T> Add(Vector512<T> x, Vector512<T> y) => x + y;
+
+        public static double Sum(Vector512<T> x) => double.CreateChecked(Vector512.Sum(x));
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static float Chains256Float32(long iterations)
+    private readonly struct Lanes256<T> : ILanes<Vector256<T>> where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Vector256<float> m = Vector256.Create((float)0.999), a = Vector256.Create((float)0.001);
-        Vector256<float> c0 = Vector256<float>.One, c1 = Vector256<float>.One, c2 = Vector256<float>.One, c3 = Vector256<float>.One, c4 = Vector256<float>.One, c5 = Vector256<float>.One, c6 = Vector256<float>.One, c7 = Vector256<float>.One, c8 = Vector256<float>.One, c9 = Vector256<float>.One, c10 = Vector256<float>.One, c11 = Vector256<float>.One;
-        for (long i = 0; i < iterations; i++)
+        public static Vector256<T> Create(double value) => Vector256.Create(T.CreateChecked(value));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<T> Step(Vector256<T> c, Vector256<T> m, Vector256<T> a)
         {
-            c0 = Step(c0, m, a); c1 = Step(c1, m, a); c2 = Step(c2, m, a); c3 = Step(c3, m, a);
-            c4 = Step(c4, m, a); c5 = Step(c5, m, a); c6 = Step(c6, m, a); c7 = Step(c7, m, a);
-            c8 = Step(c8, m, a); c9 = Step(c9, m, a); c10 = Step(c10, m, a); c11 = Step(c11, m, a);
+            if (Fma.IsSupported && typeof(T) == typeof(float))
+                return Fma.MultiplyAdd(c.AsSingle(), m.AsSingle(), a.AsSingle()).As<float, T>();
+            if (Fma.IsSupported && typeof(T) == typeof(double))
+                return Fma.MultiplyAdd(c.AsDouble(), m.AsDouble(), a.AsDouble()).As<double, T>();
+            return c * m + a;
         }
-        return Vector256.Sum(((c0 + c1) + (c2 + c3)) + ((c4 + c5) + (c6 + c7)) + ((c8 + c9) + (c10 + c11)));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<T> Add(Vector256<T> x, Vector256<T> y) => x + y;
+
+        public static double Sum(Vector256<T> x) => double.CreateChecked(Vector256.Sum(x));
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static double Chains256Float64(long iterations)
+    private readonly struct Lanes128<T> : ILanes<Vector128<T>> where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Vector256<double> m = Vector256.Create((double)0.999), a = Vector256.Create((double)0.001);
-        Vector256<double> c0 = Vector256<double>.One, c1 = Vector256<double>.One, c2 = Vector256<double>.One, c3 = Vector256<double>.One, c4 = Vector256<double>.One, c5 = Vector256<double>.One, c6 = Vector256<double>.One, c7 = Vector256<double>.One, c8 = Vector256<double>.One, c9 = Vector256<double>.One, c10 = Vector256<double>.One, c11 = Vector256<double>.One;
-        for (long i = 0; i < iterations; i++)
+        public static Vector128<T> Create(double value) => Vector128.Create(T.CreateChecked(value));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<T> Step(Vector128<T> c, Vector128<T> m, Vector128<T> a)
         {
-            c0 = Step(c0, m, a); c1 = Step(c1, m, a); c2 = Step(c2, m, a); c3 = Step(c3, m, a);
-            c4 = Step(c4, m, a); c5 = Step(c5, m, a); c6 = Step(c6, m, a); c7 = Step(c7, m, a);
-            c8 = Step(c8, m, a); c9 = Step(c9, m, a); c10 = Step(c10, m, a); c11 = Step(c11, m, a);
+            if (Fma.IsSupported && typeof(T) == typeof(float))
+                return Fma.MultiplyAdd(c.AsSingle(), m.AsSingle(), a.AsSingle()).As<float, T>();
+            if (Fma.IsSupported && typeof(T) == typeof(double))
+                return Fma.MultiplyAdd(c.AsDouble(), m.AsDouble(), a.AsDouble()).As<double, T>();
+            if (AdvSimd.IsSupported && typeof(T) == typeof(float))
+                return AdvSimd.FusedMultiplyAdd(a.AsSingle(), c.AsSingle(), m.AsSingle()).As<float, T>();
+            if (AdvSimd.Arm64.IsSupported && typeof(T) == typeof(double))
+                return AdvSimd.Arm64.FusedMultiplyAdd(a.AsDouble(), c.AsDouble(), m.AsDouble()).As<double, T>();
+            return c * m + a;
         }
-        return Vector256.Sum(((c0 + c1) + (c2 + c3)) + ((c4 + c5) + (c6 + c7)) + ((c8 + c9) + (c10 + c11)));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<T> Add(Vector128<T> x, Vector128<T> y) => x + y;
+
+        public static double Sum(Vector128<T> x) => double.CreateChecked(Vector128.Sum(x));
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static float Chains128Float32(long iterations)
+    /// <summary>Without any accelerated vectors (DOTNET_EnableHWIntrinsic=0): scalar multiplies and adds.</summary>
+    private readonly struct Scalar<T> : ILanes<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Vector128<float> m = Vector128.Create((float)0.999), a = Vector128.Create((float)0.001);
-        Vector128<float> c0 = Vector128<float>.One, c1 = Vector128<float>.One, c2 = Vector128<float>.One, c3 = Vector128<float>.One, c4 = Vector128<float>.One, c5 = Vector128<float>.One, c6 = Vector128<float>.One, c7 = Vector128<float>.One, c8 = Vector128<float>.One, c9 = Vector128<float>.One, c10 = Vector128<float>.One, c11 = Vector128<float>.One;
-        for (long i = 0; i < iterations; i++)
-        {
-            c0 = Step(c0, m, a); c1 = Step(c1, m, a); c2 = Step(c2, m, a); c3 = Step(c3, m, a);
-            c4 = Step(c4, m, a); c5 = Step(c5, m, a); c6 = Step(c6, m, a); c7 = Step(c7, m, a);
-            c8 = Step(c8, m, a); c9 = Step(c9, m, a); c10 = Step(c10, m, a); c11 = Step(c11, m, a);
-        }
-        return Vector128.Sum(((c0 + c1) + (c2 + c3)) + ((c4 + c5) + (c6 + c7)) + ((c8 + c9) + (c10 + c11)));
-    }
+        public static T Create(double value) => T.CreateChecked(value);
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static double Chains128Float64(long iterations)
-    {
-        Vector128<double> m = Vector128.Create((double)0.999), a = Vector128.Create((double)0.001);
-        Vector128<double> c0 = Vector128<double>.One, c1 = Vector128<double>.One, c2 = Vector128<double>.One, c3 = Vector128<double>.One, c4 = Vector128<double>.One, c5 = Vector128<double>.One, c6 = Vector128<double>.One, c7 = Vector128<double>.One, c8 = Vector128<double>.One, c9 = Vector128<double>.One, c10 = Vector128<double>.One, c11 = Vector128<double>.One;
-        for (long i = 0; i < iterations; i++)
-        {
-            c0 = Step(c0, m, a); c1 = Step(c1, m, a); c2 = Step(c2, m, a); c3 = Step(c3, m, a);
-            c4 = Step(c4, m, a); c5 = Step(c5, m, a); c6 = Step(c6, m, a); c7 = Step(c7, m, a);
-            c8 = Step(c8, m, a); c9 = Step(c9, m, a); c10 = Step(c10, m, a); c11 = Step(c11, m, a);
-        }
-        return Vector128.Sum(((c0 + c1) + (c2 + c3)) + ((c4 + c5) + (c6 + c7)) + ((c8 + c9) + (c10 + c11)));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static T Step(T c, T m, T a) => c * m + a;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static T Add(T x, T y) => x + y;
+
+        public static double Sum(T x) => double.CreateChecked(x);
     }
 }
 
