@@ -29,6 +29,7 @@ public sealed class DeepProductTests
     [InlineData(23, 600, 1000)]
     [InlineData(40, 520, 520)]
     [InlineData(64, 300, 1000)]
+    [InlineData(100, 300, 1000)]
     public void A_deep_forward_product_matches_the_definition(int batch, int inSize, int outSize)
     {
         DenseKernelTests.CheckForward<float>(new TestData(batch * 7 + inSize), batch, inSize, outSize);
