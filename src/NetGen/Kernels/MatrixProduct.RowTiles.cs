@@ -112,10 +112,10 @@ internal static partial class MatrixProduct
         nint ahead = 2 * TWidth.Count * Unsafe.SizeOf<T>();
         for (int p = 0; p < depth; p++)
         {
-            // The line two vectors on in this row of B, which the tile after the next one reads: each tile reads one
-            // line a row, each row on another page, where the prefetchers do not follow. A 1024-1024 layer at batch 16
-            // ran at 89-92% of the FMA peak without, 97% with (the line one vector on, half of which a whole vector
-            // off a 64-byte boundary has read already, gained only where B's rows start on a line).
+            // The line two vectors on in this row of B, which this tile's pass two vectors of columns on reads: each
+            // pass reads one line a row, each row on another page, where the prefetchers do not follow. A 1024-1024
+            // layer at batch 16 ran at 89-92% of the FMA peak without, 97% with (the line one vector on, half of which
+            // a whole vector off a 64-byte boundary has read already, gained only where B's rows start on a line).
             Prefetch.ToL2(ref bRow, ahead);
             TVector bp = TWidth.Load(ref bRow, 0);
             c0 = TWidth.MultiplyAdd(TWidth.Broadcast(ap), bp, c0);
