@@ -38,8 +38,8 @@ public sealed class DeepProductTests
 
     /// <summary>
     /// Products that read B's rows as whole vectors reaching past the columns they need (layers of 5, 10 or 13 outputs
-    /// beside 16-float vectors; 100, whose last 4 columns follow 96 in whole vectors) or in tiles of sixteen rows,
-    /// with the input, the weights and the bias each ending against an unreadable page.
+    /// beside 16-float vectors; 100, whose last 4 columns follow 96 in whole vectors) or in tiles of sixteen rows, which
+    /// also prefetch lines past B's end, with the input, the weights and the bias each ending against an unreadable page.
     /// </summary>
     [Theory]
     [InlineData(8, 64, 10)]
