@@ -1,4 +1,3 @@
-using System.Numerics;
 using NetGen.Kernels;
 using NetGen.Tests.Support;
 using Xunit;
@@ -39,7 +38,8 @@ public sealed class DeepProductTests
     /// <summary>
     /// Products that read B's rows as whole vectors reaching past the columns they need (layers of 5, 10 or 13 outputs
     /// beside 16-float vectors; 100, whose last 4 columns follow 96 in whole vectors) or in tiles of sixteen rows, which
-    /// also prefetch lines past B's end, with the input, the weights and the bias each ending against an unreadable page.
+    /// also prefetch lines past B's end, with the input, the weights and the bias each ending against an unreadable page,
+    /// through <see cref="DenseKernelTests"/>' forward check, halves of the weight rows included.
     /// </summary>
     [Theory]
     [InlineData(8, 64, 10)]
@@ -50,27 +50,8 @@ public sealed class DeepProductTests
     [InlineData(16, 520, 520)]
     public void A_forward_product_reads_nothing_past_its_spans(int batch, int inSize, int outSize)
     {
-        CheckForwardAtPageEnds<float>(batch, inSize, outSize);
-        CheckForwardAtPageEnds<double>(batch, inSize, outSize);
-    }
-
-    private static void CheckForwardAtPageEnds<T>(int batch, int inSize, int outSize) where T : unmanaged, IBinaryFloatingPointIeee754<T>
-    {
-        var data = new TestData(batch * 5 + outSize);
-        var (x, xd) = KernelTestData.Random<T>(data, batch * inSize);
-        var (w, wd) = KernelTestData.Random<T>(data, inSize * outSize);
-        var (bias, bd) = KernelTestData.Random<T>(data, outSize);
-        using var xEnd = new PageEndMemory<T>(x.Length).CopyFrom(x);
-        using var wEnd = new PageEndMemory<T>(w.Length).CopyFrom(w);
-        using var biasEnd = new PageEndMemory<T>(bias.Length).CopyFrom(bias);
-        var z = new GuardedBuffer<T>(batch * outSize);
-
-        Dense.Forward<T>(xEnd.Span, wEnd.Span, biasEnd.Span, z.Span, batch, inSize, outSize);
-
-        var (expected, magnitude) = KernelTestData.DenseForward(xd, wd, bd, batch, inSize, outSize);
-        string what = $"Dense.Forward<{typeof(T).Name}> batch {batch}, {inSize} -> {outSize}, spans at page ends";
-        KernelTestData.AssertClose(z.ToDouble(), expected, magnitude, KernelTestData.Tolerance<T>(), what);
-        z.AssertGuardsIntact(what);
+        DenseKernelTests.CheckForward<float>(new TestData(batch * 5 + outSize), batch, inSize, outSize, atPageEnds: true);
+        DenseKernelTests.CheckForward<double>(new TestData(batch * 5 + outSize), batch, inSize, outSize, atPageEnds: true);
     }
 
     [Theory]

@@ -45,18 +45,27 @@ public class DenseKernelTests
             CheckForward<T>(data, batch, inSize, outSize);
     }
 
-    /// <summary>One case of <see cref="CheckForward{T}(int)"/>, on random values drawn from <paramref name="data"/>.</summary>
-    internal static void CheckForward<T>(TestData data, int batch, int inSize, int outSize) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    /// <summary>
+    /// One case of <see cref="CheckForward{T}(int)"/>, on random values drawn from <paramref name="data"/>; with
+    /// <paramref name="atPageEnds"/>, the input, the weights and the bias each end against a page the process cannot
+    /// read (<see cref="PageEndMemory{T}"/>), so that a product reading past one of them stops the run.
+    /// </summary>
+    internal static void CheckForward<T>(TestData data, int batch, int inSize, int outSize, bool atPageEnds = false) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        var (x, xd) = KernelTestData.Random<T>(data, batch * inSize);
-        var (w, wd) = KernelTestData.Random<T>(data, inSize * outSize);
-        var (bias, bd) = KernelTestData.Random<T>(data, outSize);
+        var (xValues, xd) = KernelTestData.Random<T>(data, batch * inSize);
+        var (wValues, wd) = KernelTestData.Random<T>(data, inSize * outSize);
+        var (biasValues, bd) = KernelTestData.Random<T>(data, outSize);
+        using var xEnd = atPageEnds ? new PageEndMemory<T>(xValues.Length).CopyFrom(xValues) : null;
+        using var wEnd = atPageEnds ? new PageEndMemory<T>(wValues.Length).CopyFrom(wValues) : null;
+        using var biasEnd = atPageEnds ? new PageEndMemory<T>(biasValues.Length).CopyFrom(biasValues) : null;
+        ReadOnlySpan<T> x = xEnd is null ? xValues : xEnd.Span, w = wEnd is null ? wValues : wEnd.Span, bias = biasEnd is null ? biasValues : biasEnd.Span;
         var z = new GuardedBuffer<T>(batch * outSize);
 
         Dense.Forward<T>(x, w, bias, z.Span, batch, inSize, outSize);
 
         var (expected, magnitude) = KernelTestData.DenseForward(xd, wd, bd, batch, inSize, outSize);
-        string what = $"Dense.Forward<{typeof(T).Name}> batch {batch}, {inSize} -> {outSize}";
+        string where = atPageEnds ? ", spans at page ends" : "";
+        string what = $"Dense.Forward<{typeof(T).Name}> batch {batch}, {inSize} -> {outSize}{where}";
         KernelTestData.AssertClose(z.ToDouble(), expected, magnitude, KernelTestData.Tolerance<T>(), what);
         z.AssertGuardsIntact(what);
 
@@ -68,7 +77,7 @@ public class DenseKernelTests
         Dense.ForwardRows<T>(x, w, first.Span, batch, inSize, outSize, 0, half);
         Dense.ForwardRows<T>(x, w, second.Span, batch, inSize, outSize, half, inSize - half);
         Dense.AddProducts<T>(first.Span, second.Span, bias, sum.Span, batch, outSize);
-        string halves = $"Dense.ForwardRows<{typeof(T).Name}> rows 0 + {half} and {half} + {inSize - half}, then AddProducts, batch {batch}, {inSize} -> {outSize}";
+        string halves = $"Dense.ForwardRows<{typeof(T).Name}> rows 0 + {half} and {half} + {inSize - half}, then AddProducts, batch {batch}, {inSize} -> {outSize}{where}";
         KernelTestData.AssertClose(sum.ToDouble(), expected, magnitude, KernelTestData.Tolerance<T>(), halves);
         first.AssertGuardsIntact(halves);
         second.AssertGuardsIntact(halves);
