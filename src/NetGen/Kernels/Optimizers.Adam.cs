@@ -11,7 +11,7 @@ public static partial class Optimizers
     /// Adam (<paramref name="decoupledWeightDecay"/> false) or AdamW (true) at step t ≥ 1:
     /// AdamW first sets <c>p = p·(1 − lr·λ)</c>, Adam adds <c>λp</c> to the gradient; then
     /// <c>m = m + (1 − β1)(g − m)</c>, <c>v = β2·v + (1 − β2)g²</c> (AMSGrad: <c>v̂ = max(v̂, v)</c>),
-    /// <c>p = p − lr/(1 − β1ᵗ) · m / (√v / √(1 − β2ᵗ) + ε)</c>.
+    /// <c>p = p − lr/(1 − β1ᵗ) · m / (√v / √(1 − β2ᵗ) + ε)</c>. The moments are stored flushed (<see cref="FlushSubnormal{T}"/>).
     /// </summary>
     public static void Adam<T>(Span<T> parameters, ReadOnlySpan<T> gradients, Span<T> firstMoment, Span<T> secondMoment,
         Span<T> maxSecondMoment, T learningRate, T beta1, T beta2, T epsilon, T weightDecay,
@@ -59,8 +59,8 @@ public static partial class Optimizers
                     gk += weightDecay * pk;
             }
             T mk = Unsafe.Add(ref m, k);
-            mk += oneMinusBeta1 * (gk - mk);
-            T vk = beta2 * Unsafe.Add(ref v, k) + oneMinusBeta2 * gk * gk;
+            mk = FlushSubnormal(mk + oneMinusBeta1 * (gk - mk));
+            T vk = FlushSubnormal(beta2 * Unsafe.Add(ref v, k) + oneMinusBeta2 * gk * gk);
             Unsafe.Add(ref m, k) = mk;
             Unsafe.Add(ref v, k) = vk;
             if (amsGrad)
@@ -103,8 +103,9 @@ public static partial class Optimizers
                         gk = TWidth.Add(gk, TWidth.Multiply(vWeightDecay, pk));
                 }
                 TVector mk = TWidth.Load(ref m, k);
-                mk = TWidth.Add(mk, TWidth.Multiply(vOneMinusBeta1, TWidth.Subtract(gk, mk)));
-                TVector vk = TWidth.Add(TWidth.Multiply(vBeta2, TWidth.Load(ref v, k)), TWidth.Multiply(TWidth.Multiply(vOneMinusBeta2, gk), gk));
+                mk = FlushSubnormal<T, TVector, TWidth>(TWidth.Add(mk, TWidth.Multiply(vOneMinusBeta1, TWidth.Subtract(gk, mk))));
+                TVector vk = FlushSubnormal<T, TVector, TWidth>(
+                    TWidth.Add(TWidth.Multiply(vBeta2, TWidth.Load(ref v, k)), TWidth.Multiply(TWidth.Multiply(vOneMinusBeta2, gk), gk)));
                 TWidth.Store(mk, ref m, k);
                 TWidth.Store(vk, ref v, k);
                 if (amsGrad)

@@ -7,7 +7,8 @@ namespace NetGen.Kernels;
 
 /// <summary>
 /// Optimizer updates, one fused pass over parameters, gradients and state, each following the
-/// update rule of the PyTorch optimizer of the same name operation for operation.
+/// update rule of the PyTorch optimizer of the same name operation for operation, except that a state
+/// value below the normal range is stored as zero (<see cref="FlushSubnormal{T}"/>).
 /// </summary>
 /// <remarks>
 /// Part of the internal contract between NetGen's generator and the runtime of the same version
@@ -19,7 +20,7 @@ public static partial class Optimizers
 {
     /// <summary>
     /// <c>g = ∇ + λp</c>; with momentum μ ≠ 0, <c>b = first ? g : μb + (1 − dampening)g</c> and
-    /// <c>g = nesterov ? g + μb : b</c>; then <c>p = p − lr·g</c>.
+    /// <c>g = nesterov ? g + μb : b</c>; then <c>p = p − lr·g</c>. The buffer is stored flushed (<see cref="FlushSubnormal{T}"/>).
     /// </summary>
     public static void Sgd<T>(Span<T> parameters, ReadOnlySpan<T> gradients, Span<T> momentumBuffer,
         T learningRate, T momentum, T dampening, bool nesterov, T weightDecay, bool firstStep)
@@ -42,7 +43,7 @@ public static partial class Optimizers
                 g += weightDecay * parameters[k];
             if (hasMomentum)
             {
-                T b = firstStep ? g : momentum * momentumBuffer[k] + (T.One - dampening) * g;
+                T b = FlushSubnormal(firstStep ? g : momentum * momentumBuffer[k] + (T.One - dampening) * g);
                 momentumBuffer[k] = b;
                 g = nesterov ? g + momentum * b : b;
             }
