@@ -8,7 +8,7 @@ namespace NetGen.Kernels;
 /// a matrix that lie a page apart or more. Where the instruction is absent it does nothing.
 /// </summary>
 /// <remarks>
-/// NetGen's one use of pointers, since the instruction takes an address. A prefetch never faults and is never read
+/// Pointers, since the instruction takes an address. A prefetch never faults and is never read
 /// back, so an address past the end of an array, or one the garbage collector has since moved, costs at most a
 /// wasted fetch; the address is computed as a pointer, never held as a reference outside its array.
 /// </remarks>

@@ -290,7 +290,7 @@ public sealed class NetworkTraining<T> where T : unmanaged, IBinaryFloatingPoint
         _layers.BeginBatch(batch);
         T loss = batch <= _schedule.ChunkSize
             ? _layers.ComputeChunk(inputs, targets, labels, 0, batch, batch, _gradients)
-            : _chunks.Compute(inputs, targets, batch, _batchCapacity, _degreeOfParallelism, stepWithSum);
+            : _chunks.Compute(inputs, targets, batch, _degreeOfParallelism, stepWithSum);
         return _layers.Penalize(loss, _gradients);
     }
 
