@@ -10,9 +10,12 @@ using NetGen.Benchmarks.Workloads;
 // Baseline check:  ... -- --verify
 // The FMA peak:    ... -- --peak
 // W9, the sweep:   ... -- --filter '*BatchedInferenceBenchmarks*' (issue 16's whole table: benchmarks/README.md)
+// The same, NetGen and ONNX Runtime timed in turns in one process: ... -- --interleaved
 // Results land in BenchmarkDotNet.Artifacts/ (see benchmarks/README.md).
 if (args is ["--verify"])
     return Verification.Run();
+if (args is ["--interleaved"])
+    return InterleavedForward.Run();
 if (args is ["--peak"])
 {
     Console.WriteLine(FmaPeak.Measured);

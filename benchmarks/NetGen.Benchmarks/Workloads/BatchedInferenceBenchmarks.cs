@@ -51,7 +51,7 @@ public class BatchedInferenceBenchmarks
     [Benchmark(Description = "NetGen")]
     public void Generated() => _network.Forward(_input, _output);
 
-    private static INetwork<float> Create(NetworkShape shape) => shape.Name switch
+    internal static INetwork<float> Create(NetworkShape shape) => shape.Name switch
     {
         "64-64-10" => new Sweep64Net(1),
         "256-256-10" => new Sweep256Net(1),

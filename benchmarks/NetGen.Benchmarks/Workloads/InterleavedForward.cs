@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using NetGen.Benchmarks.Baselines.Onnx;
+
+namespace NetGen.Benchmarks.Workloads;
+
+/// <summary>
+/// W9 and the sweep of <see cref="BatchedInferenceBenchmarks"/> with NetGen and ONNX Runtime timed in turns in
+/// one process (<c>-- --interleaved</c>): 100 ms of one, then 100 ms of the other, 40 times a case, and the
+/// median of each. On a machine whose speed drifts over seconds (a shared VM), a drift then falls on both
+/// alike, where BenchmarkDotNet times each in its own process minutes apart. On the machine of
+/// benchmarks/README.md a case's ratio moved by up to 3% between two BenchmarkDotNet runs, and by up to 1.1%
+/// between two runs of this (under two minutes each).
+/// </summary>
+internal static class InterleavedForward
+{
+    private const int Rounds = 40;
+    private static readonly TimeSpan Turn = TimeSpan.FromMilliseconds(100);
+
+    public static int Run()
+    {
+        PeakMeasurement peak = FmaPeak.Measured;
+        Console.WriteLine($"// {peak}");
+        Console.WriteLine("| case | NetGen median (min) | % of peak | ONNX Runtime median (min) | % of peak | ONNX Runtime / NetGen |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (ForwardCase forwardCase in BatchedInferenceBenchmarks.Cases)
+        {
+            INetwork<float> network = BatchedInferenceBenchmarks.Create(forwardCase.Shape);
+            float[] input = Workload.Inputs(forwardCase.Batch * forwardCase.Shape.InputSize, 9);
+            var output = new float[forwardCase.Batch * forwardCase.Shape.OutputSize];
+            using OnnxRuntimePeer onnx = Workload.OnnxTwin(network, input, forwardCase.Batch);
+            Workload.CheckForward(forwardCase.Workload, network, onnx);
+            var netGen = new List<double>();
+            var peer = new List<double>();
+            for (int round = 0; round < Rounds; round++)
+            {
+                netGen.Add(MicrosecondsPerCall(() => network.Forward(input, output)));
+                peer.Add(MicrosecondsPerCall(onnx.Run));
+            }
+            double ours = Median(netGen), theirs = Median(peer);
+            string Percent(double microseconds) => $"{forwardCase.FlopsPerCall / microseconds / 1e3 / peak.Float32Gflops * 100:F1}%";
+            Console.WriteLine($"| {forwardCase} | {ours:F2} ({netGen.Min():F2}) us | {Percent(ours)} | {theirs:F2} ({peer.Min():F2}) us | {Percent(theirs)} | {theirs / ours:F3}x |");
+        }
+        return 0;
+    }
+
+    /// <summary>The mean time of a call over one turn, after a few calls to warm the caches.</summary>
+    private static double MicrosecondsPerCall(Action call)
+    {
+        for (int k = 0; k < 10; k++)
+            call();
+        var clock = Stopwatch.StartNew();
+        long calls = 0;
+        while (clock.Elapsed < Turn)
+        {
+            for (int k = 0; k < 10; k++)
+                call();
+            calls += 10;
+        }
+        return clock.Elapsed.TotalMicroseconds / calls;
+    }
+
+    private static double Median(List<double> values)
+    {
+        double[] sorted = [.. values.Order()];
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}
