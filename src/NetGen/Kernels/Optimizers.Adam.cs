@@ -11,7 +11,7 @@ public static partial class Optimizers
     /// Adam (<paramref name="decoupledWeightDecay"/> false) or AdamW (true) at step t ≥ 1:
     /// AdamW first sets <c>p = p·(1 − lr·λ)</c>, Adam adds <c>λp</c> to the gradient; then
     /// <c>m = m + (1 − β1)(g − m)</c>, <c>v = β2·v + (1 − β2)g²</c> (AMSGrad: <c>v̂ = max(v̂, v)</c>),
-    /// <c>p = p − lr/(1 − β1ᵗ) · m / (√v / √(1 − β2ᵗ) + ε)</c>. The moments are stored flushed (<see cref="FlushSubnormal{T}"/>).
+    /// <c>p = p − lr/(1 − β1ᵗ) · m / (√v / √(1 − β2ᵗ) + ε)</c>. The moments are stored flushed (<see cref="FlushSubnormal{T}"/>); this step uses them as computed.
     /// </summary>
     public static void Adam<T>(Span<T> parameters, ReadOnlySpan<T> gradients, Span<T> firstMoment, Span<T> secondMoment,
         Span<T> maxSecondMoment, T learningRate, T beta1, T beta2, T epsilon, T weightDecay,
@@ -59,12 +59,15 @@ public static partial class Optimizers
                     gk += weightDecay * pk;
             }
             T mk = Unsafe.Add(ref m, k);
-            mk = FlushSubnormal(mk + oneMinusBeta1 * (gk - mk));
-            T vk = FlushSubnormal(beta2 * Unsafe.Add(ref v, k) + oneMinusBeta2 * gk * gk);
-            Unsafe.Add(ref m, k) = mk;
-            Unsafe.Add(ref v, k) = vk;
+            mk += oneMinusBeta1 * (gk - mk);
+            T vk = beta2 * Unsafe.Add(ref v, k) + oneMinusBeta2 * gk * gk;
+            Unsafe.Add(ref m, k) = FlushSubnormal(mk);
+            Unsafe.Add(ref v, k) = FlushSubnormal(vk);
             if (amsGrad)
-                vk = Unsafe.Add(ref vMax, k) = T.Max(Unsafe.Add(ref vMax, k), vk);
+            {
+                vk = T.Max(Unsafe.Add(ref vMax, k), vk);
+                Unsafe.Add(ref vMax, k) = FlushSubnormal(vk);
+            }
             Unsafe.Add(ref p, k) = pk - stepSize * (mk / (T.Sqrt(vk) + scaledEpsilon));
         }
     }
@@ -91,6 +94,7 @@ public static partial class Optimizers
             TVector vDecay = TWidth.Broadcast(decay), vWeightDecay = TWidth.Broadcast(weightDecay);
             TVector vOneMinusBeta1 = TWidth.Broadcast(oneMinusBeta1), vBeta2 = TWidth.Broadcast(beta2), vOneMinusBeta2 = TWidth.Broadcast(oneMinusBeta2);
             TVector vStepSize = TWidth.Broadcast(stepSize), vEpsilon = TWidth.Broadcast(scaledEpsilon);
+            TVector smallestNormal = TWidth.Broadcast(SmallestNormal<T>.Value);
             int n = _parameters.Length, k = 0;
             for (; k <= n - TWidth.Count; k += TWidth.Count)
             {
@@ -103,15 +107,14 @@ public static partial class Optimizers
                         gk = TWidth.Add(gk, TWidth.Multiply(vWeightDecay, pk));
                 }
                 TVector mk = TWidth.Load(ref m, k);
-                mk = FlushSubnormal<T, TVector, TWidth>(TWidth.Add(mk, TWidth.Multiply(vOneMinusBeta1, TWidth.Subtract(gk, mk))));
-                TVector vk = FlushSubnormal<T, TVector, TWidth>(
-                    TWidth.Add(TWidth.Multiply(vBeta2, TWidth.Load(ref v, k)), TWidth.Multiply(TWidth.Multiply(vOneMinusBeta2, gk), gk)));
-                TWidth.Store(mk, ref m, k);
-                TWidth.Store(vk, ref v, k);
+                mk = TWidth.Add(mk, TWidth.Multiply(vOneMinusBeta1, TWidth.Subtract(gk, mk)));
+                TVector vk = TWidth.Add(TWidth.Multiply(vBeta2, TWidth.Load(ref v, k)), TWidth.Multiply(TWidth.Multiply(vOneMinusBeta2, gk), gk));
+                TWidth.Store(FlushSubnormal<T, TVector, TWidth>(mk, smallestNormal), ref m, k);
+                TWidth.Store(FlushSubnormal<T, TVector, TWidth>(vk, smallestNormal), ref v, k);
                 if (amsGrad)
                 {
                     vk = TWidth.Max(TWidth.Load(ref vMax, k), vk);
-                    TWidth.Store(vk, ref vMax, k);
+                    TWidth.Store(FlushSubnormal<T, TVector, TWidth>(vk, smallestNormal), ref vMax, k);
                 }
                 TWidth.Store(TWidth.Subtract(pk, TWidth.Multiply(vStepSize, TWidth.Divide(mk, TWidth.Add(TWidth.SquareRoot(vk), vEpsilon)))), ref p, k);
             }

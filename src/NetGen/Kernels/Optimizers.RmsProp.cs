@@ -8,7 +8,7 @@ public static partial class Optimizers
     /// <summary>
     /// <c>g = ∇ + λp</c>, <c>s = α·s + (1 − α)g²</c>; centered: <c>ḡ = ḡ + (1 − α)(g − ḡ)</c> and
     /// <c>d = √(s − ḡ²) + ε</c>, else <c>d = √s + ε</c>; with momentum μ &gt; 0, <c>b = μb + g/d</c> and
-    /// <c>p = p − lr·b</c>, else <c>p = p − lr·g/d</c>. The state is stored flushed (<see cref="FlushSubnormal{T}"/>).
+    /// <c>p = p − lr·b</c>, else <c>p = p − lr·g/d</c>. The state is stored flushed (<see cref="FlushSubnormal{T}"/>); this step uses it as computed.
     /// </summary>
     public static void RmsProp<T>(Span<T> parameters, ReadOnlySpan<T> gradients, Span<T> squareAverage,
         Span<T> gradientAverage, Span<T> momentumBuffer, T learningRate, T alpha, T epsilon, T momentum,
@@ -29,11 +29,13 @@ public static partial class Optimizers
             T g = gradients[k];
             if (weightDecay != T.Zero)
                 g += weightDecay * parameters[k];
-            T s = squareAverage[k] = FlushSubnormal(alpha * squareAverage[k] + oneMinusAlpha * g * g);
+            T s = alpha * squareAverage[k] + oneMinusAlpha * g * g;
+            squareAverage[k] = FlushSubnormal(s);
             T denominator;
             if (centered)
             {
-                T mean = gradientAverage[k] = FlushSubnormal(gradientAverage[k] + oneMinusAlpha * (g - gradientAverage[k]));
+                T mean = gradientAverage[k] + oneMinusAlpha * (g - gradientAverage[k]);
+                gradientAverage[k] = FlushSubnormal(mean);
                 denominator = T.Sqrt(s - mean * mean) + epsilon;
             }
             else
@@ -42,7 +44,8 @@ public static partial class Optimizers
             }
             if (hasMomentum)
             {
-                T b = momentumBuffer[k] = FlushSubnormal(momentum * momentumBuffer[k] + g / denominator);
+                T b = momentum * momentumBuffer[k] + g / denominator;
+                momentumBuffer[k] = FlushSubnormal(b);
                 parameters[k] -= learningRate * b;
             }
             else

@@ -20,7 +20,7 @@ public static partial class Optimizers
 {
     /// <summary>
     /// <c>g = ∇ + λp</c>; with momentum μ ≠ 0, <c>b = first ? g : μb + (1 − dampening)g</c> and
-    /// <c>g = nesterov ? g + μb : b</c>; then <c>p = p − lr·g</c>. The buffer is stored flushed (<see cref="FlushSubnormal{T}"/>).
+    /// <c>g = nesterov ? g + μb : b</c>; then <c>p = p − lr·g</c>. The buffer is stored flushed (<see cref="FlushSubnormal{T}"/>); this step uses it as computed.
     /// </summary>
     public static void Sgd<T>(Span<T> parameters, ReadOnlySpan<T> gradients, Span<T> momentumBuffer,
         T learningRate, T momentum, T dampening, bool nesterov, T weightDecay, bool firstStep)
@@ -43,8 +43,8 @@ public static partial class Optimizers
                 g += weightDecay * parameters[k];
             if (hasMomentum)
             {
-                T b = FlushSubnormal(firstStep ? g : momentum * momentumBuffer[k] + (T.One - dampening) * g);
-                momentumBuffer[k] = b;
+                T b = firstStep ? g : momentum * momentumBuffer[k] + (T.One - dampening) * g;
+                momentumBuffer[k] = FlushSubnormal(b);
                 g = nesterov ? g + momentum * b : b;
             }
             parameters[k] -= learningRate * g;

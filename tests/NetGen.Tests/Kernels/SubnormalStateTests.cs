@@ -22,6 +22,43 @@ public class SubnormalStateTests
     [Theory, MemberData(nameof(Optimizers))]
     public void DoubleStateFallsToZeroNotToSubnormals(string optimizer) => Check<double>(optimizer);
 
+    [Fact]
+    public void FloatAmsGradMaximumIsStoredAsZeroBelowTheNormalRange() => CheckAmsGradMaximum<float>(1e-20);
+
+    [Fact]
+    public void DoubleAmsGradMaximumIsStoredAsZeroBelowTheNormalRange() => CheckAmsGradMaximum<double>(1e-160);
+
+    /// <summary>
+    /// AMSGrad's running maximum of v never decays, so it is subnormal only when every v was: a gradient of
+    /// <paramref name="gradient"/> gives (1 − β2)·g² below T's normal range, so v and its maximum are stored as zero.
+    /// </summary>
+    private static void CheckAmsGradMaximum<T>(double gradient) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        double smallestNormal = typeof(T) == typeof(float) ? Math.ScaleB(1.0, -126) : Math.ScaleB(1.0, -1022);
+        Assert.True(0.5 * gradient * gradient < smallestNormal / 2 && gradient * gradient > 0);
+        foreach (int n in KernelTestData.VectorizedSizes<T>())
+        {
+            var parameters = new T[n];
+            var gradients = new T[n];
+            for (int k = 0; k < n; k++)
+                gradients[k] = T.CreateChecked(k % 2 == 0 ? gradient : -gradient);
+            T[] m = new T[n], v = new T[n], maximum = new T[n];
+            T half = T.CreateChecked(0.5);
+            for (int step = 1; step <= 3; step++)
+            {
+                NetGen.Kernels.Optimizers.Adam<T>(parameters, gradients, m, v, maximum, T.CreateChecked(0.01), T.CreateChecked(0.9), half,
+                    T.CreateChecked(1e-6), T.Zero, false, true, step);
+                for (int k = 0; k < n; k++)
+                {
+                    string what = $"AMSGrad<{typeof(T).Name}>, {n} parameters, parameter {k}, step {step}";
+                    Assert.True(v[k] == T.Zero, $"{what}: v is {v[k]}");
+                    Assert.True(maximum[k] == T.Zero, $"{what}: the maximum of v is {maximum[k]}");
+                    Assert.False(T.IsSubnormal(m[k]), $"{what}: m is {m[k]}");
+                }
+            }
+        }
+    }
+
     private static void Check<T>(string optimizer) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         var data = new TestData(optimizer.Length + 17);
