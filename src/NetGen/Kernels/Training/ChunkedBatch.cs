@@ -79,6 +79,10 @@ internal sealed unsafe class ChunkedBatch<T> : IChunkWork where T : unmanaged, I
         }
     }
 
+    /// <summary>
+    /// The chunks, then the loss, the sums of the chunks' gradients and the optimizer step; on several threads, the
+    /// helpers read the batch through <see cref="_inputs"/> and <see cref="_targets"/>, pinned by the caller.
+    /// </summary>
     private T Compute(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int batch, int chunks, int degreeOfParallelism)
     {
         TrainingSchedule s = _schedule;
