@@ -34,7 +34,7 @@ public class SubnormalStateTests
     /// </summary>
     private static void CheckAmsGradMaximum<T>(double gradient) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        double smallestNormal = typeof(T) == typeof(float) ? Math.ScaleB(1.0, -126) : Math.ScaleB(1.0, -1022);
+        double smallestNormal = SmallestNormal<T>();
         Assert.True(0.5 * gradient * gradient < smallestNormal / 2 && gradient * gradient > 0);
         foreach (int n in KernelTestData.VectorizedSizes<T>())
         {
@@ -59,10 +59,13 @@ public class SubnormalStateTests
         }
     }
 
+    /// <summary>The smallest normal value of T, from IEEE 754's exponent ranges: 2⁻¹²⁶ in float, 2⁻¹⁰²² in double.</summary>
+    private static double SmallestNormal<T>() => typeof(T) == typeof(float) ? Math.ScaleB(1.0, -126) : Math.ScaleB(1.0, -1022);
+
     private static void Check<T>(string optimizer) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         var data = new TestData(optimizer.Length + 17);
-        double smallestNormal = typeof(T) == typeof(float) ? Math.ScaleB(1.0, -126) : Math.ScaleB(1.0, -1022);
+        double smallestNormal = SmallestNormal<T>();
         // Enough halvings to take a value near 1 past the bottom of the normal range, and some steps beyond.
         int steps = (typeof(T) == typeof(float) ? 126 : 1022) + 8;
         T half = T.CreateChecked(0.5), lr = T.CreateChecked(0.01), epsilon = T.CreateChecked(1e-6);
