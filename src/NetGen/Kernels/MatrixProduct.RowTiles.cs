@@ -19,10 +19,13 @@ internal static partial class MatrixProduct
     /// in place once per sixteen rows, the tile fetching its lines ahead, instead of through copies of its panels read
     /// once per four rows. Measured in a 1024-1024-10 network (% of the FMA peak, blocks of four rows against tiles):
     /// 66% and 95% at batch 16, 79-82% and 96% at batch 64, 88-92% and 95% at batch 256. Where B stays in L2 the blocks
-    /// are faster: 784-256-10 ran at 94-95% in blocks and 92% in tiles, 256-256-10 at 92-94% and 86-88%.
+    /// are faster: 784-256-10 ran at 94-95% in blocks and 92% in tiles, 256-256-10 at 92-94% and 86-88%. Those figures
+    /// are a Zen 4 core's, which splits each 512-bit multiply-add in two; on a core with two full-width pipes a tile's
+    /// sixteen broadcasts a multiply-add leave it short of load ports, and the blocks of eight rows run faster
+    /// (<see cref="VectorPipes"/>).
     /// </summary>
     private static bool TilesRows<T>(int rows, int columns, int depth) where T : unmanaged
-        => rows >= TileRows && (long)columns * depth * Unsafe.SizeOf<T>() >= LargeBBytes;
+        => VectorPipes.HalvedVector512 && rows >= TileRows && (long)columns * depth * Unsafe.SizeOf<T>() >= LargeBBytes;
 
     /// <summary>
     /// Every whole vector of columns below <paramref name="stop"/> for the rows in whole tiles of sixteen, and for
