@@ -23,6 +23,15 @@ internal static partial class MatrixProduct
     /// <summary>The deepest product whose panels blocks of eight rows read from copies whatever B's stride (see <see cref="MultiplyColumns"/>): 128 rows of two 512-bit vectors are 16 KB, a third of L1.</summary>
     private const int ShallowDepth = 128;
 
+    /// <summary>The depth of a slice (see <see cref="MultiplyColumns"/>): 256 rows of two 512-bit vectors are 32 KB, two thirds of an Ice Lake core's L1.</summary>
+    private const int DepthSlice = 256;
+
+    /// <summary>
+    /// The fewest rows whose blocks run a deep product in slices (see <see cref="MultiplyColumns"/>): with fewer, each
+    /// slice's copy serves too few blocks to repay it (784-256 at batch 64 ran 6% slower in slices).
+    /// </summary>
+    private const int SlicedRows = 128;
+
     /// <summary>
     /// The bytes of B's panels copied in one sweep (see <see cref="MultiplyColumns"/>): a quarter of this machine's L2. A
     /// 1024-1024 layer at batch 16 ran in 477 us copying one panel a sweep, 426 us with 256 KB, 438 with 512 KB,
@@ -215,57 +224,69 @@ internal static partial class MatrixProduct
         // inputs), whose panel fits in L1 once copied: a 784-256 gradient ran 10-20% faster at batch 32 and 128.
         bool packed = ((long)columns * Unsafe.SizeOf<T>() % AliasingStride == 0 || tall && depth <= ShallowDepth && rows >= 8 * 2 * RowBlock)
             && blockedRows > RowBlock;
+        // A deep product of many rows in eight-row blocks runs in slices of the depth, each column pair's slice copied
+        // where it fits in L1 and read there by every block of rows, which add up their slices in C: read in place, the
+        // panel of a 784-deep product (100 KB) came from L2 for every block of rows. On an Ice Lake core 784-256 at
+        // batch 256 ran 7% faster in slices (783 against 729 us, medians of 21 runs in turns).
+        bool sliced = tall && depth > DepthSlice && rows >= SlicedRows;
+        packed |= sliced && blockedRows > RowBlock;
+        int slice = sliced ? DepthSlice : Math.Max(depth, 1);
         // Several panels are copied in one sweep down B, each row's part read as one contiguous run: a panel alone
         // reads two cache lines a row, each row on another page, where the prefetchers do not follow, so that its
-        // copy waited on one miss after another.
-        int panelLength = depth * 2 * width;
-        int group = packed && depth > 0 ? Math.Max(1, Math.Min(PanelGroupBytes / (panelLength * Unsafe.SizeOf<T>()), (pairsEnd - start) / (2 * width))) : 1;
+        // copy waited on one miss after another. Slices are copied one panel at a time, to stay in L1.
+        int panelLength = slice * 2 * width;
+        int group = packed && depth > 0 && !sliced ? Math.Max(1, Math.Min(PanelGroupBytes / (panelLength * Unsafe.SizeOf<T>()), (pairsEnd - start) / (2 * width))) : 1;
         Span<T> panels = packed ? PanelBuffer<T>.For(group * panelLength) : default;
         for (int j0 = start; j0 < pairsEnd; j0 += group * 2 * width)
         {
             int count = Math.Min(group, (pairsEnd - j0) / (2 * width));
-            ref T bPanels = ref Unsafe.Add(ref b, j0);
-            nint bStride = columns, panelStep = 2 * width;
-            if (packed)
+            int k0 = 0;
+            do
             {
-                ref T copies = ref MemoryMarshal.GetReference(panels);
-                for (int p = 0; p < depth; p++)
+                int sliceDepth = Math.Min(slice, depth - k0);
+                bool accumulate = k0 > 0;
+                ref T bPanels = ref Unsafe.Add(ref b, j0 + (nint)k0 * columns);
+                ref T aSlice = ref Unsafe.Add(ref a, k0 * aDepthStride);
+                nint bStride = columns, panelStep = 2 * width;
+                if (packed)
                 {
-                    for (int g = 0; g < count; g++)
+                    ref T copies = ref MemoryMarshal.GetReference(panels);
+                    for (int p = 0; p < sliceDepth; p++)
                     {
-                        nint from = (nint)p * columns + g * 2 * width, to = (nint)g * panelLength + (nint)p * 2 * width;
-                        TWidth.Store(TWidth.Load(ref bPanels, from), ref copies, to);
-                        TWidth.Store(TWidth.Load(ref bPanels, from + width), ref copies, to + width);
+                        for (int g = 0; g < count; g++)
+                        {
+                            nint from = (nint)p * columns + g * 2 * width, to = (nint)g * panelLength + (nint)p * 2 * width;
+                            TWidth.Store(TWidth.Load(ref bPanels, from), ref copies, to);
+                            TWidth.Store(TWidth.Load(ref bPanels, from + width), ref copies, to + width);
+                        }
                     }
+                    bPanels = ref copies;
+                    bStride = 2 * width;
+                    panelStep = panelLength;
                 }
-                bPanels = ref copies;
-                bStride = 2 * width;
-                panelStep = panelLength;
-            }
-            // Each block of rows takes every panel of the group in turn, so that its rows of A come from beyond L2 once
-            // per group rather than once per panel (A is 1 MB for a 1024-wide input at batch 256).
-            for (int r = 0; r < blockedRows; r += RowBlock)
-            {
-                if (tall && r + 2 * RowBlock <= blockedRows)
+                // Each block of rows takes every panel of the group in turn, so that its rows of A come from beyond L2 once
+                // per group rather than once per panel (A is 1 MB for a 1024-wide input at batch 256).
+                for (int r = 0; r < blockedRows; r += RowBlock)
                 {
+                    bool eight = tall && r + 2 * RowBlock <= blockedRows;
                     for (int g = 0; g < count; g++)
                     {
                         int j = j0 + g * 2 * width;
-                        Block8x2<T, TVector, TWidth>(ref Unsafe.Add(ref a, r * aRowStride), aRowStride, aDepthStride, ref Unsafe.Add(ref bPanels, g * panelStep), bStride,
-                            ref Unsafe.Add(ref c, (nint)r * columns + j), hasInit ? TWidth.Load(ref init, j) : TWidth.Zero,
-                            hasInit ? TWidth.Load(ref init, j + width) : TWidth.Zero, columns, depth);
+                        ref T aRows = ref Unsafe.Add(ref aSlice, r * aRowStride);
+                        ref T bPanel = ref Unsafe.Add(ref bPanels, g * panelStep);
+                        ref T cTile = ref Unsafe.Add(ref c, (nint)r * columns + j);
+                        TVector init0 = hasInit ? TWidth.Load(ref init, j) : TWidth.Zero, init1 = hasInit ? TWidth.Load(ref init, j + width) : TWidth.Zero;
+                        if (eight)
+                            Block8x2<T, TVector, TWidth>(ref aRows, aRowStride, aDepthStride, ref bPanel, bStride, ref cTile, init0, init1, accumulate, columns, sliceDepth);
+                        else
+                            Block4x2<T, TVector, TWidth>(ref aRows, aRowStride, aDepthStride, ref bPanel, bStride, ref cTile, init0, init1, accumulate, columns, sliceDepth);
                     }
-                    r += RowBlock;
-                    continue;
+                    if (eight)
+                        r += RowBlock;
                 }
-                for (int g = 0; g < count; g++)
-                {
-                    int j = j0 + g * 2 * width;
-                    Block4x2<T, TVector, TWidth>(ref Unsafe.Add(ref a, r * aRowStride), aRowStride, aDepthStride, ref Unsafe.Add(ref bPanels, g * panelStep), bStride,
-                        ref Unsafe.Add(ref c, (nint)r * columns + j), hasInit ? TWidth.Load(ref init, j) : TWidth.Zero,
-                        hasInit ? TWidth.Load(ref init, j + width) : TWidth.Zero, columns, depth);
-                }
+                k0 += slice;
             }
+            while (k0 < depth);
         }
         if (pairsEnd < end)
         {
@@ -577,7 +598,7 @@ internal static partial class MatrixProduct
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Block8x2<T, TVector, TWidth>(ref T a, nint aRowStride, nint aDepthStride, ref T b, nint bStride, ref T c,
-        TVector init0, TVector init1, int columns, int depth)
+        TVector init0, TVector init1, bool accumulate, int columns, int depth)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TVector : struct
         where TWidth : IVectorWidth<T, TVector>
@@ -585,6 +606,14 @@ internal static partial class MatrixProduct
         int width = TWidth.Count;
         TVector c00 = init0, c01 = init1, c10 = init0, c11 = init1, c20 = init0, c21 = init1, c30 = init0, c31 = init1;
         TVector c40 = init0, c41 = init1, c50 = init0, c51 = init1, c60 = init0, c61 = init1, c70 = init0, c71 = init1;
+        if (accumulate)
+        {
+            ref T lower = ref Unsafe.Add(ref c, 4 * columns);
+            (c00, c01, c10, c11) = (TWidth.Load(ref c, 0), TWidth.Load(ref c, width), TWidth.Load(ref c, columns), TWidth.Load(ref c, columns + width));
+            (c20, c21, c30, c31) = (TWidth.Load(ref c, 2 * columns), TWidth.Load(ref c, 2 * columns + width), TWidth.Load(ref c, 3 * columns), TWidth.Load(ref c, 3 * columns + width));
+            (c40, c41, c50, c51) = (TWidth.Load(ref lower, 0), TWidth.Load(ref lower, width), TWidth.Load(ref lower, columns), TWidth.Load(ref lower, columns + width));
+            (c60, c61, c70, c71) = (TWidth.Load(ref lower, 2 * columns), TWidth.Load(ref lower, 2 * columns + width), TWidth.Load(ref lower, 3 * columns), TWidth.Load(ref lower, 3 * columns + width));
+        }
         ref T a0 = ref a;
         ref T a4 = ref Unsafe.Add(ref a, 4 * aRowStride);
         nint s1 = aRowStride, s2 = 2 * aRowStride, s3 = 3 * aRowStride;
@@ -643,13 +672,18 @@ internal static partial class MatrixProduct
     /// <summary>Four rows by two vectors of C: eight accumulators stay in registers through the whole depth.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Block4x2<T, TVector, TWidth>(ref T a, nint aRowStride, nint aDepthStride, ref T b, nint bStride, ref T c,
-        TVector init0, TVector init1, int columns, int depth)
+        TVector init0, TVector init1, bool accumulate, int columns, int depth)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TVector : struct
         where TWidth : IVectorWidth<T, TVector>
     {
         int width = TWidth.Count;
         TVector c00 = init0, c01 = init1, c10 = init0, c11 = init1, c20 = init0, c21 = init1, c30 = init0, c31 = init1;
+        if (accumulate)
+        {
+            (c00, c01, c10, c11) = (TWidth.Load(ref c, 0), TWidth.Load(ref c, width), TWidth.Load(ref c, columns), TWidth.Load(ref c, columns + width));
+            (c20, c21, c30, c31) = (TWidth.Load(ref c, 2 * columns), TWidth.Load(ref c, 2 * columns + width), TWidth.Load(ref c, 3 * columns), TWidth.Load(ref c, 3 * columns + width));
+        }
         ref T a0 = ref a;
         ref T a1 = ref Unsafe.Add(ref a, aRowStride);
         ref T a2 = ref Unsafe.Add(ref a, 2 * aRowStride);
