@@ -17,7 +17,7 @@ internal sealed class Int8Layer : QuantizedLayer
     public const int MaximumInputSize = int.MaxValue / (2 * 127 * 127);
 
     private readonly int _stride;
-    private readonly sbyte[] _weights;
+    private readonly ArraySegment<sbyte> _weights;
     private readonly float[] _scales;
     private readonly int[] _rowSums;
 
@@ -39,7 +39,7 @@ internal sealed class Int8Layer : QuantizedLayer
         }
     }
 
-    public override long Bytes => _weights.Length + 4L * (_scales.Length + _rowSums.Length + Bias.Length);
+    public override long Bytes => _weights.Count + 4L * (_scales.Length + _rowSums.Length + Bias.Length);
 
     public override int SumRows { get; }
 

@@ -9,7 +9,7 @@ internal sealed class PackedLayer<TFormat> : QuantizedLayer
     where TFormat : IPackedFormat, IPairDecoder<Vector512<float>>, IPairDecoder<Vector256<float>>, IPairDecoder<Vector128<float>>
 {
     private readonly int _pairStride;
-    private readonly uint[] _pairs;
+    private readonly ArraySegment<uint> _pairs;
 
     public PackedLayer(LayerDescription layer, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias) : base(layer, bias)
     {
@@ -32,7 +32,7 @@ internal sealed class PackedLayer<TFormat> : QuantizedLayer
         }
     }
 
-    public override long Bytes => 4L * (_pairs.Length + Bias.Length);
+    public override long Bytes => 4L * (_pairs.Count + Bias.Length);
 
     public override int SumRows { get; }
 

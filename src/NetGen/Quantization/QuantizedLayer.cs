@@ -45,12 +45,19 @@ internal abstract class QuantizedLayer
     /// <summary><c>y = W·x + b</c>.</summary>
     protected abstract void MultiplyAddBias(ReadOnlySpan<float> x, Span<float> y, QuantizedScratch scratch);
 
-    /// <summary>The zeroed storage of <paramref name="rows"/> padded weight rows of <paramref name="stride"/> elements.</summary>
+    /// <summary>
+    /// The zeroed storage of <paramref name="rows"/> padded weight rows of <paramref name="stride"/> elements, starting on a
+    /// cache line (<see cref="Alignment"/>), so that every row's vectors do: the products read them in 512-bit loads, and on
+    /// an Ice Lake core a 784-256 layer's Int8 products took 4.0 us with its rows 16 bytes off a line against 2.2-2.4 us on it.
+    /// </summary>
     /// <exception cref="ArgumentException">They would not fit one array.</exception>
-    protected TElement[] WeightRows<TElement>(int rows, int stride) =>
-        (long)rows * stride <= Array.MaxLength
-            ? new TElement[rows * stride]
-            : throw new ArgumentException($"A layer of {OutputSize}x{InputSize} weights is too large for one array in its format.", "layer");
+    protected ArraySegment<TElement> WeightRows<TElement>(int rows, int stride) where TElement : unmanaged
+    {
+        if ((long)rows * stride + Alignment.Bytes > Array.MaxLength)
+            throw new ArgumentException($"A layer of {OutputSize}x{InputSize} weights is too large for one array in its format.", "layer");
+        TElement[] storage = Alignment.Allocate<TElement>(rows * stride, out int origin);
+        return new ArraySegment<TElement>(storage, origin, rows * stride);
+    }
 
     /// <summary><paramref name="size"/> rounded up to a multiple of <paramref name="multiple"/>.</summary>
     protected static int RoundUp(int size, int multiple) => (size + multiple - 1) / multiple * multiple;
