@@ -21,7 +21,7 @@ internal static partial class MatrixProduct
     /// 66% and 95% at batch 16, 79-82% and 96% at batch 64, 88-92% and 95% at batch 256. Where B stays in L2 the blocks
     /// are faster: 784-256-10 ran at 94-95% in blocks and 92% in tiles, 256-256-10 at 92-94% and 86-88%. Those figures
     /// are a Zen 4 core's, which splits each 512-bit multiply-add in two; on a core with two full-width pipes a tile's
-    /// sixteen broadcasts a multiply-add leave it short of load ports, and the blocks of eight rows run faster
+    /// broadcast of A for every multiply-add leaves it short of load ports, and the blocks of eight rows run faster
     /// (<see cref="VectorPipes"/>).
     /// </summary>
     private static bool TilesRows<T>(int rows, int columns, int depth) where T : unmanaged
