@@ -23,6 +23,9 @@ internal static partial class MatrixProduct
     /// <summary>The deepest product whose panels blocks of eight rows read from copies whatever B's stride (see <see cref="MultiplyColumns"/>): 128 rows of two 512-bit vectors are 16 KB, a third of L1.</summary>
     private const int ShallowDepth = 128;
 
+    /// <summary>The fewest rows for which such a shallow product copies its panels: eight blocks of eight rows read each copy.</summary>
+    private const int ShallowRows = 64;
+
     /// <summary>The depth of a slice (see <see cref="MultiplyColumns"/>): 256 rows of two 512-bit vectors are 32 KB, two thirds of an Ice Lake core's L1.</summary>
     private const int DepthSlice = 256;
 
@@ -222,14 +225,14 @@ internal static partial class MatrixProduct
         // not gain by the copy (784-256 at batch 16 lost a fifth to it), nor does a single block of rows; except, in
         // eight-row blocks, a shallow product of many rows, such as a weight gradient (depth the batch, rows the
         // inputs), whose panel fits in L1 once copied: a 784-256 gradient ran 10-20% faster at batch 32 and 128.
-        bool packed = ((long)columns * Unsafe.SizeOf<T>() % AliasingStride == 0 || tall && depth <= ShallowDepth && rows >= 8 * 2 * RowBlock)
+        bool packed = ((long)columns * Unsafe.SizeOf<T>() % AliasingStride == 0 || tall && depth <= ShallowDepth && rows >= ShallowRows)
             && blockedRows > RowBlock;
         // A deep product of many rows in eight-row blocks runs in slices of the depth, each column pair's slice copied
         // where it fits in L1 and read there by every block of rows, which add up their slices in C: read in place, the
         // panel of a 784-deep product (100 KB) came from L2 for every block of rows. On an Ice Lake core 784-256 at
         // batch 256 ran 7% faster in slices (783 against 729 us, medians of 21 runs in turns).
         bool sliced = tall && depth > DepthSlice && rows >= SlicedRows;
-        packed |= sliced && blockedRows > RowBlock;
+        packed |= sliced;
         int slice = sliced ? DepthSlice : Math.Max(depth, 1);
         // Several panels are copied in one sweep down B, each row's part read as one contiguous run: a panel alone
         // reads two cache lines a row, each row on another page, where the prefetchers do not follow, so that its
