@@ -50,4 +50,79 @@ public sealed class VectorPipesProductTests
             VectorPipes.HalvedVector512 = saved;
         }
     }
+
+    /// <summary>
+    /// Narrow columns, fewer than a 512-bit vector of floats, which a full-width core sums as dot products along A's rows
+    /// with 64 rows or more: a 10-wide layer over depths with and without a partial last vector (256, 100, 17 and exactly
+    /// 16), rows that are not a multiple of the four-row block (65, 67, 70), layers 3 and 15 wide (one and three blocks of
+    /// columns) and 26 wide (one whole vector and ten columns), and, with the spans against unreadable pages, rows
+    /// whose last vector would reach past A. Below 64 rows, 63, they take the padded path.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Narrow_products_match_the_definition_as_either_kind_of_core_runs_them(bool halved)
+    {
+        bool saved = VectorPipes.HalvedVector512;
+        VectorPipes.HalvedVector512 = halved;
+        try
+        {
+            foreach (var (batch, inSize, outSize) in new[] { (64, 256, 10), (65, 100, 10), (67, 17, 3), (70, 16, 15), (64, 40, 26), (63, 100, 10) })
+            {
+                DenseKernelTests.CheckForward<float>(new TestData(batch * 7 + inSize), batch, inSize, outSize);
+                DenseKernelTests.CheckForward<double>(new TestData(batch * 7 + inSize), batch, inSize, outSize);
+            }
+            DenseKernelTests.CheckForward<float>(new TestData(3), 65, 100, 10, atPageEnds: true);
+            DenseKernelTests.CheckForward<float>(new TestData(4), 64, 33, 7, atPageEnds: true);
+        }
+        finally
+        {
+            VectorPipes.HalvedVector512 = saved;
+        }
+    }
+
+    /// <summary>
+    /// An infinite input in the last, partial vector of a row's depth gives infinite outputs where its weights are
+    /// positive, as the definition does, not NaN: a load of that vector from A's row itself would have carried the
+    /// next row's infinity into a product with a padding zero. Every other row's outputs stay finite.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void An_infinite_input_in_a_rows_last_partial_vector_stays_infinite(bool halved)
+    {
+        bool saved = VectorPipes.HalvedVector512;
+        VectorPipes.HalvedVector512 = halved;
+        try
+        {
+            const int batch = 64, inSize = 100, outSize = 10;
+            var x = new float[batch * inSize];
+            var w = new float[inSize * outSize];
+            var bias = new float[outSize];
+            for (int k = 0; k < x.Length; k++)
+                x[k] = 0.01f * (k % 13);
+            for (int k = 0; k < w.Length; k++)
+                w[k] = 0.5f + 0.01f * (k % 7);
+            // Row 9's last input, and row 10's first (which a vector read past row 9's end would meet).
+            x[9 * inSize + inSize - 1] = float.PositiveInfinity;
+            x[10 * inSize] = float.PositiveInfinity;
+            var z = new float[batch * outSize];
+
+            Dense.Forward<float>(x, w, bias, z, batch, inSize, outSize);
+
+            for (int s = 0; s < batch; s++)
+                for (int o = 0; o < outSize; o++)
+                {
+                    float value = z[s * outSize + o];
+                    if (s is 9 or 10)
+                        Assert.True(float.IsPositiveInfinity(value), $"z[{s}, {o}] = {value}, expected +infinity");
+                    else
+                        Assert.True(float.IsFinite(value), $"z[{s}, {o}] = {value}, expected a finite sum");
+                }
+        }
+        finally
+        {
+            VectorPipes.HalvedVector512 = saved;
+        }
+    }
 }
