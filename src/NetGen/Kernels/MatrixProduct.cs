@@ -59,6 +59,8 @@ internal static partial class MatrixProduct
         // The columns the widest vectors leave, where narrower vectors would take them in two or three passes, go
         // first, as one zero-padded vector (see MultiplyPadded): each pass is bound by its broadcasts of A, one per
         // row and depth, whatever its width, so a 10-wide layer ran as slowly as a 32-wide one.
+        // On a full-width core a forward product of many rows takes every column past the last whole 512-bit vector as
+        // dot products along A's rows instead (see TakesDots).
         int stop = columns - PaddedColumns<T>(columns, rows);
         if (TakesDots<T>(aDepthStride, rows, columns, depth))
         {

@@ -12,7 +12,8 @@ public sealed class VectorPipesCollection;
 /// The products that a core with halved 512-bit multiply-adds (Zen 4) and a core with full-width ones take differently
 /// (<see cref="VectorPipes"/>), each run as either kind of core would run it, whatever core runs the tests: sixteen-row
 /// tiles or blocks of eight rows by two vectors for a B beyond L2, blocks of four or eight rows below it, copies of a
-/// shallow product's panels, and a deep product of many rows in slices of its depth. Each is checked against the plain loops of <see cref="DenseKernelTests"/>. Without 512-bit
+/// shallow product's panels, a deep product of many rows in slices of its depth, and narrow columns as dot products
+/// along A's rows. Each is checked against the plain loops of <see cref="DenseKernelTests"/>. Without 512-bit
 /// vectors both settings take the same narrower paths.
 /// </summary>
 [Collection(nameof(VectorPipesProductTests))]
