@@ -17,6 +17,9 @@ internal static partial class MatrixProduct
     /// <summary>Rows of C computed together: each B vector loaded is used this many times.</summary>
     private const int RowBlock = 4;
 
+    /// <summary>Rows of C in a block over four vectors of columns (<see cref="Block6x4"/>).</summary>
+    private const int SixRows = 6;
+
     /// <summary>A row stride of B, in bytes, whose multiples make the product copy B's panels (see <see cref="MultiplyColumns"/>).</summary>
     private const int AliasingStride = 2048;
 
@@ -217,87 +220,19 @@ internal static partial class MatrixProduct
     {
         int width = TWidth.Count;
         int end = start + (stop - start) / width * width;
-        int pairsEnd = start + (end - start) / (2 * width) * (2 * width);
-        int blockedRows = rows / RowBlock * RowBlock;
-
         // Eight rows at a time at the widest width on a core with two full-width FMA pipes (VectorPipes): sixteen sums
         // in flight instead of eight, and a load of B for every eight multiply-adds instead of four. On an Ice Lake
         // core it ran 784-256 layers 10-15% faster than blocks of four rows. Blocks of four stay where they were
         // measured best, on a Zen 4 core, and at narrower widths, where sixteen sums would leave AVX2 no register.
+        // On such a core columns also go four vectors at a time where they can, in blocks of six rows (MultiplyPanels).
         bool tall = typeof(TVector) == typeof(Vector512<T>) && VectorPipes.FullWidthVector512;
-        // A B whose rows lie a multiple of 2 KB apart is read through a copy of each column pair's panel, its rows
-        // contiguous: read in place, such a stride (1024 floats is 4 KB) maps the panel's rows onto a few sets of
-        // the caches, and the panel, read again for each block of rows, was evicted as it was read (a 1024-1024
-        // layer ran at 61-62% of the FMA peak at batch 64 and 256, and at 82% and 90% with the copy). Other strides do
-        // not gain by the copy (784-256 at batch 16 lost a fifth to it), nor does a single block of rows; except, in
-        // eight-row blocks, a shallow product of many rows, such as a weight gradient (depth the batch, rows the
-        // inputs), whose panel fits in L1 once copied: a 784-256 gradient ran 10-20% faster at batch 32 and 128.
-        bool packed = ((long)columns * Unsafe.SizeOf<T>() % AliasingStride == 0 || tall && depth <= ShallowDepth && rows >= ShallowRows)
-            && blockedRows > RowBlock;
-        // A deep product of many rows in eight-row blocks runs in slices of the depth, each column pair's slice copied
-        // where it fits in L1 and read there by every block of rows, which add up their slices in C: read in place, the
-        // panel of a 784-deep product (100 KB) came from L2 for every block of rows. On an Ice Lake core 784-256 at
-        // batch 256 ran 7% faster in slices (783 against 729 us, medians of 21 runs in turns).
-        bool sliced = tall && depth > DepthSlice && rows >= SlicedRows;
-        packed |= sliced;
-        int slice = sliced ? DepthSlice : Math.Max(depth, 1);
-        // Several panels are copied in one sweep down B, each row's part read as one contiguous run: a panel alone
-        // reads two cache lines a row, each row on another page, where the prefetchers do not follow, so that its
-        // copy waited on one miss after another. Slices are copied one panel at a time, to stay in L1.
-        int panelLength = slice * 2 * width;
-        int group = packed && depth > 0 && !sliced ? Math.Max(1, Math.Min(PanelGroupBytes / (panelLength * Unsafe.SizeOf<T>()), (pairsEnd - start) / (2 * width))) : 1;
-        Span<T> panels = packed ? PanelBuffer<T>.For(group * panelLength) : default;
-        for (int j0 = start; j0 < pairsEnd; j0 += group * 2 * width)
-        {
-            int count = Math.Min(group, (pairsEnd - j0) / (2 * width));
-            int k0 = 0;
-            do
-            {
-                int sliceDepth = Math.Min(slice, depth - k0);
-                bool accumulate = k0 > 0;
-                ref T bPanels = ref Unsafe.Add(ref b, j0 + (nint)k0 * columns);
-                ref T aSlice = ref Unsafe.Add(ref a, k0 * aDepthStride);
-                nint bStride = columns, panelStep = 2 * width;
-                if (packed)
-                {
-                    ref T copies = ref MemoryMarshal.GetReference(panels);
-                    for (int p = 0; p < sliceDepth; p++)
-                    {
-                        for (int g = 0; g < count; g++)
-                        {
-                            nint from = (nint)p * columns + g * 2 * width, to = (nint)g * panelLength + (nint)p * 2 * width;
-                            TWidth.Store(TWidth.Load(ref bPanels, from), ref copies, to);
-                            TWidth.Store(TWidth.Load(ref bPanels, from + width), ref copies, to + width);
-                        }
-                    }
-                    bPanels = ref copies;
-                    bStride = 2 * width;
-                    panelStep = panelLength;
-                }
-                // Each block of rows takes every panel of the group in turn, so that its rows of A come from beyond L2 once
-                // per group rather than once per panel (A is 1 MB for a 1024-wide input at batch 256).
-                for (int r = 0; r < blockedRows; r += RowBlock)
-                {
-                    bool eight = tall && r + 2 * RowBlock <= blockedRows;
-                    for (int g = 0; g < count; g++)
-                    {
-                        int j = j0 + g * 2 * width;
-                        ref T aRows = ref Unsafe.Add(ref aSlice, r * aRowStride);
-                        ref T bPanel = ref Unsafe.Add(ref bPanels, g * panelStep);
-                        ref T cTile = ref Unsafe.Add(ref c, (nint)r * columns + j);
-                        TVector init0 = hasInit ? TWidth.Load(ref init, j) : TWidth.Zero, init1 = hasInit ? TWidth.Load(ref init, j + width) : TWidth.Zero;
-                        if (eight)
-                            Block8x2<T, TVector, TWidth>(ref aRows, aRowStride, aDepthStride, ref bPanel, bStride, ref cTile, init0, init1, accumulate, columns, sliceDepth);
-                        else
-                            Block4x2<T, TVector, TWidth>(ref aRows, aRowStride, aDepthStride, ref bPanel, bStride, ref cTile, init0, init1, accumulate, columns, sliceDepth);
-                    }
-                    if (eight)
-                        r += RowBlock;
-                }
-                k0 += slice;
-            }
-            while (k0 < depth);
-        }
+        int quadsEnd = tall ? start + (end - start) / (4 * width) * (4 * width) : start;
+        int pairsEnd = quadsEnd + (end - quadsEnd) / (2 * width) * (2 * width);
+        int blockedRows = rows / RowBlock * RowBlock;
+        if (quadsEnd > start)
+            MultiplyPanels<T, TVector, TWidth>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth, start, quadsEnd, 4);
+        if (pairsEnd > quadsEnd)
+            MultiplyPanels<T, TVector, TWidth>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth, quadsEnd, pairsEnd, 2);
         if (pairsEnd < end)
         {
             // The last odd vector of columns (the only one of a layer one vector wide), eight rows at a
@@ -328,6 +263,115 @@ internal static partial class MatrixProduct
                     hasInit ? TWidth.Load(ref init, j) : TWidth.Zero, columns, depth), ref cRow, j);
         }
         return end;
+    }
+
+    /// <summary>
+    /// Columns <paramref name="start"/> to <paramref name="stop"/>, whole panels of <paramref name="panelVectors"/> vectors
+    /// (two, or four on a full-width core), for the rows in blocks of four.
+    /// </summary>
+    /// <remarks>
+    /// On a full-width core, four-vector panels run blocks of six rows (<see cref="Block6x4"/>): 24 sums in flight and ten
+    /// loads for their 24 multiply-adds, where eight rows by two vectors need ten for 16. With B's panel in L1 (a depth
+    /// of 128, 48 rows by 64 columns, in a loop of its own on an Ice Lake core) they ran at 66-70% of the FMA peak
+    /// against 51-56%. The rows past the last pair of six-row blocks, four or eight of them, run as two-vector blocks
+    /// over each half of the panel.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void MultiplyPanels<T, TVector, TWidth>(ref T a, nint aRowStride, nint aDepthStride, ref T b, ref T c, ref T init, bool hasInit,
+        int rows, int columns, int depth, int start, int stop, int panelVectors)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TVector : struct
+        where TWidth : IVectorWidth<T, TVector>
+    {
+        int width = TWidth.Count, panelWidth = panelVectors * width;
+        int blockedRows = rows / RowBlock * RowBlock;
+        // Six-row blocks in pairs, so that the rows left are a multiple of four.
+        int sixRows = panelVectors == 4 ? blockedRows / (2 * SixRows) * (2 * SixRows) : 0;
+        bool tall = typeof(TVector) == typeof(Vector512<T>) && VectorPipes.FullWidthVector512;
+        // A B whose rows lie a multiple of 2 KB apart is read through a copy of each panel, its rows
+        // contiguous: read in place, such a stride (1024 floats is 4 KB) maps the panel's rows onto a few sets of
+        // the caches, and the panel, read again for each block of rows, was evicted as it was read (a 1024-1024
+        // layer ran at 61-62% of the FMA peak at batch 64 and 256, and at 82% and 90% with the copy). Other strides do
+        // not gain by the copy (784-256 at batch 16 lost a fifth to it), nor does a single block of rows; except, in
+        // eight-row blocks, a shallow product of many rows, such as a weight gradient (depth the batch, rows the
+        // inputs), whose panel fits in L1 once copied: a 784-256 gradient ran 10-20% faster at batch 32 and 128.
+        bool packed = ((long)columns * Unsafe.SizeOf<T>() % AliasingStride == 0 || tall && depth <= ShallowDepth && rows >= ShallowRows)
+            && blockedRows > RowBlock;
+        // A deep product of many rows in eight-row blocks runs in slices of the depth, each panel's slice copied
+        // where it fits in L1 and read there by every block of rows, which add up their slices in C: read in place, the
+        // panel of a 784-deep product (100 KB) came from L2 for every block of rows. On an Ice Lake core 784-256 at
+        // batch 256 ran 7% faster in slices (783 against 729 us, medians of 21 runs in turns).
+        bool sliced = tall && depth > DepthSlice && rows >= SlicedRows;
+        packed |= sliced;
+        // A slice of a four-vector panel is half as deep, for the same bytes.
+        int slice = sliced ? DepthSlice * 2 / panelVectors : Math.Max(depth, 1);
+        // Several panels are copied in one sweep down B, each row's part read as one contiguous run: a panel alone
+        // reads two cache lines a row, each row on another page, where the prefetchers do not follow, so that its
+        // copy waited on one miss after another. Slices are copied one panel at a time, to stay in L1.
+        int panelLength = slice * panelWidth;
+        int group = packed && depth > 0 && !sliced ? Math.Max(1, Math.Min(PanelGroupBytes / (panelLength * Unsafe.SizeOf<T>()), (stop - start) / panelWidth)) : 1;
+        Span<T> panels = packed ? PanelBuffer<T>.For(group * panelLength) : default;
+        for (int j0 = start; j0 < stop; j0 += group * panelWidth)
+        {
+            int count = Math.Min(group, (stop - j0) / panelWidth);
+            int k0 = 0;
+            do
+            {
+                int sliceDepth = Math.Min(slice, depth - k0);
+                bool accumulate = k0 > 0;
+                ref T bPanels = ref Unsafe.Add(ref b, j0 + (nint)k0 * columns);
+                ref T aSlice = ref Unsafe.Add(ref a, k0 * aDepthStride);
+                nint bStride = columns, panelStep = panelWidth;
+                if (packed)
+                {
+                    ref T copies = ref MemoryMarshal.GetReference(panels);
+                    for (int p = 0; p < sliceDepth; p++)
+                    {
+                        for (int g = 0; g < count; g++)
+                        {
+                            nint from = (nint)p * columns + g * panelWidth, to = (nint)g * panelLength + (nint)p * panelWidth;
+                            for (int v = 0; v < panelWidth; v += width)
+                                TWidth.Store(TWidth.Load(ref bPanels, from + v), ref copies, to + v);
+                        }
+                    }
+                    bPanels = ref copies;
+                    bStride = panelWidth;
+                    panelStep = panelLength;
+                }
+                // Each block of rows takes every panel of the group in turn, so that its rows of A come from beyond L2 once
+                // per group rather than once per panel (A is 1 MB for a 1024-wide input at batch 256).
+                for (int r = 0; r < blockedRows;)
+                {
+                    int step = r < sixRows ? SixRows : tall && r + 2 * RowBlock <= blockedRows ? 2 * RowBlock : RowBlock;
+                    for (int g = 0; g < count; g++)
+                    {
+                        int j = j0 + g * panelWidth;
+                        ref T aRows = ref Unsafe.Add(ref aSlice, r * aRowStride);
+                        ref T bPanel = ref Unsafe.Add(ref bPanels, g * panelStep);
+                        ref T cTile = ref Unsafe.Add(ref c, (nint)r * columns + j);
+                        if (step == SixRows)
+                        {
+                            Block6x4<T, TVector, TWidth>(ref aRows, aRowStride, aDepthStride, ref bPanel, bStride, ref cTile, ref init, hasInit, j, accumulate,
+                                columns, sliceDepth);
+                            continue;
+                        }
+                        for (int h = 0; h < panelWidth; h += 2 * width)
+                        {
+                            TVector init0 = hasInit ? TWidth.Load(ref init, j + h) : TWidth.Zero, init1 = hasInit ? TWidth.Load(ref init, j + h + width) : TWidth.Zero;
+                            if (step == 2 * RowBlock)
+                                Block8x2<T, TVector, TWidth>(ref aRows, aRowStride, aDepthStride, ref Unsafe.Add(ref bPanel, h), bStride, ref Unsafe.Add(ref cTile, h),
+                                    init0, init1, accumulate, columns, sliceDepth);
+                            else
+                                Block4x2<T, TVector, TWidth>(ref aRows, aRowStride, aDepthStride, ref Unsafe.Add(ref bPanel, h), bStride, ref Unsafe.Add(ref cTile, h),
+                                    init0, init1, accumulate, columns, sliceDepth);
+                        }
+                    }
+                    r += step;
+                }
+                k0 += slice;
+            }
+            while (k0 < depth);
+        }
     }
 
     /// <summary>
@@ -679,6 +723,65 @@ internal static partial class MatrixProduct
         TWidth.Store(c61, ref c4, 2 * columns + width);
         TWidth.Store(c70, ref c4, 3 * columns);
         TWidth.Store(c71, ref c4, 3 * columns + width);
+    }
+
+    /// <summary>
+    /// Six rows by four vectors of C: 24 accumulators, each value of A broadcast once for four of them and each load of B
+    /// serving six, so that ten loads feed 24 multiply-adds (see <see cref="MultiplyPanels"/>). C starts from
+    /// <paramref name="init"/>'s columns from <paramref name="j"/> when <paramref name="hasInit"/>, from zero otherwise,
+    /// or from what it holds when <paramref name="accumulate"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block6x4<T, TVector, TWidth>(ref T a, nint aRowStride, nint aDepthStride, ref T b, nint bStride, ref T c,
+        ref T init, bool hasInit, int j, bool accumulate, int columns, int depth)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TVector : struct
+        where TWidth : IVectorWidth<T, TVector>
+    {
+        int width = TWidth.Count;
+        TVector i0 = hasInit ? TWidth.Load(ref init, j) : TWidth.Zero, i1 = hasInit ? TWidth.Load(ref init, j + width) : TWidth.Zero;
+        TVector i2 = hasInit ? TWidth.Load(ref init, j + 2 * width) : TWidth.Zero, i3 = hasInit ? TWidth.Load(ref init, j + 3 * width) : TWidth.Zero;
+        TVector c00 = i0, c01 = i1, c02 = i2, c03 = i3, c10 = i0, c11 = i1, c12 = i2, c13 = i3, c20 = i0, c21 = i1, c22 = i2, c23 = i3;
+        TVector c30 = i0, c31 = i1, c32 = i2, c33 = i3, c40 = i0, c41 = i1, c42 = i2, c43 = i3, c50 = i0, c51 = i1, c52 = i2, c53 = i3;
+        ref T c3 = ref Unsafe.Add(ref c, 3 * columns);
+        if (accumulate)
+        {
+            (c00, c01, c02, c03) = (TWidth.Load(ref c, 0), TWidth.Load(ref c, width), TWidth.Load(ref c, 2 * width), TWidth.Load(ref c, 3 * width));
+            (c10, c11, c12, c13) = (TWidth.Load(ref c, columns), TWidth.Load(ref c, columns + width), TWidth.Load(ref c, columns + 2 * width), TWidth.Load(ref c, columns + 3 * width));
+            (c20, c21, c22, c23) = (TWidth.Load(ref c, 2 * columns), TWidth.Load(ref c, 2 * columns + width), TWidth.Load(ref c, 2 * columns + 2 * width), TWidth.Load(ref c, 2 * columns + 3 * width));
+            (c30, c31, c32, c33) = (TWidth.Load(ref c3, 0), TWidth.Load(ref c3, width), TWidth.Load(ref c3, 2 * width), TWidth.Load(ref c3, 3 * width));
+            (c40, c41, c42, c43) = (TWidth.Load(ref c3, columns), TWidth.Load(ref c3, columns + width), TWidth.Load(ref c3, columns + 2 * width), TWidth.Load(ref c3, columns + 3 * width));
+            (c50, c51, c52, c53) = (TWidth.Load(ref c3, 2 * columns), TWidth.Load(ref c3, 2 * columns + width), TWidth.Load(ref c3, 2 * columns + 2 * width), TWidth.Load(ref c3, 2 * columns + 3 * width));
+        }
+        ref T a0 = ref a;
+        ref T a3 = ref Unsafe.Add(ref a, 3 * aRowStride);
+        nint s1 = aRowStride, s2 = 2 * aRowStride;
+        ref T bRow = ref b;
+        for (int p = 0; p < depth; p++)
+        {
+            TVector b0 = TWidth.Load(ref bRow, 0), b1 = TWidth.Load(ref bRow, width), b2 = TWidth.Load(ref bRow, 2 * width), b3 = TWidth.Load(ref bRow, 3 * width);
+            TVector x = TWidth.Broadcast(a0);
+            c00 = TWidth.MultiplyAdd(x, b0, c00); c01 = TWidth.MultiplyAdd(x, b1, c01); c02 = TWidth.MultiplyAdd(x, b2, c02); c03 = TWidth.MultiplyAdd(x, b3, c03);
+            x = TWidth.Broadcast(Unsafe.Add(ref a0, s1));
+            c10 = TWidth.MultiplyAdd(x, b0, c10); c11 = TWidth.MultiplyAdd(x, b1, c11); c12 = TWidth.MultiplyAdd(x, b2, c12); c13 = TWidth.MultiplyAdd(x, b3, c13);
+            x = TWidth.Broadcast(Unsafe.Add(ref a0, s2));
+            c20 = TWidth.MultiplyAdd(x, b0, c20); c21 = TWidth.MultiplyAdd(x, b1, c21); c22 = TWidth.MultiplyAdd(x, b2, c22); c23 = TWidth.MultiplyAdd(x, b3, c23);
+            x = TWidth.Broadcast(a3);
+            c30 = TWidth.MultiplyAdd(x, b0, c30); c31 = TWidth.MultiplyAdd(x, b1, c31); c32 = TWidth.MultiplyAdd(x, b2, c32); c33 = TWidth.MultiplyAdd(x, b3, c33);
+            x = TWidth.Broadcast(Unsafe.Add(ref a3, s1));
+            c40 = TWidth.MultiplyAdd(x, b0, c40); c41 = TWidth.MultiplyAdd(x, b1, c41); c42 = TWidth.MultiplyAdd(x, b2, c42); c43 = TWidth.MultiplyAdd(x, b3, c43);
+            x = TWidth.Broadcast(Unsafe.Add(ref a3, s2));
+            c50 = TWidth.MultiplyAdd(x, b0, c50); c51 = TWidth.MultiplyAdd(x, b1, c51); c52 = TWidth.MultiplyAdd(x, b2, c52); c53 = TWidth.MultiplyAdd(x, b3, c53);
+            bRow = ref Unsafe.Add(ref bRow, bStride);
+            a0 = ref Unsafe.Add(ref a0, aDepthStride);
+            a3 = ref Unsafe.Add(ref a3, aDepthStride);
+        }
+        TWidth.Store(c00, ref c, 0); TWidth.Store(c01, ref c, width); TWidth.Store(c02, ref c, 2 * width); TWidth.Store(c03, ref c, 3 * width);
+        TWidth.Store(c10, ref c, columns); TWidth.Store(c11, ref c, columns + width); TWidth.Store(c12, ref c, columns + 2 * width); TWidth.Store(c13, ref c, columns + 3 * width);
+        TWidth.Store(c20, ref c, 2 * columns); TWidth.Store(c21, ref c, 2 * columns + width); TWidth.Store(c22, ref c, 2 * columns + 2 * width); TWidth.Store(c23, ref c, 2 * columns + 3 * width);
+        TWidth.Store(c30, ref c3, 0); TWidth.Store(c31, ref c3, width); TWidth.Store(c32, ref c3, 2 * width); TWidth.Store(c33, ref c3, 3 * width);
+        TWidth.Store(c40, ref c3, columns); TWidth.Store(c41, ref c3, columns + width); TWidth.Store(c42, ref c3, columns + 2 * width); TWidth.Store(c43, ref c3, columns + 3 * width);
+        TWidth.Store(c50, ref c3, 2 * columns); TWidth.Store(c51, ref c3, 2 * columns + width); TWidth.Store(c52, ref c3, 2 * columns + 2 * width); TWidth.Store(c53, ref c3, 2 * columns + 3 * width);
     }
 
     /// <summary>Four rows by two vectors of C: eight accumulators stay in registers through the whole depth.</summary>

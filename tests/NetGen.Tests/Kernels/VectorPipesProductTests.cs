@@ -12,7 +12,8 @@ public sealed class VectorPipesCollection;
 /// The products that a core with halved 512-bit multiply-adds (Zen 4) and a core with full-width ones take differently
 /// (<see cref="VectorPipes"/>), each run as either kind of core would run it, whatever core runs the tests: sixteen-row
 /// tiles or blocks of eight rows by two vectors for a B beyond L2, blocks of four or eight rows below it, copies of a
-/// shallow product's panels, a deep product of many rows in slices of its depth, and narrow columns as dot products
+/// shallow product's panels, a deep product of many rows in slices of its depth, six-row blocks over four vectors of
+/// columns with the rows they leave in blocks of four or eight, and narrow columns as dot products
 /// along A's rows. Each is checked against the plain loops of <see cref="DenseKernelTests"/>. Without 512-bit
 /// vectors both settings take the same narrower paths.
 /// </summary>
@@ -32,8 +33,9 @@ public sealed class VectorPipesProductTests
             // vectors and an odd vector, in place and through copies (64 floats' rows lie 256 bytes apart, 512 floats'
             // 2 KB); a B of 1 MB or more (1024 x 256 floats), in tiles or in blocks; B's stride a multiple of 2 KB; 141
             // rows over a depth of 600, in slices of the depth (two whole and one part) by seventeen eight-row blocks, a
-            // four-row block and a row.
-            foreach (var (batch, inSize, outSize) in new[] { (33, 70, 64), (44, 300, 80), (16, 1024, 256), (21, 1030, 512), (9, 40, 512), (141, 600, 70) })
+            // four-row block and a row. On a full-width core, four-vector panels: 20 rows are two six-row blocks and
+            // eight rows, 33 are four and eight rows and a row, 141 are 22 and eight rows and a row, each in slices.
+            foreach (var (batch, inSize, outSize) in new[] { (33, 70, 64), (44, 300, 80), (16, 1024, 256), (21, 1030, 512), (9, 40, 512), (141, 600, 70), (20, 50, 128) })
             {
                 DenseKernelTests.CheckForward<float>(new TestData(batch * 3 + inSize), batch, inSize, outSize);
                 DenseKernelTests.CheckForward<double>(new TestData(batch * 3 + inSize), batch, inSize, outSize);
