@@ -297,14 +297,16 @@ internal static partial class MatrixProduct
         // inputs), whose panel fits in L1 once copied: a 784-256 gradient ran 10-20% faster at batch 32 and 128.
         bool packed = ((long)columns * Unsafe.SizeOf<T>() % AliasingStride == 0 || tall && depth <= ShallowDepth && rows >= ShallowRows)
             && blockedRows > RowBlock;
-        // A deep product of many rows in eight-row blocks runs in slices of the depth, each panel's slice copied
-        // where it fits in L1 and read there by every block of rows, which add up their slices in C: read in place, the
-        // panel of a 784-deep product (100 KB) came from L2 for every block of rows. On an Ice Lake core 784-256 at
-        // batch 256 ran 7% faster in slices (783 against 729 us, medians of 21 runs in turns).
-        bool sliced = tall && depth > DepthSlice && rows >= SlicedRows;
-        packed |= sliced;
-        // A slice of a four-vector panel is half as deep, for the same bytes.
-        int slice = sliced ? DepthSlice * 2 / panelVectors : Math.Max(depth, 1);
+        // A deep product of many rows reads copies of its panels. Two-vector panels, in eight-row blocks, are copied in
+        // slices of the depth, each read in L1 by every block of rows, which add up their slices in C: read in place,
+        // the panel of a 784-deep product (100 KB) came from L2 for every block of rows, and 784-256 at batch 256 ran 7%
+        // faster in slices (783 against 729 us on an Ice Lake core, medians of 21 runs in turns). Four-vector panels
+        // in six-row blocks are copied whole: in slices of 128 (32 KB) a 1024-1024 layer at batch 256 took 4.04 ms
+        // against 3.68 whole, and 784-256 667 us against 661.
+        bool deep = tall && depth > DepthSlice && rows >= SlicedRows;
+        bool sliced = deep && panelVectors == 2;
+        packed |= deep;
+        int slice = sliced ? DepthSlice : Math.Max(depth, 1);
         // Several panels are copied in one sweep down B, each row's part read as one contiguous run: a panel alone
         // reads two cache lines a row, each row on another page, where the prefetchers do not follow, so that its
         // copy waited on one miss after another. Slices are copied one panel at a time, to stay in L1.
