@@ -20,6 +20,9 @@ internal static partial class MatrixProduct
     /// <summary>Rows of C in a block over four vectors of columns (<see cref="Block6x4"/>).</summary>
     private const int SixRows = 6;
 
+    /// <summary>The most rows for which a B beyond L2 is copied in slices across all its panels (see <see cref="MultiplyPanels"/>).</summary>
+    private const int SweptRows = 16;
+
     /// <summary>A row stride of B, in bytes, whose multiples make the product copy B's panels (see <see cref="MultiplyColumns"/>).</summary>
     private const int AliasingStride = 2048;
 
@@ -307,11 +310,24 @@ internal static partial class MatrixProduct
         bool sliced = deep && panelVectors == 2;
         packed |= deep;
         int slice = sliced ? DepthSlice : Math.Max(depth, 1);
+        // A B beyond L2, copied for a few blocks of rows, is copied a slice of the depth at a time across all its panels,
+        // each row's part of B read whole (a page of a 1024-wide layer): copied a panel
+        // at a time, each row's 256 bytes on another page, the copy waited on one miss after another. The panels then
+        // run one after the other, each slice's copy (32 KB) read in L1 by every block of rows. A 1024-1024 layer at
+        // batch 16 took 428 instead of 476 us; at batch 64 it ran as fast either way, at 256 slower.
+        bool swept = packed && !sliced && panelVectors == 4 && blockedRows <= SweptRows
+            && (long)depth * (stop - start) * Unsafe.SizeOf<T>() > LargeBBytes;
+        if (swept)
+        {
+            sliced = true;
+            slice = DepthSlice / 2;
+        }
         // Several panels are copied in one sweep down B, each row's part read as one contiguous run: a panel alone
         // reads two cache lines a row, each row on another page, where the prefetchers do not follow, so that its
         // copy waited on one miss after another. Slices are copied one panel at a time, to stay in L1.
         int panelLength = slice * panelWidth;
-        int group = packed && depth > 0 && !sliced ? Math.Max(1, Math.Min(PanelGroupBytes / (panelLength * Unsafe.SizeOf<T>()), (stop - start) / panelWidth)) : 1;
+        int group = swept ? (stop - start) / panelWidth
+            : packed && depth > 0 && !sliced ? Math.Max(1, Math.Min(PanelGroupBytes / (panelLength * Unsafe.SizeOf<T>()), (stop - start) / panelWidth)) : 1;
         Span<T> panels = packed ? PanelBuffer<T>.For(group * panelLength) : default;
         for (int j0 = start; j0 < stop; j0 += group * panelWidth)
         {
@@ -342,33 +358,39 @@ internal static partial class MatrixProduct
                 }
                 // Each block of rows takes every panel of the group in turn, so that its rows of A come from beyond L2 once
                 // per group rather than once per panel (A is 1 MB for a 1024-wide input at batch 256).
-                for (int r = 0; r < blockedRows;)
+                // Swept, the panels take the blocks of rows in turn instead.
+                int outer = swept ? count : 1, inner = swept ? 1 : count;
+                for (int go = 0; go < outer; go++)
                 {
-                    int step = r < sixRows ? SixRows : tall && r + 2 * RowBlock <= blockedRows ? 2 * RowBlock : RowBlock;
-                    for (int g = 0; g < count; g++)
+                    for (int r = 0; r < blockedRows;)
                     {
-                        int j = j0 + g * panelWidth;
-                        ref T aRows = ref Unsafe.Add(ref aSlice, r * aRowStride);
-                        ref T bPanel = ref Unsafe.Add(ref bPanels, g * panelStep);
-                        ref T cTile = ref Unsafe.Add(ref c, (nint)r * columns + j);
-                        if (step == SixRows)
+                        int step = r < sixRows ? SixRows : tall && r + 2 * RowBlock <= blockedRows ? 2 * RowBlock : RowBlock;
+                        for (int gi = 0; gi < inner; gi++)
                         {
-                            Block6x4<T, TVector, TWidth>(ref aRows, aRowStride, aDepthStride, ref bPanel, bStride, ref cTile, ref init, hasInit, j, accumulate,
-                                columns, sliceDepth);
-                            continue;
+                            int g = go + gi;
+                            int j = j0 + g * panelWidth;
+                            ref T aRows = ref Unsafe.Add(ref aSlice, r * aRowStride);
+                            ref T bPanel = ref Unsafe.Add(ref bPanels, g * panelStep);
+                            ref T cTile = ref Unsafe.Add(ref c, (nint)r * columns + j);
+                            if (step == SixRows)
+                            {
+                                Block6x4<T, TVector, TWidth>(ref aRows, aRowStride, aDepthStride, ref bPanel, bStride, ref cTile, ref init, hasInit, j, accumulate,
+                                    columns, sliceDepth);
+                                continue;
+                            }
+                            for (int h = 0; h < panelWidth; h += 2 * width)
+                            {
+                                TVector init0 = hasInit ? TWidth.Load(ref init, j + h) : TWidth.Zero, init1 = hasInit ? TWidth.Load(ref init, j + h + width) : TWidth.Zero;
+                                if (step == 2 * RowBlock)
+                                    Block8x2<T, TVector, TWidth>(ref aRows, aRowStride, aDepthStride, ref Unsafe.Add(ref bPanel, h), bStride, ref Unsafe.Add(ref cTile, h),
+                                        init0, init1, accumulate, columns, sliceDepth);
+                                else
+                                    Block4x2<T, TVector, TWidth>(ref aRows, aRowStride, aDepthStride, ref Unsafe.Add(ref bPanel, h), bStride, ref Unsafe.Add(ref cTile, h),
+                                        init0, init1, accumulate, columns, sliceDepth);
+                            }
                         }
-                        for (int h = 0; h < panelWidth; h += 2 * width)
-                        {
-                            TVector init0 = hasInit ? TWidth.Load(ref init, j + h) : TWidth.Zero, init1 = hasInit ? TWidth.Load(ref init, j + h + width) : TWidth.Zero;
-                            if (step == 2 * RowBlock)
-                                Block8x2<T, TVector, TWidth>(ref aRows, aRowStride, aDepthStride, ref Unsafe.Add(ref bPanel, h), bStride, ref Unsafe.Add(ref cTile, h),
-                                    init0, init1, accumulate, columns, sliceDepth);
-                            else
-                                Block4x2<T, TVector, TWidth>(ref aRows, aRowStride, aDepthStride, ref Unsafe.Add(ref bPanel, h), bStride, ref Unsafe.Add(ref cTile, h),
-                                    init0, init1, accumulate, columns, sliceDepth);
-                        }
+                        r += step;
                     }
-                    r += step;
                 }
                 k0 += slice;
             }

@@ -35,8 +35,9 @@ public sealed class VectorPipesProductTests
             // rows over a depth of 600, in slices of the depth (two whole and one part) by seventeen eight-row blocks, a
             // four-row block and a row. On a full-width core, four-vector panels: 20 rows are two six-row blocks and
             // eight rows, 33 are four and eight rows and a row, 141 are 22 and eight rows and a row, over the whole depth
-            // of 600 in a copy; 96 columns leave a two-vector panel beside it, in slices.
-            foreach (var (batch, inSize, outSize) in new[] { (33, 70, 64), (44, 300, 80), (16, 1024, 256), (21, 1030, 512), (9, 40, 512), (141, 600, 70), (20, 50, 128), (141, 600, 96) })
+            // of 600 in a copy; 96 columns leave a two-vector panel beside it, in slices. A B beyond 1 MB for 13 or 16
+            // rows, copied a slice of 128 at a time across all its panels.
+            foreach (var (batch, inSize, outSize) in new[] { (33, 70, 64), (44, 300, 80), (16, 1024, 256), (21, 1030, 512), (9, 40, 512), (141, 600, 70), (20, 50, 128), (141, 600, 96), (13, 600, 512), (16, 300, 1024) })
             {
                 DenseKernelTests.CheckForward<float>(new TestData(batch * 3 + inSize), batch, inSize, outSize);
                 DenseKernelTests.CheckForward<double>(new TestData(batch * 3 + inSize), batch, inSize, outSize);
