@@ -29,6 +29,9 @@ internal static partial class MatrixProduct
     /// <summary>The deepest product whose panels blocks of eight rows read from copies whatever B's stride (see <see cref="MultiplyColumns"/>): 128 rows of two 512-bit vectors are 16 KB, a third of L1.</summary>
     private const int ShallowDepth = 128;
 
+    /// <summary>The depth of a slice of a shallow product's four-vector panels (see <see cref="MultiplyPanels"/>): 64 rows of four 512-bit vectors are 16 KB.</summary>
+    private const int ShallowSlice = 64;
+
     /// <summary>The fewest rows for which such a shallow product copies its panels: eight blocks of eight rows read each copy.</summary>
     private const int ShallowRows = 64;
 
@@ -307,9 +310,12 @@ internal static partial class MatrixProduct
         // in six-row blocks are copied whole: in slices of 128 (32 KB) a 1024-1024 layer at batch 256 took 4.04 ms
         // against 3.68 whole, and 784-256 667 us against 661.
         bool deep = tall && depth > DepthSlice && rows >= SlicedRows;
-        bool sliced = deep && panelVectors == 2;
         packed |= deep;
-        int slice = sliced ? DepthSlice : Math.Max(depth, 1);
+        // A shallow product's four-vector panels (a weight gradient over a batch of up to 128) are copied in slices of
+        // 64 (16 KB): whole, 32 KB beside A's lines in L1, a 784-256 gradient at batch 128 took 394 us, in slices 336.
+        bool shallowSliced = packed && panelVectors == 4 && depth > ShallowSlice && depth <= ShallowDepth;
+        bool sliced = deep && panelVectors == 2 || shallowSliced;
+        int slice = sliced ? (shallowSliced ? ShallowSlice : DepthSlice) : Math.Max(depth, 1);
         // A B beyond L2, copied for a few blocks of rows, is copied a slice of the depth at a time across all its panels,
         // each row's part of B read whole (a page of a 1024-wide layer): copied a panel
         // at a time, each row's 256 bytes on another page, the copy waited on one miss after another. The panels then

@@ -43,8 +43,9 @@ public sealed class VectorPipesProductTests
                 DenseKernelTests.CheckForward<double>(new TestData(batch * 3 + inSize), batch, inSize, outSize);
             }
             // Weight gradients: 70 and 300 rows (the inputs) over depths (the batch) up to 128, whose panels the
-            // full-width core copies, a depth of 130 beyond that, and one of 520 in slices.
-            foreach (var (batch, inSize, outSize) in new[] { (33, 70, 64), (128, 300, 48), (130, 72, 40), (7, 100, 33), (520, 132, 40) })
+            // full-width core copies, a depth of 130 beyond that, and one of 520 in slices; four-vector panels over depths
+            // of 100 and 128, in slices of 64.
+            foreach (var (batch, inSize, outSize) in new[] { (33, 70, 64), (128, 300, 48), (130, 72, 40), (7, 100, 33), (520, 132, 40), (100, 70, 64), (128, 90, 128) })
             {
                 DenseKernelTests.CheckBackwardWeights<float>(new TestData(batch * 5 + inSize), batch, inSize, outSize);
                 DenseKernelTests.CheckBackwardWeights<double>(new TestData(batch * 5 + inSize), batch, inSize, outSize);
