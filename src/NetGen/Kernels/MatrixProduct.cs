@@ -759,9 +759,11 @@ internal static partial class MatrixProduct
     /// Six rows by four vectors of C: 24 accumulators, each value of A broadcast once for four of them and each load of B
     /// serving six, so that ten loads feed 24 multiply-adds (see <see cref="MultiplyPanels"/>). C starts from
     /// <paramref name="init"/>'s columns from <paramref name="j"/> when <paramref name="hasInit"/>, from zero otherwise,
-    /// or from what it holds when <paramref name="accumulate"/>.
+    /// or from what it holds when <paramref name="accumulate"/>. Out of line, compiled fully optimized at its first call:
+    /// <see cref="MultiplyPanels"/> has no inlining budget left for it beside the two-vector blocks, and left to tiered
+    /// compilation it ran unoptimized through the first calls and then on another shape's profile.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Block6x4<T, TVector, TWidth>(ref T a, nint aRowStride, nint aDepthStride, ref T b, nint bStride, ref T c,
         ref T init, bool hasInit, int j, bool accumulate, int columns, int depth)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
