@@ -17,7 +17,7 @@ internal static partial class MatrixProduct
     /// <summary>Rows of C computed together: each B vector loaded is used this many times.</summary>
     private const int RowBlock = 4;
 
-    /// <summary>Rows of C in a block over four vectors of columns (<see cref="Block6x4"/>).</summary>
+    /// <summary>Rows of C in a block over four vectors of columns (<see cref="BlockRowsBy4"/>).</summary>
     private const int SixRows = 6;
 
     /// <summary>The most rows for which a B beyond L2 is copied in slices across all its panels (see <see cref="MultiplyPanels"/>).</summary>
@@ -276,11 +276,11 @@ internal static partial class MatrixProduct
     /// (two, or four on a full-width core), for the rows in blocks of four.
     /// </summary>
     /// <remarks>
-    /// On a full-width core, four-vector panels run blocks of six rows (<see cref="Block6x4"/>): 24 sums in flight and ten
+    /// On a full-width core, four-vector panels run blocks of six rows (<see cref="BlockRowsBy4"/>): 24 sums in flight and ten
     /// loads for their 24 multiply-adds, where eight rows by two vectors need ten for 16. With B's panel in L1 (a depth
     /// of 128, 48 rows by 64 columns, in a loop of its own on an Ice Lake core) they ran at 66-70% of the FMA peak
-    /// against 51-56%. The rows past the last pair of six-row blocks, four or eight of them, run as two-vector blocks
-    /// over each half of the panel.
+    /// against 51-56%. The rows past the last pair of six-row blocks, four or eight of them, run in blocks of four rows
+    /// over the same four vectors: 784-256 at batch 16 took 36 us, against 41 with two-vector blocks over each half.
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void MultiplyPanels<T, TVector, TWidth>(ref T a, nint aRowStride, nint aDepthStride, ref T b, ref T c, ref T init, bool hasInit,
@@ -370,7 +370,8 @@ internal static partial class MatrixProduct
                 {
                     for (int r = 0; r < blockedRows;)
                     {
-                        int step = r < sixRows ? SixRows : tall && r + 2 * RowBlock <= blockedRows ? 2 * RowBlock : RowBlock;
+                        // Four-vector panels: six rows, then four; two-vector panels: eight rows on a full-width core, then four.
+                        int step = r < sixRows ? SixRows : tall && r + 2 * RowBlock <= blockedRows && panelVectors == 2 ? 2 * RowBlock : RowBlock;
                         for (int gi = 0; gi < inner; gi++)
                         {
                             int g = go + gi;
@@ -380,20 +381,21 @@ internal static partial class MatrixProduct
                             ref T cTile = ref Unsafe.Add(ref c, (nint)r * columns + j);
                             if (step == SixRows)
                             {
-                                Block6x4<T, TVector, TWidth>(ref aRows, aRowStride, aDepthStride, ref bPanel, bStride, ref cTile, ref init, hasInit, j, accumulate,
-                                    columns, sliceDepth);
+                                BlockRowsBy4<T, TVector, TWidth, SixRowBlock>(ref aRows, aRowStride, aDepthStride, ref bPanel, bStride, ref cTile, ref init, hasInit, j,
+                                    accumulate, columns, sliceDepth);
                                 continue;
                             }
-                            for (int h = 0; h < panelWidth; h += 2 * width)
+                            if (panelVectors == 4)
                             {
-                                TVector init0 = hasInit ? TWidth.Load(ref init, j + h) : TWidth.Zero, init1 = hasInit ? TWidth.Load(ref init, j + h + width) : TWidth.Zero;
-                                if (step == 2 * RowBlock)
-                                    Block8x2<T, TVector, TWidth>(ref aRows, aRowStride, aDepthStride, ref Unsafe.Add(ref bPanel, h), bStride, ref Unsafe.Add(ref cTile, h),
-                                        init0, init1, accumulate, columns, sliceDepth);
-                                else
-                                    Block4x2<T, TVector, TWidth>(ref aRows, aRowStride, aDepthStride, ref Unsafe.Add(ref bPanel, h), bStride, ref Unsafe.Add(ref cTile, h),
-                                        init0, init1, accumulate, columns, sliceDepth);
+                                BlockRowsBy4<T, TVector, TWidth, FourRowBlock>(ref aRows, aRowStride, aDepthStride, ref bPanel, bStride, ref cTile, ref init, hasInit, j,
+                                    accumulate, columns, sliceDepth);
+                                continue;
                             }
+                            TVector init0 = hasInit ? TWidth.Load(ref init, j) : TWidth.Zero, init1 = hasInit ? TWidth.Load(ref init, j + width) : TWidth.Zero;
+                            if (step == 2 * RowBlock)
+                                Block8x2<T, TVector, TWidth>(ref aRows, aRowStride, aDepthStride, ref bPanel, bStride, ref cTile, init0, init1, accumulate, columns, sliceDepth);
+                            else
+                                Block4x2<T, TVector, TWidth>(ref aRows, aRowStride, aDepthStride, ref bPanel, bStride, ref cTile, init0, init1, accumulate, columns, sliceDepth);
                         }
                         r += step;
                     }
@@ -756,20 +758,24 @@ internal static partial class MatrixProduct
     }
 
     /// <summary>
-    /// Six rows by four vectors of C: 24 accumulators, each value of A broadcast once for four of them and each load of B
-    /// serving six, so that ten loads feed 24 multiply-adds (see <see cref="MultiplyPanels"/>). C starts from
+    /// Six rows (or four, as <typeparamref name="TRows"/> says) by four vectors of C: 24 accumulators, each value of A
+    /// broadcast once for four of them and each load of B serving six, so that ten loads feed 24 multiply-adds (four
+    /// rows: eight loads for 16; see <see cref="MultiplyPanels"/>). C starts from
     /// <paramref name="init"/>'s columns from <paramref name="j"/> when <paramref name="hasInit"/>, from zero otherwise,
     /// or from what it holds when <paramref name="accumulate"/>. Out of line, compiled fully optimized at its first call:
     /// <see cref="MultiplyPanels"/> has no inlining budget left for it beside the two-vector blocks, and left to tiered
     /// compilation it ran unoptimized through the first calls and then on another shape's profile.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Block6x4<T, TVector, TWidth>(ref T a, nint aRowStride, nint aDepthStride, ref T b, nint bStride, ref T c,
+    private static void BlockRowsBy4<T, TVector, TWidth, TRows>(ref T a, nint aRowStride, nint aDepthStride, ref T b, nint bStride, ref T c,
         ref T init, bool hasInit, int j, bool accumulate, int columns, int depth)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TVector : struct
         where TWidth : IVectorWidth<T, TVector>
+        where TRows : struct, IBlockRows
     {
+        // A JIT-time constant: the four-row copy compiles without rows four and five.
+        bool six = TRows.Six;
         int width = TWidth.Count;
         TVector i0 = hasInit ? TWidth.Load(ref init, j) : TWidth.Zero, i1 = hasInit ? TWidth.Load(ref init, j + width) : TWidth.Zero;
         TVector i2 = hasInit ? TWidth.Load(ref init, j + 2 * width) : TWidth.Zero, i3 = hasInit ? TWidth.Load(ref init, j + 3 * width) : TWidth.Zero;
@@ -782,8 +788,11 @@ internal static partial class MatrixProduct
             (c10, c11, c12, c13) = (TWidth.Load(ref c, columns), TWidth.Load(ref c, columns + width), TWidth.Load(ref c, columns + 2 * width), TWidth.Load(ref c, columns + 3 * width));
             (c20, c21, c22, c23) = (TWidth.Load(ref c, 2 * columns), TWidth.Load(ref c, 2 * columns + width), TWidth.Load(ref c, 2 * columns + 2 * width), TWidth.Load(ref c, 2 * columns + 3 * width));
             (c30, c31, c32, c33) = (TWidth.Load(ref c3, 0), TWidth.Load(ref c3, width), TWidth.Load(ref c3, 2 * width), TWidth.Load(ref c3, 3 * width));
-            (c40, c41, c42, c43) = (TWidth.Load(ref c3, columns), TWidth.Load(ref c3, columns + width), TWidth.Load(ref c3, columns + 2 * width), TWidth.Load(ref c3, columns + 3 * width));
-            (c50, c51, c52, c53) = (TWidth.Load(ref c3, 2 * columns), TWidth.Load(ref c3, 2 * columns + width), TWidth.Load(ref c3, 2 * columns + 2 * width), TWidth.Load(ref c3, 2 * columns + 3 * width));
+            if (six)
+            {
+                (c40, c41, c42, c43) = (TWidth.Load(ref c3, columns), TWidth.Load(ref c3, columns + width), TWidth.Load(ref c3, columns + 2 * width), TWidth.Load(ref c3, columns + 3 * width));
+                (c50, c51, c52, c53) = (TWidth.Load(ref c3, 2 * columns), TWidth.Load(ref c3, 2 * columns + width), TWidth.Load(ref c3, 2 * columns + 2 * width), TWidth.Load(ref c3, 2 * columns + 3 * width));
+            }
         }
         ref T a0 = ref a;
         ref T a3 = ref Unsafe.Add(ref a, 3 * aRowStride);
@@ -800,10 +809,13 @@ internal static partial class MatrixProduct
             c20 = TWidth.MultiplyAdd(x, b0, c20); c21 = TWidth.MultiplyAdd(x, b1, c21); c22 = TWidth.MultiplyAdd(x, b2, c22); c23 = TWidth.MultiplyAdd(x, b3, c23);
             x = TWidth.Broadcast(a3);
             c30 = TWidth.MultiplyAdd(x, b0, c30); c31 = TWidth.MultiplyAdd(x, b1, c31); c32 = TWidth.MultiplyAdd(x, b2, c32); c33 = TWidth.MultiplyAdd(x, b3, c33);
-            x = TWidth.Broadcast(Unsafe.Add(ref a3, s1));
-            c40 = TWidth.MultiplyAdd(x, b0, c40); c41 = TWidth.MultiplyAdd(x, b1, c41); c42 = TWidth.MultiplyAdd(x, b2, c42); c43 = TWidth.MultiplyAdd(x, b3, c43);
-            x = TWidth.Broadcast(Unsafe.Add(ref a3, s2));
-            c50 = TWidth.MultiplyAdd(x, b0, c50); c51 = TWidth.MultiplyAdd(x, b1, c51); c52 = TWidth.MultiplyAdd(x, b2, c52); c53 = TWidth.MultiplyAdd(x, b3, c53);
+            if (six)
+            {
+                x = TWidth.Broadcast(Unsafe.Add(ref a3, s1));
+                c40 = TWidth.MultiplyAdd(x, b0, c40); c41 = TWidth.MultiplyAdd(x, b1, c41); c42 = TWidth.MultiplyAdd(x, b2, c42); c43 = TWidth.MultiplyAdd(x, b3, c43);
+                x = TWidth.Broadcast(Unsafe.Add(ref a3, s2));
+                c50 = TWidth.MultiplyAdd(x, b0, c50); c51 = TWidth.MultiplyAdd(x, b1, c51); c52 = TWidth.MultiplyAdd(x, b2, c52); c53 = TWidth.MultiplyAdd(x, b3, c53);
+            }
             bRow = ref Unsafe.Add(ref bRow, bStride);
             a0 = ref Unsafe.Add(ref a0, aDepthStride);
             a3 = ref Unsafe.Add(ref a3, aDepthStride);
@@ -812,6 +824,8 @@ internal static partial class MatrixProduct
         TWidth.Store(c10, ref c, columns); TWidth.Store(c11, ref c, columns + width); TWidth.Store(c12, ref c, columns + 2 * width); TWidth.Store(c13, ref c, columns + 3 * width);
         TWidth.Store(c20, ref c, 2 * columns); TWidth.Store(c21, ref c, 2 * columns + width); TWidth.Store(c22, ref c, 2 * columns + 2 * width); TWidth.Store(c23, ref c, 2 * columns + 3 * width);
         TWidth.Store(c30, ref c3, 0); TWidth.Store(c31, ref c3, width); TWidth.Store(c32, ref c3, 2 * width); TWidth.Store(c33, ref c3, 3 * width);
+        if (!six)
+            return;
         TWidth.Store(c40, ref c3, columns); TWidth.Store(c41, ref c3, columns + width); TWidth.Store(c42, ref c3, columns + 2 * width); TWidth.Store(c43, ref c3, columns + 3 * width);
         TWidth.Store(c50, ref c3, 2 * columns); TWidth.Store(c51, ref c3, 2 * columns + width); TWidth.Store(c52, ref c3, 2 * columns + 2 * width); TWidth.Store(c53, ref c3, 2 * columns + 3 * width);
     }
@@ -864,5 +878,21 @@ internal static partial class MatrixProduct
         TWidth.Store(c21, ref c, 2 * columns + width);
         TWidth.Store(c30, ref c, 3 * columns);
         TWidth.Store(c31, ref c, 3 * columns + width);
+    }
+
+    /// <summary>The rows of a block over four vectors of columns (<see cref="BlockRowsBy4"/>), as a type whose copy of the block the JIT compiles apart.</summary>
+    private interface IBlockRows
+    {
+        static abstract bool Six { get; }
+    }
+
+    private readonly struct SixRowBlock : IBlockRows
+    {
+        public static bool Six => true;
+    }
+
+    private readonly struct FourRowBlock : IBlockRows
+    {
+        public static bool Six => false;
     }
 }
