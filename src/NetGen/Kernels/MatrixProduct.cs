@@ -316,11 +316,11 @@ internal static partial class MatrixProduct
         bool shallowSliced = packed && panelVectors == 4 && depth > ShallowSlice && depth <= ShallowDepth;
         bool sliced = deep && panelVectors == 2 || shallowSliced;
         int slice = sliced ? (shallowSliced ? ShallowSlice : DepthSlice) : Math.Max(depth, 1);
-        // A B beyond L2, copied for a few blocks of rows, is copied a slice of the depth at a time across all its panels,
-        // each row's part of B read whole (a page of a 1024-wide layer): copied a panel
-        // at a time, each row's 256 bytes on another page, the copy waited on one miss after another. The panels then
-        // run one after the other, each slice's copy (32 KB) read in L1 by every block of rows. A 1024-1024 layer at
-        // batch 16 took 428 instead of 476 us; at batch 64 it ran as fast either way, at 256 slower.
+        // A B beyond L2, copied for a few blocks of rows, is copied a slice of the depth at a time across all its
+        // panels, each row's part of B read whole (a page of a 1024-wide layer): copied a panel at a time, each row's
+        // 256 bytes on another page, the copy waited on one miss after another. The panels then run one after the
+        // other, each slice's copy (32 KB) read in L1 by every block of rows. A 1024-1024 layer at batch 16 took 428
+        // instead of 476 us; at batch 64 it ran as fast either way, at 256 slower.
         bool swept = packed && !sliced && panelVectors == 4 && blockedRows <= SweptRows
             && (long)depth * (stop - start) * Unsafe.SizeOf<T>() > LargeBBytes;
         if (swept)
