@@ -231,7 +231,7 @@ internal static partial class MatrixProduct
         // core it ran 784-256 layers 10-15% faster than blocks of four rows. Blocks of four stay where they were
         // measured best, on a Zen 4 core, and at narrower widths, where sixteen sums would leave AVX2 no register.
         // On such a core columns also go four vectors at a time where they can, in blocks of six rows (MultiplyPanels).
-        bool tall = typeof(TVector) == typeof(Vector512<T>) && VectorPipes.FullWidthVector512;
+        bool tall = Tall<T, TVector>();
         int quadsEnd = tall ? start + (end - start) / (4 * width) * (4 * width) : start;
         int pairsEnd = quadsEnd + (end - quadsEnd) / (2 * width) * (2 * width);
         int blockedRows = rows / RowBlock * RowBlock;
@@ -272,6 +272,13 @@ internal static partial class MatrixProduct
     }
 
     /// <summary>
+    /// Whether a product at this width takes the blocks of a core with two full-width 512-bit FMA pipes (eight- and
+    /// six-row blocks, four-vector panels; see <see cref="VectorPipes"/>): a JIT-time constant but for the core's kind.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Tall<T, TVector>() where T : unmanaged => typeof(TVector) == typeof(Vector512<T>) && VectorPipes.FullWidthVector512;
+
+    /// <summary>
     /// Columns <paramref name="start"/> to <paramref name="stop"/>, whole panels of <paramref name="panelVectors"/> vectors
     /// (two, or four on a full-width core), for the rows in blocks of four.
     /// </summary>
@@ -293,7 +300,7 @@ internal static partial class MatrixProduct
         int blockedRows = rows / RowBlock * RowBlock;
         // Six-row blocks in pairs, so that the rows left are a multiple of four.
         int sixRows = panelVectors == 4 ? blockedRows / (2 * SixRows) * (2 * SixRows) : 0;
-        bool tall = typeof(TVector) == typeof(Vector512<T>) && VectorPipes.FullWidthVector512;
+        bool tall = Tall<T, TVector>();
         // A B whose rows lie a multiple of 2 KB apart is read through a copy of each panel, its rows
         // contiguous: read in place, such a stride (1024 floats is 4 KB) maps the panel's rows onto a few sets of
         // the caches, and the panel, read again for each block of rows, was evicted as it was read (a 1024-1024
