@@ -321,20 +321,15 @@ internal static partial class MatrixProduct
         // A shallow product's four-vector panels (a weight gradient over a batch of up to 128) are copied in slices of
         // 64 (16 KB): whole, 32 KB beside A's lines in L1, a 784-256 gradient at batch 128 took 394 us, in slices 336.
         bool shallowSliced = packed && panelVectors == 4 && depth > ShallowSlice && depth <= ShallowDepth;
-        bool sliced = deep && panelVectors == 2 || shallowSliced;
-        int slice = sliced ? (shallowSliced ? ShallowSlice : DepthSlice) : Math.Max(depth, 1);
         // A B beyond L2, copied for a few blocks of rows, is copied a slice of the depth at a time across all its
         // panels, each row's part of B read whole (a page of a 1024-wide layer): copied a panel at a time, each row's
         // 256 bytes on another page, the copy waited on one miss after another. The panels then run one after the
         // other, each slice's copy (32 KB) read in L1 by every block of rows. A 1024-1024 layer at batch 16 took 428
         // instead of 476 us; at batch 64 it ran as fast either way, at 256 slower.
-        bool swept = packed && !sliced && panelVectors == 4 && blockedRows <= SweptRows
+        bool swept = packed && !shallowSliced && panelVectors == 4 && blockedRows <= SweptRows
             && (long)depth * (stop - start) * Unsafe.SizeOf<T>() > LargeBBytes;
-        if (swept)
-        {
-            sliced = true;
-            slice = DepthSlice / 2;
-        }
+        bool sliced = deep && panelVectors == 2 || shallowSliced || swept;
+        int slice = shallowSliced ? ShallowSlice : swept ? DepthSlice / 2 : sliced ? DepthSlice : Math.Max(depth, 1);
         // Several panels are copied in one sweep down B, each row's part read as one contiguous run: a panel alone
         // reads two cache lines a row, each row on another page, where the prefetchers do not follow, so that its
         // copy waited on one miss after another. Slices are copied one panel at a time, to stay in L1.
