@@ -50,10 +50,14 @@ internal static partial class MatrixProduct
         int rowLength = (wholeVectors + (tail > 0 ? 1 : 0)) * width;
         int groups = (count + DotColumns - 1) / DotColumns;
         Span<T> transposed = PanelBuffer<T>.For(groups * DotColumns * rowLength);
-        transposed.Clear();
         ref T bt = ref MemoryMarshal.GetReference(transposed);
+        // Each row of Bᵀ is its column of B, then zeros to the whole vector; the rows past the last column, zeros.
         for (int j = 0; j < count; j++)
+        {
             CopyColumn(ref Unsafe.Add(ref b, start + j), columns, ref Unsafe.Add(ref bt, (nint)j * rowLength), depth);
+            transposed.Slice(j * rowLength + depth, rowLength - depth).Clear();
+        }
+        transposed.Slice(count * rowLength).Clear();
         // A's rows end within their last vector of depth: a block reads that vector from a copy padded with zeros, since
         // a load past the row would read the next row's first inputs (or past A), which Bᵀ's zeros do not cancel when
         // one is infinite or NaN.

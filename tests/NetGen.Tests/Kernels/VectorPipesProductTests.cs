@@ -1,3 +1,4 @@
+using System;
 using NetGen.Kernels;
 using NetGen.Tests.Support;
 using Xunit;
@@ -25,9 +26,7 @@ public sealed class VectorPipesProductTests
     [InlineData(false)]
     public void Products_match_the_definition_as_either_kind_of_core_runs_them(bool halved)
     {
-        bool saved = VectorPipes.HalvedVector512;
-        VectorPipes.HalvedVector512 = halved;
-        try
+        AsCore(halved, () =>
         {
             // Eight-row blocks (33 rows: four blocks and a row; 44: five blocks and a four-row block) over pairs of
             // vectors and an odd vector, in place and through copies (64 floats' rows lie 256 bytes apart, 512 floats'
@@ -50,11 +49,7 @@ public sealed class VectorPipesProductTests
                 DenseKernelTests.CheckBackwardWeights<float>(new TestData(batch * 5 + inSize), batch, inSize, outSize);
                 DenseKernelTests.CheckBackwardWeights<double>(new TestData(batch * 5 + inSize), batch, inSize, outSize);
             }
-        }
-        finally
-        {
-            VectorPipes.HalvedVector512 = saved;
-        }
+        });
     }
 
     /// <summary>
@@ -69,9 +64,7 @@ public sealed class VectorPipesProductTests
     [InlineData(false)]
     public void Narrow_products_match_the_definition_as_either_kind_of_core_runs_them(bool halved)
     {
-        bool saved = VectorPipes.HalvedVector512;
-        VectorPipes.HalvedVector512 = halved;
-        try
+        AsCore(halved, () =>
         {
             foreach (var (batch, inSize, outSize) in new[] { (64, 256, 10), (65, 100, 10), (67, 17, 3), (70, 16, 15), (64, 40, 26), (63, 100, 10) })
             {
@@ -80,11 +73,7 @@ public sealed class VectorPipesProductTests
             }
             DenseKernelTests.CheckForward<float>(new TestData(3), 65, 100, 10, atPageEnds: true);
             DenseKernelTests.CheckForward<float>(new TestData(4), 64, 33, 7, atPageEnds: true);
-        }
-        finally
-        {
-            VectorPipes.HalvedVector512 = saved;
-        }
+        });
     }
 
     /// <summary>
@@ -97,9 +86,7 @@ public sealed class VectorPipesProductTests
     [InlineData(false)]
     public void An_infinite_input_in_a_rows_last_partial_vector_stays_infinite(bool halved)
     {
-        bool saved = VectorPipes.HalvedVector512;
-        VectorPipes.HalvedVector512 = halved;
-        try
+        AsCore(halved, () =>
         {
             const int batch = 64, inSize = 100, outSize = 10;
             var x = new float[batch * inSize];
@@ -125,6 +112,37 @@ public sealed class VectorPipesProductTests
                     else
                         Assert.True(float.IsFinite(value), $"z[{s}, {o}] = {value}, expected a finite sum");
                 }
+        });
+    }
+
+    /// <summary>
+    /// A narrow product after one whose weights were all infinite matches the definition: the copies of B's columns that
+    /// a full-width core makes reuse the same buffer, and the zeros past a shorter column's end must be written again,
+    /// not left from the product before (an infinity there, times a padding zero of A, would make NaN).
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_narrow_product_after_infinite_weights_matches_the_definition(bool halved)
+    {
+        AsCore(halved, () =>
+        {
+            var infinite = new float[256 * 10];
+            Array.Fill(infinite, float.PositiveInfinity);
+            Dense.Forward<float>(new float[64 * 256], infinite, new float[10], new float[64 * 10], 64, 256, 10);
+
+            DenseKernelTests.CheckForward<float>(new TestData(5), 64, 100, 10);
+        });
+    }
+
+    /// <summary>Runs <paramref name="test"/> as a core with halved (Zen 4) or full-width 512-bit multiply-adds would, then restores the core's own kind.</summary>
+    private static void AsCore(bool halved, Action test)
+    {
+        bool saved = VectorPipes.HalvedVector512;
+        VectorPipes.HalvedVector512 = halved;
+        try
+        {
+            test();
         }
         finally
         {
