@@ -64,6 +64,15 @@ internal static partial class MatrixProduct
     public static void Multiply<T>(ref T a, nint aRowStride, nint aDepthStride, ref T b, ref T c, ref T init, bool hasInit,
         int rows, int columns, int depth)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        => Multiply(ref a, aRowStride, aDepthStride, ref b, ref Unsafe.NullRef<T>(), ref c, ref init, hasInit, rows, columns, depth);
+
+    /// <summary>
+    /// The same product, reading the columns of B's panels from <paramref name="panels"/>, B's panels packed once by
+    /// <see cref="PackPanels"/> on this kind of core, or a null reference to copy them from B as needed.
+    /// </summary>
+    public static void Multiply<T>(ref T a, nint aRowStride, nint aDepthStride, ref T b, ref T panels, ref T c, ref T init, bool hasInit,
+        int rows, int columns, int depth)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         // The columns the widest vectors leave, where narrower vectors would take them in two or three passes, go
         // first, as one zero-padded vector (see MultiplyPadded): each pass is bound by its broadcasts of A, one per
@@ -91,17 +100,17 @@ internal static partial class MatrixProduct
         if (Vector512.IsHardwareAccelerated && TilesRows<T>(rows, columns, depth))
             j = MultiplyRowTiles<T, Vector512<T>, Width512<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth, stop);
         if (Vector512.IsHardwareAccelerated)
-            j = MultiplyColumns<T, Vector512<T>, Width512<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth, j, stop);
+            j = MultiplyColumns<T, Vector512<T>, Width512<T>>(ref a, aRowStride, aDepthStride, ref b, ref panels, ref c, ref init, hasInit, rows, columns, depth, j, stop);
         if (Vector256.IsHardwareAccelerated)
-            j = MultiplyColumns<T, Vector256<T>, Width256<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth, j, stop);
+            j = MultiplyColumns<T, Vector256<T>, Width256<T>>(ref a, aRowStride, aDepthStride, ref b, ref Unsafe.NullRef<T>(), ref c, ref init, hasInit, rows, columns, depth, j, stop);
         if (Vector128.IsHardwareAccelerated)
-            j = MultiplyColumns<T, Vector128<T>, Width128<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth, j, stop);
+            j = MultiplyColumns<T, Vector128<T>, Width128<T>>(ref a, aRowStride, aDepthStride, ref b, ref Unsafe.NullRef<T>(), ref c, ref init, hasInit, rows, columns, depth, j, stop);
         // The last few columns as one more narrow vector that overlaps columns already done, which it
         // recomputes and overwrites: cheaper than scalar sums, which run a serial chain of additions
         // each (for the 2 columns a 10-wide layer leaves, as long as the whole SIMD part).
         if (Vector128.IsHardwareAccelerated && j < stop && stop >= Vector128<T>.Count)
-            j = MultiplyColumns<T, Vector128<T>, Width128<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth,
-                stop - Vector128<T>.Count, stop);
+            j = MultiplyColumns<T, Vector128<T>, Width128<T>>(ref a, aRowStride, aDepthStride, ref b, ref Unsafe.NullRef<T>(), ref c, ref init, hasInit,
+                rows, columns, depth, stop - Vector128<T>.Count, stop);
         for (; j < stop; j++)
         {
             for (int r = 0; r < rows; r++)
@@ -218,7 +227,7 @@ internal static partial class MatrixProduct
     /// 1024-1024-10 network had run first.
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static int MultiplyColumns<T, TVector, TWidth>(ref T a, nint aRowStride, nint aDepthStride, ref T b, ref T c, ref T init, bool hasInit,
+    private static int MultiplyColumns<T, TVector, TWidth>(ref T a, nint aRowStride, nint aDepthStride, ref T b, ref T panels, ref T c, ref T init, bool hasInit,
         int rows, int columns, int depth, int start, int stop)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TVector : struct
@@ -231,14 +240,15 @@ internal static partial class MatrixProduct
         // core it ran 784-256 layers 10-15% faster than blocks of four rows. Blocks of four stay where they were
         // measured best, on a Zen 4 core, and at narrower widths, where sixteen sums would leave AVX2 no register.
         // On such a core columns also go four vectors at a time where they can, in blocks of six rows (MultiplyPanels).
-        bool tall = Tall<T, TVector>();
-        int quadsEnd = tall ? start + (end - start) / (4 * width) * (4 * width) : start;
-        int pairsEnd = quadsEnd + (end - quadsEnd) / (2 * width) * (2 * width);
+        (int quadsEnd, int pairsEnd) = PanelEnds(start, end, width, Tall<T, TVector>());
         int blockedRows = rows / RowBlock * RowBlock;
+        // Panels packed beforehand cover exactly these when they start at the first column (see PackedColumns).
+        if (start != 0 || pairsEnd != PackedColumns<T>(columns))
+            panels = ref Unsafe.NullRef<T>();
         if (quadsEnd > start)
-            MultiplyPanels<T, TVector, TWidth>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth, start, quadsEnd, 4);
+            MultiplyPanels<T, TVector, TWidth>(ref a, aRowStride, aDepthStride, ref b, ref panels, ref c, ref init, hasInit, rows, columns, depth, start, quadsEnd, 4);
         if (pairsEnd > quadsEnd)
-            MultiplyPanels<T, TVector, TWidth>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth, quadsEnd, pairsEnd, 2);
+            MultiplyPanels<T, TVector, TWidth>(ref a, aRowStride, aDepthStride, ref b, ref panels, ref c, ref init, hasInit, rows, columns, depth, quadsEnd, pairsEnd, 2);
         if (pairsEnd < end)
         {
             // The last odd vector of columns (the only one of a layer one vector wide), eight rows at a
@@ -290,7 +300,7 @@ internal static partial class MatrixProduct
     /// over the same four vectors: 784-256 at batch 16 took 36 us, against 41 with two-vector blocks over each half.
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void MultiplyPanels<T, TVector, TWidth>(ref T a, nint aRowStride, nint aDepthStride, ref T b, ref T c, ref T init, bool hasInit,
+    private static void MultiplyPanels<T, TVector, TWidth>(ref T a, nint aRowStride, nint aDepthStride, ref T b, ref T panels, ref T c, ref T init, bool hasInit,
         int rows, int columns, int depth, int start, int stop, int panelVectors)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TVector : struct
@@ -308,7 +318,9 @@ internal static partial class MatrixProduct
         // not gain by the copy (784-256 at batch 16 lost a fifth to it), nor does a single block of rows; except, in
         // eight-row blocks, a shallow product of many rows, such as a weight gradient (depth the batch, rows the
         // inputs), whose panel fits in L1 once copied: a 784-256 gradient ran 10-20% faster at batch 32 and 128.
-        bool packed = ((long)columns * Unsafe.SizeOf<T>() % AliasingStride == 0 || tall && depth <= ShallowDepth && rows >= ShallowRows)
+        // Panels packed beforehand are read as the copies would be, with nothing to copy.
+        bool prepacked = !Unsafe.IsNullRef(ref panels);
+        bool packed = prepacked || ((long)columns * Unsafe.SizeOf<T>() % AliasingStride == 0 || tall && depth <= ShallowDepth && rows >= ShallowRows)
             && blockedRows > RowBlock;
         // A deep product of many rows reads copies of its panels. Two-vector panels, in eight-row blocks, are copied in
         // slices of the depth, each read in L1 by every block of rows, which add up their slices in C: read in place,
@@ -336,7 +348,7 @@ internal static partial class MatrixProduct
         int panelLength = slice * panelWidth;
         int group = swept ? (stop - start) / panelWidth
             : packed && depth > 0 && !sliced ? Math.Max(1, Math.Min(PanelGroupBytes / (panelLength * Unsafe.SizeOf<T>()), (stop - start) / panelWidth)) : 1;
-        Span<T> panels = packed ? PanelBuffer<T>.For(group * panelLength) : default;
+        Span<T> copies = packed && !prepacked ? PanelBuffer<T>.For(group * panelLength) : default;
         for (int j0 = start; j0 < stop; j0 += group * panelWidth)
         {
             int count = Math.Min(group, (stop - j0) / panelWidth);
@@ -348,19 +360,26 @@ internal static partial class MatrixProduct
                 ref T bPanels = ref Unsafe.Add(ref b, j0 + (nint)k0 * columns);
                 ref T aSlice = ref Unsafe.Add(ref a, k0 * aDepthStride);
                 nint bStride = columns, panelStep = panelWidth;
-                if (packed)
+                if (prepacked)
                 {
-                    ref T copies = ref MemoryMarshal.GetReference(panels);
+                    // Each panel's rows lie from its first column times the depth (PackPanels).
+                    bPanels = ref Unsafe.Add(ref panels, (nint)j0 * depth + (nint)k0 * panelWidth);
+                    bStride = panelWidth;
+                    panelStep = (nint)depth * panelWidth;
+                }
+                else if (packed)
+                {
+                    ref T copy = ref MemoryMarshal.GetReference(copies);
                     for (int p = 0; p < sliceDepth; p++)
                     {
                         for (int g = 0; g < count; g++)
                         {
                             nint from = (nint)p * columns + g * panelWidth, to = (nint)g * panelLength + (nint)p * panelWidth;
                             for (int v = 0; v < panelWidth; v += width)
-                                TWidth.Store(TWidth.Load(ref bPanels, from + v), ref copies, to + v);
+                                TWidth.Store(TWidth.Load(ref bPanels, from + v), ref copy, to + v);
                         }
                     }
-                    bPanels = ref copies;
+                    bPanels = ref copy;
                     bStride = panelWidth;
                     panelStep = panelLength;
                 }

@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using NetGen.Kernels;
 using NetGen.Tests.Support;
 using Xunit;
@@ -82,6 +83,21 @@ public class DenseKernelTests
         first.AssertGuardsIntact(halves);
         second.AssertGuardsIntact(halves);
         sum.AssertGuardsIntact(halves);
+
+        // The same product reading B's panels packed beforehand, where this kind of core packs any (a frozen network's
+        // layers). Sentinels around the panels would enter the sums of a product reading past them.
+        int packedColumns = MatrixProduct.PackedColumns<T>(outSize);
+        if (packedColumns == 0)
+            return;
+        var panels = new GuardedBuffer<T>(packedColumns * inSize);
+        MatrixProduct.PackPanels<T>(w, panels.Span, outSize, inSize);
+        var fromPanels = new GuardedBuffer<T>(batch * outSize);
+        MatrixProduct.Multiply(ref MemoryMarshal.GetReference(x), inSize, 1, ref MemoryMarshal.GetReference(w), ref MemoryMarshal.GetReference(panels.Span),
+            ref MemoryMarshal.GetReference(fromPanels.Span), ref MemoryMarshal.GetReference(bias), hasInit: true, batch, outSize, inSize);
+        string packed = $"MatrixProduct.Multiply<{typeof(T).Name}> with {packedColumns} columns packed, batch {batch}, {inSize} -> {outSize}{where}";
+        KernelTestData.AssertClose(fromPanels.ToDouble(), expected, magnitude, KernelTestData.Tolerance<T>(), packed);
+        fromPanels.AssertGuardsIntact(packed);
+        panels.AssertGuardsIntact(packed);
     }
 
     /// <summary><c>dw[i, o] = Σₛ x[s, i]·dz[s, o]</c>, <c>dBias[o] = Σₛ dz[s, o]</c>, overwriting what was there.</summary>
