@@ -7,9 +7,9 @@ using NetGen.Benchmarks.Baselines.Onnx;
 namespace NetGen.Benchmarks.Workloads;
 
 /// <summary>
-/// W9 and the sweep of <see cref="BatchedInferenceBenchmarks"/> with NetGen and ONNX Runtime timed in turns in
-/// one process (<c>-- --interleaved</c>): 100 ms of one, then 100 ms of the other, 40 times a case, and the
-/// median of each. On a machine whose speed drifts over seconds (a shared VM), a drift then falls on both
+/// W9 and the sweep of <see cref="BatchedInferenceBenchmarks"/> with NetGen, NetGen frozen (<see cref="WeightFormat.Float32"/>)
+/// and ONNX Runtime timed in turns in one process (<c>-- --interleaved</c>): 100 ms of each in turn, 40 times a case,
+/// and the median of each. On a machine whose speed drifts over seconds (a shared VM), a drift then falls on both
 /// alike, where BenchmarkDotNet times each in its own process minutes apart. On the machine of
 /// benchmarks/README.md a case's ratio moved by up to 3% between two BenchmarkDotNet runs, and by up to 1.1%
 /// between two runs of this (under two minutes each).
@@ -23,25 +23,30 @@ internal static class InterleavedForward
     {
         PeakMeasurement peak = FmaPeak.Measured;
         Console.WriteLine($"// {peak}");
-        Console.WriteLine("| case | NetGen median (min) | % of peak | ONNX Runtime median (min) | % of peak | ONNX Runtime / NetGen |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| case | NetGen median (min) | % of peak | NetGen frozen median (min) | % of peak | ONNX Runtime median (min) | % of peak | ONNX Runtime / NetGen | ONNX Runtime / NetGen frozen |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (ForwardCase forwardCase in BatchedInferenceBenchmarks.Cases)
         {
             INetwork<float> network = BatchedInferenceBenchmarks.Create(forwardCase.Shape);
             float[] input = Workload.Inputs(forwardCase.Batch * forwardCase.Shape.InputSize, 9);
             var output = new float[forwardCase.Batch * forwardCase.Shape.OutputSize];
+            QuantizedNetwork frozen = network.Quantize(WeightFormat.Float32);
             using OnnxRuntimePeer onnx = Workload.OnnxTwin(network, input, forwardCase.Batch);
             Workload.CheckForward(forwardCase.Workload, network, onnx);
+            Workload.CheckForward(forwardCase.Workload, frozen, onnx);
             var netGen = new List<double>();
+            var netGenFrozen = new List<double>();
             var peer = new List<double>();
             for (int round = 0; round < Rounds; round++)
             {
                 netGen.Add(MicrosecondsPerCall(() => network.Forward(input, output)));
+                netGenFrozen.Add(MicrosecondsPerCall(() => frozen.Forward(input, output)));
                 peer.Add(MicrosecondsPerCall(onnx.Run));
             }
-            double ours = Median(netGen), theirs = Median(peer);
+            double ours = Median(netGen), oursFrozen = Median(netGenFrozen), theirs = Median(peer);
             string Percent(double microseconds) => $"{forwardCase.FlopsPerCall / microseconds / 1e3 / peak.Float32Gflops * 100:F1}%";
-            Console.WriteLine($"| {forwardCase} | {ours:F2} ({netGen.Min():F2}) us | {Percent(ours)} | {theirs:F2} ({peer.Min():F2}) us | {Percent(theirs)} | {theirs / ours:F3}x |");
+            Console.WriteLine($"| {forwardCase} | {ours:F2} ({netGen.Min():F2}) us | {Percent(ours)} | {oursFrozen:F2} ({netGenFrozen.Min():F2}) us | {Percent(oursFrozen)} "
+                + $"| {theirs:F2} ({peer.Min():F2}) us | {Percent(theirs)} | {theirs / ours:F3}x | {theirs / oursFrozen:F3}x |");
         }
         return 0;
     }

@@ -58,6 +58,15 @@ internal static class Workload
         return peer;
     }
 
+    /// <summary>Throws unless ONNX Runtime's output matches a frozen float network's on the peer's bound input.</summary>
+    public static void CheckForward(string workload, QuantizedNetwork frozen, OnnxRuntimePeer peer)
+    {
+        var expected = new float[peer.Output.Length];
+        frozen.Forward(peer.Input, expected);
+        peer.Run();
+        Check(workload + $" ONNX Runtime forward against NetGen {frozen.Format}", expected, peer.Output, 1e-5);
+    }
+
     /// <summary>Throws unless the layer-list twin's forward output matches the generated network's.</summary>
     public static void CheckForward(string workload, INetwork<float> network, LayerListNetwork twin, ReadOnlySpan<float> input)
     {

@@ -32,18 +32,28 @@ internal abstract class QuantizedLayer
     /// <summary>The scratch row the layer's input is copied or quantized into, with its padding.</summary>
     public abstract int PaddedInput { get; }
 
-    /// <summary><c>y = activation(W·x + b)</c> for one sample.</summary>
-    public void Forward(ReadOnlySpan<float> x, Span<float> y, QuantizedScratch scratch)
+    /// <summary>The most samples <see cref="Forward"/> takes at once; one where the format computes each sample alone.</summary>
+    public virtual int RowsAtOnce => 1;
+
+    /// <summary><c>y = activation(W·x + b)</c> for <paramref name="rows"/> samples, one a row of <paramref name="x"/> and <paramref name="y"/>.</summary>
+    public void Forward(ReadOnlySpan<float> x, Span<float> y, int rows, QuantizedScratch scratch)
     {
-        MultiplyAddBias(x, y, scratch);
+        MultiplyAddBias(x, y, rows, scratch);
         if (_activation == Activation.Softmax)
-            Activations.Softmax(y, 1, OutputSize);
+            Activations.Softmax(y, rows, OutputSize);
         else
             Activations.Forward(y, _activation, _argument);
     }
 
-    /// <summary><c>y = W·x + b</c>.</summary>
+    /// <summary><c>y = W·x + b</c> for one sample.</summary>
     protected abstract void MultiplyAddBias(ReadOnlySpan<float> x, Span<float> y, QuantizedScratch scratch);
+
+    /// <summary><c>y = W·x + b</c> for <paramref name="rows"/> samples: one at a time, unless the format multiplies them together.</summary>
+    protected virtual void MultiplyAddBias(ReadOnlySpan<float> x, Span<float> y, int rows, QuantizedScratch scratch)
+    {
+        for (int r = 0; r < rows; r++)
+            MultiplyAddBias(x.Slice(r * InputSize, InputSize), y.Slice(r * OutputSize, OutputSize), scratch);
+    }
 
     /// <summary>
     /// The zeroed storage of <paramref name="rows"/> padded weight rows of <paramref name="stride"/> elements, starting on a

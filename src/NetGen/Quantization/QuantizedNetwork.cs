@@ -6,21 +6,23 @@ using NetGen.Quantization;
 namespace NetGen;
 
 /// <summary>
-/// A trained float network for inference with its weights in fewer bytes (<see cref="WeightFormat"/>): the same
-/// layers and activations, <c>y = activation(W·x + b)</c>, with <c>W</c> read as 8-bit integers or 16-bit floats and
-/// the biases float. Made once by <see cref="From"/> (or <c>network.Quantize(format)</c>); it does not train and does
-/// not follow the network it came from. Like a generated network, <see cref="Forward"/> and <see cref="Predict"/> may be
-/// called from any number of threads at once and allocate nothing once a thread has made its scratch.
+/// A trained float network frozen for inference, its weights stored in a <see cref="WeightFormat"/>: the same
+/// layers and activations, <c>y = activation(W·x + b)</c>, with <c>W</c> read as 8-bit integers or 16-bit floats in
+/// fewer bytes, or as float32 packed for batches, and the biases float. Made once by <see cref="From"/> (or
+/// <c>network.Quantize(format)</c>); it does not train and does not follow the network it came from. Like a generated
+/// network, <see cref="Forward"/> and <see cref="Predict"/> may be called from any number of threads at once and
+/// allocate nothing once a thread has made its scratch.
 /// </summary>
 public sealed class QuantizedNetwork
 {
     private readonly QuantizedLayer[] _layers;
-    private readonly int _width, _paddedInput, _sumRows;
+    private readonly int _width, _rowsAtOnce, _paddedInput, _sumRows;
 
     private QuantizedNetwork(NetworkDescription description, WeightFormat format, float outputThreshold, QuantizedLayer[] layers)
     {
         (Description, Format, OutputThreshold, _layers) = (description, format, outputThreshold, layers);
         _width = layers.Max(layer => layer.OutputSize);
+        _rowsAtOnce = layers.Min(layer => layer.RowsAtOnce);
         _paddedInput = layers.Max(layer => layer.PaddedInput);
         _sumRows = layers.Max(layer => layer.SumRows);
         Bytes = layers.Sum(layer => layer.Bytes);
@@ -28,7 +30,7 @@ public sealed class QuantizedNetwork
 
     /// <summary>
     /// Converts <paramref name="network"/>'s current parameters to <paramref name="format"/>. Int8 scales each
-    /// weight row by its largest magnitude; BFloat16 rounds each weight to nearest even.
+    /// weight row by its largest magnitude; BFloat16 rounds each weight to nearest even; Float32 keeps each weight.
     /// </summary>
     /// <exception cref="ArgumentException">A parameter is not finite, a weight is beyond what the format holds, or a layer is too large for the format.</exception>
     public static QuantizedNetwork From(INetwork<float> network, WeightFormat format)
@@ -50,6 +52,7 @@ public sealed class QuantizedNetwork
             {
                 WeightFormat.Int8 => new Int8Layer(layer, weights, bias),
                 WeightFormat.BFloat16 => new PackedLayer<BFloat16Format>(layer, weights, bias),
+                WeightFormat.Float32 => new FloatLayer(layer, weights, bias),
                 _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Expected a member of WeightFormat."),
             };
         }
@@ -71,22 +74,27 @@ public sealed class QuantizedNetwork
     /// <summary>The threshold <see cref="Predict"/> applies to a single output, as the network it was made from.</summary>
     public float OutputThreshold { get; }
 
-    /// <summary>The bytes that inference reads: weights with their padding and scales, and biases.</summary>
+    /// <summary>The bytes of the weights as stored, with their padding and scales (and Float32's packed panels), and of the biases.</summary>
     public long Bytes { get; }
 
     /// <summary>
     /// Inference: one sample, or a batch when the spans hold whole multiples of <see cref="InputSize"/> and
-    /// <see cref="OutputSize"/> (row-major, one sample a row). Each sample is computed alone, so a row's output does
-    /// not depend on the rows beside it.
+    /// <see cref="OutputSize"/> (row-major, one sample a row). Int8 and BFloat16 compute each sample alone, so a row's
+    /// output does not depend on the rows beside it. Float32 multiplies up to 256 rows together, summing each in an
+    /// order that may depend on how many there are, so that, as with a generated network's own <c>Forward</c>, a row's
+    /// last bits may differ between batches.
     /// </summary>
     /// <exception cref="ArgumentException">A span's length is not a whole number of rows, or the two disagree on the batch.</exception>
     public void Forward(ReadOnlySpan<float> input, Span<float> output)
     {
         int batch = Checks.BatchSize(input.Length, InputSize, nameof(input));
         Checks.Rows(output.Length, batch, OutputSize, nameof(OutputSize), nameof(output));
-        QuantizedScratch scratch = QuantizedScratch.For(_width, _paddedInput, _sumRows);
-        for (int sample = 0; sample < batch; sample++)
-            ForwardOne(input.Slice(sample * InputSize, InputSize), output.Slice(sample * OutputSize, OutputSize), scratch);
+        QuantizedScratch scratch = Scratch();
+        for (int first = 0; first < batch; first += _rowsAtOnce)
+        {
+            int rows = Math.Min(_rowsAtOnce, batch - first);
+            ForwardRows(input.Slice(first * InputSize, rows * InputSize), output.Slice(first * OutputSize, rows * OutputSize), rows, scratch);
+        }
     }
 
     /// <summary>
@@ -97,21 +105,24 @@ public sealed class QuantizedNetwork
     {
         Checks.Length(input, InputSize, nameof(input));
         Checks.Finite(input, nameof(input));
-        QuantizedScratch scratch = QuantizedScratch.For(_width, _paddedInput, _sumRows);
+        QuantizedScratch scratch = Scratch();
         // The output row lies in the scratch row the last layer did not read.
-        Span<float> output = (_layers.Length % 2 == 0 ? scratch.Second : scratch.First).AsSpan(0, OutputSize);
-        ForwardOne(input, output, scratch);
+        Span<float> output = (_layers.Length % 2 == 0 ? scratch.Second : scratch.First).Slice(0, OutputSize);
+        ForwardRows(input, output, 1, scratch);
         return Predictions.Decide<float>(output, OutputThreshold);
     }
 
-    private void ForwardOne(ReadOnlySpan<float> input, Span<float> output, QuantizedScratch scratch)
+    /// <summary>This thread's scratch, with room for the layers' outputs of as many rows as they take at once.</summary>
+    private QuantizedScratch Scratch() => QuantizedScratch.For(_width * _rowsAtOnce, _paddedInput, _sumRows);
+
+    private void ForwardRows(ReadOnlySpan<float> input, Span<float> output, int rows, QuantizedScratch scratch)
     {
         ReadOnlySpan<float> x = input;
         for (int l = 0; l < _layers.Length; l++)
         {
             QuantizedLayer layer = _layers[l];
-            Span<float> y = l == _layers.Length - 1 ? output : (l % 2 == 0 ? scratch.First : scratch.Second).AsSpan(0, layer.OutputSize);
-            layer.Forward(x, y, scratch);
+            Span<float> y = l == _layers.Length - 1 ? output : (l % 2 == 0 ? scratch.First : scratch.Second).Slice(0, rows * layer.OutputSize);
+            layer.Forward(x, y, rows, scratch);
             x = y;
         }
     }

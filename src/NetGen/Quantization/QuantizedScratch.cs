@@ -1,4 +1,5 @@
 using System;
+using NetGen.Kernels;
 
 namespace NetGen.Quantization;
 
@@ -12,8 +13,14 @@ internal sealed class QuantizedScratch
     [ThreadStatic]
     private static QuantizedScratch? t_scratch;
 
-    /// <summary>Two rows of layer outputs: each layer reads one and writes the other.</summary>
-    public float[] First = [], Second = [];
+    private float[] _first = [], _second = [];
+    private int _firstOrigin, _secondOrigin;
+
+    /// <summary>Layer outputs, each starting on a cache line (<see cref="Alignment"/>): each layer reads one and writes the other.</summary>
+    public Span<float> First => _first.AsSpan(_firstOrigin);
+
+    /// <inheritdoc cref="First"/>
+    public Span<float> Second => _second.AsSpan(_secondOrigin);
 
     /// <summary>A layer's input copied with zero padding.</summary>
     public float[] Padded = [];
@@ -25,12 +32,15 @@ internal sealed class QuantizedScratch
 
     public float[] FloatSums = [];
 
-    /// <summary>This thread's scratch, large enough for layers of <paramref name="width"/> outputs, <paramref name="paddedInput"/> padded inputs and <paramref name="sumRows"/> rows of sums.</summary>
-    public static QuantizedScratch For(int width, int paddedInput, int sumRows)
+    /// <summary>This thread's scratch, large enough for <paramref name="outputs"/> layer outputs, <paramref name="paddedInput"/> padded inputs and <paramref name="sumRows"/> rows of sums.</summary>
+    public static QuantizedScratch For(int outputs, int paddedInput, int sumRows)
     {
         QuantizedScratch scratch = t_scratch ??= new QuantizedScratch();
-        if (scratch.First.Length < width)
-            (scratch.First, scratch.Second) = (new float[width], new float[width]);
+        if (scratch.First.Length < outputs)
+        {
+            scratch._first = Alignment.Allocate<float>(outputs, out scratch._firstOrigin);
+            scratch._second = Alignment.Allocate<float>(outputs, out scratch._secondOrigin);
+        }
         if (scratch.Padded.Length < paddedInput)
             (scratch.Padded, scratch.Levels) = (new float[paddedInput], new byte[paddedInput]);
         if (scratch.IntegerSums.Length < sumRows)

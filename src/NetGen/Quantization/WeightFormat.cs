@@ -12,4 +12,12 @@ public enum WeightFormat
 
     /// <summary>bfloat16: the upper half of a float, rounded to nearest even; float's range with 8 significant bits. Half of float's weight bytes.</summary>
     BFloat16,
+
+    /// <summary>
+    /// float32, every weight as the network holds it, packed once for the products of batches as ONNX Runtime packs a
+    /// model's constant weights: on a core with two full-width 512-bit FMA pipes, a batch's product reads the packed
+    /// panels where the network's own <c>Forward</c> copies its weights' panels each call. Up to 256 samples are
+    /// multiplied together. Up to twice float's weight bytes: the panels beside the rows single samples read.
+    /// </summary>
+    Float32,
 }

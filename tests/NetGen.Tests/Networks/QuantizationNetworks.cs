@@ -17,6 +17,16 @@ public partial class QuantizedMnistShapeNet;
 [Dense(1, Activation.Sigmoid)]
 public partial class QuantizedOddShapeNet;
 
+/// <summary>
+/// A 1024-wide layer whose weights (1.2 MB) the products of a few rows copy in slices, then 100 outputs: a four-vector
+/// panel, a two-vector panel and four columns past them on a full-width core.
+/// </summary>
+[Network(Loss.MeanSquaredError)]
+[Input(300)]
+[Dense(1024, Activation.ReLU)]
+[Dense(100, Activation.Identity)]
+public partial class QuantizedWideNet;
+
 /// <summary>A classifier of the 8x8 digits.</summary>
 [Network(Loss.CrossEntropy)]
 [Input(64)]

@@ -6,7 +6,7 @@ namespace NetGen.Tests.Quantization;
 /// <summary>
 /// Plain loops of what the quantized formats mean, written from their definitions in the docs (not from the
 /// kernels): 7-bit activation levels over a row's range, 8-bit weights scaled per row, bfloat16 as the nearest of
-/// the two 16-bit truncations, and the layer arithmetic they give, in double.
+/// the two 16-bit truncations, float32 weights as they are, and the layer arithmetic they give, in double.
 /// </summary>
 internal static class QuantizationReference
 {
@@ -87,7 +87,7 @@ internal static class QuantizationReference
                 else
                 {
                     for (int i = 0; i < layer.InputSize; i++)
-                        sum += (double)NearestBFloat16(row[i]) * x[i];
+                        sum += (double)(format == WeightFormat.BFloat16 ? NearestBFloat16(row[i]) : row[i]) * x[i];
                 }
                 y[o] = sum + parameters[layer.ParameterOffset + layer.WeightCount + o];
             }

@@ -40,12 +40,12 @@ public sealed class QuantizedNetworkTests
 
     /// <summary>
     /// Fewer bytes cost little: every output of a random 784-256-10 and of the odd-shaped net stays near the float
-    /// network's (probabilities within 0.01 for Int8, 0.003 for bfloat16), and the largest output picks the same class
-    /// in nearly every sample.
+    /// network's (probabilities within 0.01 for Int8, 0.003 for bfloat16, float32's rounding for float32).
     /// </summary>
     [Theory]
     [InlineData(WeightFormat.Int8, 0.01)]
     [InlineData(WeightFormat.BFloat16, 0.003)]
+    [InlineData(WeightFormat.Float32, 1e-5)]
     public void Outputs_stay_near_the_float_networks(WeightFormat format, double bound)
     {
         foreach (INetwork<float> network in Networks())
@@ -78,7 +78,12 @@ public sealed class QuantizedNetworkTests
         for (int s = 0; s < 6; s++)
         {
             quantized.Forward(inputs.AsSpan(s * 784, 784), alone);
-            Assert.Equal(alone, batched.AsSpan(s * 10, 10).ToArray());
+            // Float32 multiplies a batch's rows together, each summed in an order that may depend on the batch.
+            if (format == WeightFormat.Float32)
+                for (int o = 0; o < 10; o++)
+                    Assert.Equal(alone[o], batched[s * 10 + o], 1e-6f);
+            else
+                Assert.Equal(alone, batched.AsSpan(s * 10, 10).ToArray());
             Assert.Equal(Array.IndexOf(alone, alone.Max()), quantized.Predict(inputs.AsSpan(s * 784, 784)));
         }
     }
@@ -100,13 +105,15 @@ public sealed class QuantizedNetworkTests
     }
 
     [Fact]
-    public void The_weights_take_a_quarter_and_a_half_of_floats_bytes()
+    public void The_weights_take_a_quarter_and_a_half_of_floats_bytes_and_float32_at_most_twice()
     {
         var network = new QuantizedMnistShapeNet(1);
         long floatBytes = 4L * QuantizedMnistShapeNet.ParameterCount;
         // Padding rows to whole vectors and blocks, and the scales, add a few percent at most.
         Assert.InRange(network.Quantize(WeightFormat.Int8).Bytes, floatBytes / 4, floatBytes / 4 * 1.08);
         Assert.InRange(network.Quantize(WeightFormat.BFloat16).Bytes, floatBytes / 2, floatBytes / 2 * 1.05);
+        // Float32 keeps float's weights, and where the core reads packed panels, those as well.
+        Assert.InRange(network.Quantize(WeightFormat.Float32).Bytes, floatBytes, 2 * floatBytes * 1.01);
         Assert.Equal(WeightFormat.Int8, network.Quantize(WeightFormat.Int8).Format);
         Assert.Equal(QuantizedMnistShapeNet.Description, network.Quantize(WeightFormat.BFloat16).Description);
     }
@@ -120,7 +127,8 @@ public sealed class QuantizedNetworkTests
         const int samples = 64;
         float[] inputs = Inputs(network, samples, 14);
         var expected = new float[samples * 10];
-        quantized.Forward(inputs, expected);
+        for (int s = 0; s < samples; s++)
+            quantized.Forward(inputs.AsSpan(s * 784, 784), expected.AsSpan(s * 10, 10));
 
         var results = new float[8][];
         Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, t =>
@@ -133,6 +141,19 @@ public sealed class QuantizedNetworkTests
         });
 
         Assert.All(results, result => Assert.Equal(expected, result));
+
+        // Whole batches at once too, which Float32 multiplies together: the same batch gives the same bits on any thread.
+        var batched = new float[samples * 10];
+        quantized.Forward(inputs, batched);
+        var batchResults = new float[8][];
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, t =>
+        {
+            var output = new float[samples * 10];
+            for (int repeat = 0; repeat < 20; repeat++)
+                quantized.Forward(inputs, output);
+            batchResults[t] = output;
+        });
+        Assert.All(batchResults, result => Assert.Equal(batched, result));
     }
 
     [Theory]
@@ -141,14 +162,15 @@ public sealed class QuantizedNetworkTests
     {
         var network = new QuantizedOddShapeNet(8);
         QuantizedNetwork quantized = network.Quantize(format);
-        float[] inputs = Inputs(network, 4, 15);
-        var outputs = new float[4];
+        float[] inputs = Inputs(network, 300, 15);
+        var outputs = new float[300];
         quantized.Forward(inputs, outputs);
         quantized.Predict(inputs.AsSpan(0, 37));
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 100; i++)
         {
+            quantized.Forward(inputs.AsSpan(0, 4 * 37), outputs.AsSpan(0, 4));
             quantized.Forward(inputs, outputs);
             quantized.Predict(inputs.AsSpan(0, 37));
         }
@@ -229,6 +251,65 @@ public sealed class QuantizedNetworkTests
         {
             network.Quantize(format).Forward(input, actual);
             Assert.Equal(expected[0], actual[0], 1e-3f);
+        }
+    }
+
+    /// <summary>
+    /// Float32 over batches of every kind its products take: a single row, rows outside blocks, a B beyond 1 MB copied in
+    /// slices for a few rows, many rows, and more than the 256 it multiplies at once; against the definition in double.
+    /// </summary>
+    [Fact]
+    public void Float32_computes_the_definition_for_every_batch()
+    {
+        INetwork<float>[] networks = [new QuantizedWideNet(17), new QuantizedMnistShapeNet(18), new QuantizedOddShapeNet(19)];
+        foreach (INetwork<float> network in networks)
+        {
+            QuantizedNetwork frozen = network.Quantize(WeightFormat.Float32);
+            foreach (int batch in new[] { 1, 3, 13, 64, 300 })
+            {
+                float[] inputs = Inputs(network, batch, 20 + batch);
+                var outputs = new float[batch * network.OutputSize];
+                frozen.Forward(inputs, outputs);
+                for (int s = 0; s < batch; s++)
+                {
+                    double[] expected = QuantizationReference.Forward(network, WeightFormat.Float32, inputs.AsSpan(s * network.InputSize, network.InputSize));
+                    for (int o = 0; o < expected.Length; o++)
+                        Assert.InRange(Math.Abs(outputs[s * network.OutputSize + o] - expected[o]), 0, 2e-5 * (1 + Math.Abs(expected[o])));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Panels are packed for the kind of core the process runs on; a product on the other kind (only tests switch it)
+    /// copies its own rather than read panels laid out for other blocks.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Float32_made_on_one_kind_of_core_computes_the_definition_on_the_other(bool halvedWhenMade)
+    {
+        var network = new QuantizedWideNet(21);
+        bool saved = NetGen.Kernels.VectorPipes.HalvedVector512;
+        try
+        {
+            NetGen.Kernels.VectorPipes.HalvedVector512 = halvedWhenMade;
+            QuantizedNetwork frozen = network.Quantize(WeightFormat.Float32);
+            NetGen.Kernels.VectorPipes.HalvedVector512 = !halvedWhenMade;
+            const int batch = 40;
+            float[] inputs = Inputs(network, batch, 22);
+            var outputs = new float[batch * 100];
+            frozen.Forward(inputs, outputs);
+            for (int s = 0; s < batch; s += 13)
+            {
+                double[] expected = QuantizationReference.Forward(network, WeightFormat.Float32, inputs.AsSpan(s * 300, 300));
+                for (int o = 0; o < 100; o++)
+                    Assert.InRange(Math.Abs(outputs[s * 100 + o] - expected[o]), 0, 2e-5 * (1 + Math.Abs(expected[o])));
+            }
+        }
+        finally
+        {
+            NetGen.Kernels.VectorPipes.HalvedVector512 = saved;
         }
     }
 }
