@@ -268,12 +268,27 @@ internal static partial class MatrixProduct
             int j = start;
             ref T aRow = ref Unsafe.Add(ref a, r * aRowStride);
             ref T cRow = ref Unsafe.Add(ref c, (nint)r * columns);
+            // Panels packed beforehand, which the blocks of rows have just read, are read here too: B's rows in place,
+            // which the panels had evicted from L2, took 34 us for a 784-256 layer's fifth row against 6 from the panels,
+            // and a row alone reads the panels in 5.5 us against 6.9 in place (on an Ice Lake core).
+            for (; !Unsafe.IsNullRef(ref panels) && j < pairsEnd; j += j < quadsEnd ? 4 * width : 2 * width)
+            {
+                ref T panel = ref Unsafe.Add(ref panels, (nint)j * depth);
+                if (j < quadsEnd)
+                {
+                    Block1x4<T, TVector, TWidth>(ref aRow, aDepthStride, ref panel, 4 * width, ref Unsafe.Add(ref cRow, j), ref init, hasInit, j, depth);
+                    continue;
+                }
+                for (int v = 0; v < 2 * width; v += width)
+                    TWidth.Store(Column<T, TVector, TWidth>(ref aRow, aDepthStride, ref Unsafe.Add(ref panel, v),
+                        hasInit ? TWidth.Load(ref init, j + v) : TWidth.Zero, 2 * width, depth), ref cRow, j + v);
+            }
             for (; j + 8 * width <= end; j += 8 * width)
                 Block1x8<T, TVector, TWidth>(ref aRow, aDepthStride, ref Unsafe.Add(ref b, j), ref Unsafe.Add(ref cRow, j),
                     ref init, hasInit, j, columns, depth);
             for (; j + 4 * width <= end; j += 4 * width)
-                Block1x4<T, TVector, TWidth>(ref aRow, aDepthStride, ref Unsafe.Add(ref b, j), ref Unsafe.Add(ref cRow, j),
-                    ref init, hasInit, j, columns, depth);
+                Block1x4<T, TVector, TWidth>(ref aRow, aDepthStride, ref Unsafe.Add(ref b, j), columns, ref Unsafe.Add(ref cRow, j),
+                    ref init, hasInit, j, depth);
             for (; j < end; j += width)
                 TWidth.Store(Column<T, TVector, TWidth>(ref aRow, aDepthStride, ref Unsafe.Add(ref b, j),
                     hasInit ? TWidth.Load(ref init, j) : TWidth.Zero, columns, depth), ref cRow, j);
@@ -673,7 +688,7 @@ internal static partial class MatrixProduct
 
     /// <summary>One row by four vectors of C: enough independent sums to hide the FMA latency when there is a single row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Block1x4<T, TVector, TWidth>(ref T a, nint aDepthStride, ref T b, ref T c, ref T init, bool hasInit, int j, int columns, int depth)
+    private static void Block1x4<T, TVector, TWidth>(ref T a, nint aDepthStride, ref T b, nint bStride, ref T c, ref T init, bool hasInit, int j, int depth)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TVector : struct
         where TWidth : IVectorWidth<T, TVector>
@@ -692,7 +707,7 @@ internal static partial class MatrixProduct
             c1 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, width), c1);
             c2 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 2 * width), c2);
             c3 = TWidth.MultiplyAdd(x, TWidth.Load(ref bRow, 3 * width), c3);
-            bRow = ref Unsafe.Add(ref bRow, columns);
+            bRow = ref Unsafe.Add(ref bRow, bStride);
             ap += aDepthStride;
         }
         TWidth.Store(c0, ref c, 0);
