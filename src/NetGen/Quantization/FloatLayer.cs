@@ -18,6 +18,9 @@ internal sealed class FloatLayer : QuantizedLayer
     /// </summary>
     private const int BatchRows = 256;
 
+    /// <summary>The most floats of one layer's outputs for the rows taken at once (16 MB), so that a very wide layer takes fewer rows.</summary>
+    private const int ScratchFloats = 4 << 20;
+
     private readonly ArraySegment<float> _weights, _panels;
 
     public FloatLayer(LayerDescription layer, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias) : base(layer, bias)
@@ -35,7 +38,7 @@ internal sealed class FloatLayer : QuantizedLayer
 
     public override int PaddedInput => 0;
 
-    public override int RowsAtOnce => BatchRows;
+    public override int RowsAtOnce => Math.Clamp(ScratchFloats / OutputSize, 1, BatchRows);
 
     protected override void MultiplyAddBias(ReadOnlySpan<float> x, Span<float> y, QuantizedScratch scratch) => MultiplyAddBias(x, y, 1, scratch);
 

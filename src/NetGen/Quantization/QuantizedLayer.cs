@@ -32,7 +32,7 @@ internal abstract class QuantizedLayer
     /// <summary>The scratch row the layer's input is copied or quantized into, with its padding.</summary>
     public abstract int PaddedInput { get; }
 
-    /// <summary>The most samples <see cref="Forward"/> takes at once; one where the format computes each sample alone.</summary>
+    /// <summary>The most samples <see cref="Forward"/> takes at once: one where the format computes each sample alone.</summary>
     public virtual int RowsAtOnce => 1;
 
     /// <summary><c>y = activation(W·x + b)</c> for <paramref name="rows"/> samples, one a row of <paramref name="x"/> and <paramref name="y"/>.</summary>

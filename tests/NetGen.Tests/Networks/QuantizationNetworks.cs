@@ -27,6 +27,13 @@ public partial class QuantizedOddShapeNet;
 [Dense(100, Activation.Identity)]
 public partial class QuantizedWideNet;
 
+/// <summary>A layer so wide (20,000 outputs) that Float32 takes fewer than 256 rows at once, to keep its scratch within 16 MB.</summary>
+[Network(Loss.MeanSquaredError)]
+[Input(3)]
+[Dense(20_000, Activation.ReLU)]
+[Dense(2, Activation.Identity)]
+public partial class QuantizedVeryWideNet;
+
 /// <summary>A classifier of the 8x8 digits.</summary>
 [Network(Loss.CrossEntropy)]
 [Input(64)]

@@ -256,12 +256,13 @@ public sealed class QuantizedNetworkTests
 
     /// <summary>
     /// Float32 over batches of every kind its products take: a single row, rows outside blocks, a B beyond 1 MB copied in
-    /// slices for a few rows, many rows, and more than the 256 it multiplies at once; against the definition in double.
+    /// slices for a few rows, many rows, and more than the 256 it multiplies at once (209 for a layer of 20,000 outputs,
+    /// whose 256 rows would pass its 16 MB of scratch); against the definition in double.
     /// </summary>
     [Fact]
     public void Float32_computes_the_definition_for_every_batch()
     {
-        INetwork<float>[] networks = [new QuantizedWideNet(17), new QuantizedMnistShapeNet(18), new QuantizedOddShapeNet(19)];
+        INetwork<float>[] networks = [new QuantizedWideNet(17), new QuantizedMnistShapeNet(18), new QuantizedOddShapeNet(19), new QuantizedVeryWideNet(20)];
         foreach (INetwork<float> network in networks)
         {
             QuantizedNetwork frozen = network.Quantize(WeightFormat.Float32);
