@@ -53,23 +53,8 @@ public class SteadyStateAllocationTests
         // The warm-up grows the scratch to this batch size and runs every static constructor.
         RunEveryOperation(network, inputs, output, targets, labels);
 
-        // A network that allocates per call allocates in every window. The runtime itself may allocate on
-        // the calling thread once, while the other tests run beside this one (seen once: 2,616 bytes in one
-        // window of one case, with DOTNET_EnableHWIntrinsic=0, and none on rerunning), so the steady state
-        // is a window that allocates nothing.
-        var allocations = new long[Windows];
-        for (int window = 0; window < Windows; window++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int repetition = 0; repetition < Repetitions; repetition++)
-                RunEveryOperation(network, inputs, output, targets, labels);
-            allocations[window] = GC.GetAllocatedBytesForCurrentThread() - before;
-            if (allocations[window] == 0)
-                return;
-        }
-
-        Assert.Fail($"In each of {Windows} windows, {Repetitions} rounds of Forward, Predict, ComputeGradients and TrainStep "
-            + $"at batch {labels.Length} allocated: {string.Join(", ", allocations)} bytes.");
+        SteadyState.AssertAllocatesNothing(() => RunEveryOperation(network, inputs, output, targets, labels), Repetitions, Windows,
+            $"Forward, Predict, ComputeGradients and TrainStep at batch {labels.Length}");
     }
 
     private static void RunEveryOperation<T>(INetwork<T> network, T[] inputs, T[] output, T[] targets, int[] labels)

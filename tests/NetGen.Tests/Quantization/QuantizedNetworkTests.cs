@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using NetGen.Tests.Networks;
+using NetGen.Tests.Support;
 using Xunit;
 
 namespace NetGen.Tests.Quantization;
@@ -167,15 +168,12 @@ public sealed class QuantizedNetworkTests
         quantized.Forward(inputs, outputs);
         quantized.Predict(inputs.AsSpan(0, 37));
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 100; i++)
+        SteadyState.AssertAllocatesNothing(() =>
         {
             quantized.Forward(inputs.AsSpan(0, 4 * 37), outputs.AsSpan(0, 4));
             quantized.Forward(inputs, outputs);
             quantized.Predict(inputs.AsSpan(0, 37));
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        }, repetitions: 100, windows: 3, $"{format} Forward on 4 and 300 rows and Predict");
     }
 
     [Theory]
