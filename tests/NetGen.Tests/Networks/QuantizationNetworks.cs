@@ -18,7 +18,7 @@ public partial class QuantizedMnistShapeNet;
 public partial class QuantizedOddShapeNet;
 
 /// <summary>
-/// A 1024-wide layer whose weights (1.2 MB) the products of a few rows copy in slices, then 100 outputs: a four-vector
+/// A 1024-wide layer whose weights (1.2 MB) the products of a few rows read in slices, then 100 outputs: a four-vector
 /// panel, a two-vector panel and four columns past them on a full-width core.
 /// </summary>
 [Network(Loss.MeanSquaredError)]

@@ -253,7 +253,7 @@ public sealed class QuantizedNetworkTests
     }
 
     /// <summary>
-    /// Float32 over batches of every kind its products take: a single row, rows outside blocks, a B beyond 1 MB copied in
+    /// Float32 over batches of every kind its products take: a single row, rows outside blocks, a B beyond 1 MB read in
     /// slices for a few rows, many rows, and more than the 256 it multiplies at once (209 for a layer of 20,000 outputs,
     /// whose 256 rows would pass its 16 MB of scratch); against the definition in double.
     /// </summary>
