@@ -58,15 +58,6 @@ internal static class Workload
         return peer;
     }
 
-    /// <summary>Throws unless ONNX Runtime's output matches a frozen float network's on the peer's bound input.</summary>
-    public static void CheckForward(string workload, QuantizedNetwork frozen, OnnxRuntimePeer peer)
-    {
-        var expected = new float[peer.Output.Length];
-        frozen.Forward(peer.Input, expected);
-        peer.Run();
-        Check(workload + $" ONNX Runtime forward against NetGen {frozen.Format}", expected, peer.Output, 1e-5);
-    }
-
     /// <summary>Throws unless the layer-list twin's forward output matches the generated network's.</summary>
     public static void CheckForward(string workload, INetwork<float> network, LayerListNetwork twin, ReadOnlySpan<float> input)
     {
@@ -78,12 +69,21 @@ internal static class Workload
     }
 
     /// <summary>Throws unless ONNX Runtime's output matches the generated network's on the peer's bound input (one sample or a batch).</summary>
-    public static void CheckForward(string workload, INetwork<float> network, OnnxRuntimePeer peer)
+    public static void CheckForward(string workload, INetwork<float> network, OnnxRuntimePeer peer) =>
+        CheckForward(workload + " ONNX Runtime forward", network.Forward, peer);
+
+    /// <summary>Throws unless ONNX Runtime's output matches a frozen float network's on the peer's bound input.</summary>
+    public static void CheckForward(string workload, QuantizedNetwork frozen, OnnxRuntimePeer peer) =>
+        CheckForward(workload + $" ONNX Runtime forward against NetGen {frozen.Format}", frozen.Forward, peer);
+
+    private delegate void ForwardCall(ReadOnlySpan<float> input, Span<float> output);
+
+    private static void CheckForward(string what, ForwardCall forward, OnnxRuntimePeer peer)
     {
         var expected = new float[peer.Output.Length];
-        network.Forward(peer.Input, expected);
+        forward(peer.Input, expected);
         peer.Run();
-        Check(workload + " ONNX Runtime forward", expected, peer.Output, 1e-5);
+        Check(what, expected, peer.Output, 1e-5);
     }
 
     /// <summary>Throws unless loss and gradients of the twins agree on one batch (parameters are not changed).</summary>

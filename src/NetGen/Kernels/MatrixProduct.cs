@@ -243,7 +243,7 @@ internal static partial class MatrixProduct
         (int quadsEnd, int pairsEnd) = PanelEnds(start, end, width, Tall<T, TVector>());
         int blockedRows = rows / RowBlock * RowBlock;
         // Panels packed beforehand cover exactly these when they start at the first column (see PackedColumns).
-        if (start != 0 || pairsEnd != PackedColumns<T>(columns))
+        if (!Unsafe.IsNullRef(ref panels) && (start != 0 || pairsEnd != PackedColumns<T>(columns)))
             panels = ref Unsafe.NullRef<T>();
         if (quadsEnd > start)
             MultiplyPanels<T, TVector, TWidth>(ref a, aRowStride, aDepthStride, ref b, ref panels, ref c, ref init, hasInit, rows, columns, depth, start, quadsEnd, 4);
@@ -432,21 +432,21 @@ internal static partial class MatrixProduct
                             if (step == SixRows)
                             {
                                 if (ahead)
-                                    BlockRowsBy4<T, TVector, TWidth, SixRowBlockAhead>(ref aRows, aRowStride, aDepthStride, ref bPanel, bStride, ref cTile, ref init, hasInit, j,
+                                    BlockRowsBy4<T, TVector, TWidth, Prefetching<SixRowBlock>>(ref aRows, aRowStride, aDepthStride, ref bPanel, bStride, ref cTile, ref init, hasInit, j,
                                         accumulate, columns, sliceDepth, ref aheadFrom, aheadSteps);
                                 else
                                     BlockRowsBy4<T, TVector, TWidth, SixRowBlock>(ref aRows, aRowStride, aDepthStride, ref bPanel, bStride, ref cTile, ref init, hasInit, j,
-                                        accumulate, columns, sliceDepth, ref b, 0);
+                                        accumulate, columns, sliceDepth, ref aheadFrom, aheadSteps);
                                 continue;
                             }
                             if (panelVectors == 4)
                             {
                                 if (ahead)
-                                    BlockRowsBy4<T, TVector, TWidth, FourRowBlockAhead>(ref aRows, aRowStride, aDepthStride, ref bPanel, bStride, ref cTile, ref init, hasInit, j,
+                                    BlockRowsBy4<T, TVector, TWidth, Prefetching<FourRowBlock>>(ref aRows, aRowStride, aDepthStride, ref bPanel, bStride, ref cTile, ref init, hasInit, j,
                                         accumulate, columns, sliceDepth, ref aheadFrom, aheadSteps);
                                 else
                                     BlockRowsBy4<T, TVector, TWidth, FourRowBlock>(ref aRows, aRowStride, aDepthStride, ref bPanel, bStride, ref cTile, ref init, hasInit, j,
-                                        accumulate, columns, sliceDepth, ref b, 0);
+                                        accumulate, columns, sliceDepth, ref aheadFrom, aheadSteps);
                                 continue;
                             }
                             TVector init0 = hasInit ? TWidth.Load(ref init, j) : TWidth.Zero, init1 = hasInit ? TWidth.Load(ref init, j + width) : TWidth.Zero;
@@ -970,16 +970,10 @@ internal static partial class MatrixProduct
         public static bool Ahead => false;
     }
 
-    private readonly struct SixRowBlockAhead : IBlockRows
+    /// <summary>The block of <typeparamref name="TRows"/>, also asking L2 for the next slice's lines.</summary>
+    private readonly struct Prefetching<TRows> : IBlockRows where TRows : struct, IBlockRows
     {
-        public static bool Six => true;
-
-        public static bool Ahead => true;
-    }
-
-    private readonly struct FourRowBlockAhead : IBlockRows
-    {
-        public static bool Six => false;
+        public static bool Six => TRows.Six;
 
         public static bool Ahead => true;
     }
