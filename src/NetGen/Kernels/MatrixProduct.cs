@@ -51,6 +51,16 @@ internal static partial class MatrixProduct
     /// </summary>
     private const int PanelGroupBytes = 256 * 1024;
 
+    /// <summary>An Ice Lake server core's L2.</summary>
+    private const int L2Bytes = 1280 * 1024;
+
+    /// <summary>
+    /// The largest four-vector panel a deep product reads where it lies in B (see <see cref="MultiplyPanels"/>): a sixth
+    /// of L2. At B's row stride of 1 KB a panel's lines fall in a quarter of L2's sets; 784 rows (196 KB) stayed there,
+    /// 896 (224 KB) did not.
+    /// </summary>
+    private const int InPlacePanelBytes = L2Bytes / 6;
+
     /// <param name="a">A[0, 0].</param>
     /// <param name="aRowStride">Elements from A[r, p] to A[r + 1, p].</param>
     /// <param name="aDepthStride">Elements from A[r, p] to A[r, p + 1].</param>
@@ -343,7 +353,16 @@ internal static partial class MatrixProduct
         // faster in slices (783 against 729 us on an Ice Lake core, medians of 21 runs in turns). Four-vector panels
         // in six-row blocks are copied whole: in slices of 128 (32 KB) a 1024-1024 layer at batch 256 took 4.04 ms
         // against 3.68 whole, and 784-256 667 us against 661.
-        bool deep = tall && depth > DepthSlice && rows >= SlicedRows;
+        // Not when the panels stay in L2 where they lie, read by rows of A along their rows (a layer's forward product):
+        // a B no larger than L2 whose four-vector panels fit in a sixth of it, or a B that is one such panel already.
+        // Uncopied, 784-256 at batch 128 took 320 instead of 346 us on an Ice Lake core, at batch 256 628 instead of 656,
+        // 512-256 413 instead of 426, and 784-64 147 instead of 158; with a deeper panel (896-256 822 against 754 us,
+        // 1024-256 1055 against 860) or a B beyond L2 (784-768) the copy won again, and so it did in a weight gradient,
+        // whose broadcasts each read another line of A (784-256 at batch 512: 2248 against 2143 us).
+        long panelBytes = (long)depth * panelWidth * Unsafe.SizeOf<T>();
+        bool inPlace = panelVectors == 4 && (columns == panelWidth
+            || aDepthStride == 1 && panelBytes <= InPlacePanelBytes && panelBytes / panelWidth * columns <= L2Bytes);
+        bool deep = tall && depth > DepthSlice && rows >= SlicedRows && !inPlace;
         packed |= deep;
         // A shallow product's four-vector panels (a weight gradient over a batch of up to 128) are copied in slices of
         // 64 (16 KB): whole, 32 KB beside A's lines in L1, a 784-256 gradient at batch 128 took 394 us, in slices 336.

@@ -8,7 +8,8 @@ namespace NetGen.Tests.Kernels;
 /// Deep and wide products against plain loops: the forward product over a deep input, the weight gradient over a
 /// large batch and the input gradient from a wide next layer, with widths that leave every tail (a 128-bit vector,
 /// scalars) after the widest vectors, and with outputs whose rows lie a multiple of 2 KB apart (512 floats, 256
-/// doubles), which the product reads through copies of its column panels. The forward and weight-gradient cases run
+/// doubles), which the product reads through copies of its column panels, and deep products of many rows whose panels
+/// are read where they lie or through copies, by their size. The forward and weight-gradient cases run
 /// <see cref="DenseKernelTests"/>' checks, halves and blocks of rows included, at these sizes.
 /// </summary>
 public sealed class DeepProductTests
@@ -29,6 +30,11 @@ public sealed class DeepProductTests
     [InlineData(40, 520, 520)]
     [InlineData(64, 300, 1000)]
     [InlineData(100, 300, 1000)]
+    [InlineData(128, 300, 64)]
+    [InlineData(131, 784, 256)]
+    [InlineData(133, 520, 80)]
+    [InlineData(130, 900, 256)]
+    [InlineData(129, 784, 400)]
     public void A_deep_forward_product_matches_the_definition(int batch, int inSize, int outSize)
     {
         DenseKernelTests.CheckForward<float>(new TestData(batch * 7 + inSize), batch, inSize, outSize);
@@ -61,6 +67,8 @@ public sealed class DeepProductTests
     [InlineData(300, 9, 512)]
     [InlineData(40, 13, 256)]
     [InlineData(1400, 40, 200)]
+    [InlineData(300, 130, 64)]
+    [InlineData(520, 128, 256)]
     public void A_weight_gradient_over_a_large_batch_matches_the_definition(int batch, int inSize, int outSize)
     {
         DenseKernelTests.CheckBackwardWeights<float>(new TestData(batch + 3 * outSize), batch, inSize, outSize);
