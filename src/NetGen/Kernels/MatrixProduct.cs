@@ -367,13 +367,24 @@ internal static partial class MatrixProduct
         // A shallow product's four-vector panels (a weight gradient over a batch of up to 128) are copied in slices of
         // 64 (16 KB): whole, 32 KB beside A's lines in L1, a 784-256 gradient at batch 128 took 394 us, in slices 336.
         bool shallowSliced = packed && panelVectors == 4 && depth > ShallowSlice && depth <= ShallowDepth;
-        // A B beyond L2, copied for a few blocks of rows, is copied a slice of the depth at a time across all its
-        // panels, each row's part of B read whole (a page of a 1024-wide layer): copied a panel at a time, each row's
-        // 256 bytes on another page, the copy waited on one miss after another. The panels then run one after the
-        // other, each slice's copy (32 KB) read in L1 by every block of rows. A 1024-1024 layer at batch 16 took 428
-        // instead of 476 us; at batch 64 it ran as fast either way, at 256 slower.
-        bool swept = packed && !shallowSliced && panelVectors == 4 && blockedRows <= SweptRows
+        // A B beyond L2 read by a few blocks of rows is read a slice of the depth at a time across all its panels (swept):
+        // the panels run one after the other, each one's slice read by every block of rows, while the next slice's
+        // lines are asked of L2 (below). Where the panels were not packed beforehand, it reads the slice's rows of B
+        // where they lie, so long as they take no more than half of L2 (a 1024-wide layer's 128 rows are 512 KB): copied
+        // instead, each row's part of B read whole (a page of a 1024-wide layer) into a slice of the panels read in L1,
+        // a 1024-1024 layer at batch 16 took 444-458 us against 334-352 in place, at batch 8 387-401 against 318, and
+        // 2048-512 560-573 against 439-443, and so a weight gradient of a few rows (16 inputs by 512 outputs at batch
+        // 1000: 203-208 against 136-137 us). B's rows 4 KB apart still fall in a few sets of L1, so each block of rows
+        // reads the slice from L2, but the copy's wait on L3 is gone. At other strides the panels were read whole, one
+        // at a time, the first block of rows waiting on L3 for each: 4096-256 at batch 16 took 540-547 us against 265
+        // swept, 1536-768 597-635 against 363-443, a gradient of 8 inputs by 256 outputs at batch 3000 231-267 against
+        // 141; 784-2000, whose slice of 128 rows (1 MB) would fill L2, took 498 against 560 swept, and is not.
+        bool sweeps = panelVectors == 4 && !shallowSliced && blockedRows <= SweptRows
             && (long)depth * (stop - start) * Unsafe.SizeOf<T>() > LargeBBytes;
+        bool sweptInPlace = sweeps && !prepacked && blockedRows > RowBlock
+            && (long)(DepthSlice / 2) * columns * Unsafe.SizeOf<T>() <= L2Bytes / 2;
+        bool swept = sweeps && packed || sweptInPlace;
+        bool copied = packed && !prepacked && !sweptInPlace;
         bool sliced = deep && panelVectors == 2 || shallowSliced || swept;
         int slice = shallowSliced ? ShallowSlice : swept ? DepthSlice / 2 : sliced ? DepthSlice : Math.Max(depth, 1);
         // Several panels are copied in one sweep down B, each row's part read as one contiguous run: a panel alone
@@ -382,7 +393,7 @@ internal static partial class MatrixProduct
         int panelLength = slice * panelWidth;
         int group = swept ? (stop - start) / panelWidth
             : packed && depth > 0 && !sliced ? Math.Max(1, Math.Min(PanelGroupBytes / (panelLength * Unsafe.SizeOf<T>()), (stop - start) / panelWidth)) : 1;
-        Span<T> copies = packed && !prepacked ? PanelBuffer<T>.For(group * panelLength) : default;
+        Span<T> copies = copied ? PanelBuffer<T>.For(group * panelLength) : default;
         for (int j0 = start; j0 < stop; j0 += group * panelWidth)
         {
             int count = Math.Min(group, (stop - j0) / panelWidth);
@@ -401,7 +412,7 @@ internal static partial class MatrixProduct
                     bStride = panelWidth;
                     panelStep = (nint)depth * panelWidth;
                 }
-                else if (packed)
+                else if (copied)
                 {
                     ref T copy = ref MemoryMarshal.GetReference(copies);
                     for (int p = 0; p < sliceDepth; p++)
@@ -423,16 +434,28 @@ internal static partial class MatrixProduct
                 int outer = swept ? count : 1, inner = swept ? 1 : count;
                 for (int go = 0; go < outer; go++)
                 {
-                    // Packed beforehand, the panels of a few rows over a B beyond L2 (swept) are read with the next slice's
-                    // lines asked of L2 meanwhile, two a step of each block's depth, so that they come from L3 while this
-                    // slice's multiply-adds run: otherwise the first block of rows to read a slice waited on L3 (on an Ice
-                    // Lake core a 1024-1024 layer took 277 instead of 243 us at batch 16, 192 instead of 170 at batch 8, and a
-                    // 2048-512 layer 271 instead of 241 at batch 16). The next slice is the next panel's at this depth, or the
-                    // first panel's at the next.
-                    bool ahead = prepacked && swept;
-                    (int nextPanel, int nextDepth) = go + 1 < count ? (go + 1, k0) : (0, k0 + slice);
-                    ref T nextSlice = ref ahead ? ref Unsafe.Add(ref panels, (nint)(j0 + nextPanel * panelWidth) * depth + (nint)nextDepth * panelWidth) : ref b;
-                    int nextLines = ahead ? Math.Clamp(depth - nextDepth, 0, slice) * panelWidth * Unsafe.SizeOf<T>() / Alignment.Bytes : 0;
+                    // Swept, read in place or from panels packed beforehand, the panels of a few rows over a B beyond L2
+                    // are read with lines of the next slice asked of L2 meanwhile, two a step of each block's depth, so
+                    // that they come from L3 while this slice's multiply-adds run: otherwise the first block of rows to read
+                    // a slice waited on L3 (on an Ice Lake core, from packed panels, a 1024-1024 layer took 277 instead of
+                    // 243 us at batch 16, 192 instead of 170 at batch 8, and a 2048-512 layer 271 instead of 241 at batch
+                    // 16). Packed, the next slice is the next panel's at this depth, or the first panel's at the next; in
+                    // place, it is B's next rows, one run, of which each panel asks for its share.
+                    bool ahead = swept && !copied;
+                    ref T nextSlice = ref b;
+                    int nextLines = 0;
+                    if (ahead && prepacked)
+                    {
+                        (int nextPanel, int nextDepth) = go + 1 < count ? (go + 1, k0) : (0, k0 + slice);
+                        nextSlice = ref Unsafe.Add(ref panels, (nint)(j0 + nextPanel * panelWidth) * depth + (nint)nextDepth * panelWidth);
+                        nextLines = Math.Clamp(depth - nextDepth, 0, slice) * panelWidth * Unsafe.SizeOf<T>() / Alignment.Bytes;
+                    }
+                    else if (ahead && k0 + slice < depth)
+                    {
+                        int nextRows = Math.Min(slice, depth - (k0 + slice));
+                        nextLines = (int)((long)nextRows * columns * Unsafe.SizeOf<T>() / Alignment.Bytes / count);
+                        nextSlice = ref Unsafe.AddByteOffset(ref Unsafe.Add(ref b, (nint)(k0 + slice) * columns), (nint)go * nextLines * Alignment.Bytes);
+                    }
                     int requested = 0;
                     for (int r = 0; r < blockedRows;)
                     {

@@ -9,7 +9,8 @@ namespace NetGen.Tests.Kernels;
 /// large batch and the input gradient from a wide next layer, with widths that leave every tail (a 128-bit vector,
 /// scalars) after the widest vectors, and with outputs whose rows lie a multiple of 2 KB apart (512 floats, 256
 /// doubles), which the product reads through copies of its column panels, and deep products of many rows whose panels
-/// are read where they lie or through copies, by their size. The forward and weight-gradient cases run
+/// are read where they lie or through copies, by their size, and products of a few rows over a B beyond L2, which read
+/// it a slice of the depth at a time, where it lies or through copies. The forward and weight-gradient cases run
 /// <see cref="DenseKernelTests"/>' checks, halves and blocks of rows included, at these sizes.
 /// </summary>
 public sealed class DeepProductTests
@@ -35,6 +36,10 @@ public sealed class DeepProductTests
     [InlineData(133, 520, 80)]
     [InlineData(130, 900, 256)]
     [InlineData(129, 784, 400)]
+    [InlineData(8, 1100, 1024)]
+    [InlineData(12, 600, 1000)]
+    [InlineData(10, 4096, 256)]
+    [InlineData(19, 1030, 640)]
     public void A_deep_forward_product_matches_the_definition(int batch, int inSize, int outSize)
     {
         DenseKernelTests.CheckForward<float>(new TestData(batch * 7 + inSize), batch, inSize, outSize);
