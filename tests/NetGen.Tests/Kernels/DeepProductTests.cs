@@ -40,6 +40,8 @@ public sealed class DeepProductTests
     [InlineData(12, 600, 1000)]
     [InlineData(10, 4096, 256)]
     [InlineData(19, 1030, 640)]
+    [InlineData(30, 1100, 512)]
+    [InlineData(26, 2000, 256)]
     public void A_deep_forward_product_matches_the_definition(int batch, int inSize, int outSize)
     {
         DenseKernelTests.CheckForward<float>(new TestData(batch * 7 + inSize), batch, inSize, outSize);
