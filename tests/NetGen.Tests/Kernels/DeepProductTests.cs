@@ -8,10 +8,11 @@ namespace NetGen.Tests.Kernels;
 /// Deep and wide products against plain loops: the forward product over a deep input, the weight gradient over a
 /// large batch and the input gradient from a wide next layer, with widths that leave every tail (a 128-bit vector,
 /// scalars) after the widest vectors, and with outputs whose rows lie a multiple of 2 KB apart (512 floats, 256
-/// doubles), which the product reads through copies of its column panels, and deep products of many rows whose panels
-/// are read where they lie or through copies, by their size, and products of a few rows over a B beyond L2, which read
-/// it a slice of the depth at a time, where it lies or through copies. The forward and weight-gradient cases run
-/// <see cref="DenseKernelTests"/>' checks, halves and blocks of rows included, at these sizes.
+/// doubles), which the product reads through copies of its column panels; deep products of many rows, whose panels
+/// are read where they lie (panel by panel, or all of them by each block of rows) or through copies, by their size;
+/// and products of a few rows over a B beyond L2, which read it a slice of the depth at a time, where it lies or
+/// through copies. The forward and weight-gradient cases run <see cref="DenseKernelTests"/>' checks, halves and
+/// blocks of rows included, at these sizes.
 /// </summary>
 public sealed class DeepProductTests
 {
@@ -42,6 +43,8 @@ public sealed class DeepProductTests
     [InlineData(19, 1030, 640)]
     [InlineData(30, 1100, 512)]
     [InlineData(26, 2000, 256)]
+    [InlineData(70, 300, 200)]
+    [InlineData(45, 600, 288)]
     public void A_deep_forward_product_matches_the_definition(int batch, int inSize, int outSize)
     {
         DenseKernelTests.CheckForward<float>(new TestData(batch * 7 + inSize), batch, inSize, outSize);
