@@ -391,16 +391,17 @@ internal static partial class MatrixProduct
         bool copied = packed && !prepacked && !sweptInPlace;
         bool sliced = deep && panelVectors == 2 || shallowSliced || swept;
         int slice = shallowSliced ? ShallowSlice : swept ? DepthSlice / 2 : sliced ? DepthSlice : Math.Max(depth, 1);
-        // Several panels are copied in one sweep down B, each row's part read as one contiguous run: a panel alone
-        // reads two cache lines a row, each row on another page, where the prefetchers do not follow, so that its
-        // copy waited on one miss after another. Slices are copied one panel at a time, to stay in L1.
         // Read in place or from packed panels by more rows than a sweep takes, the four-vector panels of a B within two
         // thirds of L2 go together too, so that each block of rows reads its rows of A once for all of them. In place,
         // 784-256 at batch 256 took 596-600 instead of 626-628 us, at batch 128 305 instead of 315, at batch 64 149-150
         // instead of 151-153, and 640-256 490 instead of 515; from packed panels, 784-256 at batch 256 590 instead of
         // 612. With B's rows wider than its panels or a larger B, the panels no longer stayed in L2 beside A's rows:
         // 784-320 (980 KB) took 884 against 791 us, 784-384 1,405-1,419 against 951-974.
-        bool grouped = !copied && !sliced && inPlace && blockedRows > SweptRows && (long)depth * columns * Unsafe.SizeOf<T>() <= L2Bytes * 2 / 3;
+        bool grouped = !copied && !sliced && inPlace && blockedRows > SweptRows
+            && (long)depth * columns * Unsafe.SizeOf<T>() <= L2Bytes * 2 / 3;
+        // Several panels are copied in one sweep down B, each row's part read as one contiguous run: a panel alone
+        // reads two cache lines a row, each row on another page, where the prefetchers do not follow, so that its
+        // copy waited on one miss after another. Slices are copied one panel at a time, to stay in L1.
         int panelLength = slice * panelWidth;
         int group = swept || grouped ? (stop - start) / panelWidth
             : packed && depth > 0 && !sliced ? Math.Max(1, Math.Min(PanelGroupBytes / (panelLength * Unsafe.SizeOf<T>()), (stop - start) / panelWidth)) : 1;
