@@ -485,22 +485,14 @@ internal static partial class MatrixProduct
                             ref T cTile = ref Unsafe.Add(ref c, (nint)r * columns + j);
                             if (step == SixRows)
                             {
-                                if (ahead)
-                                    BlockRowsBy4<T, TVector, TWidth, Prefetching<SixRowBlock>>(ref aRows, aRowStride, aDepthStride, ref bPanel, bStride, ref cTile, ref init, hasInit, j,
-                                        accumulate, columns, sliceDepth, ref aheadFrom, aheadSteps);
-                                else
-                                    BlockRowsBy4<T, TVector, TWidth, SixRowBlock>(ref aRows, aRowStride, aDepthStride, ref bPanel, bStride, ref cTile, ref init, hasInit, j,
-                                        accumulate, columns, sliceDepth, ref aheadFrom, aheadSteps);
+                                RunBlockRowsBy4<T, TVector, TWidth, SixRowBlock>(ahead, ref aRows, aRowStride, aDepthStride, ref bPanel, bStride, ref cTile, ref init, hasInit, j,
+                                    accumulate, columns, sliceDepth, ref aheadFrom, aheadSteps);
                                 continue;
                             }
                             if (panelVectors == 4)
                             {
-                                if (ahead)
-                                    BlockRowsBy4<T, TVector, TWidth, Prefetching<FourRowBlock>>(ref aRows, aRowStride, aDepthStride, ref bPanel, bStride, ref cTile, ref init, hasInit, j,
-                                        accumulate, columns, sliceDepth, ref aheadFrom, aheadSteps);
-                                else
-                                    BlockRowsBy4<T, TVector, TWidth, FourRowBlock>(ref aRows, aRowStride, aDepthStride, ref bPanel, bStride, ref cTile, ref init, hasInit, j,
-                                        accumulate, columns, sliceDepth, ref aheadFrom, aheadSteps);
+                                RunBlockRowsBy4<T, TVector, TWidth, FourRowBlock>(ahead, ref aRows, aRowStride, aDepthStride, ref bPanel, bStride, ref cTile, ref init, hasInit, j,
+                                    accumulate, columns, sliceDepth, ref aheadFrom, aheadSteps);
                                 continue;
                             }
                             TVector init0 = hasInit ? TWidth.Load(ref init, j) : TWidth.Zero, init1 = hasInit ? TWidth.Load(ref init, j + width) : TWidth.Zero;
@@ -867,6 +859,23 @@ internal static partial class MatrixProduct
         TWidth.Store(c61, ref c4, 2 * columns + width);
         TWidth.Store(c70, ref c4, 3 * columns);
         TWidth.Store(c71, ref c4, 3 * columns + width);
+    }
+
+    /// <summary><see cref="BlockRowsBy4"/> of <typeparamref name="TRows"/>, or of its <see cref="Prefetching{TRows}"/> copy when <paramref name="ahead"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void RunBlockRowsBy4<T, TVector, TWidth, TRows>(bool ahead, ref T a, nint aRowStride, nint aDepthStride, ref T b, nint bStride, ref T c,
+        ref T init, bool hasInit, int j, bool accumulate, int columns, int depth, ref T aheadFrom, int aheadSteps)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TVector : struct
+        where TWidth : IVectorWidth<T, TVector>
+        where TRows : struct, IBlockRows
+    {
+        if (ahead)
+            BlockRowsBy4<T, TVector, TWidth, Prefetching<TRows>>(ref a, aRowStride, aDepthStride, ref b, bStride, ref c, ref init, hasInit, j,
+                accumulate, columns, depth, ref aheadFrom, aheadSteps);
+        else
+            BlockRowsBy4<T, TVector, TWidth, TRows>(ref a, aRowStride, aDepthStride, ref b, bStride, ref c, ref init, hasInit, j,
+                accumulate, columns, depth, ref aheadFrom, aheadSteps);
     }
 
     /// <summary>
