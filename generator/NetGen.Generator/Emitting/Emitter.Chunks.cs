@@ -22,6 +22,8 @@ internal static partial class Emitter
                 options.Add("ReadsLabels = true");
             if (SplitsFirstLayerByRows)
                 options.Add($"FirstWeightBlocks = {plan.Training.FirstLayerSplit!.WeightBlocks}");
+            if (LayerPlan(1).PanelWidth > 0)
+                options.Add("FirstLayerPanels = Layer1Panels");
             writer.Line($"private static readonly TrainingSchedule Schedule = new TrainingSchedule(Description, ChunkSize, "
                 + $"maxTrainingBatch: {plan.Training.MaxTrainingBatch}, parameterBlocks: {plan.Training.ParameterBlocks}, "
                 + $"parallelParameterCount: {plan.Training.ParallelParameterCount})"

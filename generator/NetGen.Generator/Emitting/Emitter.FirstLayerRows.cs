@@ -16,7 +16,7 @@ internal static partial class Emitter
             {
                 writer.Line($"int firstRow = half == 0 ? 0 : {halfRow};");
                 writer.Line($"int rows = half == 0 ? {halfRow} : InputSize - {halfRow};");
-                writer.Line($"Dense.ForwardRows<{T}>(inputs, {Weights(1, first)}, new {Span}(_firstProducts, half * _training.BatchCapacity * {first.OutputSize}, batch * {first.OutputSize}), batch, InputSize, {first.OutputSize}, firstRow, rows);");
+                writer.Line($"Dense.ForwardRows<{T}>(inputs, {Weights(1, first)}, new {Span}(_firstProducts, half * _training.BatchCapacity * {first.OutputSize}, batch * {first.OutputSize}), batch, InputSize, {first.OutputSize}, firstRow, rows{PanelsArgument(1)});");
             }
             writer.Line();
         }
@@ -31,7 +31,9 @@ internal static partial class Emitter
             string delta1 = $"new {ReadOnlySpan}(_layer1Delta, 0, batch * {first.OutputSize})";
             writer.Line("/// <summary>The gradient of layer 1's weight rows [firstRow, firstRow + rows) over a whole batch of several chunks.</summary>");
             writer.Line($"private void FirstWeightRows({ReadOnlySpan} inputs, int batch, {T}[] gradients, int firstRow, int rows) =>");
-            writer.Line($"    Dense.BackwardWeightRows<{T}>(inputs, {delta1}, new {Span}(gradients, Layer1Weights + firstRow * {first.OutputSize}, rows * {first.OutputSize}), batch, InputSize, {first.OutputSize}, firstRow, rows);");
+            writer.Line(LayerPlan(1).PanelWidth > 0
+                ? $"    Dense.BackwardLayerWeightRows<{T}>(inputs, {delta1}, {GradientWeights(1, first, "gradients")}, batch, InputSize, {first.OutputSize}, firstRow, rows, Layer1Panels);"
+                : $"    Dense.BackwardWeightRows<{T}>(inputs, {delta1}, new {Span}(gradients, Layer1Weights + firstRow * {first.OutputSize}, rows * {first.OutputSize}), batch, InputSize, {first.OutputSize}, firstRow, rows);");
             writer.Line();
             writer.Line("/// <summary>The gradient of layer 1's bias over a whole batch of several chunks.</summary>");
             writer.Line($"private void FirstBias(int batch, {T}[] gradients) => Dense.BackwardBias<{T}>({delta1}, {GradientBias(1, first, "gradients")}, batch, {first.OutputSize});");

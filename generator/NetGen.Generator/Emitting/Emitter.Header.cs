@@ -61,7 +61,8 @@ internal static partial class Emitter
                 + (layer.WeightCount > Planner.UnrollLimit
                     ? $"over {Planner.UnrollLimit} weights"
                     : $"past the {Planner.UnrolledWeightBudget} weights that the layers before it unroll") + ")"
-                + (layerPlan.SplitByRows ? ", by halves of its weight rows in a batch of several chunks" : ""),
+                + (layerPlan.SplitByRows ? ", by halves of its weight rows in a batch of several chunks" : "")
+                + (layerPlan.PanelWidth > 0 ? ", its weights panel by panel where the core's products read panels" : ""),
             _ => throw new System.ArgumentOutOfRangeException(nameof(layerPlan)),
         };
 

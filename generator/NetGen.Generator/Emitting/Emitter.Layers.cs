@@ -46,7 +46,7 @@ internal static partial class Emitter
                         WriteUnrolledVectorForward(l, layer, form.ForwardVectors, source, destination);
                     else
                     {
-                        string product = $"Dense.Forward<{T}>({source}, {Weights(l, layer)}, {Bias(l, layer)}, {destination}, batch, {layer.InputSize}, {layer.OutputSize});";
+                        string product = $"Dense.Forward<{T}>({source}, {Weights(l, layer)}, {Bias(l, layer)}, {destination}, batch, {layer.InputSize}, {layer.OutputSize}{PanelsArgument(l)});";
                         if (form.SplitByRows)
                         {
                             writer.Line("// A chunk of a larger batch adds up the halves FirstProducts computed over the whole batch.");
@@ -89,7 +89,7 @@ internal static partial class Emitter
                     string source = l == 1 ? "input" : $"sample{l - 1}";
                     writer.Line($"var sample{l} = {SampleRange(Span, LayerPlan(l).SampleRow, LayerPlan(l).PaddedRow)};");
                     writer.Line($"Dense.ForwardOne<{T}>({source}, AlignedParameters, Layer{l}Weights, Layer{l}Bias, sample{l}, "
-                        + $"{layer.InputSize}, {layer.OutputSize}, {ActivationOf(layer)});");
+                        + $"{layer.InputSize}, {layer.OutputSize}, {ActivationOf(layer)}{PanelsArgument(l)});");
                     if (l == LayerCount)
                         WriteOutputCopy(LayerPlan(l).SampleRow, inRegisters: false);
                 }
@@ -177,7 +177,7 @@ internal static partial class Emitter
                     }
                     else
                     {
-                        string weights = $"Dense.BackwardWeights<{T}>({source}, delta{l}, {GradientWeights(l, layer, "gradients")}, {GradientBias(l, layer, "gradients")}, batch, {layer.InputSize}, {layer.OutputSize});";
+                        string weights = $"Dense.BackwardWeights<{T}>({source}, delta{l}, {GradientWeights(l, layer, "gradients")}, {GradientBias(l, layer, "gradients")}, batch, {layer.InputSize}, {layer.OutputSize}{PanelsArgument(l)});";
                         if (form.SplitByRows)
                         {
                             writer.Line("// A chunk of a larger batch leaves these to FinishBlock, which computes them over the whole batch.");
@@ -333,6 +333,9 @@ internal static partial class Emitter
         /// A layer's activation as the runtime's kernels take it: the Activation member of its name, then its
         /// argument where it takes one (LeakyReLU's negative slope), written out even at its default.
         /// </summary>
+        /// <summary>The layout argument of a layer's kernels where it may hold its weights panel by panel (<see cref="LayerPlan.PanelWidth"/>), else nothing.</summary>
+        private string PanelsArgument(int l) => LayerPlan(l).PanelWidth > 0 ? $", Layer{l}Panels" : "";
+
         private string ActivationOf(DenseLayerSpec layer) =>
             ActivationTable.Of(layer.Activation).ArgumentName is null
                 ? $"Activation.{layer.Activation}"

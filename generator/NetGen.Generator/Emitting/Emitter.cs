@@ -148,6 +148,15 @@ internal static partial class Emitter
                 writer.Line($"private const int Layer{l}Bias = {offset + layer.WeightCount};");
                 offset += layer.ParameterCount;
             }
+            for (int l = 1; l <= LayerCount; l++)
+            {
+                if (LayerPlan(l).PanelWidth == 0)
+                    continue;
+                int width = LayerPlan(l).PanelWidth;
+                writer.Line($"// On a core whose products read packed panels, layer {l}'s weights lie panel by panel instead: each {width}");
+                writer.Line($"// outputs' weights [in, {width}] row-major, one panel after the other, which its products read where they lie.");
+                writer.Line($"private static readonly bool Layer{l}Panels = Layout.HoldsPanels<{T}>({spec.Layers[l - 1].OutputSize});");
+            }
             writer.Line();
             writer.Line("// Whole vectors of one sample's layers may run this far past a row (Dense.SamplePadding).");
             writer.Line($"private const int SamplePadding = {plan.Inference.SamplePadding};");
@@ -203,6 +212,15 @@ internal static partial class Emitter
                 writer.Line(CompiledWeights
                     ? $"_training.ImportParameters({CompiledWeightsEmitter.MemberName(spec)});"
                     : $"Initializers.InitializeNetwork<{T}>(Parameters, Description, random);");
+                for (int l = 1; l <= LayerCount; l++)
+                {
+                    if (LayerPlan(l).PanelWidth > 0 && !CompiledWeights)
+                    {
+                        DenseLayerSpec layer = spec.Layers[l - 1];
+                        writer.Line($"if (Layer{l}Panels)");
+                        writer.Line($"    Layout.ToPanels<{T}>(Parameters.Slice(Layer{l}Weights, {layer.WeightCount}), {layer.InputSize}, {layer.OutputSize});");
+                    }
+                }
                 if (HasDropout)
                     writer.Line("_random = random;");
             }
@@ -211,7 +229,9 @@ internal static partial class Emitter
 
         private void WriteProperties()
         {
-            writer.Line("/// <summary>The parameters in the internal layout (per layer, weights [in, out] then bias).</summary>");
+            writer.Line(plan.Layers.Any(layer => layer.PanelWidth > 0)
+                ? "/// <summary>The parameters in the internal layout (per layer, weights [in, out] or, on some cores, the first layer's panel by panel, then bias).</summary>"
+                : "/// <summary>The parameters in the internal layout (per layer, weights [in, out] then bias).</summary>");
             writer.Line($"public {Span} Parameters => new {Span}(_parameters, _origin, ParameterCount);");
             writer.Line();
             writer.Line("// The parameters and the padding that whole vectors of one sample's layers may read past them.");

@@ -19,7 +19,8 @@ internal sealed record NetworkPlan(
 /// says whether a <see cref="BackwardForm.VectorRows"/> backward applies the previous layer's activation
 /// derivative with the input gradient; <see cref="KeepsPreActivation"/> says whether training keeps the layer's
 /// pre-activation in a buffer of its own (its activation's derivative reads it) and applies the activation out
-/// of place; <see cref="PaddedRow"/> and <see cref="SampleRow"/> are the length and
+/// of place; <see cref="PanelWidth"/> is the outputs of a panel where the layer keeps its weights panel by panel on a
+/// core whose products read panels (decided at run time, <c>Layout.HoldsPanels</c>), else 0; <see cref="PaddedRow"/> and <see cref="SampleRow"/> are the length and
 /// start of its row in one sample's scratch.
 /// </summary>
 internal sealed record LayerPlan(
@@ -31,6 +32,7 @@ internal sealed record LayerPlan(
     bool KeepsPreActivation,
     bool TransposedForInputGradient,
     bool SplitByRows,
+    int PanelWidth,
     int PaddedRow,
     int SampleRow);
 

@@ -72,6 +72,11 @@ internal static partial class Planner
             // product kernel, from weights transposed once per batch of TransposeFromBatch samples or more.
             TransposedForInputGradient: l > 1 && !unrolled,
             SplitByRows: l == 1 && SplitsFirstLayerByRows(network),
+            // The first layer, which needs no input gradient, when every kernel that reads its weights is one that
+            // reads panels (the product kernels, one sample through Dense.ForwardOne) and its outputs fill panels of
+            // four 512-bit vectors: its forward products then read the weights where they lie instead of copying them.
+            PanelWidth: l == 1 && forward == ForwardForm.ProductKernel && backward == BackwardForm.ProductKernel
+                && inference.RegisterPath is null && layer.OutputSize % network.Lanes(4 * 512) == 0 ? network.Lanes(4 * 512) : 0,
             PaddedRow: PaddedRow(layer, inference.SamplePadding),
             SampleRow: network.Spec.Layers.Take(l - 1).Sum(previous => PaddedRow(previous, inference.SamplePadding)));
     }

@@ -56,7 +56,7 @@ internal static partial class MatrixProduct
         }
         if (tiledRows < rows)
             MultiplyColumns<T, TVector, TWidth>(ref Unsafe.Add(ref a, tiledRows * aRowStride), aRowStride, aDepthStride, ref b, ref Unsafe.NullRef<T>(),
-                ref Unsafe.Add(ref c, (nint)tiledRows * columns), ref init, hasInit, rows - tiledRows, columns, depth, 0, end);
+                ref Unsafe.Add(ref c, (nint)tiledRows * columns), ref init, hasInit, rows - tiledRows, columns, depth, 0, end, depth);
         return end;
     }
 

@@ -82,12 +82,16 @@ internal static partial class MatrixProduct
 
     /// <summary>
     /// The same product, reading the columns of B's panels from <paramref name="panels"/>, B's panels packed once by
-    /// <see cref="PackPanels"/> on this kind of core, or a null reference to copy them from B as needed.
+    /// <see cref="PackPanels"/> on this kind of core, or a null reference to copy them from B as needed. The panels
+    /// may hold more rows than the product's depth (<paramref name="panelRows"/>, 0 for the depth): a product over some
+    /// of B's rows reads them from their first, each panel's rows lying <paramref name="panelRows"/> times its width apart.
     /// </summary>
     public static void Multiply<T>(ref T a, nint aRowStride, nint aDepthStride, ref T b, ref T panels, ref T c, ref T init, bool hasInit,
-        int rows, int columns, int depth)
+        int rows, int columns, int depth, int panelRows = 0)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
+        if (panelRows == 0)
+            panelRows = depth;
         // The columns the widest vectors leave, where narrower vectors would take them in two or three passes, go
         // first, as one zero-padded vector (see MultiplyPadded): each pass is bound by its broadcasts of A, one per
         // row and depth, whatever its width, so a 10-wide layer ran as slowly as a 32-wide one.
@@ -114,17 +118,17 @@ internal static partial class MatrixProduct
         if (Vector512.IsHardwareAccelerated && TilesRows<T>(rows, columns, depth))
             j = MultiplyRowTiles<T, Vector512<T>, Width512<T>>(ref a, aRowStride, aDepthStride, ref b, ref c, ref init, hasInit, rows, columns, depth, stop);
         if (Vector512.IsHardwareAccelerated)
-            j = MultiplyColumns<T, Vector512<T>, Width512<T>>(ref a, aRowStride, aDepthStride, ref b, ref panels, ref c, ref init, hasInit, rows, columns, depth, j, stop);
+            j = MultiplyColumns<T, Vector512<T>, Width512<T>>(ref a, aRowStride, aDepthStride, ref b, ref panels, ref c, ref init, hasInit, rows, columns, depth, j, stop, panelRows);
         if (Vector256.IsHardwareAccelerated)
-            j = MultiplyColumns<T, Vector256<T>, Width256<T>>(ref a, aRowStride, aDepthStride, ref b, ref Unsafe.NullRef<T>(), ref c, ref init, hasInit, rows, columns, depth, j, stop);
+            j = MultiplyColumns<T, Vector256<T>, Width256<T>>(ref a, aRowStride, aDepthStride, ref b, ref Unsafe.NullRef<T>(), ref c, ref init, hasInit, rows, columns, depth, j, stop, depth);
         if (Vector128.IsHardwareAccelerated)
-            j = MultiplyColumns<T, Vector128<T>, Width128<T>>(ref a, aRowStride, aDepthStride, ref b, ref Unsafe.NullRef<T>(), ref c, ref init, hasInit, rows, columns, depth, j, stop);
+            j = MultiplyColumns<T, Vector128<T>, Width128<T>>(ref a, aRowStride, aDepthStride, ref b, ref Unsafe.NullRef<T>(), ref c, ref init, hasInit, rows, columns, depth, j, stop, depth);
         // The last few columns as one more narrow vector that overlaps columns already done, which it
         // recomputes and overwrites: cheaper than scalar sums, which run a serial chain of additions
         // each (for the 2 columns a 10-wide layer leaves, as long as the whole SIMD part).
         if (Vector128.IsHardwareAccelerated && j < stop && stop >= Vector128<T>.Count)
             j = MultiplyColumns<T, Vector128<T>, Width128<T>>(ref a, aRowStride, aDepthStride, ref b, ref Unsafe.NullRef<T>(), ref c, ref init, hasInit,
-                rows, columns, depth, stop - Vector128<T>.Count, stop);
+                rows, columns, depth, stop - Vector128<T>.Count, stop, depth);
         for (; j < stop; j++)
         {
             for (int r = 0; r < rows; r++)
@@ -242,7 +246,7 @@ internal static partial class MatrixProduct
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static int MultiplyColumns<T, TVector, TWidth>(ref T a, nint aRowStride, nint aDepthStride, ref T b, ref T panels, ref T c, ref T init, bool hasInit,
-        int rows, int columns, int depth, int start, int stop)
+        int rows, int columns, int depth, int start, int stop, int panelRows)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TVector : struct
         where TWidth : IVectorWidth<T, TVector>
@@ -260,9 +264,9 @@ internal static partial class MatrixProduct
         if (!Unsafe.IsNullRef(ref panels) && (start != 0 || pairsEnd != PackedColumns<T>(columns)))
             panels = ref Unsafe.NullRef<T>();
         if (quadsEnd > start)
-            MultiplyPanels<T, TVector, TWidth>(ref a, aRowStride, aDepthStride, ref b, ref panels, ref c, ref init, hasInit, rows, columns, depth, start, quadsEnd, 4);
+            MultiplyPanels<T, TVector, TWidth>(ref a, aRowStride, aDepthStride, ref b, ref panels, ref c, ref init, hasInit, rows, columns, depth, start, quadsEnd, 4, panelRows);
         if (pairsEnd > quadsEnd)
-            MultiplyPanels<T, TVector, TWidth>(ref a, aRowStride, aDepthStride, ref b, ref panels, ref c, ref init, hasInit, rows, columns, depth, quadsEnd, pairsEnd, 2);
+            MultiplyPanels<T, TVector, TWidth>(ref a, aRowStride, aDepthStride, ref b, ref panels, ref c, ref init, hasInit, rows, columns, depth, quadsEnd, pairsEnd, 2, panelRows);
         if (pairsEnd < end)
         {
             // The last odd vector of columns (the only one of a layer one vector wide), eight rows at a
@@ -287,7 +291,7 @@ internal static partial class MatrixProduct
             // and a row alone reads the panels in 5.5 us against 6.9 in place (on an Ice Lake core).
             for (; !Unsafe.IsNullRef(ref panels) && j < pairsEnd; j += j < quadsEnd ? 4 * width : 2 * width)
             {
-                ref T panel = ref Unsafe.Add(ref panels, (nint)j * depth);
+                ref T panel = ref Unsafe.Add(ref panels, (nint)j * panelRows);
                 if (j < quadsEnd)
                 {
                     Block1x4<T, TVector, TWidth>(ref aRow, aDepthStride, ref panel, 4 * width, ref Unsafe.Add(ref cRow, j), ref init, hasInit, j, depth);
@@ -330,7 +334,7 @@ internal static partial class MatrixProduct
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void MultiplyPanels<T, TVector, TWidth>(ref T a, nint aRowStride, nint aDepthStride, ref T b, ref T panels, ref T c, ref T init, bool hasInit,
-        int rows, int columns, int depth, int start, int stop, int panelVectors)
+        int rows, int columns, int depth, int start, int stop, int panelVectors, int panelRows)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TVector : struct
         where TWidth : IVectorWidth<T, TVector>
@@ -419,10 +423,10 @@ internal static partial class MatrixProduct
                 nint bStride = columns, panelStep = panelWidth;
                 if (prepacked)
                 {
-                    // Each panel's rows lie from its first column times the depth (PackPanels).
-                    bPanels = ref Unsafe.Add(ref panels, (nint)j0 * depth + (nint)k0 * panelWidth);
+                    // Each panel's rows lie from its first column times the panels' rows (PackPanels).
+                    bPanels = ref Unsafe.Add(ref panels, (nint)j0 * panelRows + (nint)k0 * panelWidth);
                     bStride = panelWidth;
-                    panelStep = (nint)depth * panelWidth;
+                    panelStep = (nint)panelRows * panelWidth;
                 }
                 else if (copied)
                 {
@@ -459,7 +463,7 @@ internal static partial class MatrixProduct
                     if (ahead && prepacked)
                     {
                         (int nextPanel, int nextDepth) = go + 1 < count ? (go + 1, k0) : (0, k0 + slice);
-                        nextSlice = ref Unsafe.Add(ref panels, (nint)(j0 + nextPanel * panelWidth) * depth + (nint)nextDepth * panelWidth);
+                        nextSlice = ref Unsafe.Add(ref panels, (nint)(j0 + nextPanel * panelWidth) * panelRows + (nint)nextDepth * panelWidth);
                         nextLines = Math.Clamp(depth - nextDepth, 0, slice) * panelWidth * Unsafe.SizeOf<T>() / Alignment.Bytes;
                     }
                     else if (ahead && k0 + slice < depth)

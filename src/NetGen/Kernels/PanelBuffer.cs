@@ -16,11 +16,22 @@ internal static class PanelBuffer<T> where T : unmanaged
     [ThreadStatic]
     private static int t_origin;
 
-    public static Span<T> For(int length)
+    [ThreadStatic]
+    private static T[]? t_aside;
+
+    [ThreadStatic]
+    private static int t_asideOrigin;
+
+    /// <summary>The buffer the product copies B's panels into.</summary>
+    public static Span<T> For(int length) => Grow(ref t_buffer, ref t_origin, length);
+
+    /// <summary>A second buffer, for what a caller of the product keeps beside it (<see cref="Dense"/>'s panels set aside).</summary>
+    public static Span<T> Aside(int length) => Grow(ref t_aside, ref t_asideOrigin, length);
+
+    private static Span<T> Grow(ref T[]? buffer, ref int origin, int length)
     {
-        T[]? buffer = t_buffer;
-        if (buffer is null || buffer.Length - t_origin < length)
-            t_buffer = buffer = Alignment.Allocate<T>(length, out t_origin);
-        return buffer.AsSpan(t_origin, length);
+        if (buffer is null || buffer.Length - origin < length)
+            buffer = Alignment.Allocate<T>(length, out origin);
+        return buffer.AsSpan(origin, length);
     }
 }

@@ -51,6 +51,7 @@ public static class NetworkCatalog
         Case(nameof(WideDoubleCrossEntropyNet), s => new WideDoubleCrossEntropyNet(s), WideDoubleCrossEntropyNet.Architecture),
         Case(nameof(MomentumDoubleNet), s => new MomentumDoubleNet(s), MomentumDoubleNet.Architecture),
         Case(nameof(DoubleControlNet), s => new DoubleControlNet(s), DoubleControlNet.Architecture),
+        Case(nameof(PanelDoubleNet), s => new PanelDoubleNet(s), PanelDoubleNet.Architecture),
     ];
 
     /// <summary>Every float network the reference MLP can describe.</summary>
@@ -74,6 +75,7 @@ public static class NetworkCatalog
         Case(nameof(FloatGELUMishNet), s => new FloatGELUMishNet(s), FloatGELUMishNet.Architecture),
         Case(nameof(FloatDeepTanhNet), s => new FloatDeepTanhNet(s), FloatDeepTanhNet.Architecture),
         Case(nameof(FloatNarrowStackNet), s => new FloatNarrowStackNet(s), FloatNarrowStackNet.Architecture),
+        Case(nameof(PanelFloatNet), s => new PanelFloatNet(s), PanelFloatNet.Architecture),
     ];
 
     public static NetworkCase<double> DoubleNamed(string name) => Double.Single(c => c.Name == name);

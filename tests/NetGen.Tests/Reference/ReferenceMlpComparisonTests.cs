@@ -37,6 +37,18 @@ public class ReferenceMlpComparisonTests
     public void DoubleNetworkKeepingPreActivationsMatchesReferenceOverSeveralChunks(string network, int batch)
         => DoubleNetworkMatchesReferenceAgainstTargets(network, batch);
 
+    /// <summary>A first layer held panel by panel, split by rows over a batch of several chunks (FirstProducts, FinishBlock).</summary>
+    [Theory]
+    [InlineData(nameof(PanelDoubleNet), 150)]
+    [InlineData(nameof(PanelFloatNet), 200)]
+    public void NetworkHoldingPanelsMatchesReferenceOverSeveralChunks(string network, int batch)
+    {
+        if (network == nameof(PanelDoubleNet))
+            DoubleNetworkMatchesReferenceAgainstTargets(network, batch);
+        else
+            FloatNetworkMatchesReferenceAgainstLabels(network, batch);
+    }
+
     [Theory]
     [MemberData(nameof(DoubleCases))]
     public void DoubleNetworkMatchesReferenceAgainstTargets(string network, int batch)

@@ -195,27 +195,26 @@ internal sealed unsafe class ChunkedBatch<T> : IChunkWork where T : unmanaged, I
     {
         TrainingSchedule s = _schedule;
         int blocks = s.FirstWeightBlocks, rowSize = s.LayerOutputSize(1), firstBias = s.InputSize * rowSize;
-        int start, length;
         if (block < blocks)
         {
             // Blocks start on a multiple of eight rows, the height of the product kernel's row blocks.
             int firstRow = block * s.InputSize / blocks / 8 * 8;
             int endRow = block == blocks - 1 ? s.InputSize : (block + 1) * s.InputSize / blocks / 8 * 8;
-            start = firstRow * rowSize;
-            length = (endRow - firstRow) * rowSize;
             _layers.FirstWeightRows(inputs, batch, _gradients, firstRow, endRow - firstRow);
+            if (!_stepWithSum)
+                return;
+            // Input-major, the block's rows are one range of the parameters; panel by panel, a range in each panel.
+            int width = s.FirstLayerPanels ? Layout.PanelWidth<T>() : rowSize;
+            for (int panel = 0; panel < rowSize / width; panel++)
+                _optimizer.Update(Parameters, _gradients, panel * s.InputSize * width + firstRow * width, (endRow - firstRow) * width);
+            return;
         }
-        else
-        {
-            _layers.FirstBias(batch, _gradients);
-            start = firstBias;
-            length = s.ParameterCount - firstBias;
-            int secondLayer = firstBias + rowSize;
-            if (secondLayer < s.ParameterCount)
-                Reduction.Sum<T>(_chunkGradients, _summedChunks, _gradients, secondLayer, s.ParameterCount - secondLayer);
-        }
+        _layers.FirstBias(batch, _gradients);
+        int secondLayer = firstBias + rowSize;
+        if (secondLayer < s.ParameterCount)
+            Reduction.Sum<T>(_chunkGradients, _summedChunks, _gradients, secondLayer, s.ParameterCount - secondLayer);
         if (_stepWithSum)
-            _optimizer.Update(Parameters, _gradients, start, length);
+            _optimizer.Update(Parameters, _gradients, firstBias, s.ParameterCount - firstBias);
     }
 
     private ReadOnlySpan<T> ParallelInputs => new(_inputs, _parallelBatch * _schedule.InputSize);

@@ -120,7 +120,7 @@ public sealed class NetworkTraining<T> where T : unmanaged, IBinaryFloatingPoint
 
     /// <summary>
     /// Copies <paramref name="source"/> to <paramref name="destination"/> layer by layer, from the internal layout
-    /// (per layer, weights [in, out] then bias) to PyTorch's order (per layer, weight [out, in] row-major, then
+    /// (per layer, weights [in, out] or the first layer's panel by panel, then bias) to PyTorch's order (per layer, weight [out, in] row-major, then
     /// bias), or back.
     /// </summary>
     private void Reorder(ReadOnlySpan<T> source, Span<T> destination, bool toCanonical)
@@ -129,10 +129,11 @@ public sealed class NetworkTraining<T> where T : unmanaged, IBinaryFloatingPoint
         for (int l = 1; l <= _schedule.LayerCount; l++)
         {
             int inSize = _schedule.LayerInputSize(l), outSize = _schedule.LayerOutputSize(l), count = (inSize + 1) * outSize;
+            bool panels = l == 1 && _schedule.FirstLayerPanels;
             if (toCanonical)
-                Layout.ToCanonical<T>(source.Slice(offset, count), destination.Slice(offset, count), inSize, outSize);
+                Layout.ToCanonical<T>(source.Slice(offset, count), destination.Slice(offset, count), inSize, outSize, panels);
             else
-                Layout.FromCanonical<T>(source.Slice(offset, count), destination.Slice(offset, count), inSize, outSize);
+                Layout.FromCanonical<T>(source.Slice(offset, count), destination.Slice(offset, count), inSize, outSize, panels);
             offset += count;
         }
     }

@@ -84,4 +84,7 @@ public sealed class TrainingSchedule
     /// it is not split.
     /// </summary>
     public int FirstWeightBlocks { get; init; }
+
+    /// <summary>True when the first layer keeps its weights panel by panel (<see cref="Layout.HoldsPanels{T}"/>), as do its gradients and optimizer state.</summary>
+    public bool FirstLayerPanels { get; init; }
 }
