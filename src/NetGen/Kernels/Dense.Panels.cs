@@ -26,7 +26,7 @@ public static partial class Dense
         Checks.Length(w, inSize * outSize, nameof(w));
         Checks.Length(bias, outSize, nameof(bias));
         Checks.Length(z, batch * outSize, nameof(z));
-        MultiplyPanels(ref MemoryMarshal.GetReference(x), w, inSize, 0, inSize, z, ref MemoryMarshal.GetReference(bias), hasInit: true, batch, outSize);
+        MultiplyByPanels(ref MemoryMarshal.GetReference(x), w, inSize, 0, inSize, z, ref MemoryMarshal.GetReference(bias), hasInit: true, batch, outSize);
     }
 
     /// <summary><see cref="ForwardRows{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, int, int, int, int, int)"/> over weights in either layout.</summary>
@@ -44,7 +44,7 @@ public static partial class Dense
         Checks.RowRange(firstRow, rowCount, inSize, nameof(firstRow));
         Checks.Length(z, batch * outSize, nameof(z));
         T zero = T.Zero;
-        MultiplyPanels(ref Unsafe.Add(ref MemoryMarshal.GetReference(x), firstRow), w, inSize, firstRow, rowCount, z, ref zero, hasInit: false, batch, outSize);
+        MultiplyByPanels(ref Unsafe.Add(ref MemoryMarshal.GetReference(x), firstRow), w, inSize, firstRow, rowCount, z, ref zero, hasInit: false, batch, outSize);
     }
 
     /// <summary>
@@ -71,7 +71,7 @@ public static partial class Dense
         Checks.AtLeast(parameters, Math.Max(weights + inSize * outSize, bias + outSize), nameof(parameters));
         Checks.AtLeast(z, outSize, nameof(z));
         Span<T> outputs = z.Slice(0, outSize);
-        MultiplyPanels(ref MemoryMarshal.GetReference(x), parameters.Slice(weights, inSize * outSize), inSize, 0, inSize, outputs,
+        MultiplyByPanels(ref MemoryMarshal.GetReference(x), parameters.Slice(weights, inSize * outSize), inSize, 0, inSize, outputs,
             ref Unsafe.AsRef(in parameters[bias]), hasInit: true, 1, outSize);
         if (activation == Activation.Softmax)
             Activations.Softmax(outputs, 1, outSize);
@@ -124,7 +124,7 @@ public static partial class Dense
     /// <c>z[s, o] = init[o] + Σ x[s, p]·w[firstRow + p, o]</c> for p &lt; <paramref name="depth"/>, w panel by panel and
     /// <paramref name="x"/> the first of <paramref name="depth"/> values in each row of <paramref name="inSize"/>.
     /// </summary>
-    private static void MultiplyPanels<T>(ref T x, ReadOnlySpan<T> w, int inSize, int firstRow, int depth, Span<T> z, ref T init, bool hasInit,
+    private static void MultiplyByPanels<T>(ref T x, ReadOnlySpan<T> w, int inSize, int firstRow, int depth, Span<T> z, ref T init, bool hasInit,
         int rows, int outSize)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
