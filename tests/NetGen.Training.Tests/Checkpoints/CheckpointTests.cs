@@ -75,6 +75,33 @@ public sealed class CheckpointTests
     }
 
     [Fact]
+    public void A_first_layer_held_panel_by_panel_resumes_from_a_file_with_its_moments()
+    {
+        // Adam's moments of a first layer kept panel by panel travel in PyTorch's order and come back into the panels.
+        var random = new SeededRandom(7);
+        double[] inputs = Enumerable.Range(0, 150 * PanelChunkedNet.InputSize).Select(_ => random.NextDouble()).ToArray();
+        int[] labels = Enumerable.Range(0, 150).Select(k => k % PanelChunkedNet.OutputSize).ToArray();
+        var whole = new PanelChunkedNet(4);
+        var first = new PanelChunkedNet(4);
+        for (int step = 0; step < 6; step++)
+        {
+            whole.TrainStep(inputs, labels);
+            if (step < 3)
+                first.TrainStep(inputs, labels);
+        }
+        using var file = new MemoryStream();
+        first.SaveCheckpoint(file);
+        file.Position = 0;
+        var fresh = new PanelChunkedNet(99);
+        fresh.LoadCheckpoint(file);
+        for (int step = 3; step < 6; step++)
+            fresh.TrainStep(inputs, labels);
+
+        Assert.Equal(whole.Parameters.ToArray(), fresh.Parameters.ToArray());
+        Assert.NotEqual(new PanelChunkedNet(4).Parameters.ToArray(), fresh.Parameters.ToArray());
+    }
+
+    [Fact]
     public void A_standardization_travels_with_the_checkpoint()
     {
         var network = new SineNet(1);

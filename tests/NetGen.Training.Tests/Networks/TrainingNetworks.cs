@@ -89,3 +89,14 @@ public partial class WideChunkedNet;
 [Dense(200, Activation.SiLU, Dropout = 0.3)]
 [Dense(1, Activation.Identity)]
 public partial class SiLUDropoutNet;
+
+/// <summary>
+/// A first layer whose 96 outputs fill three panels of doubles, which it keeps panel by panel on a core whose
+/// products read panels, with enough parameters (67,684) for its blocks of weight rows to run on several threads.
+/// </summary>
+[Network(Loss.CrossEntropy, Precision = Precision.Double)]
+[Input(700)]
+[Dense(96, Activation.ReLU)]
+[Dense(4, Activation.Softmax)]
+[Adam(0.01)]
+public partial class PanelChunkedNet;

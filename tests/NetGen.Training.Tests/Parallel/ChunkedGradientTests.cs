@@ -117,6 +117,22 @@ public sealed class ChunkedGradientTests
     }
 
     [Fact]
+    public void A_first_layer_held_panel_by_panel_trains_bit_identically_on_one_two_and_three_threads()
+    {
+        const int batch = 200;
+        double[] inputs = Random(batch * PanelChunkedNet.InputSize, 27);
+        int[] labels = Labels(batch, PanelChunkedNet.OutputSize, 28);
+        var results = new[] { 1, 2, 3 }.Select(threads =>
+            Train(new PanelChunkedNet(seed: 29) { DegreeOfParallelism = threads }, inputs, labels, steps: 3)).ToArray();
+
+        Assert.True(PanelChunkedNet.ParameterCount >= 65536);
+        Assert.Equal(results[0].Losses, results[1].Losses);
+        Assert.Equal(results[0].Parameters, results[1].Parameters);
+        Assert.Equal(results[0].Parameters, results[2].Parameters);
+        AssertGradientIsTheMeanOfPerSampleGradients(new PanelChunkedNet(seed: 30) { DegreeOfParallelism = 2 }, inputs, labels);
+    }
+
+    [Fact]
     public void Parallel_optimizer_steps_and_sums_match_one_thread_bit_for_bit()
     {
         const int batch = 150;
