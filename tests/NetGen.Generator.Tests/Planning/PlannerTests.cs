@@ -153,6 +153,36 @@ public sealed class PlannerTests
         Assert.False(second.AppliesPreviousDerivative);
     }
 
+    [Theory]
+    [InlineData(false, 784, 256, 64)]
+    [InlineData(true, 784, 256, 32)]
+    [InlineData(true, 29, 96, 32)]
+    [InlineData(false, 29, 96, 0)]
+    [InlineData(false, 784, 100, 0)]
+    public void A_first_layer_of_product_kernels_whose_outputs_fill_panels_may_hold_them(bool doubles, int inputs, int outputs, int width)
+    {
+        NetworkSpec spec = Spec(doubles ? PrecisionKind.Double : PrecisionKind.Single, LossKind.CrossEntropy, 0, inputs, (outputs, ActivationKind.ReLU, 0), (10, ActivationKind.Softmax, 0));
+
+        NetworkPlan plan = Planner.Plan(spec);
+
+        // Panels of four 512-bit vectors: 64 floats or 32 doubles; only the first layer, which needs no input gradient.
+        Assert.Equal((ForwardForm.ProductKernel, BackwardForm.ProductKernel), (plan.Layers[0].Forward, plan.Layers[0].Backward));
+        Assert.Equal(width, plan.Layers[0].PanelWidth);
+        Assert.Equal(0, plan.Layers[1].PanelWidth);
+    }
+
+    [Fact]
+    public void Layers_past_the_first_and_layers_on_a_register_path_keep_their_weights_input_major()
+    {
+        // 256 outputs fill four panels of floats, but the second layer's input gradient reads its weights.
+        NetworkPlan deep = Planner.Plan(Spec(PrecisionKind.Single, 784, (256, ActivationKind.ReLU, 0), (256, ActivationKind.ReLU, 0), (10, ActivationKind.Identity, 0)));
+        Assert.Equal([64, 0, 0], deep.Layers.Select(layer => layer.PanelWidth));
+        // A 2-64-1 network runs one sample in registers, which read the weights input-major.
+        NetworkPlan small = Planner.Plan(Spec(PrecisionKind.Single, 2, (64, ActivationKind.Tanh, 0), (1, ActivationKind.Identity, 0)));
+        Assert.NotNull(small.Inference.RegisterPath);
+        Assert.All(small.Layers, layer => Assert.Equal(0, layer.PanelWidth));
+    }
+
     [Fact]
     public void A_784_256_10_network_splits_its_first_layer_by_rows_and_transposes_the_second()
     {
