@@ -114,7 +114,7 @@ public static partial class Dense
         ref T from = ref MemoryMarshal.GetReference(dz), panel = ref MemoryMarshal.GetReference(dzPanel);
         for (int j0 = 0; j0 < outSize; j0 += width)
         {
-            CopyPanel(ref Unsafe.Add(ref from, j0), outSize, ref panel, width, batch);
+            CopyRows(ref Unsafe.Add(ref from, j0), outSize, ref panel, width, width, batch);
             MatrixProduct.Multiply(ref Unsafe.Add(ref MemoryMarshal.GetReference(x), firstRow), 1, inSize, ref panel, ref panel,
                 ref Unsafe.Add(ref MemoryMarshal.GetReference(dw), j0 * inSize + firstRow * width), ref panel, hasInit: false, rowCount, width, batch);
         }
@@ -138,28 +138,27 @@ public static partial class Dense
         }
         // A core whose products read no packed panels (the tests switch the kind of core a process's products take):
         // each panel is a matrix of its own, [inSize, width], its product stored aside and copied into its columns.
-        Span<T> aside = PanelBuffer<T>.Aside(rows * width);
+        ref T aside = ref MemoryMarshal.GetReference(PanelBuffer<T>.Aside(rows * width));
         for (int j0 = 0; j0 < outSize; j0 += width)
         {
-            MatrixProduct.Multiply(ref x, inSize, 1, ref Unsafe.Add(ref panels, j0 * inSize), ref MemoryMarshal.GetReference(aside),
+            MatrixProduct.Multiply(ref x, inSize, 1, ref Unsafe.Add(ref panels, j0 * inSize), ref aside,
                 ref Unsafe.Add(ref init, hasInit ? j0 : 0), hasInit, rows, width, depth);
-            for (int r = 0; r < rows; r++)
-                aside.Slice(r * width, width).CopyTo(z.Slice(r * outSize + j0, width));
+            CopyRows(ref aside, width, ref Unsafe.Add(ref c, j0), outSize, width, rows);
         }
     }
 
     /// <summary>
-    /// Copies <paramref name="rows"/> rows of <paramref name="width"/> values, <paramref name="stride"/> apart, into
-    /// contiguous rows: a row's four 512-bit vectors as whole vectors where they are accelerated. Compiled fully optimized
-    /// at its first call, as the products are (<see cref="MatrixProduct"/>): unoptimized, the first calls' copies took
-    /// longer than their products.
+    /// Copies <paramref name="rows"/> rows of <paramref name="width"/> values (a panel's, four 512-bit vectors), from
+    /// rows <paramref name="fromStride"/> apart to rows <paramref name="toStride"/> apart, as whole vectors where they are
+    /// accelerated. Compiled fully optimized at its first call, as the products are (<see cref="MatrixProduct"/>):
+    /// unoptimized, the first calls' copies took longer than their products.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void CopyPanel<T>(ref T from, int stride, ref T to, int width, int rows) where T : unmanaged
+    private static void CopyRows<T>(ref T from, int fromStride, ref T to, int toStride, int width, int rows) where T : unmanaged
     {
         for (int r = 0; r < rows; r++)
         {
-            ref T source = ref Unsafe.Add(ref from, r * stride), destination = ref Unsafe.Add(ref to, r * width);
+            ref T source = ref Unsafe.Add(ref from, r * fromStride), destination = ref Unsafe.Add(ref to, r * toStride);
             if (!Vector512.IsHardwareAccelerated)
             {
                 MemoryMarshal.CreateReadOnlySpan(ref source, width).CopyTo(MemoryMarshal.CreateSpan(ref destination, width));
