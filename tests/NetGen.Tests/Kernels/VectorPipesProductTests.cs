@@ -135,8 +135,11 @@ public sealed class VectorPipesProductTests
         });
     }
 
-    /// <summary>Runs <paramref name="test"/> as a core with halved (Zen 4) or full-width 512-bit multiply-adds would, then restores the core's own kind.</summary>
-    private static void AsCore(bool halved, Action test)
+    /// <summary>
+    /// Runs <paramref name="test"/> as a core with halved (Zen 4) or full-width 512-bit multiply-adds would, then restores the
+    /// core's own kind. Only from tests in this collection, which run alone.
+    /// </summary>
+    internal static void AsCore(bool halved, Action test)
     {
         bool saved = VectorPipes.HalvedVector512;
         VectorPipes.HalvedVector512 = halved;

@@ -1,12 +1,15 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using NetGen.Tests.Kernels;
 using NetGen.Tests.Networks;
 using NetGen.Tests.Support;
 using Xunit;
 
 namespace NetGen.Tests.Quantization;
 
+// One test switches the kind of core the products take, so the class runs alone (VectorPipesProductTests).
+[Collection(nameof(VectorPipesProductTests))]
 public sealed class QuantizedNetworkTests
 {
     public static TheoryData<WeightFormat> Formats() => new(Enum.GetValues<WeightFormat>());
@@ -289,26 +292,20 @@ public sealed class QuantizedNetworkTests
     public void Float32_made_on_one_kind_of_core_computes_the_definition_on_the_other(bool halvedWhenMade)
     {
         var network = new QuantizedWideNet(21);
-        bool saved = NetGen.Kernels.VectorPipes.HalvedVector512;
-        try
+        QuantizedNetwork frozen = null!;
+        const int batch = 40;
+        float[] inputs = Inputs(network, batch, 22);
+        var outputs = new float[batch * 100];
+        VectorPipesProductTests.AsCore(halvedWhenMade, () =>
         {
-            NetGen.Kernels.VectorPipes.HalvedVector512 = halvedWhenMade;
-            QuantizedNetwork frozen = network.Quantize(WeightFormat.Float32);
-            NetGen.Kernels.VectorPipes.HalvedVector512 = !halvedWhenMade;
-            const int batch = 40;
-            float[] inputs = Inputs(network, batch, 22);
-            var outputs = new float[batch * 100];
-            frozen.Forward(inputs, outputs);
-            for (int s = 0; s < batch; s += 13)
-            {
-                double[] expected = QuantizationReference.Forward(network, WeightFormat.Float32, inputs.AsSpan(s * 300, 300));
-                for (int o = 0; o < 100; o++)
-                    Assert.InRange(Math.Abs(outputs[s * 100 + o] - expected[o]), 0, 2e-5 * (1 + Math.Abs(expected[o])));
-            }
-        }
-        finally
+            frozen = network.Quantize(WeightFormat.Float32);
+            VectorPipesProductTests.AsCore(!halvedWhenMade, () => frozen.Forward(inputs, outputs));
+        });
+        for (int s = 0; s < batch; s += 13)
         {
-            NetGen.Kernels.VectorPipes.HalvedVector512 = saved;
+            double[] expected = QuantizationReference.Forward(network, WeightFormat.Float32, inputs.AsSpan(s * 300, 300));
+            for (int o = 0; o < 100; o++)
+                Assert.InRange(Math.Abs(outputs[s * 100 + o] - expected[o]), 0, 2e-5 * (1 + Math.Abs(expected[o])));
         }
     }
 }
