@@ -30,10 +30,22 @@ internal static partial class Emitter
             DenseLayerSpec first = spec.Layers[0];
             string delta1 = $"new {ReadOnlySpan}(_layer1Delta, 0, batch * {first.OutputSize})";
             writer.Line("/// <summary>The gradient of layer 1's weight rows [firstRow, firstRow + rows) over a whole batch of several chunks.</summary>");
-            writer.Line($"private void FirstWeightRows({ReadOnlySpan} inputs, int batch, {T}[] gradients, int firstRow, int rows) =>");
-            writer.Line(LayerPlan(1).PanelWidth > 0
-                ? $"    Dense.BackwardLayerWeightRows<{T}>(inputs, {delta1}, {GradientWeights(1, first, "gradients")}, batch, InputSize, {first.OutputSize}, firstRow, rows, Layer1Panels);"
-                : $"    Dense.BackwardWeightRows<{T}>(inputs, {delta1}, new {Span}(gradients, Layer1Weights + firstRow * {first.OutputSize}, rows * {first.OutputSize}), batch, InputSize, {first.OutputSize}, firstRow, rows);");
+            string inputMajor = $"Dense.BackwardWeightRows<{T}>(inputs, {delta1}, new {Span}(gradients, Layer1Weights + firstRow * {first.OutputSize}, rows * {first.OutputSize}), batch, InputSize, {first.OutputSize}, firstRow, rows);";
+            if (!CopiesFirstDeltaToPanels)
+            {
+                writer.Line($"private void FirstWeightRows({ReadOnlySpan} inputs, int batch, {T}[] gradients, int firstRow, int rows) =>");
+                writer.Line("    " + inputMajor);
+            }
+            else
+            {
+                using (writer.Open($"private void FirstWeightRows({ReadOnlySpan} inputs, int batch, {T}[] gradients, int firstRow, int rows)"))
+                {
+                    writer.Line("if (Layer1Panels)");
+                    writer.Line($"    Dense.BackwardPanelWeightRows<{T}>(inputs, {FirstDeltaPanels}, _training.BatchCapacity, {GradientWeights(1, first, "gradients")}, batch, InputSize, {first.OutputSize}, firstRow, rows);");
+                    writer.Line("else");
+                    writer.Line("    " + inputMajor);
+                }
+            }
             writer.Line();
             writer.Line("/// <summary>The gradient of layer 1's bias over a whole batch of several chunks.</summary>");
             writer.Line($"private void FirstBias(int batch, {T}[] gradients) => Dense.BackwardBias<{T}>({delta1}, {GradientBias(1, first, "gradients")}, batch, {first.OutputSize});");

@@ -181,8 +181,15 @@ internal static partial class Emitter
                         if (form.SplitByRows)
                         {
                             writer.Line("// A chunk of a larger batch leaves these to FinishBlock, which computes them over the whole batch.");
+                            if (CopiesFirstDeltaToPanels)
+                                writer.Line("// Where the layer holds panels, the chunk copies its rows of delta1 panel by panel for their products.");
                             writer.Line("if (!chunked)");
                             writer.Line("    " + weights);
+                            if (CopiesFirstDeltaToPanels)
+                            {
+                                writer.Line("else if (Layer1Panels)");
+                                writer.Line($"    Dense.CopyToPanels<{T}>(delta1, {FirstDeltaPanels}, first, batch, {layer.OutputSize}, _training.BatchCapacity);");
+                            }
                         }
                         else
                             writer.Line(weights);

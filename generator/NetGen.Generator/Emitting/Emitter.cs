@@ -85,6 +85,9 @@ internal static partial class Emitter
 
         private bool ReadsLabels => plan.Training.ReadsLabels;
         private bool SplitsFirstLayerByRows => plan.Training.FirstLayerSplit is not null;
+        // A first layer split by rows that may hold panels: its chunks copy their rows of its dZ panel by panel too.
+        private bool CopiesFirstDeltaToPanels => SplitsFirstLayerByRows && LayerPlan(1).PanelWidth > 0;
+        private string FirstDeltaPanels => $"new {Span}(_layer1DeltaPanels, _layer1DeltaPanelsOrigin, _training.BatchCapacity * {spec.Layers[0].OutputSize})";
         private bool StepsWithChunkSums => plan.Training.OptimizerStep == OptimizerStepPlacement.WithChunkSums;
         private bool HasPenalty => plan.Training.PenalizesWeights;
         private int FirstLayerPadding => plan.Training.FirstPair?.Padding ?? 0;
@@ -179,6 +182,11 @@ internal static partial class Emitter
                     writer.Line($"private {T}[] _layer{l}Mask = Array.Empty<{T}>(); // dropout: 0 or 1/(1 - p)");
                     writer.Line($"private {T}[] _layer{l}Dropped = Array.Empty<{T}>(); // activations times the mask");
                 }
+            }
+            if (CopiesFirstDeltaToPanels)
+            {
+                writer.Line($"private {T}[] _layer1DeltaPanels = Array.Empty<{T}>(); // the same panel by panel, where the layer holds panels");
+                writer.Line("private int _layer1DeltaPanelsOrigin; // where those start, on a cache line");
             }
             if (SplitsFirstLayerByRows)
                 writer.Line($"private {T}[] _firstProducts = Array.Empty<{T}>(); // FirstProducts' two halves, [half, _training.BatchCapacity, {spec.Layers[0].OutputSize}]");
@@ -387,6 +395,8 @@ internal static partial class Emitter
                         writer.Line($"_layer{l}Dropped = new {T}[batch * {size}];");
                     }
                 }
+                if (CopiesFirstDeltaToPanels)
+                    writer.Line($"_layer1DeltaPanels = Layer1Panels ? Alignment.Allocate<{T}>(batch * {spec.Layers[0].OutputSize}, out _layer1DeltaPanelsOrigin) : Array.Empty<{T}>();");
                 if (SplitsFirstLayerByRows)
                     writer.Line($"_firstProducts = new {T}[2 * batch * {spec.Layers[0].OutputSize}];");
             }

@@ -172,6 +172,14 @@ public static class Checks
             ThrowRowRange(first, count, rows, name);
     }
 
+    /// <summary>Throws unless <paramref name="size"/> columns fill whole panels of <paramref name="width"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void PanelColumns(int size, int width, string name)
+    {
+        if (size < width || size % width != 0)
+            ThrowPanelColumns(size, width, name);
+    }
+
     /// <summary>Throws unless a row of <paramref name="length"/> values is non-empty and fits one vector of <paramref name="lanes"/> lanes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void RowFitsVector(int length, int lanes, string name)
@@ -183,6 +191,10 @@ public static class Checks
     [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowRowFitsVector(int length, int lanes, string name) =>
         Throw($"'{name}' holds {length} values: expected from 1 to {lanes}, a row that fits one vector.", name);
+
+    [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowPanelColumns(int size, int width, string name) =>
+        Throw($"'{name}' is {size}: expected a non-zero multiple of the panel width, {width}.", name);
 
     [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowLength(int length, int expected, string name) =>

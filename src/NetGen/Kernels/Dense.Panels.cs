@@ -107,17 +107,72 @@ public static partial class Dense
         Checks.Length(x, batch * inSize, nameof(x));
         Checks.Length(dz, batch * outSize, nameof(dz));
         int width = Layout.PanelWidth<T>();
-        // dW's panel from column j0 = Xᵀ·dZ's columns j0 to j0 + width − 1: those columns copied together, [batch, width]
-        // row-major, which the panel's product reads as a packed panel with the row stride of the panel it writes, while
-        // the copy is still in L1. Input-major, the product copies the same columns itself.
+        // Each panel's columns of dZ copied together, [batch, width] row-major, then its product, while the copy is
+        // still in L1. Input-major, the product copies the same columns itself.
         Span<T> dzPanel = PanelBuffer<T>.Aside(batch * width);
         ref T from = ref MemoryMarshal.GetReference(dz), panel = ref MemoryMarshal.GetReference(dzPanel);
         for (int j0 = 0; j0 < outSize; j0 += width)
         {
             CopyRows(ref Unsafe.Add(ref from, j0), outSize, ref panel, width, width, batch);
-            MatrixProduct.Multiply(ref Unsafe.Add(ref MemoryMarshal.GetReference(x), firstRow), 1, inSize, ref panel, ref panel,
-                ref Unsafe.Add(ref MemoryMarshal.GetReference(dw), j0 * inSize + firstRow * width), ref panel, hasInit: false, rowCount, width, batch);
+            PanelWeightProduct(x, ref panel, dw, batch, inSize, j0, firstRow, rowCount);
         }
+    }
+
+    /// <summary>
+    /// Rows <paramref name="firstRow"/> to <paramref name="firstRow"/> + <paramref name="rowCount"/> − 1 of a weight
+    /// gradient <paramref name="dw"/> held panel by panel, as <see cref="BackwardLayerWeightRows{T}"/>, from a dZ already
+    /// copied panel by panel by <see cref="CopyToPanels{T}"/>: [outSize / width, <paramref name="dzPanelRows"/>, width], of
+    /// which each panel's first <paramref name="batch"/> rows are the batch's. A batch of several chunks copies its dZ so
+    /// once, chunk by chunk, for all the blocks of rows its gradient is computed in: each block copying it again took 4%
+    /// of a 784-256-10 training step at batch 128 in eight blocks. The panels should start on a cache line
+    /// (<see cref="Alignment.Allocate{T}"/>): in a plain array, each of the product's 512-bit loads straddled two lines,
+    /// and the step took 974-996 us against 950-963 for the copies per block.
+    /// </summary>
+    public static void BackwardPanelWeightRows<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> dzPanels, int dzPanelRows, Span<T> dw,
+        int batch, int inSize, int outSize, int firstRow, int rowCount)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        Checks.Length(x, batch * inSize, nameof(x));
+        Checks.RowRange(0, batch, dzPanelRows, nameof(batch));
+        Checks.Length(dzPanels, dzPanelRows * outSize, nameof(dzPanels));
+        Checks.Length(dw, inSize * outSize, nameof(dw));
+        Checks.RowRange(firstRow, rowCount, inSize, nameof(firstRow));
+        int width = Layout.PanelWidth<T>();
+        Checks.PanelColumns(outSize, width, nameof(outSize));
+        ref T panels = ref MemoryMarshal.GetReference(dzPanels);
+        for (int j0 = 0; j0 < outSize; j0 += width)
+            PanelWeightProduct(x, ref Unsafe.Add(ref panels, (nint)j0 * dzPanelRows), dw, batch, inSize, j0, firstRow, rowCount);
+    }
+
+    /// <summary>
+    /// Copies the rows of <paramref name="rows"/>, [count, size] row-major, into rows <paramref name="first"/> on of each
+    /// panel of <paramref name="panels"/>, [size / width, <paramref name="panelRows"/>, width]: a chunk's share of the dZ
+    /// that <see cref="BackwardPanelWeightRows{T}"/> reads.
+    /// </summary>
+    public static void CopyToPanels<T>(ReadOnlySpan<T> rows, Span<T> panels, int first, int count, int size, int panelRows)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        Checks.Length(rows, count * size, nameof(rows));
+        Checks.RowRange(first, count, panelRows, nameof(first));
+        Checks.Length(panels, panelRows * size, nameof(panels));
+        int width = Layout.PanelWidth<T>();
+        Checks.PanelColumns(size, width, nameof(size));
+        ref T from = ref MemoryMarshal.GetReference(rows), to = ref MemoryMarshal.GetReference(panels);
+        for (int j0 = 0; j0 < size; j0 += width)
+            CopyRows(ref Unsafe.Add(ref from, j0), size, ref Unsafe.Add(ref to, (nint)j0 * panelRows + (nint)first * width), width, width, count);
+    }
+
+    /// <summary>
+    /// dW's panel from column <paramref name="j0"/>, its rows from <paramref name="firstRow"/> on: Xᵀ·dZ's columns j0 to
+    /// j0 + width − 1, given as <paramref name="dzPanel"/>, [batch, width] row-major, which the product reads as a packed
+    /// panel with the row stride of the panel it writes.
+    /// </summary>
+    private static void PanelWeightProduct<T>(ReadOnlySpan<T> x, ref T dzPanel, Span<T> dw, int batch, int inSize, int j0, int firstRow, int rowCount)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        int width = Layout.PanelWidth<T>();
+        MatrixProduct.Multiply(ref Unsafe.Add(ref MemoryMarshal.GetReference(x), firstRow), 1, inSize, ref dzPanel, ref dzPanel,
+            ref Unsafe.Add(ref MemoryMarshal.GetReference(dw), j0 * inSize + firstRow * width), ref dzPanel, hasInit: false, rowCount, width, batch);
     }
 
     /// <summary>

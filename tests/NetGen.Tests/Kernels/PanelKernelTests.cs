@@ -11,8 +11,8 @@ namespace NetGen.Tests.Kernels;
 /// The dense kernels over weights that lie panel by panel (<see cref="NetGen.Kernels.Layout.HoldsPanels{T}"/>) against
 /// plain loops over the same weights input-major, with the panels laid out here from their definition (each 64 floats'
 /// or 32 doubles' weights [in, width] row-major, one panel after the other): the forward product, over all the weight rows
-/// and over a range of them, one sample with its activation, and rows of the weight gradient, written where the layout
-/// puts them and nowhere else. Each case runs as the core's products run and again as a core that reads no packed panels
+/// and over a range of them, one sample with its activation, and rows of the weight gradient (from dZ as it is, or copied
+/// panel by panel chunk by chunk), written where the layout puts them and nowhere else. Each case runs as the core's products run and again as a core that reads no packed panels
 /// (the products switched to the kind of core that splits 512-bit multiply-adds), whose kernels take each panel apart;
 /// so the class runs alone, in <see cref="VectorPipesProductTests"/>' collection, that no other test's products change
 /// path meanwhile.
@@ -62,6 +62,39 @@ public sealed class PanelKernelTests
             CheckWeightRows<float>(new TestData(batch + firstRow), batch, inSize, outSize, firstRow, rowCount);
             CheckWeightRows<double>(new TestData(batch + firstRow), batch, inSize, outSize, firstRow, rowCount);
         });
+    }
+
+    [Theory]
+    [InlineData(3, 33, 64, 0, 33, 2)]
+    [InlineData(70, 300, 192, 8, 100, 32)]
+    [InlineData(130, 784, 256, 392, 392, 64)]
+    [InlineData(200, 40, 128, 32, 8, 64)]
+    public void Weight_gradient_rows_from_a_dz_copied_panel_by_panel_chunk_by_chunk_land_in_their_panels(int batch, int inSize, int outSize,
+        int firstRow, int rowCount, int chunk)
+    {
+        OnEachKindOfCore(() =>
+        {
+            CheckWeightRows<float>(new TestData(batch + firstRow), batch, inSize, outSize, firstRow, rowCount, chunk);
+            CheckWeightRows<double>(new TestData(batch + firstRow), batch, inSize, outSize, firstRow, rowCount, chunk);
+        });
+    }
+
+    [Fact]
+    public void A_dz_panel_by_panel_is_checked_against_its_sizes()
+    {
+        var x = new float[4 * 10];
+        var dw = new float[10 * 128];
+        var dzPanels = new float[6 * 128];
+        // A batch of 7 rows in panels of 6, a width that fills no panel, and rows beyond the panels' rows.
+        var tooMany = Assert.Throws<ArgumentException>(() =>
+            Dense.BackwardPanelWeightRows<float>(new float[7 * 10], dzPanels, 6, dw, 7, 10, 128, 0, 10));
+        Assert.Equal("batch", tooMany.ParamName);
+        var width = Assert.Throws<ArgumentException>(() =>
+            Dense.BackwardPanelWeightRows<float>(x, new float[6 * 96], 6, new float[10 * 96], 4, 10, 96, 0, 10));
+        Assert.Contains("64", width.Message);
+        var rows = Assert.Throws<ArgumentException>(() => Dense.CopyToPanels<float>(new float[2 * 128], dzPanels, 5, 2, 128, 6));
+        Assert.Equal("first", rows.ParamName);
+        Assert.Throws<ArgumentException>(() => Dense.CopyToPanels<float>(new float[2 * 128], new float[5 * 128], 0, 2, 128, 6));
     }
 
     [Fact]
@@ -157,7 +190,12 @@ public sealed class PanelKernelTests
                 expected[o] + tolerance * (1 + Math.Abs(expected[o])) * Math.Sqrt(inSize));
     }
 
-    private static void CheckWeightRows<T>(TestData data, int batch, int inSize, int outSize, int firstRow, int rowCount)
+    /// <summary>
+    /// Rows of the weight gradient from the whole dZ (<paramref name="chunk"/> 0), or from a dZ copied panel by panel in
+    /// chunks of <paramref name="chunk"/> rows into panels of a few more rows than the batch, whose spare rows hold a
+    /// value the gradient would show.
+    /// </summary>
+    private static void CheckWeightRows<T>(TestData data, int batch, int inSize, int outSize, int firstRow, int rowCount, int chunk = 0)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         double[] x = data.Normals(batch * inSize), dz = data.Normals(batch * outSize);
@@ -166,7 +204,20 @@ public sealed class PanelKernelTests
         int width = Width<T>();
         T sentinel = T.CreateChecked(1234.5);
         var dw = Enumerable.Repeat(sentinel, inSize * outSize).ToArray();
-        Dense.BackwardLayerWeightRows<T>(Cast<T>(x), Cast<T>(dz), dw, batch, inSize, outSize, firstRow, rowCount, panels: true);
+        if (chunk == 0)
+            Dense.BackwardLayerWeightRows<T>(Cast<T>(x), Cast<T>(dz), dw, batch, inSize, outSize, firstRow, rowCount, panels: true);
+        else
+        {
+            int panelRows = batch + 5;
+            var dzPanels = Enumerable.Repeat(sentinel, panelRows * outSize).ToArray();
+            T[] rows = Cast<T>(dz);
+            for (int first = 0; first < batch; first += chunk)
+            {
+                int count = Math.Min(chunk, batch - first);
+                Dense.CopyToPanels<T>(rows.AsSpan(first * outSize, count * outSize), dzPanels, first, count, outSize, panelRows);
+            }
+            Dense.BackwardPanelWeightRows<T>(Cast<T>(x), dzPanels, panelRows, dw, batch, inSize, outSize, firstRow, rowCount);
+        }
         for (int i = 0; i < inSize; i++)
         {
             for (int o = 0; o < outSize; o++)
