@@ -22,6 +22,7 @@ public static partial class Dense
             Forward(x, w, bias, z, batch, inSize, outSize);
             return;
         }
+        Checks.PanelColumns(outSize, Layout.PanelWidth<T>(), nameof(outSize));
         Checks.Length(x, batch * inSize, nameof(x));
         Checks.Length(w, inSize * outSize, nameof(w));
         Checks.Length(bias, outSize, nameof(bias));
@@ -39,6 +40,7 @@ public static partial class Dense
             ForwardRows(x, w, z, batch, inSize, outSize, firstRow, rowCount);
             return;
         }
+        Checks.PanelColumns(outSize, Layout.PanelWidth<T>(), nameof(outSize));
         Checks.Length(x, batch * inSize, nameof(x));
         Checks.Length(w, inSize * outSize, nameof(w));
         Checks.RowRange(firstRow, rowCount, inSize, nameof(firstRow));
@@ -67,6 +69,7 @@ public static partial class Dense
             ForwardOne(x, parameters, weights, bias, z, inSize, outSize, activation, argument);
             return;
         }
+        Checks.PanelColumns(outSize, Layout.PanelWidth<T>(), nameof(outSize));
         Checks.AtLeast(x, inSize, nameof(x));
         Checks.AtLeast(parameters, Math.Max(weights + inSize * outSize, bias + outSize), nameof(parameters));
         Checks.AtLeast(z, outSize, nameof(z));
@@ -107,6 +110,7 @@ public static partial class Dense
         Checks.Length(x, batch * inSize, nameof(x));
         Checks.Length(dz, batch * outSize, nameof(dz));
         int width = Layout.PanelWidth<T>();
+        Checks.PanelColumns(outSize, width, nameof(outSize));
         // Each panel's columns of dZ copied together, [batch, width] row-major, then its product, while the copy is
         // still in L1. Input-major, the product copies the same columns itself.
         Span<T> dzPanel = PanelBuffer<T>.Aside(batch * width);

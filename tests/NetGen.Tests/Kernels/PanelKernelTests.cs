@@ -80,7 +80,7 @@ public sealed class PanelKernelTests
     }
 
     [Fact]
-    public void A_dz_panel_by_panel_is_checked_against_its_sizes()
+    public void The_kernels_over_panels_check_their_sizes()
     {
         var x = new float[4 * 10];
         var dw = new float[10 * 128];
@@ -92,6 +92,17 @@ public sealed class PanelKernelTests
         var width = Assert.Throws<ArgumentException>(() =>
             Dense.BackwardPanelWeightRows<float>(x, new float[6 * 96], 6, new float[10 * 96], 4, 10, 96, 0, 10));
         Assert.Contains("64", width.Message);
+        // Every kernel over weights panel by panel refuses outputs that fill no whole panels, before reading any.
+        var x96 = new float[4 * 10];
+        var w96 = new float[10 * 96];
+        Assert.Contains("64", Assert.Throws<ArgumentException>(() =>
+            Dense.Forward<float>(x96, w96, new float[96], new float[4 * 96], 4, 10, 96, panels: true)).Message);
+        Assert.Contains("64", Assert.Throws<ArgumentException>(() =>
+            Dense.ForwardRows<float>(x96, w96, new float[4 * 96], 4, 10, 96, 0, 10, panels: true)).Message);
+        Assert.Contains("64", Assert.Throws<ArgumentException>(() =>
+            Dense.ForwardOne<float>(new float[10], new float[10 * 96 + 96], 0, 10 * 96, new float[96], 10, 96, Activation.ReLU, panels: true)).Message);
+        Assert.Contains("64", Assert.Throws<ArgumentException>(() =>
+            Dense.BackwardLayerWeightRows<float>(x96, new float[4 * 96], new float[10 * 96], 4, 10, 96, 0, 10, panels: true)).Message);
         var rows = Assert.Throws<ArgumentException>(() => Dense.CopyToPanels<float>(new float[2 * 128], dzPanels, 5, 2, 128, 6));
         Assert.Equal("first", rows.ParamName);
         Assert.Throws<ArgumentException>(() => Dense.CopyToPanels<float>(new float[2 * 128], new float[5 * 128], 0, 2, 128, 6));
