@@ -336,13 +336,13 @@ internal static partial class Emitter
             }
         }
 
+        /// <summary>The layout argument of a layer's kernels where it may hold its weights panel by panel (<see cref="LayerPlan.PanelWidth"/>), else nothing.</summary>
+        private string PanelsArgument(int l) => LayerPlan(l).PanelWidth > 0 ? $", Layer{l}Panels" : "";
+
         /// <summary>
         /// A layer's activation as the runtime's kernels take it: the Activation member of its name, then its
         /// argument where it takes one (LeakyReLU's negative slope), written out even at its default.
         /// </summary>
-        /// <summary>The layout argument of a layer's kernels where it may hold its weights panel by panel (<see cref="LayerPlan.PanelWidth"/>), else nothing.</summary>
-        private string PanelsArgument(int l) => LayerPlan(l).PanelWidth > 0 ? $", Layer{l}Panels" : "";
-
         private string ActivationOf(DenseLayerSpec layer) =>
             ActivationTable.Of(layer.Activation).ArgumentName is null
                 ? $"Activation.{layer.Activation}"

@@ -172,12 +172,14 @@ public static class Checks
             ThrowRowRange(first, count, rows, name);
     }
 
-    /// <summary>Throws unless <paramref name="size"/> columns fill whole panels of <paramref name="width"/>.</summary>
+    /// <summary>Throws unless <paramref name="size"/> columns fill whole panels (<see cref="Layout.PanelWidth{T}"/>); returns the panel width.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void PanelColumns(int size, int width, string name)
+    public static int PanelColumns<T>(int size, string name) where T : unmanaged
     {
+        int width = Layout.PanelWidth<T>();
         if (size < width || size % width != 0)
             ThrowPanelColumns(size, width, name);
+        return width;
     }
 
     /// <summary>Throws unless a row of <paramref name="length"/> values is non-empty and fits one vector of <paramref name="lanes"/> lanes.</summary>

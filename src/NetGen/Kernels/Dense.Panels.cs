@@ -22,7 +22,6 @@ public static partial class Dense
             Forward(x, w, bias, z, batch, inSize, outSize);
             return;
         }
-        Checks.PanelColumns(outSize, Layout.PanelWidth<T>(), nameof(outSize));
         Checks.Length(x, batch * inSize, nameof(x));
         Checks.Length(w, inSize * outSize, nameof(w));
         Checks.Length(bias, outSize, nameof(bias));
@@ -40,7 +39,6 @@ public static partial class Dense
             ForwardRows(x, w, z, batch, inSize, outSize, firstRow, rowCount);
             return;
         }
-        Checks.PanelColumns(outSize, Layout.PanelWidth<T>(), nameof(outSize));
         Checks.Length(x, batch * inSize, nameof(x));
         Checks.Length(w, inSize * outSize, nameof(w));
         Checks.RowRange(firstRow, rowCount, inSize, nameof(firstRow));
@@ -69,7 +67,6 @@ public static partial class Dense
             ForwardOne(x, parameters, weights, bias, z, inSize, outSize, activation, argument);
             return;
         }
-        Checks.PanelColumns(outSize, Layout.PanelWidth<T>(), nameof(outSize));
         Checks.AtLeast(x, inSize, nameof(x));
         Checks.AtLeast(parameters, Math.Max(weights + inSize * outSize, bias + outSize), nameof(parameters));
         Checks.AtLeast(z, outSize, nameof(z));
@@ -109,8 +106,7 @@ public static partial class Dense
         }
         Checks.Length(x, batch * inSize, nameof(x));
         Checks.Length(dz, batch * outSize, nameof(dz));
-        int width = Layout.PanelWidth<T>();
-        Checks.PanelColumns(outSize, width, nameof(outSize));
+        int width = Checks.PanelColumns<T>(outSize, nameof(outSize));
         // Each panel's columns of dZ copied together, [batch, width] row-major, then its product, while the copy is
         // still in L1. Input-major, the product copies the same columns itself.
         Span<T> dzPanel = PanelBuffer<T>.Aside(batch * width);
@@ -141,8 +137,7 @@ public static partial class Dense
         Checks.Length(dzPanels, dzPanelRows * outSize, nameof(dzPanels));
         Checks.Length(dw, inSize * outSize, nameof(dw));
         Checks.RowRange(firstRow, rowCount, inSize, nameof(firstRow));
-        int width = Layout.PanelWidth<T>();
-        Checks.PanelColumns(outSize, width, nameof(outSize));
+        int width = Checks.PanelColumns<T>(outSize, nameof(outSize));
         ref T panels = ref MemoryMarshal.GetReference(dzPanels);
         for (int j0 = 0; j0 < outSize; j0 += width)
             PanelWeightProduct(x, ref Unsafe.Add(ref panels, (nint)j0 * dzPanelRows), dw, batch, inSize, j0, firstRow, rowCount);
@@ -159,8 +154,7 @@ public static partial class Dense
         Checks.Length(rows, count * size, nameof(rows));
         Checks.RowRange(first, count, panelRows, nameof(first));
         Checks.Length(panels, panelRows * size, nameof(panels));
-        int width = Layout.PanelWidth<T>();
-        Checks.PanelColumns(size, width, nameof(size));
+        int width = Checks.PanelColumns<T>(size, nameof(size));
         ref T from = ref MemoryMarshal.GetReference(rows), to = ref MemoryMarshal.GetReference(panels);
         for (int j0 = 0; j0 < size; j0 += width)
             CopyRows(ref Unsafe.Add(ref from, j0), size, ref Unsafe.Add(ref to, (nint)j0 * panelRows + (nint)first * width), width, width, count);
@@ -187,7 +181,7 @@ public static partial class Dense
         int rows, int outSize)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        int width = Layout.PanelWidth<T>();
+        int width = Checks.PanelColumns<T>(outSize, nameof(outSize));
         ref T panels = ref Unsafe.Add(ref MemoryMarshal.GetReference(w), firstRow * width);
         ref T c = ref MemoryMarshal.GetReference(z);
         if (MatrixProduct.PackedColumns<T>(outSize) == outSize)
