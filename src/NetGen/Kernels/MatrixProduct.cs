@@ -95,13 +95,14 @@ internal static partial class MatrixProduct
         // The columns the widest vectors leave, where narrower vectors would take them in two or three passes, go
         // first, as one zero-padded vector (see MultiplyPadded): each pass is bound by its broadcasts of A, one per
         // row and depth, whatever its width, so a 10-wide layer ran as slowly as a 32-wide one.
-        // On a full-width core a forward product of many rows takes every column past the last whole 512-bit vector as
-        // dot products along A's rows instead (see TakesDots).
+        // On a full-width core a forward product of a block of rows or more takes every column past the last whole
+        // 512-bit vector in quads of the depth instead (see TakesQuads).
         int stop = columns - PaddedColumns<T>(columns, rows);
-        if (TakesDots<T>(aDepthStride, rows, columns, depth))
+        if (TakesQuads<T>(aDepthStride, rows, columns))
         {
             stop = columns - columns % Vector512<T>.Count;
-            MultiplyDots(ref a, aRowStride, ref b, ref c, ref init, hasInit, rows, columns, depth, stop);
+            MultiplyQuads(ref Unsafe.As<T, float>(ref a), aRowStride, ref Unsafe.As<T, float>(ref b), ref Unsafe.As<T, float>(ref c),
+                ref Unsafe.As<T, float>(ref init), hasInit, rows, columns, depth, stop);
         }
         else if (stop < columns)
         {

@@ -53,11 +53,13 @@ public sealed class VectorPipesProductTests
     }
 
     /// <summary>
-    /// Narrow columns, fewer than a 512-bit vector of floats, which a full-width core sums as dot products along A's rows
-    /// with 64 rows or more: a 10-wide layer over depths with and without a partial last vector (256, 100, 17 and exactly
-    /// 16), rows that are not a multiple of the four-row block (65, 67, 70), layers 3 and 15 wide (one and three blocks of
-    /// columns) and 26 wide (one whole vector and ten columns), and, with the spans against unreadable pages, rows
-    /// whose last vector would reach past A. Below 64 rows, 63, they take the padded path.
+    /// Narrow columns, fewer than a 512-bit vector of floats, which a full-width core sums four steps of the depth at a
+    /// time from a packed copy of B's columns, in blocks of eight rows: a 10-wide layer over depths that are a multiple
+    /// of four (256, 16, exactly 4) and that leave one, two or three steps (101, 1022, 1023, and 3 alone, no whole
+    /// quad); rows that are exactly a block (8), that are not a multiple of it (13, 65, 67, 70), and fewer, 7, which
+    /// take the padded path; layers 3, 12, 13 and 15 wide (one block of columns, or one and a second of one to three
+    /// columns) and 26 wide (one whole vector and ten columns); and, with the spans against unreadable pages, rows
+    /// whose last quad would reach past A and columns whose last loads would reach past B.
     /// </summary>
     [Theory]
     [InlineData(true)]
@@ -66,29 +68,31 @@ public sealed class VectorPipesProductTests
     {
         AsCore(halved, () =>
         {
-            foreach (var (batch, inSize, outSize) in new[] { (64, 256, 10), (65, 100, 10), (67, 17, 3), (70, 16, 15), (64, 40, 26), (63, 100, 10) })
+            foreach (var (batch, inSize, outSize) in new[] { (64, 256, 10), (65, 101, 10), (67, 17, 3), (70, 16, 15), (64, 40, 26), (8, 1022, 10), (13, 1023, 12),
+                (9, 4, 13), (16, 3, 10), (7, 100, 10) })
             {
                 DenseKernelTests.CheckForward<float>(new TestData(batch * 7 + inSize), batch, inSize, outSize);
                 DenseKernelTests.CheckForward<double>(new TestData(batch * 7 + inSize), batch, inSize, outSize);
             }
             DenseKernelTests.CheckForward<float>(new TestData(3), 65, 100, 10, atPageEnds: true);
             DenseKernelTests.CheckForward<float>(new TestData(4), 64, 33, 7, atPageEnds: true);
+            DenseKernelTests.CheckForward<float>(new TestData(6), 8, 102, 13, atPageEnds: true);
         });
     }
 
     /// <summary>
-    /// An infinite input in the last, partial vector of a row's depth gives infinite outputs where its weights are
-    /// positive, as the definition does, not NaN: a load of that vector from A's row itself would have carried the
+    /// An infinite input in the last, partial quad of a row's depth gives infinite outputs where its weights are
+    /// positive, as the definition does, not NaN: a load of that quad from A's row itself would have carried the
     /// next row's infinity into a product with a padding zero. Every other row's outputs stay finite.
     /// </summary>
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void An_infinite_input_in_a_rows_last_partial_vector_stays_infinite(bool halved)
+    public void An_infinite_input_at_a_rows_end_stays_infinite(bool halved)
     {
         AsCore(halved, () =>
         {
-            const int batch = 64, inSize = 100, outSize = 10;
+            const int batch = 16, inSize = 101, outSize = 10;
             var x = new float[batch * inSize];
             var w = new float[inSize * outSize];
             var bias = new float[outSize];
@@ -117,8 +121,9 @@ public sealed class VectorPipesProductTests
 
     /// <summary>
     /// A narrow product after one whose weights were all infinite matches the definition: the copies of B's columns that
-    /// a full-width core makes reuse the same buffer, and the zeros past a shorter column's end must be written again,
-    /// not left from the product before (an infinity there, times a padding zero of A, would make NaN).
+    /// a full-width core makes reuse the same buffer, and the zeros past a shallower product's depth, in its last quad,
+    /// must be written again, not left from the product before (an infinity there, times a padding zero of A, would
+    /// make NaN).
     /// </summary>
     [Theory]
     [InlineData(true)]
@@ -131,7 +136,7 @@ public sealed class VectorPipesProductTests
             Array.Fill(infinite, float.PositiveInfinity);
             Dense.Forward<float>(new float[64 * 256], infinite, new float[10], new float[64 * 10], 64, 256, 10);
 
-            DenseKernelTests.CheckForward<float>(new TestData(5), 64, 100, 10);
+            DenseKernelTests.CheckForward<float>(new TestData(5), 64, 101, 10);
         });
     }
 
