@@ -14,8 +14,8 @@ public sealed class VectorPipesCollection;
 /// (<see cref="VectorPipes"/>), each run as either kind of core would run it, whatever core runs the tests: sixteen-row
 /// tiles or blocks of eight rows by two vectors for a B beyond L2, blocks of four or eight rows below it, copies of a
 /// shallow product's panels, a deep product of many rows in slices of its depth, six-row blocks over four vectors of
-/// columns with the rows they leave in four-row blocks over the same vectors, and narrow columns as dot products
-/// along A's rows. Each is checked against the plain loops of <see cref="DenseKernelTests"/>. Without 512-bit
+/// columns with the rows they leave in four-row blocks over the same vectors, and narrow columns in quads of the
+/// depth. Each is checked against the plain loops of <see cref="DenseKernelTests"/>. Without 512-bit
 /// vectors both settings take the same narrower paths.
 /// </summary>
 [Collection(nameof(VectorPipesProductTests))]
