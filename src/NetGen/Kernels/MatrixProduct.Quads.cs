@@ -93,7 +93,7 @@ internal static partial class MatrixProduct
         Vector512<int> even1 = even0 + Vector512.Create(4), even2 = even0 + Vector512.Create(8);
         Vector512<float> lastTwo = Vector512.Equals(Vector512<int>.Indices & Vector512.Create(2), Vector512.Create(2)).AsSingle();
         int whole = depth / QuadDepth;
-        nint stride = 4 * columns;
+        nint stride = QuadDepth * columns;
         float* row = b;
         for (int q = 0; q < whole; q++)
         {
