@@ -19,7 +19,8 @@ internal static class InterleavedForward
     private const int Rounds = 40;
     private static readonly TimeSpan Turn = TimeSpan.FromMilliseconds(100);
 
-    public static int Run()
+    /// <param name="only">Case names, or parts of them (<c>W9</c>, <c>1024-1024-10, batch 16</c>): only the cases that contain one run; all, when empty.</param>
+    public static int Run(IReadOnlyList<string> only)
     {
         PeakMeasurement peak = FmaPeak.Measured;
         Console.WriteLine($"// {peak}");
@@ -27,6 +28,8 @@ internal static class InterleavedForward
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (ForwardCase forwardCase in BatchedInferenceBenchmarks.Cases)
         {
+            if (only.Count > 0 && !only.Any(name => forwardCase.ToString().Contains(name, StringComparison.OrdinalIgnoreCase)))
+                continue;
             INetwork<float> network = BatchedInferenceBenchmarks.Create(forwardCase.Shape);
             float[] input = Workload.Inputs(forwardCase.Batch * forwardCase.Shape.InputSize, 9);
             var output = new float[forwardCase.Batch * forwardCase.Shape.OutputSize];
