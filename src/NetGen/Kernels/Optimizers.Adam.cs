@@ -47,7 +47,7 @@ public static partial class Optimizers
         // every parameter gets the same rounding whatever its position.
         var call = new AdamCall<T>(parameters, gradients, firstMoment, secondMoment, maxSecondMoment,
             decay, weightDecay, oneMinusBeta1, beta2, oneMinusBeta2, stepSize, scaledEpsilon, hasDecay, decoupledWeightDecay, amsGrad);
-        int k = PreferredWidth.Run<T, AdamCall<T>, int>(ref call);
+        int k = PreferredWidth.RunDivisionBound<T, AdamCall<T>, int>(ref call);
         for (; k < n; k++)
         {
             T pk = Unsafe.Add(ref p, k), gk = Unsafe.Add(ref g, k);
