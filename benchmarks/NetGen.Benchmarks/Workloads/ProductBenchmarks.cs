@@ -14,10 +14,12 @@ namespace NetGen.Benchmarks.Workloads;
 [Config(typeof(ThroughputConfig))]
 public class ProductBenchmarks
 {
-    private const int Inputs = 784, Outputs = 256;
+    /// <summary>The first layer of <see cref="NetworkShape.Mnist"/>, the network of W5 and W6.</summary>
+    internal static readonly int Inputs = NetworkShape.Mnist.InputSize, Outputs = NetworkShape.Mnist.Layers[0].Size;
+
     private float[] _x = null!, _w = null!, _bias = null!, _z = null!, _dz = null!, _dw = null!, _dBias = null!;
 
-    public static IEnumerable<ProductCase> Cases => [new("forward", 32), new("weight gradient", 32), new("forward", 128), new("weight gradient", 128)];
+    public static IEnumerable<ProductCase> Cases => [new(true, 32), new(false, 32), new(true, 128), new(false, 128)];
 
     [ParamsSource(nameof(Cases))]
     public ProductCase Case { get; set; } = null!;
@@ -45,12 +47,10 @@ public class ProductBenchmarks
     }
 }
 
-/// <summary>One product of <see cref="ProductBenchmarks"/>, with its FLOPs: 2·b·784·256 either way.</summary>
-public sealed record ProductCase(string Kind, int Batch) : IFlopCount
+/// <summary>One product of <see cref="ProductBenchmarks"/>, the forward product or the weight gradient, with its FLOPs: 2·b·in·out either way.</summary>
+public sealed record ProductCase(bool IsForward, int Batch) : IFlopCount
 {
-    public bool IsForward => Kind == "forward";
+    public double FlopsPerCall => 2.0 * Batch * ProductBenchmarks.Inputs * ProductBenchmarks.Outputs;
 
-    public double FlopsPerCall => 2.0 * Batch * 784 * 256;
-
-    public override string ToString() => $"{Kind}, batch {Batch}";
+    public override string ToString() => $"{(IsForward ? "forward" : "weight gradient")}, batch {Batch}";
 }
