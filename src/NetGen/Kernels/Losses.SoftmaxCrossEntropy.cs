@@ -47,7 +47,7 @@ public static partial class Losses
         // Each row's Σ e^(z − m) lies in [1, classes], so a run of rows can share one logarithm of
         // their product as long as the product stays far from overflow.
         T inverseMean = T.One / T.CreateChecked(meanOver);
-        T limit = T.CreateChecked(typeof(T) == typeof(float) ? 1e30 : 1e300);
+        T limit = ProductLimit<T>();
         T total = T.Zero, product = T.One;
         for (int s = 0; s < batch; s++)
         {

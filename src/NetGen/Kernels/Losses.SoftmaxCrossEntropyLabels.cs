@@ -30,6 +30,9 @@ public static partial class Losses
         Checks.Length(logits, batch * classes, nameof(logits));
         Checks.Length(labels, batch, nameof(labels));
         Checks.Length(gradient, batch * classes, nameof(gradient));
+        T inverseMean = T.One / T.CreateChecked(meanOver);
+        if (SoftmaxCrossEntropyShortRows(logits, labels, gradient, batch, classes, inverseMean, out T rowLosses))
+            return rowLosses * inverseMean;
         ref T z = ref MemoryMarshal.GetReference(logits);
         ref T g = ref MemoryMarshal.GetReference(gradient);
         ref int label = ref MemoryMarshal.GetReference(labels);
@@ -62,8 +65,7 @@ public static partial class Losses
 
         // Each row's Σ e^(z − m) lies in [1, classes], so a run of rows can share one logarithm of
         // their product as long as the product stays far from overflow.
-        T inverseMean = T.One / T.CreateChecked(meanOver);
-        T limit = T.CreateChecked(typeof(T) == typeof(float) ? 1e30 : 1e300);
+        T limit = ProductLimit<T>();
         T total = T.Zero, product = T.One;
         for (int s = 0; s < batch; s++)
         {

@@ -39,6 +39,16 @@ public class LossKernelTests
     [Theory, MemberData(nameof(Batches))]
     public void DoubleSoftmaxCrossEntropyFromLabelsMatchesScalarReference(int batch) => CheckSoftmaxCrossEntropyFromLabels<double>(batch);
 
+    /// <summary>
+    /// Enough rows that their sums' product passes the limit several times, each time logged and restarted, and that
+    /// the rows of a few classes fill several blocks of vectors.
+    /// </summary>
+    [Fact]
+    public void FloatSoftmaxCrossEntropyFromLabelsOverManyRows() => CheckSoftmaxCrossEntropyFromLabels<float>(300);
+
+    [Fact]
+    public void DoubleSoftmaxCrossEntropyFromLabelsOverManyRows() => CheckSoftmaxCrossEntropyFromLabels<double>(300);
+
     /// <summary>Σ (y − t)² / n and 2(y − t) / n over all n = batch·size values.</summary>
     private static void CheckMeanSquaredError<T>(int batch) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {

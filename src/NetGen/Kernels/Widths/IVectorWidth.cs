@@ -156,4 +156,22 @@ internal interface IVectorWidth<T, TVector>
 
     /// <summary>The lanes' bits, read as integers of the lanes' width, shifted right by <paramref name="count"/> with zeros in.</summary>
     static abstract TVector ShiftRightLogicalIntegers(TVector x, int count);
+
+    /// <summary>The first half of the lanes read from memory, which is read no further; the other half unspecified.</summary>
+    static abstract TVector LoadHalf(ref T source, nint offset);
+
+    /// <summary>All bits set in the lanes whose bits, read as integers, are equal; none in the others.</summary>
+    static abstract TVector EqualIntegers(TVector a, TVector b);
+
+    /// <summary>
+    /// Whether <see cref="Permute"/> runs as one instruction (a JIT-time constant): on float lanes where the instruction
+    /// set has a variable permute of the whole width. Where it does not, a kernel built on it is slower than its scalar form.
+    /// </summary>
+    static abstract bool HasPermute { get; }
+
+    /// <summary>
+    /// Lane k of the result is lane <c>lanes[k]</c> of <paramref name="x"/>, with <paramref name="lanes"/>' bits read
+    /// as integers of the lanes' width, each below <see cref="Count"/>.
+    /// </summary>
+    static abstract TVector Permute(TVector x, TVector lanes);
 }

@@ -165,4 +165,19 @@ internal readonly struct Width128<T> : IVectorWidth<T, Vector128<T>> where T : u
     public static Vector128<T> ShiftRightLogicalIntegers(Vector128<T> x, int count) => typeof(T) == typeof(float)
         ? Vector128.ShiftRightLogical(x.AsInt32(), count).As<int, T>()
         : Vector128.ShiftRightLogical(x.AsInt64(), count).As<long, T>();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> LoadHalf(ref T source, nint offset) => Vector64.LoadUnsafe(ref source, (nuint)offset).ToVector128Unsafe();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> EqualIntegers(Vector128<T> a, Vector128<T> b) => typeof(T) == typeof(float)
+        ? Vector128.Equals(a.AsInt32(), b.AsInt32()).As<int, T>()
+        : Vector128.Equals(a.AsInt64(), b.AsInt64()).As<long, T>();
+
+    public static bool HasPermute => typeof(T) == typeof(float) && Avx.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Permute(Vector128<T> x, Vector128<T> lanes) => typeof(T) == typeof(float)
+        ? Vector128.ShuffleNative(x.AsInt32(), lanes.AsInt32()).As<int, T>()
+        : Vector128.ShuffleNative(x.AsInt64(), lanes.AsInt64()).As<long, T>();
 }

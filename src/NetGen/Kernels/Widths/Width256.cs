@@ -166,4 +166,19 @@ internal readonly struct Width256<T> : IVectorWidth<T, Vector256<T>> where T : u
     public static Vector256<T> ShiftRightLogicalIntegers(Vector256<T> x, int count) => typeof(T) == typeof(float)
         ? Vector256.ShiftRightLogical(x.AsInt32(), count).As<int, T>()
         : Vector256.ShiftRightLogical(x.AsInt64(), count).As<long, T>();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> LoadHalf(ref T source, nint offset) => Vector128.LoadUnsafe(ref source, (nuint)offset).ToVector256Unsafe();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> EqualIntegers(Vector256<T> a, Vector256<T> b) => typeof(T) == typeof(float)
+        ? Vector256.Equals(a.AsInt32(), b.AsInt32()).As<int, T>()
+        : Vector256.Equals(a.AsInt64(), b.AsInt64()).As<long, T>();
+
+    public static bool HasPermute => typeof(T) == typeof(float) && Avx2.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Permute(Vector256<T> x, Vector256<T> lanes) => typeof(T) == typeof(float)
+        ? Vector256.ShuffleNative(x.AsInt32(), lanes.AsInt32()).As<int, T>()
+        : Vector256.ShuffleNative(x.AsInt64(), lanes.AsInt64()).As<long, T>();
 }

@@ -166,4 +166,19 @@ internal readonly struct Width512<T> : IVectorWidth<T, Vector512<T>> where T : u
     public static Vector512<T> ShiftRightLogicalIntegers(Vector512<T> x, int count) => typeof(T) == typeof(float)
         ? Vector512.ShiftRightLogical(x.AsInt32(), count).As<int, T>()
         : Vector512.ShiftRightLogical(x.AsInt64(), count).As<long, T>();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> LoadHalf(ref T source, nint offset) => Vector256.LoadUnsafe(ref source, (nuint)offset).ToVector512Unsafe();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> EqualIntegers(Vector512<T> a, Vector512<T> b) => typeof(T) == typeof(float)
+        ? Vector512.Equals(a.AsInt32(), b.AsInt32()).As<int, T>()
+        : Vector512.Equals(a.AsInt64(), b.AsInt64()).As<long, T>();
+
+    public static bool HasPermute => typeof(T) == typeof(float) && Avx512F.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Permute(Vector512<T> x, Vector512<T> lanes) => typeof(T) == typeof(float)
+        ? Vector512.ShuffleNative(x.AsInt32(), lanes.AsInt32()).As<int, T>()
+        : Vector512.ShuffleNative(x.AsInt64(), lanes.AsInt64()).As<long, T>();
 }
