@@ -130,9 +130,10 @@ internal static partial class Emitter
             }
             else if (softmax)
                 writer.Line($"Activations.Softmax<{T}>({RowSpan(readOnly: false, row, layer.OutputSize)}, 1, {layer.OutputSize});");
+            // GetElement rather than the indexer, as in WriteUnrolledVectorForward.
             if (fromRegister)
                 for (int o = 0; o < OutputSize; o++)
-                    writer.Line($"output[{o}] = layer{l}v0[{o}];");
+                    writer.Line($"output[{o}] = {vector}.GetElement(layer{l}v0, {o});");
             else if (l == LayerCount)
                 WriteOutputCopy(row, inRegisters: true);
         }

@@ -37,8 +37,10 @@ internal static partial class Emitter
                             continue;
                         }
                         // The last vector's lanes past the row belong to the next sample (or to another chunk's thread).
+                        // GetElement, which the JIT always expands in place, where the indexer, once a caller has
+                        // spent its inlining budget, is a call per lane.
                         for (int k = 0; c * lanes + k < layer.OutputSize; k++)
-                            writer.Line($"{At("z", (c * lanes + k).ToString())} = z{c}[{k}];");
+                            writer.Line($"{At("z", (c * lanes + k).ToString())} = {vector}.GetElement(z{c}, {k});");
                     }
                     writer.Line($"x = ref Unsafe.Add(ref x, {layer.InputSize});");
                     writer.Line($"z = ref Unsafe.Add(ref z, {layer.OutputSize});");
