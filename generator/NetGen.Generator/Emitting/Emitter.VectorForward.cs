@@ -38,7 +38,8 @@ internal static partial class Emitter
                         }
                         // The last vector's lanes past the row belong to the next sample (or to another chunk's thread).
                         // GetElement, which the JIT always expands in place, where the indexer, once a caller has
-                        // spent its inlining budget, is a call per lane.
+                        // spent its inlining budget, is a call per lane; called as a static method, since compilers
+                        // before C# 14 do not find .NET 10's GetElement as an extension.
                         for (int k = 0; c * lanes + k < layer.OutputSize; k++)
                             writer.Line($"{At("z", (c * lanes + k).ToString())} = {vector}.GetElement(z{c}, {k});");
                     }
