@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 
@@ -118,10 +119,19 @@ public static class ChunkWorkers
         }
     }
 
+    /// <summary>How long a helper watches for its next start before it blocks.</summary>
+    private const int WatchMicroseconds = 200;
+
     private static void WorkerLoop(SemaphoreSlim start, int share)
     {
         while (true)
         {
+            // A training step starts its helpers three times (its first layer's products, its chunks, its blocks of
+            // parameters), a few microseconds apart: a helper that watches for the next start before it blocks
+            // begins that much sooner than one woken from its wait (2.4 against 5.6 us a start on a KVM guest).
+            long until = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 1_000_000 * WatchMicroseconds;
+            while (start.CurrentCount == 0 && Stopwatch.GetTimestamp() < until)
+                Thread.SpinWait(20);
             start.Wait();
             RunChunks(share);
             // A full fence: the chunks' writes are visible to the caller once it sees the count fall.
