@@ -44,9 +44,6 @@ public static partial class Losses
         where TVector : struct
         where TWidth : IVectorWidth<T, TVector>
     {
-        for (int s = 0; s < batch; s++)
-            if ((uint)labels[s] >= (uint)classes)
-                Targets.ThrowLabelOutOfRange(labels[s], s, classes, classes);
         int width = TWidth.Count, rowsPerVector = width / classes;
         ref T lanes = ref MemoryMarshal.GetReference(ShortRowLanes<T, TVector, TWidth>.For(classes));
         Span<T> rowValues = stackalloc T[3 * RowLossVectors * width];
@@ -106,9 +103,9 @@ public static partial class Losses
         for (int first = 0, slot = 0; first < rows; first += rowsPerVector, slot += width)
         {
             TVector x = TWidth.Load(ref z, first * classes);
-            TVector max = TWidth.Permute(x, TWidth.Load(ref lanes, 2 * width));
+            TVector max = RowMates<T, TVector, TWidth>(x, ref lanes, 0);
             for (int j = 1; j < classes; j++)
-                max = TWidth.Max(max, TWidth.Permute(x, TWidth.Load(ref lanes, (2 + j) * width)));
+                max = TWidth.Max(max, RowMates<T, TVector, TWidth>(x, ref lanes, j));
             // The maximum's own shift is exactly 0 unless the maximum is infinite, where ∞ − ∞ would be NaN.
             TVector shifted = TWidth.Subtract(x, max);
             shifted = TWidth.AndNot(shifted, TWidth.And(TWidth.IsNaN(shifted), TWidth.Equal(x, max)));
@@ -131,12 +128,19 @@ public static partial class Losses
         where TVector : struct
         where TWidth : IVectorWidth<T, TVector>
     {
-        int width = TWidth.Count;
-        TVector sum = TWidth.Permute(x, TWidth.Load(ref lanes, 2 * width));
+        TVector sum = RowMates<T, TVector, TWidth>(x, ref lanes, 0);
         for (int j = 1; j < classes; j++)
-            sum = TWidth.Add(sum, TWidth.Permute(x, TWidth.Load(ref lanes, (2 + j) * width)));
+            sum = TWidth.Add(sum, RowMates<T, TVector, TWidth>(x, ref lanes, j));
         return sum;
     }
+
+    /// <summary>Each lane value <paramref name="j"/> of its row, by <see cref="ShortRowLanes{T, TVector, TWidth}"/>' permute j.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector RowMates<T, TVector, TWidth>(TVector x, ref T lanes, int j)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TVector : struct
+        where TWidth : IVectorWidth<T, TVector>
+        => TWidth.Permute(x, TWidth.Load(ref lanes, (2 + j) * TWidth.Count));
 
     /// <summary>
     /// The loss of <paramref name="rows"/> rows laid out a vector at a time, row by row in order as the row-by-row loop

@@ -40,6 +40,14 @@ public static class Targets
         }
     }
 
+    /// <summary>Throws for the first label outside 0 to <paramref name="classes"/> − 1, before any of them is used.</summary>
+    internal static void CheckInRange(ReadOnlySpan<int> labels, int classes)
+    {
+        for (int s = 0; s < labels.Length; s++)
+            if ((uint)labels[s] >= (uint)classes)
+                ThrowLabelOutOfRange(labels[s], s, classes, classes);
+    }
+
     /// <summary>The one message for a label outside 0 to <paramref name="classes"/> − 1, wherever labels are read.</summary>
     [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
     internal static void ThrowLabelOutOfRange(int label, int index, int classes, int outputSize) =>
