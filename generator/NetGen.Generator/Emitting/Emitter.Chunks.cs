@@ -24,6 +24,8 @@ internal static partial class Emitter
                 options.Add($"FirstWeightBlocks = {plan.Training.FirstLayerSplit!.WeightBlocks}");
             if (LayerPlan(1).PanelWidth > 0)
                 options.Add("FirstLayerPanels = Layer1Panels");
+            if (SplitsFirstLayerByColumns)
+                options.Add("FirstLayerColumns = Layer1Panels");
             writer.Line($"private static readonly TrainingSchedule Schedule = new TrainingSchedule(Description, ChunkSize, "
                 + $"maxTrainingBatch: {plan.Training.MaxTrainingBatch}, parameterBlocks: {plan.Training.ParameterBlocks}, "
                 + $"parallelParameterCount: {plan.Training.ParallelParameterCount})"
@@ -38,6 +40,8 @@ internal static partial class Emitter
                 WriteFirstProducts();
                 WriteFirstLayerGradient();
             }
+            if (SplitsFirstLayerByColumns)
+                WriteFirstHalfGradients();
             WriteShapeWork();
         }
 
@@ -74,6 +78,13 @@ internal static partial class Emitter
                     members.Add(($"void {layers}.FirstWeightRows({ReadOnlySpan} inputs, int batch, {T}[] gradients, int firstRow, int rows)",
                         "FirstWeightRows(inputs, batch, gradients, firstRow, rows)"));
                     members.Add(($"void {layers}.FirstBias(int batch, {T}[] gradients)", "FirstBias(batch, gradients)"));
+                }
+                if (SplitsFirstLayerByColumns)
+                {
+                    members.Add(($"void {layers}.FirstHalfGradients(int half, int batch, {T}[] gradients)", "FirstHalfGradients(half, batch, gradients)"));
+                    members.Add(($"void {layers}.FirstHalfWeightRows(int half, {ReadOnlySpan} inputs, int batch, {T}[] gradients, int firstRow, int rows)",
+                        "FirstHalfWeightRows(half, inputs, batch, gradients, firstRow, rows)"));
+                    members.Add(($"void {layers}.SecondBias(int batch, {T}[] gradients)", "SecondBias(batch, gradients)"));
                 }
                 foreach (var (signature, call) in members)
                 {

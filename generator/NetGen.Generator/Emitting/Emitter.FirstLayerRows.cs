@@ -11,9 +11,26 @@ internal static partial class Emitter
         {
             DenseLayerSpec first = spec.Layers[0];
             int halfRow = plan.Training.FirstLayerSplit!.HalfRow;
-            writer.Line("/// <summary>Half <paramref name=\"half\"/> of layer 1's product over the whole batch: the part its half of the weight rows contributes.</summary>");
+            writer.Line(SplitsFirstLayerByColumns
+                ? "/// <summary>Half <paramref name=\"half\"/> of layer 1's product over the whole batch: where it holds panels, half of its outputs and their part of layer 2's product; else the part its half of the weight rows contributes.</summary>"
+                : "/// <summary>Half <paramref name=\"half\"/> of layer 1's product over the whole batch: the part its half of the weight rows contributes.</summary>");
             using (writer.Open($"private void FirstProducts(int half, {ReadOnlySpan} inputs, int batch)"))
             {
+                if (SplitsFirstLayerByColumns)
+                {
+                    DenseLayerSpec second = spec.Layers[1];
+                    using (writer.Open("if (Layer1Panels)"))
+                    {
+                        writer.Line($"// Half of layer 1's outputs, a layer of {HalfColumns} of its own, then their part of layer 2's product.");
+                        writer.Line($"var layer1 = {FirstHalfRows("_layer1Output")};");
+                        writer.Line($"Dense.Forward<{T}>(inputs, {ParameterRange(ReadOnlySpan, $"Layer1Weights + half * {first.InputSize * HalfColumns}", first.InputSize * HalfColumns)}, "
+                            + $"{ParameterRange(ReadOnlySpan, $"Layer1Bias + half * {HalfColumns}", HalfColumns)}, layer1, batch, InputSize, {HalfColumns}, panels: true);");
+                        WriteActivation(first, "layer1", HalfColumns.ToString());
+                        writer.Line($"Dense.ForwardRows<{T}>(layer1, {SecondHalfWeights(ReadOnlySpan, $"_parameters, _origin + ")}, "
+                            + $"new {Span}(_firstProducts, half * _training.BatchCapacity * {second.OutputSize}, batch * {second.OutputSize}), batch, {HalfColumns}, {second.OutputSize}, 0, {HalfColumns});");
+                        writer.Line("return;");
+                    }
+                }
                 writer.Line($"int firstRow = half == 0 ? 0 : {halfRow};");
                 writer.Line($"int rows = half == 0 ? {halfRow} : InputSize - {halfRow};");
                 writer.Line($"Dense.ForwardRows<{T}>(inputs, {Weights(1, first)}, new {Span}(_firstProducts, half * _training.BatchCapacity * {first.OutputSize}, batch * {first.OutputSize}), batch, InputSize, {first.OutputSize}, firstRow, rows{PanelsArgument(1)});");
@@ -50,6 +67,53 @@ internal static partial class Emitter
             writer.Line("/// <summary>The gradient of layer 1's bias over a whole batch of several chunks.</summary>");
             writer.Line($"private void FirstBias(int batch, {T}[] gradients) => Dense.BackwardBias<{T}>({delta1}, {GradientBias(1, first, "gradients")}, batch, {first.OutputSize});");
             writer.Line();
+        }
+
+        /// <summary>
+        /// Writes the gradients of layer 1 split by halves of its panels after the chunks, which NetworkTraining schedules (and
+        /// steps around): each half's outputs and bias with layer 2's weight rows that read it, each half's blocks of weight
+        /// rows, and layer 2's bias.
+        /// </summary>
+        private void WriteFirstHalfGradients()
+        {
+            DenseLayerSpec first = spec.Layers[0], second = spec.Layers[1];
+            string delta2 = $"new {ReadOnlySpan}(_layer2Delta, 0, batch * {second.OutputSize})";
+            string deltaPanels = $"new {ReadOnlySpan}(_layer1DeltaPanels, _layer1DeltaPanelsOrigin + half * _training.BatchCapacity * {HalfColumns}, _training.BatchCapacity * {HalfColumns})";
+            writer.Line("/// <summary>The gradient at half <paramref name=\"half\"/> of layer 1's outputs over a whole batch of several chunks, with those of its bias and of layer 2's weight rows that read it.</summary>");
+            using (writer.Open($"private void FirstHalfGradients(int half, int batch, {T}[] gradients)"))
+            {
+                writer.Line($"var layer1 = {FirstHalfRows("_layer1Output", readOnly: true)};");
+                writer.Line($"var delta1 = {FirstHalfRows("_layer1Delta")};");
+                writer.Line($"var delta2 = {delta2};");
+                writer.Line("// Layer 2's weight rows that read this half, then the gradient at the half through them, transposed.");
+                writer.Line($"Dense.BackwardWeightRows<{T}>(layer1, delta2, {SecondHalfWeights(Span, "gradients, ")}, batch, {HalfColumns}, {second.OutputSize}, 0, {HalfColumns});");
+                writer.Line($"var transposed = new {Span}(_layer2HalvesTransposed, half * {HalfColumns * second.OutputSize}, {HalfColumns * second.OutputSize});");
+                writer.Line($"Layout.Transpose<{T}>({SecondHalfWeights(ReadOnlySpan, "_parameters, _origin + ")}, transposed, {HalfColumns}, {second.OutputSize});");
+                writer.Line($"Dense.BackwardInputTransposed<{T}>(delta2, transposed, delta1, batch, {HalfColumns}, {second.OutputSize});");
+                WriteActivationBackward(first, "layer1", "delta1", HalfColumns.ToString());
+                writer.Line("// Layer 1's bias in this half; its weight rows' gradient reads the half copied panel by panel, once.");
+                writer.Line($"Dense.BackwardBias<{T}>(delta1, new {Span}(gradients, Layer1Bias + half * {HalfColumns}, {HalfColumns}), batch, {HalfColumns});");
+                writer.Line($"Dense.CopyToPanels<{T}>(delta1, new {Span}(_layer1DeltaPanels, _layer1DeltaPanelsOrigin + half * _training.BatchCapacity * {HalfColumns}, _training.BatchCapacity * {HalfColumns}), 0, batch, {HalfColumns}, _training.BatchCapacity);");
+            }
+            writer.Line();
+            writer.Line("/// <summary>The gradient of weight rows [firstRow, firstRow + rows) of half <paramref name=\"half\"/>'s panels of layer 1 over a whole batch of several chunks.</summary>");
+            writer.Line($"private void FirstHalfWeightRows(int half, {ReadOnlySpan} inputs, int batch, {T}[] gradients, int firstRow, int rows) =>");
+            writer.Line($"    Dense.BackwardPanelWeightRows<{T}>(inputs, {deltaPanels}, _training.BatchCapacity, new {Span}(gradients, Layer1Weights + half * {first.InputSize * HalfColumns}, {first.InputSize * HalfColumns}), batch, InputSize, {HalfColumns}, firstRow, rows);");
+            writer.Line();
+            writer.Line("/// <summary>The gradient of layer 2's bias over a whole batch of several chunks.</summary>");
+            writer.Line($"private void SecondBias(int batch, {T}[] gradients) => Dense.BackwardBias<{T}>({delta2}, {GradientBias(2, second, "gradients")}, batch, {second.OutputSize});");
+            writer.Line();
+        }
+
+        /// <summary>Rows [0, batch) of half <c>half</c> of layer 1's outputs split by halves of its panels, which <paramref name="array"/> holds half after half.</summary>
+        private string FirstHalfRows(string array, bool readOnly = false) =>
+            $"new {(readOnly ? ReadOnlySpan : Span)}({array}, half * _training.BatchCapacity * {HalfColumns}, batch * {HalfColumns})";
+
+        /// <summary>Layer 2's weight rows that read half <c>half</c> of layer 1's outputs, in the array and from the origin <paramref name="arrayAndOrigin"/> names.</summary>
+        private string SecondHalfWeights(string span, string arrayAndOrigin)
+        {
+            int count = HalfColumns * spec.Layers[1].OutputSize;
+            return $"new {span}({arrayAndOrigin}Layer2Weights + half * {count}, {count})";
         }
     }
 }

@@ -23,48 +23,88 @@ internal static partial class Emitter
             {
                 for (int l = 1; l <= LayerCount; l++)
                 {
-                    DenseLayerSpec layer = spec.Layers[l - 1];
-                    string source = l == 1 ? "input" : spec.Layers[l - 2].HasDropout ? $"layer{l - 1}Next" : $"layer{l - 1}";
-                    string destination = l == LayerCount ? "logits" : $"layer{l}";
-                    LayerPlan form = LayerPlan(l);
-                    string? preActivation = null;
-                    if (l < LayerCount)
+                    (string destination, string? preActivation) = DeclareForwardRows(l);
+                    if (l == 1 && SplitsFirstLayerByColumns)
                     {
-                        writer.Line($"var layer{l} = new {Span}(layer{l}Rows, first * {layer.OutputSize}, batch * {layer.OutputSize});");
-                        if (form.KeepsPreActivation)
+                        (string secondDestination, string? secondPreActivation) = DeclareForwardRows(2);
+                        DenseLayerSpec second = spec.Layers[1];
+                        string half = $"new {ReadOnlySpan}(_firstProducts, {{0}} * {second.OutputSize}, batch * {second.OutputSize})";
+                        writer.Line("// Split by halves of its panels, a chunk of a larger batch starts from layer 2's pre-activation, whose halves");
+                        writer.Line("// FirstProducts computed over the whole batch with layer 1.");
+                        writer.Line("if (chunked && Layer1Panels)");
+                        writer.Line($"    Dense.AddProducts<{T}>({string.Format(half, "first")}, {string.Format(half, "(_training.BatchCapacity + first)")}, {Bias(2, second)}, {secondDestination}, batch, {second.OutputSize});");
+                        using (writer.Open("else"))
                         {
-                            writer.Line($"var pre{l} = layer{l}PreRows is null ? layer{l} : new {Span}(layer{l}PreRows, first * {layer.OutputSize}, batch * {layer.OutputSize});");
-                            destination = preActivation = $"pre{l}";
+                            WriteForwardLayer(1, destination, preActivation);
+                            WriteForwardProduct(2, secondDestination);
                         }
+                        WriteForwardActivation(2, secondPreActivation);
+                        l = 2;
+                        continue;
                     }
-                    writer.Line($"// Layer {l}: {layer.InputSize} -> {layer.OutputSize}, {layer.Activation}{Form(form)}.");
-                    if (form.Forward == ForwardForm.VectorRows)
-                        writer.Line($"Dense.ForwardVectorRows<{T}>({source}, {Weights(l, layer)}, {Bias(l, layer)}, {destination}, batch, {layer.InputSize}, {layer.OutputSize});");
-                    else if (form.Forward == ForwardForm.Unrolled)
-                        WriteUnrolledForward(l, layer, source, destination);
-                    else if (form.Forward == ForwardForm.UnrolledVectors)
-                        WriteUnrolledVectorForward(l, layer, form.ForwardVectors, source, destination);
-                    else
-                    {
-                        string product = $"Dense.Forward<{T}>({source}, {Weights(l, layer)}, {Bias(l, layer)}, {destination}, batch, {layer.InputSize}, {layer.OutputSize}{PanelsArgument(l)});";
-                        if (form.SplitByRows)
-                        {
-                            writer.Line("// A chunk of a larger batch adds up the halves FirstProducts computed over the whole batch.");
-                            writer.Line("if (chunked)");
-                            writer.Line($"    Dense.AddProducts<{T}>(new {ReadOnlySpan}(_firstProducts, first * {layer.OutputSize}, batch * {layer.OutputSize}), new {ReadOnlySpan}(_firstProducts, (_training.BatchCapacity + first) * {layer.OutputSize}, batch * {layer.OutputSize}), {Bias(l, layer)}, {destination}, batch, {layer.OutputSize});");
-                            writer.Line("else");
-                            writer.Line("    " + product);
-                        }
-                        else
-                            writer.Line(product);
-                    }
-                    if (l < LayerCount)
-                        WriteActivation(layer, $"layer{l}", layer.OutputSize.ToString(), preActivation: preActivation);
-                    if (layer.HasDropout)
-                        WriteDropout(l, layer);
+                    WriteForwardLayer(l, destination, preActivation);
                 }
             }
             writer.Line();
+        }
+
+        /// <summary>The spans of layer <paramref name="l"/>'s rows that ForwardLayers writes: its product's destination, and its pre-activation where it keeps one.</summary>
+        private (string Destination, string? PreActivation) DeclareForwardRows(int l)
+        {
+            if (l == LayerCount)
+                return ("logits", null);
+            DenseLayerSpec layer = spec.Layers[l - 1];
+            writer.Line($"var layer{l} = new {Span}(layer{l}Rows, first * {layer.OutputSize}, batch * {layer.OutputSize});");
+            if (!LayerPlan(l).KeepsPreActivation)
+                return ($"layer{l}", null);
+            writer.Line($"var pre{l} = layer{l}PreRows is null ? layer{l} : new {Span}(layer{l}PreRows, first * {layer.OutputSize}, batch * {layer.OutputSize});");
+            return ($"pre{l}", $"pre{l}");
+        }
+
+        /// <summary>Layer <paramref name="l"/> of ForwardLayers: its product, then its activation and dropout.</summary>
+        private void WriteForwardLayer(int l, string destination, string? preActivation)
+        {
+            WriteForwardProduct(l, destination);
+            WriteForwardActivation(l, preActivation);
+        }
+
+        /// <summary>Layer <paramref name="l"/>'s pre-activation into <paramref name="destination"/>, in the layer's form.</summary>
+        private void WriteForwardProduct(int l, string destination)
+        {
+            DenseLayerSpec layer = spec.Layers[l - 1];
+            string source = l == 1 ? "input" : spec.Layers[l - 2].HasDropout ? $"layer{l - 1}Next" : $"layer{l - 1}";
+            LayerPlan form = LayerPlan(l);
+            writer.Line($"// Layer {l}: {layer.InputSize} -> {layer.OutputSize}, {layer.Activation}{Form(form)}.");
+            if (form.Forward == ForwardForm.VectorRows)
+                writer.Line($"Dense.ForwardVectorRows<{T}>({source}, {Weights(l, layer)}, {Bias(l, layer)}, {destination}, batch, {layer.InputSize}, {layer.OutputSize});");
+            else if (form.Forward == ForwardForm.Unrolled)
+                WriteUnrolledForward(l, layer, source, destination);
+            else if (form.Forward == ForwardForm.UnrolledVectors)
+                WriteUnrolledVectorForward(l, layer, form.ForwardVectors, source, destination);
+            else
+            {
+                string product = $"Dense.Forward<{T}>({source}, {Weights(l, layer)}, {Bias(l, layer)}, {destination}, batch, {layer.InputSize}, {layer.OutputSize}{PanelsArgument(l)});";
+                if (form.SplitByRows)
+                {
+                    writer.Line("// A chunk of a larger batch adds up the halves FirstProducts computed over the whole batch.");
+                    writer.Line("if (chunked)");
+                    writer.Line($"    Dense.AddProducts<{T}>(new {ReadOnlySpan}(_firstProducts, first * {layer.OutputSize}, batch * {layer.OutputSize}), new {ReadOnlySpan}(_firstProducts, (_training.BatchCapacity + first) * {layer.OutputSize}, batch * {layer.OutputSize}), {Bias(l, layer)}, {destination}, batch, {layer.OutputSize});");
+                    writer.Line("else");
+                    writer.Line("    " + product);
+                }
+                else
+                    writer.Line(product);
+            }
+        }
+
+        /// <summary>A hidden layer's activation over its rows, then its dropout while training.</summary>
+        private void WriteForwardActivation(int l, string? preActivation)
+        {
+            DenseLayerSpec layer = spec.Layers[l - 1];
+            if (l < LayerCount)
+                WriteActivation(layer, $"layer{l}", layer.OutputSize.ToString(), preActivation: preActivation);
+            if (layer.HasDropout)
+                WriteDropout(l, layer);
         }
 
         /// <summary>
@@ -161,6 +201,13 @@ internal static partial class Emitter
                     {
                         WriteFirstPairBackward();
                         break;
+                    }
+                    if (l == 2 && SplitsFirstLayerByColumns)
+                    {
+                        writer.Line("// Split by halves of its panels, a chunk of a larger batch leaves layers 2 and 1 to FirstHalfGradients,");
+                        writer.Line("// FirstHalfWeightRows and SecondBias, which compute them over the whole batch.");
+                        writer.Line("if (chunked && Layer1Panels)");
+                        writer.Line("    return;");
                     }
                     string source = l == 1 ? "input" : spec.Layers[l - 2].HasDropout ? $"layer{l - 1}Dropped" : $"layer{l - 1}";
                     writer.Line($"// Layer {l}: {layer.InputSize} -> {layer.OutputSize}{Form(form)}.");

@@ -85,9 +85,13 @@ internal static partial class Emitter
 
         private bool ReadsLabels => plan.Training.ReadsLabels;
         private bool SplitsFirstLayerByRows => plan.Training.FirstLayerSplit is not null;
+        // A split first layer that splits by halves of its panels instead where it holds panels (Layer1Panels, at run time).
+        private bool SplitsFirstLayerByColumns => plan.Training.FirstLayerSplit is { HalfColumns: > 0 };
+        private int HalfColumns => plan.Training.FirstLayerSplit!.HalfColumns;
         // A first layer split by rows that may hold panels: its chunks copy their rows of its dZ panel by panel too.
         private bool CopiesFirstDeltaToPanels => SplitsFirstLayerByRows && LayerPlan(1).PanelWidth > 0;
         private string FirstDeltaPanels => $"new {Span}(_layer1DeltaPanels, _layer1DeltaPanelsOrigin, _training.BatchCapacity * {spec.Layers[0].OutputSize})";
+        private int FirstProductsWidth => Planner.FirstProductsWidth(spec, plan.Training.FirstLayerSplit!);
         private bool StepsWithChunkSums => plan.Training.OptimizerStep == OptimizerStepPlacement.WithChunkSums;
         private bool HasPenalty => plan.Training.PenalizesWeights;
         private int FirstLayerPadding => plan.Training.FirstPair?.Padding ?? 0;
@@ -189,7 +193,7 @@ internal static partial class Emitter
                 writer.Line("private int _layer1DeltaPanelsOrigin; // where those start, on a cache line");
             }
             if (SplitsFirstLayerByRows)
-                writer.Line($"private {T}[] _firstProducts = Array.Empty<{T}>(); // FirstProducts' two halves, [half, _training.BatchCapacity, {spec.Layers[0].OutputSize}]");
+                writer.Line($"private {T}[] _firstProducts = Array.Empty<{T}>(); // FirstProducts' two halves, [half, _training.BatchCapacity, {FirstProductsWidth}]");
             writer.Line();
             writer.Line("// Batches above ChunkSize samples are split into chunks of that size whose gradients are");
             writer.Line("// summed in chunk order, so the result is the same on any number of threads.");
@@ -203,6 +207,8 @@ internal static partial class Emitter
                 foreach (int l in TransposedLayers)
                     writer.Line($"private readonly {T}[] _layer{l}TransposedWeights = new {T}[{spec.Layers[l - 1].WeightCount}];");
             }
+            if (SplitsFirstLayerByColumns)
+                writer.Line($"private readonly {T}[] _layer2HalvesTransposed = new {T}[{spec.Layers[1].WeightCount}]; // each half of layer 2's weight rows transposed, [half, out, in / 2]");
             writer.Line();
         }
 
@@ -300,7 +306,16 @@ internal static partial class Emitter
                             foreach (int l in TransposedLayers)
                             {
                                 DenseLayerSpec layer = spec.Layers[l - 1];
-                                writer.Line($"Layout.Transpose<{T}>({Weights(l, layer)}, _layer{l}TransposedWeights, {layer.InputSize}, {layer.OutputSize});");
+                                string transpose = $"Layout.Transpose<{T}>({Weights(l, layer)}, _layer{l}TransposedWeights, {layer.InputSize}, {layer.OutputSize});";
+                                if (l == 2 && SplitsFirstLayerByColumns)
+                                {
+                                    // Read here, the other core's half of its rows would move to this one each batch.
+                                    writer.Line("// Split by halves of its panels, a batch of several chunks transposes layer 2's weights half by half (FirstHalfGradients).");
+                                    writer.Line("if (batch <= ChunkSize || !Layer1Panels)");
+                                    writer.Line("    " + transpose);
+                                }
+                                else
+                                    writer.Line(transpose);
                             }
                         }
                     }
@@ -398,7 +413,7 @@ internal static partial class Emitter
                 if (CopiesFirstDeltaToPanels)
                     writer.Line($"_layer1DeltaPanels = Layer1Panels ? Alignment.Allocate<{T}>(batch * {spec.Layers[0].OutputSize}, out _layer1DeltaPanelsOrigin) : Array.Empty<{T}>();");
                 if (SplitsFirstLayerByRows)
-                    writer.Line($"_firstProducts = new {T}[2 * batch * {spec.Layers[0].OutputSize}];");
+                    writer.Line($"_firstProducts = new {T}[2 * batch * {FirstProductsWidth}];");
             }
             writer.Line();
         }

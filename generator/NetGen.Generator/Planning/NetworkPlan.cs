@@ -54,8 +54,11 @@ internal sealed record TrainingPlan(
     FirstLayerSplitPlan? FirstLayerSplit,
     FirstPairPlan? FirstPair);
 
-/// <summary>Layer 1 split by weight rows for a batch of several chunks: its blocks of rows, and the row where its two halves meet.</summary>
-internal sealed record FirstLayerSplitPlan(int WeightBlocks, int HalfRow);
+/// <summary>
+/// Layer 1 split for a batch of several chunks: its blocks of weight rows, the row where its two halves meet when it
+/// splits by rows, and the outputs of each half where it splits by halves of its panels instead (0 when it never does).
+/// </summary>
+internal sealed record FirstLayerSplitPlan(int WeightBlocks, int HalfRow, int HalfColumns);
 
 /// <summary>
 /// The fused backward pass of layers 2 and 1: the Vector128 lanes and vectors of layer 1's row, and the

@@ -37,7 +37,7 @@ internal static partial class Planner
             .ToArray();
         return new NetworkPlan(
             layers.ToEquatableArray(),
-            PlanTraining(network, firstPair),
+            PlanTraining(network, firstPair, layers[0]),
             inference,
             network.Lanes(128),
             OutputThreshold(network.FinalLayer));

@@ -184,7 +184,7 @@ public sealed class PlannerTests
     }
 
     [Fact]
-    public void A_784_256_10_network_splits_its_first_layer_by_rows_and_transposes_the_second()
+    public void A_784_256_10_network_splits_its_first_layer_and_transposes_the_second()
     {
         NetworkSpec spec = Spec(PrecisionKind.Double, LossKind.CrossEntropy, 0, 784, (256, ActivationKind.ReLU, 0), (10, ActivationKind.Softmax, 0));
 
@@ -202,8 +202,9 @@ public sealed class PlannerTests
         // 6·(784·256 + 256·10) flops a sample is over a million already: the smallest chunk.
         Assert.Equal(64, ChunkSizeByFlops(spec));
         Assert.Equal(64, plan.Training.ChunkSize);
-        // Eight blocks of layer 1's 784 rows; the halves meet at the first row of block 4, 4·784/8 = 392.
-        Assert.Equal(new FirstLayerSplitPlan(WeightBlocks: 8, HalfRow: 392), plan.Training.FirstLayerSplit);
+        // Eight blocks of layer 1's 784 rows; split by rows, the halves meet at the first row of block 4, 4·784/8 = 392;
+        // where it holds panels of 32 doubles, by halves of four panels, 128 outputs.
+        Assert.Equal(new FirstLayerSplitPlan(WeightBlocks: 8, HalfRow: 392, HalfColumns: 128), plan.Training.FirstLayerSplit);
         // The widest row is the input's 784; the two halves of 256 products a sample are narrower.
         int rows = (int)(ArrayMaxLength / 784);
         Assert.Equal(rows, plan.Training.RowsBatchLimit);
@@ -232,7 +233,38 @@ public sealed class PlannerTests
         int rows = (int)(ArrayMaxLength / 300);
         Assert.Equal(rows, training.RowsBatchLimit);
         Assert.Equal((int)(ArrayMaxLength / 600), training.MaxTrainingBatch);
-        Assert.Equal(new FirstLayerSplitPlan(8, 4 * 100 / 8 / 8 * 8), training.FirstLayerSplit);
+        // 300 outputs fill no whole panels: split by rows only.
+        Assert.Equal(new FirstLayerSplitPlan(8, 4 * 100 / 8 / 8 * 8, 0), training.FirstLayerSplit);
+    }
+
+    [Fact]
+    public void A_first_layer_splits_by_halves_of_its_panels_only_where_each_half_is_whole_panels_of_a_layer_of_its_own()
+    {
+        int HalfColumns(PrecisionKind precision, params (int Size, ActivationKind Activation, double Dropout)[] layers) =>
+            Planner.Plan(Spec(precision, 300, layers)).Training.FirstLayerSplit!.HalfColumns;
+
+        // Two halves of two panels of 64 floats; of 32 doubles, 64 outputs split into halves of one panel each.
+        Assert.Equal(128, HalfColumns(PrecisionKind.Single, (256, ActivationKind.ReLU, 0), (10, ActivationKind.Identity, 0)));
+        Assert.Equal(32, HalfColumns(PrecisionKind.Double, (64, ActivationKind.Tanh, 0), (3, ActivationKind.Identity, 0)));
+        // Three panels do not halve; nor does one layer, which has no layer 2 to join the halves.
+        Assert.Equal(0, HalfColumns(PrecisionKind.Single, (192, ActivationKind.ReLU, 0), (10, ActivationKind.Identity, 0)));
+        Assert.Equal(0, HalfColumns(PrecisionKind.Single, (256, ActivationKind.ReLU, 0)));
+        // Dropout between the layers, a derivative that reads the pre-activation, and softmax's whole rows keep the rows' split.
+        Assert.Equal(0, HalfColumns(PrecisionKind.Single, (256, ActivationKind.ReLU, 0.1), (10, ActivationKind.Identity, 0)));
+        Assert.Equal(0, HalfColumns(PrecisionKind.Single, (256, ActivationKind.GELU, 0), (10, ActivationKind.Identity, 0)));
+        Assert.Equal(0, HalfColumns(PrecisionKind.Single, (256, ActivationKind.Softmax, 0), (10, ActivationKind.Identity, 0)));
+    }
+
+    [Fact]
+    public void A_first_layer_split_by_halves_of_its_panels_bounds_the_largest_training_batch_by_layer_2s_halves_when_they_are_wider()
+    {
+        // Layer 2's pre-activation halves, 2·512 a sample, are wider than layer 1's rows (128) or the input (300).
+        NetworkSpec spec = Spec(PrecisionKind.Single, 300, (128, ActivationKind.ReLU, 0), (512, ActivationKind.ReLU, 0), (2, ActivationKind.Identity, 0));
+
+        TrainingPlan training = Planner.Plan(spec).Training;
+
+        Assert.Equal(64, training.FirstLayerSplit!.HalfColumns);
+        Assert.Equal((int)(ArrayMaxLength / 1024), training.MaxTrainingBatch);
     }
 
     [Fact]

@@ -100,3 +100,25 @@ public partial class SiLUDropoutNet;
 [Dense(4, Activation.Softmax)]
 [Adam(0.01)]
 public partial class PanelChunkedNet;
+
+/// <summary>
+/// A first layer of 128 outputs, two halves of two panels of doubles, which a batch of several chunks splits by halves
+/// of its panels on a core whose products read panels; a second layer whose GELU keeps its pre-activation, a third
+/// whose gradients come from the chunks, and enough parameters (67,353) for the blocks to run on several threads.
+/// </summary>
+[Network(Loss.CrossEntropy, Precision = Precision.Double)]
+[Input(500)]
+[Dense(128, Activation.Tanh)]
+[Dense(24, Activation.GELU)]
+[Dense(5, Activation.Softmax)]
+[Adam(0.01)]
+public partial class ColumnChunkedNet;
+
+/// <summary>The same split of the first layer, with dropout after the second.</summary>
+[Network(Loss.MeanSquaredError)]
+[Input(300)]
+[Dense(128, Activation.ReLU)]
+[Dense(16, Activation.ReLU, Dropout = 0.2)]
+[Dense(3, Activation.Identity)]
+[Sgd(0.05, Momentum = 0.9)]
+public partial class ColumnChunkedDropoutNet;

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using NetGen.Kernels;
 using NetGen.Training.Tests.Networks;
 using Xunit;
 
@@ -132,6 +133,82 @@ public sealed class ChunkedGradientTests
         AssertGradientIsTheMeanOfPerSampleGradients(new PanelChunkedNet(seed: 30) { DegreeOfParallelism = 2 }, inputs, labels);
     }
 
+    /// <summary>
+    /// On a core whose products read panels, a first layer whose outputs fill two halves of whole panels splits by
+    /// those halves: checked against the layout the network chose, so that the tests below take that path there.
+    /// </summary>
+    [Fact]
+    public void A_first_layer_of_whole_panel_halves_splits_by_halves_where_it_holds_panels()
+    {
+        Assert.Equal(Layout.HoldsPanels<double>(128), ScheduleOf(typeof(ColumnChunkedNet)).FirstLayerColumns);
+        Assert.Equal(Layout.HoldsPanels<double>(256), ScheduleOf(typeof(WideChunkedNet)).FirstLayerColumns);
+        Assert.Equal(Layout.HoldsPanels<float>(128), ScheduleOf(typeof(ColumnChunkedDropoutNet)).FirstLayerColumns);
+        // Three panels of doubles do not halve into whole panels: split by rows.
+        Assert.False(ScheduleOf(typeof(PanelChunkedNet)).FirstLayerColumns);
+        Assert.True(ScheduleOf(typeof(PanelChunkedNet)).FirstWeightBlocks > 0);
+    }
+
+    private static TrainingSchedule ScheduleOf(Type network) =>
+        (TrainingSchedule)network.GetField("Schedule", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null)!;
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void A_first_layer_split_by_halves_of_its_panels_gets_the_mean_gradient(int threads)
+    {
+        const int batch = 200;
+        AssertGradientIsTheMeanOfPerSampleGradients(new ColumnChunkedNet(seed: 31) { DegreeOfParallelism = threads },
+            Random(batch * ColumnChunkedNet.InputSize, 32), Labels(batch, ColumnChunkedNet.OutputSize, 33));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_two_layer_network_split_by_halves_of_its_panels_gets_the_mean_gradient(int threads)
+    {
+        const int batch = 150;
+        AssertGradientIsTheMeanOfPerSampleGradients(new WideChunkedNet(seed: 34) { DegreeOfParallelism = threads },
+            Random(batch * WideChunkedNet.InputSize, 35), Labels(batch, WideChunkedNet.OutputSize, 36));
+    }
+
+    [Fact]
+    public void A_first_layer_split_by_halves_of_its_panels_trains_bit_identically_on_one_two_and_three_threads()
+    {
+        const int batch = 200;
+        double[] inputs = Random(batch * ColumnChunkedNet.InputSize, 37);
+        int[] labels = Labels(batch, ColumnChunkedNet.OutputSize, 38);
+        var results = new[] { 1, 2, 3 }.Select(threads =>
+            Train(new ColumnChunkedNet(seed: 39) { DegreeOfParallelism = threads }, inputs, labels, steps: 3)).ToArray();
+
+        Assert.True(ColumnChunkedNet.ParameterCount >= 65536);
+        Assert.Equal(results[0].Losses, results[1].Losses);
+        Assert.Equal(results[0].Losses, results[2].Losses);
+        Assert.Equal(results[0].Parameters, results[1].Parameters);
+        Assert.Equal(results[0].Parameters, results[2].Parameters);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void A_first_layer_split_by_halves_of_its_panels_steps_as_computing_then_applying_gradients(int threads)
+    {
+        const int batch = 130;
+        AssertTrainStepMatchesComputingThenApplyingGradients(() => new ColumnChunkedNet(seed: 42) { DegreeOfParallelism = threads },
+            Random(batch * ColumnChunkedNet.InputSize, 40), Labels(batch, ColumnChunkedNet.OutputSize, 41));
+    }
+
+    [Fact]
+    public void Dropout_after_a_first_layer_split_by_halves_of_its_panels_does_not_depend_on_the_number_of_threads()
+    {
+        const int batch = 150;
+        float[][] parameters = ParametersAfterDropoutSteps(threads => new ColumnChunkedDropoutNet(seed: 45) { DegreeOfParallelism = threads },
+            Random(batch * ColumnChunkedDropoutNet.InputSize, 43), Random(batch * ColumnChunkedDropoutNet.OutputSize, 44));
+
+        Assert.Equal(parameters[0], parameters[1]);
+    }
+
     [Fact]
     public void Parallel_optimizer_steps_and_sums_match_one_thread_bit_for_bit()
     {
@@ -147,6 +224,27 @@ public sealed class ChunkedGradientTests
     }
 
     /// <summary>
+    /// Three TrainSteps on two networks made alike, against ComputeGradients then ApplyGradients: the loss, the gradient
+    /// and the parameters after each step, bit for bit. Returns the two networks.
+    /// </summary>
+    private static (INetwork<double> Fused, INetwork<double> Separate) AssertTrainStepMatchesComputingThenApplyingGradients(
+        Func<INetwork<double>> create, double[] inputs, int[] labels)
+    {
+        INetwork<double> fused = create(), separate = create();
+        for (int step = 0; step < 3; step++)
+        {
+            double fusedLoss = fused.TrainStep(inputs, labels);
+            double separateLoss = separate.ComputeGradients(inputs, labels);
+            separate.ApplyGradients();
+
+            Assert.Equal(separateLoss, fusedLoss);
+            Assert.Equal(separate.Gradients.ToArray(), fused.Gradients.ToArray());
+            Assert.Equal(separate.Parameters.ToArray(), fused.Parameters.ToArray());
+        }
+        return (fused, separate);
+    }
+
+    /// <summary>
     /// TrainStep runs the optimizer on each block of the chunk sum as soon as that block is summed; the
     /// parameters, the optimizer state it carries into the next step, the loss and the gradient it
     /// leaves must all be those of ComputeGradients followed by ApplyGradients.
@@ -159,18 +257,8 @@ public sealed class ChunkedGradientTests
         const int batch = 150;
         double[] inputs = Random(batch * WideChunkedNet.InputSize, 16);
         int[] labels = Labels(batch, WideChunkedNet.OutputSize, 17);
-        var fused = new WideChunkedNet(seed: 18) { DegreeOfParallelism = threads };
-        var separate = new WideChunkedNet(seed: 18) { DegreeOfParallelism = threads };
-        for (int step = 0; step < 3; step++)
-        {
-            double fusedLoss = fused.TrainStep(inputs, labels);
-            double separateLoss = separate.ComputeGradients(inputs, labels);
-            separate.ApplyGradients();
-
-            Assert.Equal(separateLoss, fusedLoss);
-            Assert.Equal(separate.Gradients.ToArray(), fused.Gradients.ToArray());
-            Assert.Equal(separate.Parameters.ToArray(), fused.Parameters.ToArray());
-        }
+        var (fused, separate) = AssertTrainStepMatchesComputingThenApplyingGradients(
+            () => new WideChunkedNet(seed: 18) { DegreeOfParallelism = threads }, inputs, labels);
         // A batch of one chunk goes the other way, through ApplyGradients; it must still step once.
         double[] before = fused.Parameters.ToArray();
         fused.TrainStep(inputs.AsSpan(0, 10 * WideChunkedNet.InputSize), labels.AsSpan(0, 10));
@@ -184,19 +272,23 @@ public sealed class ChunkedGradientTests
     public void Dropout_masks_do_not_depend_on_the_number_of_threads()
     {
         const int batch = 130;
-        float[] inputs = Random(batch * ChunkedDropoutNet.InputSize, 7).Select(v => (float)v).ToArray();
-        float[] targets = Random(batch * ChunkedDropoutNet.OutputSize, 8).Select(v => (float)v).ToArray();
-        float[][] parameters = new[] { 1, 2 }.Select(threads =>
-        {
-            var net = new ChunkedDropoutNet(seed: 9) { DegreeOfParallelism = threads };
-            for (int step = 0; step < 4; step++)
-                net.TrainStep(inputs, targets);
-            var exported = new float[ChunkedDropoutNet.ParameterCount];
-            net.ExportParameters(exported);
-            return exported;
-        }).ToArray();
+        float[][] parameters = ParametersAfterDropoutSteps(threads => new ChunkedDropoutNet(seed: 9) { DegreeOfParallelism = threads },
+            Random(batch * ChunkedDropoutNet.InputSize, 7), Random(batch * ChunkedDropoutNet.OutputSize, 8));
 
         Assert.Equal(parameters[0], parameters[1]);
+    }
+
+    /// <summary>The parameters after four TrainSteps on the same batch, on one thread and on two.</summary>
+    private static float[][] ParametersAfterDropoutSteps(Func<int, INetwork<float>> create, double[] inputs, double[] targets)
+    {
+        float[] inputRows = inputs.Select(v => (float)v).ToArray(), targetRows = targets.Select(v => (float)v).ToArray();
+        return new[] { 1, 2 }.Select(threads =>
+        {
+            INetwork<float> net = create(threads);
+            for (int step = 0; step < 4; step++)
+                net.TrainStep(inputRows, targetRows);
+            return net.Parameters.ToArray();
+        }).ToArray();
     }
 
     [Fact]

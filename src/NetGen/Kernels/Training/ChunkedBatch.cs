@@ -7,13 +7,14 @@ namespace NetGen.Kernels;
 /// The parallel side of a network's training: a batch above one chunk split into chunks whose losses and
 /// gradients are summed in chunk order, so that the result is the same on any number of threads; the
 /// element-wise work on the parameters (the optimizer step, the sum of chunk gradients) split into fixed
-/// blocks when there are threads to spare and enough parameters to pay for them; and, for a first layer
-/// split by rows, its products before the chunks and its gradient by blocks of rows after them.
+/// blocks when there are threads to spare and enough parameters to pay for them; and, for a split first
+/// layer, its products before the chunks and its gradient by blocks of rows after them (split by halves of
+/// its panels, <see cref="TrainingSchedule.FirstLayerColumns"/>, by blocks of each half's rows).
 /// </summary>
 internal sealed unsafe class ChunkedBatch<T> : IChunkWork where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {
     /// <summary>What <see cref="IChunkWork.RunChunk"/> does with its chunk number.</summary>
-    private enum Mode { Gradients, Update, Sum, SumAndUpdate, Finish, FirstProducts }
+    private enum Mode { Gradients, Update, Sum, SumAndUpdate, Finish, FirstProducts, FirstHalfGradients }
 
     private readonly ITrainingLayers<T> _layers;
     private readonly TrainingSchedule _schedule;
@@ -28,6 +29,8 @@ internal sealed unsafe class ChunkedBatch<T> : IChunkWork where T : unmanaged, I
     private int _parallelBatch;
     private int _summedChunks;
     private bool _stepWithSum;
+    // Whether this batch's FirstHalfGradients ran on their own before the blocks, rather than in each half's first block.
+    private bool _halfGradientsFirst;
     private Mode _mode;
 
     public ChunkedBatch(ITrainingLayers<T> layers, TrainingSchedule schedule, T[] parameters, int origin, T[] gradients, OptimizerState<T> optimizer)
@@ -38,6 +41,9 @@ internal sealed unsafe class ChunkedBatch<T> : IChunkWork where T : unmanaged, I
     private Span<T> Parameters => new(_parameters, _origin, _schedule.ParameterCount);
 
     private bool SplitsFirstLayer => _schedule.FirstWeightBlocks > 0;
+
+    /// <summary>The halves a split first layer's blocks of rows are taken in: two when it splits by halves of its panels.</summary>
+    private int FirstLayerHalves => _schedule.FirstLayerColumns ? 2 : 1;
 
     /// <summary>
     /// The mean loss of a batch of several chunks, with its gradient in the network's gradients; with
@@ -121,10 +127,17 @@ internal sealed unsafe class ChunkedBatch<T> : IChunkWork where T : unmanaged, I
         }
         if (SplitsFirstLayer)
         {
-            if (InParallel(degreeOfParallelism))
-                Run(Mode.Finish, s.FirstWeightBlocks + 1, degreeOfParallelism, fixedShares: true);
+            int blocks = s.FirstWeightBlocks * FirstLayerHalves + 1;
+            bool inParallel = InParallel(degreeOfParallelism);
+            // Each half's blocks of rows read the gradient at its outputs. On two threads, which take a half's blocks each
+            // in order, the first block computes it; on more, which share a half's blocks, it comes first.
+            _halfGradientsFirst = inParallel && s.FirstLayerColumns && degreeOfParallelism > 2;
+            if (_halfGradientsFirst)
+                Run(Mode.FirstHalfGradients, 2, degreeOfParallelism, fixedShares: true);
+            if (inParallel)
+                Run(Mode.Finish, blocks, degreeOfParallelism, fixedShares: true);
             else
-                for (int block = 0; block <= s.FirstWeightBlocks; block++)
+                for (int block = 0; block < blocks; block++)
                     FinishBlock(block, inputs, batch);
         }
         else if (_stepWithSum)
@@ -187,34 +200,73 @@ internal sealed unsafe class ChunkedBatch<T> : IChunkWork where T : unmanaged, I
 
     /// <summary>
     /// Block <paramref name="block"/> of the gradient of a batch of several chunks when the first layer is
-    /// split by rows: a block of its weight rows, computed over the whole batch, or (the last block) its bias
-    /// and every later parameter, summed over the chunks in order; then, within TrainStep, the optimizer step
-    /// on those parameters. The blocks are fixed, so the result is the same on any number of threads.
+    /// split: a block of its weight rows (of one half's panels, when split by halves of its panels), computed over
+    /// the whole batch, or (the last block) every parameter past them, those of the chunks summed in order; then,
+    /// within TrainStep, the optimizer step on those parameters. The blocks are fixed, so the result is the same
+    /// on any number of threads.
     /// </summary>
     private void FinishBlock(int block, ReadOnlySpan<T> inputs, int batch)
     {
         TrainingSchedule s = _schedule;
-        int blocks = s.FirstWeightBlocks, rowSize = s.LayerOutputSize(1), firstBias = s.InputSize * rowSize;
-        if (block < blocks)
+        int blocks = s.FirstWeightBlocks, halves = FirstLayerHalves, rowSize = s.LayerOutputSize(1), firstBias = s.InputSize * rowSize;
+        if (block < blocks * halves)
         {
+            int half = block / blocks;
+            block %= blocks;
+            if (s.FirstLayerColumns && block == 0 && !_halfGradientsFirst)
+                FirstHalfGradients(half, batch);
             // Blocks start on a multiple of eight rows, the height of the product kernel's row blocks.
             int firstRow = block * s.InputSize / blocks / 8 * 8;
             int endRow = block == blocks - 1 ? s.InputSize : (block + 1) * s.InputSize / blocks / 8 * 8;
-            _layers.FirstWeightRows(inputs, batch, _gradients, firstRow, endRow - firstRow);
+            if (s.FirstLayerColumns)
+                _layers.FirstHalfWeightRows(half, inputs, batch, _gradients, firstRow, endRow - firstRow);
+            else
+                _layers.FirstWeightRows(inputs, batch, _gradients, firstRow, endRow - firstRow);
             if (!_stepWithSum)
                 return;
-            // Input-major, the block's rows are one range of the parameters; panel by panel, a range in each panel.
+            // Input-major, the block's rows are one range of the parameters; panel by panel, a range in each of its half's panels.
             int width = s.FirstLayerPanels ? Layout.PanelWidth<T>() : rowSize;
-            for (int panel = 0; panel < rowSize / width; panel++)
+            int panels = rowSize / width / halves;
+            for (int panel = half * panels; panel < (half + 1) * panels; panel++)
                 _optimizer.Update(Parameters, _gradients, panel * s.InputSize * width + firstRow * width, (endRow - firstRow) * width);
             return;
         }
-        _layers.FirstBias(batch, _gradients);
-        int secondLayer = firstBias + rowSize;
-        if (secondLayer < s.ParameterCount)
-            Reduction.Sum<T>(_chunkGradients, _summedChunks, _gradients, secondLayer, s.ParameterCount - secondLayer);
+        // Split by halves of its panels, layer 1's bias and layer 2's weights come with the halves' gradients.
+        int rest = s.FirstLayerColumns ? SecondBias : firstBias;
+        if (s.FirstLayerColumns)
+            _layers.SecondBias(batch, _gradients);
+        else
+            _layers.FirstBias(batch, _gradients);
+        int fromChunks = rest + s.LayerOutputSize(s.FirstLayerColumns ? 2 : 1);
+        if (fromChunks < s.ParameterCount)
+            Reduction.Sum<T>(_chunkGradients, _summedChunks, _gradients, fromChunks, s.ParameterCount - fromChunks);
         if (_stepWithSum)
-            _optimizer.Update(Parameters, _gradients, firstBias, s.ParameterCount - firstBias);
+            _optimizer.Update(Parameters, _gradients, rest, s.ParameterCount - rest);
+    }
+
+    /// <summary>Where layer 2's bias lies in the parameters.</summary>
+    private int SecondBias
+    {
+        get
+        {
+            int rowSize = _schedule.LayerOutputSize(1);
+            return (_schedule.InputSize + 1) * rowSize + rowSize * _schedule.LayerOutputSize(2);
+        }
+    }
+
+    /// <summary>
+    /// For a first layer split by halves of its panels: the gradients of half <paramref name="half"/>'s outputs, of its
+    /// bias and of layer 2's weight rows that read it, then, within TrainStep, the optimizer step on those parameters.
+    /// </summary>
+    private void FirstHalfGradients(int half, int batch)
+    {
+        _layers.FirstHalfGradients(half, batch, _gradients);
+        if (!_stepWithSum)
+            return;
+        int halfSize = _schedule.LayerOutputSize(1) / 2, secondRows = halfSize * _schedule.LayerOutputSize(2);
+        int firstBias = _schedule.InputSize * 2 * halfSize;
+        _optimizer.Update(Parameters, _gradients, firstBias + half * halfSize, halfSize);
+        _optimizer.Update(Parameters, _gradients, firstBias + 2 * halfSize + half * secondRows, secondRows);
     }
 
     private ReadOnlySpan<T> ParallelInputs => new(_inputs, _parallelBatch * _schedule.InputSize);
@@ -234,6 +286,9 @@ internal sealed unsafe class ChunkedBatch<T> : IChunkWork where T : unmanaged, I
                 break;
             case Mode.Finish:
                 FinishBlock(chunk, ParallelInputs, _parallelBatch);
+                break;
+            case Mode.FirstHalfGradients:
+                FirstHalfGradients(chunk, _parallelBatch);
                 break;
             case Mode.SumAndUpdate:
                 SumAndUpdate(chunk);

@@ -38,8 +38,29 @@ public interface ITrainingLayers<T> where T : unmanaged, IBinaryFloatingPointIee
     /// <summary>The batch's <paramref name="loss"/> with the weight penalties added, their gradients added to <paramref name="gradients"/>; the loss unchanged by default.</summary>
     T Penalize(T loss, T[] gradients) => loss;
 
-    /// <summary>For a first layer split by rows: half <paramref name="half"/> (0 or 1) of its product over the whole batch, before the chunks.</summary>
+    /// <summary>
+    /// For a split first layer: half <paramref name="half"/> (0 or 1) of its product over the whole batch, before the
+    /// chunks. Split by rows, the part its half of the weight rows contributes; split by halves of its panels
+    /// (<see cref="TrainingSchedule.FirstLayerColumns"/>), its half of the outputs, activated, and the part of layer 2's
+    /// product they contribute.
+    /// </summary>
     void FirstProducts(int half, ReadOnlySpan<T> inputs, int batch) => throw new NotSupportedException();
+
+    /// <summary>
+    /// For a first layer split by halves of its panels, after the chunks: the gradient at half <paramref name="half"/>
+    /// of its outputs over the whole batch, from layer 2's; the gradient of its bias there and of layer 2's weight rows
+    /// that read that half, into <paramref name="gradients"/>.
+    /// </summary>
+    void FirstHalfGradients(int half, int batch, T[] gradients) => throw new NotSupportedException();
+
+    /// <summary>
+    /// For a first layer split by halves of its panels: the gradient of weight rows [<paramref name="firstRow"/>,
+    /// <paramref name="firstRow"/> + <paramref name="rows"/>) of half <paramref name="half"/>'s panels over the whole batch.
+    /// </summary>
+    void FirstHalfWeightRows(int half, ReadOnlySpan<T> inputs, int batch, T[] gradients, int firstRow, int rows) => throw new NotSupportedException();
+
+    /// <summary>For a first layer split by halves of its panels: the gradient of layer 2's bias over the whole batch.</summary>
+    void SecondBias(int batch, T[] gradients) => throw new NotSupportedException();
 
     /// <summary>For a first layer split by rows: the gradient of its weight rows [<paramref name="firstRow"/>, <paramref name="firstRow"/> + <paramref name="rows"/>) over the whole batch.</summary>
     void FirstWeightRows(ReadOnlySpan<T> inputs, int batch, T[] gradients, int firstRow, int rows) => throw new NotSupportedException();

@@ -87,4 +87,10 @@ public sealed class TrainingSchedule
 
     /// <summary>True when the first layer keeps its weights panel by panel (<see cref="Layout.HoldsPanels{T}"/>), as do its gradients and optimizer state.</summary>
     public bool FirstLayerPanels { get; init; }
+
+    /// <summary>
+    /// True when a split first layer splits by halves of its panels rather than by weight rows: each half of its outputs
+    /// a contiguous run of its weights, computed with its part of layer 2 before the chunks and differentiated after them.
+    /// </summary>
+    public bool FirstLayerColumns { get; init; }
 }
