@@ -85,9 +85,12 @@ internal static partial class Emitter
                 writer.Line($"var layer1 = {FirstHalfRows("_layer1Output", readOnly: true)};");
                 writer.Line($"var delta1 = {FirstHalfRows("_layer1Delta")};");
                 writer.Line($"var delta2 = {delta2};");
-                writer.Line("// Layer 2's weight rows that read this half, then the gradient at the half through them, transposed.");
-                writer.Line($"Dense.BackwardWeightRows<{T}>(layer1, delta2, {SecondHalfWeights(Span, "gradients, ")}, batch, {HalfColumns}, {second.OutputSize}, 0, {HalfColumns});");
                 writer.Line($"var transposed = new {Span}(_layer2HalvesTransposed, half * {HalfColumns * second.OutputSize}, {HalfColumns * second.OutputSize});");
+                writer.Line("// The gradient of layer 2's weight rows that read this half, transposed: a product as wide as the half rather than");
+                writer.Line("// as layer 2, whose narrow rows the product kernel runs more slowly.");
+                writer.Line($"Dense.BackwardWeightRows<{T}>(delta2, layer1, transposed, batch, {second.OutputSize}, {HalfColumns}, 0, {second.OutputSize});");
+                writer.Line($"Layout.Transpose<{T}>(transposed, {SecondHalfWeights(Span, "gradients, ")}, {second.OutputSize}, {HalfColumns});");
+                writer.Line("// The gradient at the half through those rows, transposed.");
                 writer.Line($"Layout.Transpose<{T}>({SecondHalfWeights(ReadOnlySpan, "_parameters, _origin + ")}, transposed, {HalfColumns}, {second.OutputSize});");
                 writer.Line($"Dense.BackwardInputTransposed<{T}>(delta2, transposed, delta1, batch, {HalfColumns}, {second.OutputSize});");
                 WriteActivationBackward(first, "layer1", "delta1", HalfColumns.ToString());
