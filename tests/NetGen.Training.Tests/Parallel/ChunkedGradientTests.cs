@@ -199,6 +199,42 @@ public sealed class ChunkedGradientTests
             Random(batch * ColumnChunkedNet.InputSize, 40), Labels(batch, ColumnChunkedNet.OutputSize, 41));
     }
 
+    /// <summary>
+    /// On two threads, a batch split by halves whose loss overflows (inputs of 1e308 through ReLU layers), found only after
+    /// the halves' products and the chunks, must stop before either thread steps, and a label out of range must be refused
+    /// before either starts, leaving the network as it was, its optimizer's step count included, so that the next step
+    /// matches a network that never saw that batch.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_failed_batch_split_by_halves_on_two_threads_leaves_the_network_as_it_was(bool overflow)
+    {
+        const int batch = 150;
+        double[] inputs = Random(batch * WideChunkedNet.InputSize, 46);
+        int[] labels = Labels(batch, WideChunkedNet.OutputSize, 47);
+        double[] badInputs = (double[])inputs.Clone();
+        int[] badLabels = (int[])labels.Clone();
+        if (overflow)
+            Array.Fill(badInputs, 1e308, 100 * WideChunkedNet.InputSize, WideChunkedNet.InputSize);
+        else
+            badLabels[100] = WideChunkedNet.OutputSize;
+        var net = new WideChunkedNet(seed: 48) { DegreeOfParallelism = 2 };
+        var untouched = new WideChunkedNet(seed: 48) { DegreeOfParallelism = 2 };
+        net.TrainStep(inputs, labels);
+        untouched.TrainStep(inputs, labels);
+        double[] before = net.Parameters.ToArray();
+
+        if (overflow)
+            Assert.Throws<NonFiniteLossException>(() => net.TrainStep(badInputs, badLabels));
+        else
+            Assert.Throws<ArgumentException>(() => net.TrainStep(badInputs, badLabels));
+
+        Assert.Equal(before, net.Parameters.ToArray());
+        Assert.Equal(untouched.TrainStep(inputs, labels), net.TrainStep(inputs, labels));
+        Assert.Equal(untouched.Parameters.ToArray(), net.Parameters.ToArray());
+    }
+
     [Fact]
     public void Dropout_after_a_first_layer_split_by_halves_of_its_panels_does_not_depend_on_the_number_of_threads()
     {
