@@ -23,7 +23,7 @@ internal static partial class Emitter
                     {
                         writer.Line($"// Half of layer 1's outputs, a layer of {HalfColumns} of its own, then their part of layer 2's product.");
                         writer.Line($"var layer1 = {FirstHalfRows("_layer1Output")};");
-                        writer.Line($"Dense.Forward<{T}>(inputs, {ParameterRange(ReadOnlySpan, $"Layer1Weights + half * {first.InputSize * HalfColumns}", first.InputSize * HalfColumns)}, "
+                        writer.Line($"Dense.Forward<{T}>(inputs, {FirstHalfWeights(ReadOnlySpan, "_parameters, _origin + ")}, "
                             + $"{ParameterRange(ReadOnlySpan, $"Layer1Bias + half * {HalfColumns}", HalfColumns)}, layer1, batch, InputSize, {HalfColumns}, panels: true);");
                         WriteActivation(first, "layer1", HalfColumns.ToString());
                         writer.Line($"Dense.ForwardRows<{T}>(layer1, {SecondHalfWeights(ReadOnlySpan, $"_parameters, _origin + ")}, "
@@ -78,7 +78,6 @@ internal static partial class Emitter
         {
             DenseLayerSpec first = spec.Layers[0], second = spec.Layers[1];
             string delta2 = $"new {ReadOnlySpan}(_layer2Delta, 0, batch * {second.OutputSize})";
-            string deltaPanels = $"new {ReadOnlySpan}(_layer1DeltaPanels, _layer1DeltaPanelsOrigin + half * _training.BatchCapacity * {HalfColumns}, _training.BatchCapacity * {HalfColumns})";
             writer.Line("/// <summary>The gradient at half <paramref name=\"half\"/> of layer 1's outputs over a whole batch of several chunks, with those of its bias and of layer 2's weight rows that read it.</summary>");
             using (writer.Open($"private void FirstHalfGradients(int half, int batch, {T}[] gradients)"))
             {
@@ -96,12 +95,12 @@ internal static partial class Emitter
                 WriteActivationBackward(first, "layer1", "delta1", HalfColumns.ToString());
                 writer.Line("// Layer 1's bias in this half; its weight rows' gradient reads the half copied panel by panel, once.");
                 writer.Line($"Dense.BackwardBias<{T}>(delta1, new {Span}(gradients, Layer1Bias + half * {HalfColumns}, {HalfColumns}), batch, {HalfColumns});");
-                writer.Line($"Dense.CopyToPanels<{T}>(delta1, new {Span}(_layer1DeltaPanels, _layer1DeltaPanelsOrigin + half * _training.BatchCapacity * {HalfColumns}, _training.BatchCapacity * {HalfColumns}), 0, batch, {HalfColumns}, _training.BatchCapacity);");
+                writer.Line($"Dense.CopyToPanels<{T}>(delta1, {FirstHalfDeltaPanels(Span)}, 0, batch, {HalfColumns}, _training.BatchCapacity);");
             }
             writer.Line();
             writer.Line("/// <summary>The gradient of weight rows [firstRow, firstRow + rows) of half <paramref name=\"half\"/>'s panels of layer 1 over a whole batch of several chunks.</summary>");
             writer.Line($"private void FirstHalfWeightRows(int half, {ReadOnlySpan} inputs, int batch, {T}[] gradients, int firstRow, int rows) =>");
-            writer.Line($"    Dense.BackwardPanelWeightRows<{T}>(inputs, {deltaPanels}, _training.BatchCapacity, new {Span}(gradients, Layer1Weights + half * {first.InputSize * HalfColumns}, {first.InputSize * HalfColumns}), batch, InputSize, {HalfColumns}, firstRow, rows);");
+            writer.Line($"    Dense.BackwardPanelWeightRows<{T}>(inputs, {FirstHalfDeltaPanels(ReadOnlySpan)}, _training.BatchCapacity, {FirstHalfWeights(Span, "gradients, ")}, batch, InputSize, {HalfColumns}, firstRow, rows);");
             writer.Line();
             writer.Line("/// <summary>The gradient of layer 2's bias over a whole batch of several chunks.</summary>");
             writer.Line($"private void SecondBias(int batch, {T}[] gradients) => Dense.BackwardBias<{T}>({delta2}, {GradientBias(2, second, "gradients")}, batch, {second.OutputSize});");
@@ -111,6 +110,17 @@ internal static partial class Emitter
         /// <summary>Rows [0, batch) of half <c>half</c> of layer 1's outputs split by halves of its panels, which <paramref name="array"/> holds half after half.</summary>
         private string FirstHalfRows(string array, bool readOnly = false) =>
             $"new {(readOnly ? ReadOnlySpan : Span)}({array}, half * _training.BatchCapacity * {HalfColumns}, batch * {HalfColumns})";
+
+        /// <summary>Half <c>half</c>'s panels of layer 1's weights, in the array and from the origin <paramref name="arrayAndOrigin"/> names.</summary>
+        private string FirstHalfWeights(string span, string arrayAndOrigin)
+        {
+            int count = spec.Layers[0].InputSize * HalfColumns;
+            return $"new {span}({arrayAndOrigin}Layer1Weights + half * {count}, {count})";
+        }
+
+        /// <summary>Half <c>half</c> of layer 1's gradient at its outputs copied panel by panel, which <c>_layer1DeltaPanels</c> holds half after half.</summary>
+        private string FirstHalfDeltaPanels(string span) =>
+            $"new {span}(_layer1DeltaPanels, _layer1DeltaPanelsOrigin + half * _training.BatchCapacity * {HalfColumns}, _training.BatchCapacity * {HalfColumns})";
 
         /// <summary>Layer 2's weight rows that read half <c>half</c> of layer 1's outputs, in the array and from the origin <paramref name="arrayAndOrigin"/> names.</summary>
         private string SecondHalfWeights(string span, string arrayAndOrigin)

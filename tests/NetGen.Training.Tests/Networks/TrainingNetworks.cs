@@ -104,7 +104,7 @@ public partial class PanelChunkedNet;
 /// <summary>
 /// A first layer of 128 outputs, two halves of two panels of doubles, which a batch of several chunks splits by halves
 /// of its panels on a core whose products read panels; a second layer whose GELU keeps its pre-activation, a third
-/// whose gradients come from the chunks, and enough parameters (67,353) for the blocks to run on several threads.
+/// whose gradients come from the chunks, and enough parameters (67,349) for the blocks to run on several threads.
 /// </summary>
 [Network(Loss.CrossEntropy, Precision = Precision.Double)]
 [Input(500)]

@@ -208,7 +208,7 @@ internal sealed unsafe class ChunkedBatch<T> : IChunkWork where T : unmanaged, I
     private void FinishBlock(int block, ReadOnlySpan<T> inputs, int batch)
     {
         TrainingSchedule s = _schedule;
-        int blocks = s.FirstWeightBlocks, halves = FirstLayerHalves, rowSize = s.LayerOutputSize(1), firstBias = s.InputSize * rowSize;
+        int blocks = s.FirstWeightBlocks, halves = FirstLayerHalves, rowSize = s.LayerOutputSize(1);
         if (block < blocks * halves)
         {
             int half = block / blocks;
@@ -231,27 +231,18 @@ internal sealed unsafe class ChunkedBatch<T> : IChunkWork where T : unmanaged, I
                 _optimizer.Update(Parameters, _gradients, panel * s.InputSize * width + firstRow * width, (endRow - firstRow) * width);
             return;
         }
-        // Split by halves of its panels, layer 1's bias and layer 2's weights come with the halves' gradients.
-        int rest = s.FirstLayerColumns ? SecondBias : firstBias;
+        // From the bias computed over the whole batch on: layer 1's, or split by halves of its panels layer 2's, layer 1's
+        // bias and layer 2's weights coming with the halves' gradients. The chunks' gradients start right after it.
+        int biasLayer = s.FirstLayerColumns ? 2 : 1;
         if (s.FirstLayerColumns)
             _layers.SecondBias(batch, _gradients);
         else
             _layers.FirstBias(batch, _gradients);
-        int fromChunks = rest + s.LayerOutputSize(s.FirstLayerColumns ? 2 : 1);
+        int rest = s.LayerBias(biasLayer), fromChunks = rest + s.LayerOutputSize(biasLayer);
         if (fromChunks < s.ParameterCount)
             Reduction.Sum<T>(_chunkGradients, _summedChunks, _gradients, fromChunks, s.ParameterCount - fromChunks);
         if (_stepWithSum)
             _optimizer.Update(Parameters, _gradients, rest, s.ParameterCount - rest);
-    }
-
-    /// <summary>Where layer 2's bias lies in the parameters.</summary>
-    private int SecondBias
-    {
-        get
-        {
-            int rowSize = _schedule.LayerOutputSize(1);
-            return (_schedule.InputSize + 1) * rowSize + rowSize * _schedule.LayerOutputSize(2);
-        }
     }
 
     /// <summary>
@@ -264,9 +255,8 @@ internal sealed unsafe class ChunkedBatch<T> : IChunkWork where T : unmanaged, I
         if (!_stepWithSum)
             return;
         int halfSize = _schedule.LayerOutputSize(1) / 2, secondRows = halfSize * _schedule.LayerOutputSize(2);
-        int firstBias = _schedule.InputSize * 2 * halfSize;
-        _optimizer.Update(Parameters, _gradients, firstBias + half * halfSize, halfSize);
-        _optimizer.Update(Parameters, _gradients, firstBias + 2 * halfSize + half * secondRows, secondRows);
+        _optimizer.Update(Parameters, _gradients, _schedule.LayerBias(1) + half * halfSize, halfSize);
+        _optimizer.Update(Parameters, _gradients, _schedule.LayerWeights(2) + half * secondRows, secondRows);
     }
 
     private ReadOnlySpan<T> ParallelInputs => new(_inputs, _parallelBatch * _schedule.InputSize);

@@ -45,6 +45,12 @@ public sealed class TrainingSchedule
     /// <summary>The output size of layer <paramref name="layer"/>, counted from 1.</summary>
     public int LayerOutputSize(int layer) => Network.Layers[layer - 1].OutputSize;
 
+    /// <summary>Where layer <paramref name="layer"/>'s weights start in the parameters, counted from 1.</summary>
+    public int LayerWeights(int layer) => Network.Layers[layer - 1].ParameterOffset;
+
+    /// <summary>Where layer <paramref name="layer"/>'s bias starts in the parameters, counted from 1.</summary>
+    public int LayerBias(int layer) => LayerWeights(layer) + Network.Layers[layer - 1].WeightCount;
+
     /// <summary>The values in one input sample.</summary>
     public int InputSize => Network.InputSize;
 
