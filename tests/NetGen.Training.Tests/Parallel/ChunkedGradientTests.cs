@@ -93,28 +93,30 @@ public sealed class ChunkedGradientTests
     public void A_narrow_input_trains_bit_identically_on_one_two_and_three_threads()
     {
         const int batch = 300;
-        double[] inputs = Random(batch * NarrowInputChunkedNet.InputSize, 24);
-        int[] labels = Labels(batch, NarrowInputChunkedNet.OutputSize, 25);
-        var parameters = new[] { 1, 2, 3 }.Select(threads =>
-            Train(new NarrowInputChunkedNet(seed: 26) { DegreeOfParallelism = threads }, inputs, labels, steps: 3).Parameters).ToArray();
-
-        Assert.Equal(parameters[0], parameters[1]);
-        Assert.Equal(parameters[0], parameters[2]);
+        AssertTrainsBitIdentically(threads => new NarrowInputChunkedNet(seed: 26) { DegreeOfParallelism = threads },
+            Random(batch * NarrowInputChunkedNet.InputSize, 24), Labels(batch, NarrowInputChunkedNet.OutputSize, 25), steps: 3, 1, 2, 3);
     }
 
     [Fact]
     public void Gradients_and_training_are_bit_identical_on_one_two_and_three_threads()
     {
         const int batch = 200;
-        double[] inputs = Random(batch * ChunkedNet.InputSize, 4);
-        int[] labels = Labels(batch, ChunkedNet.OutputSize, 5);
-        var results = new[] { 1, 2, 3 }.Select(threads =>
-            Train(new ChunkedNet(seed: 6) { DegreeOfParallelism = threads }, inputs, labels, steps: 5)).ToArray();
+        AssertTrainsBitIdentically(threads => new ChunkedNet(seed: 6) { DegreeOfParallelism = threads },
+            Random(batch * ChunkedNet.InputSize, 4), Labels(batch, ChunkedNet.OutputSize, 5), steps: 5, 1, 2, 3);
+    }
 
-        Assert.Equal(results[0].Losses, results[1].Losses);
-        Assert.Equal(results[0].Losses, results[2].Losses);
-        Assert.Equal(results[0].Parameters, results[1].Parameters);
-        Assert.Equal(results[0].Parameters, results[2].Parameters);
+    /// <summary>
+    /// <paramref name="steps"/> training steps on the same batch by networks made alike on each number of
+    /// <paramref name="threads"/>: the same losses and parameters, bit for bit, as on the first.
+    /// </summary>
+    private static void AssertTrainsBitIdentically(Func<int, INetwork<double>> create, double[] inputs, int[] labels, int steps, params int[] threads)
+    {
+        var results = threads.Select(count => Train(create(count), inputs, labels, steps)).ToArray();
+        for (int k = 1; k < results.Length; k++)
+        {
+            Assert.Equal(results[0].Losses, results[k].Losses);
+            Assert.Equal(results[0].Parameters, results[k].Parameters);
+        }
     }
 
     [Fact]
@@ -123,13 +125,8 @@ public sealed class ChunkedGradientTests
         const int batch = 200;
         double[] inputs = Random(batch * PanelChunkedNet.InputSize, 27);
         int[] labels = Labels(batch, PanelChunkedNet.OutputSize, 28);
-        var results = new[] { 1, 2, 3 }.Select(threads =>
-            Train(new PanelChunkedNet(seed: 29) { DegreeOfParallelism = threads }, inputs, labels, steps: 3)).ToArray();
-
         Assert.True(PanelChunkedNet.ParameterCount >= 65536);
-        Assert.Equal(results[0].Losses, results[1].Losses);
-        Assert.Equal(results[0].Parameters, results[1].Parameters);
-        Assert.Equal(results[0].Parameters, results[2].Parameters);
+        AssertTrainsBitIdentically(threads => new PanelChunkedNet(seed: 29) { DegreeOfParallelism = threads }, inputs, labels, steps: 3, 1, 2, 3);
         AssertGradientIsTheMeanOfPerSampleGradients(new PanelChunkedNet(seed: 30) { DegreeOfParallelism = 2 }, inputs, labels);
     }
 
@@ -176,16 +173,9 @@ public sealed class ChunkedGradientTests
     public void A_first_layer_split_by_halves_of_its_panels_trains_bit_identically_on_one_two_and_three_threads()
     {
         const int batch = 200;
-        double[] inputs = Random(batch * ColumnChunkedNet.InputSize, 37);
-        int[] labels = Labels(batch, ColumnChunkedNet.OutputSize, 38);
-        var results = new[] { 1, 2, 3 }.Select(threads =>
-            Train(new ColumnChunkedNet(seed: 39) { DegreeOfParallelism = threads }, inputs, labels, steps: 3)).ToArray();
-
         Assert.True(ColumnChunkedNet.ParameterCount >= 65536);
-        Assert.Equal(results[0].Losses, results[1].Losses);
-        Assert.Equal(results[0].Losses, results[2].Losses);
-        Assert.Equal(results[0].Parameters, results[1].Parameters);
-        Assert.Equal(results[0].Parameters, results[2].Parameters);
+        AssertTrainsBitIdentically(threads => new ColumnChunkedNet(seed: 39) { DegreeOfParallelism = threads },
+            Random(batch * ColumnChunkedNet.InputSize, 37), Labels(batch, ColumnChunkedNet.OutputSize, 38), steps: 3, 1, 2, 3);
     }
 
     [Theory]
@@ -249,14 +239,9 @@ public sealed class ChunkedGradientTests
     public void Parallel_optimizer_steps_and_sums_match_one_thread_bit_for_bit()
     {
         const int batch = 150;
-        double[] inputs = Random(batch * WideChunkedNet.InputSize, 13);
-        int[] labels = Labels(batch, WideChunkedNet.OutputSize, 14);
-        double[][] parameters = new[] { 1, 2, 4 }.Select(threads =>
-            Train(new WideChunkedNet(seed: 15) { DegreeOfParallelism = threads }, inputs, labels, steps: 3).Parameters).ToArray();
-
         Assert.True(WideChunkedNet.ParameterCount >= 65536);
-        Assert.Equal(parameters[0], parameters[1]);
-        Assert.Equal(parameters[0], parameters[2]);
+        AssertTrainsBitIdentically(threads => new WideChunkedNet(seed: 15) { DegreeOfParallelism = threads },
+            Random(batch * WideChunkedNet.InputSize, 13), Labels(batch, WideChunkedNet.OutputSize, 14), steps: 3, 1, 2, 4);
     }
 
     /// <summary>
