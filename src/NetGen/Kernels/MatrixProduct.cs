@@ -469,8 +469,9 @@ internal static partial class MatrixProduct
                     // that they come from L3 while this slice's multiply-adds run: otherwise the first block of rows to read
                     // a slice waited on L3 (on an Ice Lake core, from packed panels, a 1024-1024 layer took 277 instead of
                     // 243 us at batch 16, 192 instead of 170 at batch 8, and a 2048-512 layer 271 instead of 241 at batch
-                    // 16). Packed, the next slice is the next panel's at this depth, or the first panel's at the next; in
-                    // place, it is B's next rows, one run, of which each panel asks for its share.
+                    // 16; such panels are read whole now, see WholePackedPanelBytes). Packed, the next slice is the next
+                    // panel's at this depth, or the first panel's at the next; in place, it is B's next rows, one run, of
+                    // which each panel asks for its share.
                     bool ahead = swept && !copied;
                     ref T nextSlice = ref b;
                     int nextLines = 0;
