@@ -31,7 +31,7 @@ internal static partial class MatrixProduct
     /// The largest panel packed beforehand that a few rows over a B beyond L2 read whole, one panel after another, rather
     /// than swept (see <see cref="MultiplyPanels"/>): half of this machine's 1 MB L2, so that the panel the first block of
     /// rows streams in from L3, its lines contiguous, stays there for the blocks after it. On a Zen 5 core, in turns in one
-    /// process, whole panels took 0.76-0.93 of the swept time for 1024-1024, 2048-512, 1536-768 and 784-2048 products at
+    /// process, whole panels took 0.76-0.95 of the swept time for 1024-1024, 2048-512, 1536-768 and 784-2048 products at
     /// 4 to 32 rows (1024-1024 at 16 rows: 161.9 against 183.5 us, 92% of the FMA peak against 81%); 4096-256, whose
     /// panels are 1 MB, took 0.99 of it at 16 rows and 1.06 at 32. A 1024-1024-10 network's Forward at batch 16 took
     /// 170 us against 218, timed in turns with ONNX Runtime (`--interleaved`).
