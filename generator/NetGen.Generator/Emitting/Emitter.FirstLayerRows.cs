@@ -85,17 +85,13 @@ internal static partial class Emitter
                 writer.Line($"var delta1 = {FirstHalfRows("_layer1Delta")};");
                 writer.Line($"var delta2 = {delta2};");
                 writer.Line($"var transposed = new {Span}(_layer2HalvesTransposed, half * {HalfColumns * second.OutputSize}, {HalfColumns * second.OutputSize});");
-                writer.Line("// The gradient of layer 2's weight rows that read this half, transposed: a product as wide as the half rather than");
-                writer.Line("// as layer 2, whose narrow rows the product kernel runs more slowly.");
-                writer.Line($"Dense.BackwardWeightRows<{T}>(delta2, layer1, transposed, batch, {second.OutputSize}, {HalfColumns}, 0, {second.OutputSize});");
-                writer.Line($"Layout.Transpose<{T}>(transposed, {SecondHalfWeights(Span, "gradients, ")}, {second.OutputSize}, {HalfColumns});");
-                writer.Line("// The gradient at the half through those rows, transposed.");
-                writer.Line($"Layout.Transpose<{T}>({SecondHalfWeights(ReadOnlySpan, "_parameters, _origin + ")}, transposed, {HalfColumns}, {second.OutputSize});");
-                writer.Line($"Dense.BackwardInputTransposed<{T}>(delta2, transposed, delta1, batch, {HalfColumns}, {second.OutputSize});");
-                WriteActivationBackward(first, "layer1", "delta1", HalfColumns.ToString());
-                writer.Line("// Layer 1's bias in this half; its weight rows' gradient reads the half copied panel by panel, once.");
-                writer.Line($"Dense.BackwardBias<{T}>(delta1, new {Span}(gradients, Layer1Bias + half * {HalfColumns}, {HalfColumns}), batch, {HalfColumns});");
-                writer.Line($"Dense.CopyToPanels<{T}>(delta1, {FirstHalfDeltaPanels(Span)}, 0, batch, {HalfColumns}, _training.BatchCapacity);");
+                writer.Line($"var weights2 = {SecondHalfWeights(ReadOnlySpan, "_parameters, _origin + ")};");
+                writer.Line($"var deltaPanels = {FirstHalfDeltaPanels(Span)};");
+                writer.Line("// The gradients of layer 2's weight rows that read this half, of the half's bias, and at the half, copied panel by");
+                writer.Line("// panel for its weight rows' gradient.");
+                writer.Line($"Dense.BackwardFromNarrowLayer<{T}>(delta2, weights2, layer1, {SecondHalfWeights(Span, "gradients, ")},");
+                writer.Line($"    new {Span}(gradients, Layer1Bias + half * {HalfColumns}, {HalfColumns}), deltaPanels, _training.BatchCapacity, transposed, delta1,");
+                writer.Line($"    batch, {HalfColumns}, {second.OutputSize}, {ActivationOf(first)});");
             }
             writer.Line();
             writer.Line("/// <summary>The gradient of weight rows [firstRow, firstRow + rows) of half <paramref name=\"half\"/>'s panels of layer 1 over a whole batch of several chunks.</summary>");
