@@ -87,8 +87,9 @@ public static partial class Dense
                 Activations.ThrowNeedsPreActivation(typeof(TActivation));
             if (!onePass)
                 return false;
-            // The transposed weights and weight gradient of a vector of columns, and a row of zeros (see NarrowLayerColumns).
-            Span<T> block = stackalloc T[(NarrowOutputsInRegisters + 1) * Vector512<T>.Count];
+            // The transposed weights and weight gradient of a vector of columns, then a row of zeros as long as the narrow
+            // layer's longest (see NarrowLayerColumns).
+            Span<T> block = stackalloc T[NarrowOutputsInRegisters * (Vector512<T>.Count + 1)];
             block.Clear();
             NarrowLayerColumns<T, TActivation>(ref MemoryMarshal.GetReference(_dz), ref MemoryMarshal.GetReference(_weights),
                 ref MemoryMarshal.GetReference(_outputs), ref MemoryMarshal.GetReference(_weightGradient), ref MemoryMarshal.GetReference(_biasGradient),
