@@ -77,18 +77,25 @@ public static class Layout
     /// <summary>Writes the transpose of the [rows, columns] matrix <paramref name="source"/> to <paramref name="destination"/>.</summary>
     /// <remarks>
     /// Training transposes a layer's weights every batch (for its input gradient): indexed, with two bounds checks an
-    /// element, a 256 x 10 layer took 1.39 us against 1.04 for this loop, which reads the source in order.
+    /// element, a 256 x 10 layer took 1.39 us against 1.04 for a loop that reads the source in order;
+    /// with each element's place in the destination multiplied out, 0.94-0.97 us against 0.69-0.74 for this one, which
+    /// steps a reference along each (a Zen 5 core).
     /// </remarks>
     public static void Transpose<T>(ReadOnlySpan<T> source, Span<T> destination, int rows, int columns)
     {
         Checks.Length(source, rows * columns, nameof(source));
         Checks.Length(destination, rows * columns, nameof(destination));
+        ref T from = ref MemoryMarshal.GetReference(source);
         ref T to = ref MemoryMarshal.GetReference(destination);
         for (int r = 0; r < rows; r++)
         {
-            ref T row = ref MemoryMarshal.GetReference(source.Slice(r * columns, columns));
+            ref T column = ref Unsafe.Add(ref to, r);
             for (int c = 0; c < columns; c++)
-                Unsafe.Add(ref to, (nint)c * rows + r) = Unsafe.Add(ref row, c);
+            {
+                column = from;
+                from = ref Unsafe.Add(ref from, 1);
+                column = ref Unsafe.Add(ref column, rows);
+            }
         }
     }
 
