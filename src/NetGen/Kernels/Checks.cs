@@ -112,9 +112,21 @@ public static class Checks
             where TWidth : IVectorWidth<T, TVector>
         {
             ref T first = ref MemoryMarshal.GetReference(_values);
-            TVector sum = TWidth.Zero;
-            int i = 0;
-            for (; i <= _values.Length - TWidth.Count; i += TWidth.Count)
+            int width = TWidth.Count, i = 0;
+            // Four sums, so that each addition waits on the one four vectors back: with one, the scan ran at an
+            // addition's latency, 7.6 us for a batch of 128 samples of 784 floats in L2 (Zen 5) against 3.7 us with
+            // four, and 47 against 13 us from further out.
+            TVector sum = TWidth.Zero, sum1 = TWidth.Zero, sum2 = TWidth.Zero, sum3 = TWidth.Zero;
+            for (; i <= _values.Length - 4 * width; i += 4 * width)
+            {
+                TVector v = TWidth.Load(ref first, i), v1 = TWidth.Load(ref first, i + width);
+                TVector v2 = TWidth.Load(ref first, i + 2 * width), v3 = TWidth.Load(ref first, i + 3 * width);
+                sum = TWidth.Add(sum, TWidth.Subtract(v, v));
+                sum1 = TWidth.Add(sum1, TWidth.Subtract(v1, v1));
+                sum2 = TWidth.Add(sum2, TWidth.Subtract(v2, v2));
+                sum3 = TWidth.Add(sum3, TWidth.Subtract(v3, v3));
+            }
+            for (; i <= _values.Length - width; i += width)
             {
                 TVector v = TWidth.Load(ref first, i);
                 sum = TWidth.Add(sum, TWidth.Subtract(v, v));
@@ -122,6 +134,7 @@ public static class Checks
             T tail = T.Zero;
             for (; i < _values.Length; i++)
                 tail += Unsafe.Add(ref first, i) - Unsafe.Add(ref first, i);
+            sum = TWidth.Add(TWidth.Add(sum, sum1), TWidth.Add(sum2, sum3));
             return T.IsFinite(TWidth.Sum(sum) + tail);
         }
     }

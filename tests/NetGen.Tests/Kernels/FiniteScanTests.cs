@@ -6,8 +6,9 @@ using Xunit;
 namespace NetGen.Tests.Kernels;
 
 /// <summary>
-/// Checks.IndexOfNonFinite against a plain scan, over every length up to three 512-bit vectors and a few
-/// more, with the bad value at every position, and on finite values whose sum would overflow.
+/// Checks.IndexOfNonFinite against a plain scan, over every length up to five 512-bit vectors and a few
+/// more (the scan takes four vectors a step, then one at a time, then single values), with the bad value at
+/// every position, and on finite values whose sum would overflow.
 /// </summary>
 public class FiniteScanTests
 {
@@ -17,7 +18,7 @@ public class FiniteScanTests
     [InlineData(float.NegativeInfinity)]
     public void TheFirstNonFiniteFloatIsFoundAtEveryLengthAndPosition(float bad)
     {
-        for (int length = 1; length <= 3 * 16 + 5; length++)
+        for (int length = 1; length <= 5 * 16 + 5; length++)
         {
             for (int position = 0; position < length; position++)
             {
@@ -33,7 +34,7 @@ public class FiniteScanTests
     [Fact]
     public void FiniteValuesWhoseSumOverflowsAreFinite()
     {
-        for (int length = 0; length <= 3 * 8 + 5; length++)
+        for (int length = 0; length <= 5 * 16 + 5; length++)
         {
             Assert.Equal(-1, Checks.IndexOfNonFinite<float>(Enumerable.Repeat(float.MaxValue, length).ToArray()));
             Assert.Equal(-1, Checks.IndexOfNonFinite<double>(Enumerable.Repeat(double.MaxValue, length).ToArray()));
@@ -43,7 +44,7 @@ public class FiniteScanTests
     [Fact]
     public void TheFirstNonFiniteDoubleIsFound()
     {
-        for (int length = 1; length <= 3 * 8 + 5; length++)
+        for (int length = 1; length <= 5 * 8 + 5; length++)
             for (int position = 0; position < length; position++)
             {
                 double[] values = new double[length];
