@@ -225,6 +225,41 @@ public sealed class ChunkedGradientTests
         Assert.Equal(untouched.Parameters.ToArray(), net.Parameters.ToArray());
     }
 
+    /// <summary>
+    /// A value NaN or infinite among the inputs of a batch split by halves is named by its index, the first of several, on
+    /// any number of threads (where on several the caller scans the batch while a helper computes half of the first
+    /// layer's products), before the network changes.
+    /// </summary>
+    [Theory]
+    [InlineData(1, new[] { 3 })]
+    [InlineData(2, new[] { 3 })]
+    [InlineData(2, new[] { 120 * 256 + 7 })]
+    [InlineData(2, new[] { 140 * 256, 74 * 256 + 255 })]
+    [InlineData(3, new[] { 149 * 256 + 255, 76 * 256 })]
+    public void A_non_finite_input_in_a_batch_split_by_halves_is_named_on_any_number_of_threads(int threads, int[] positions)
+    {
+        const int batch = 150;
+        double[] inputs = Random(batch * WideChunkedNet.InputSize, 49);
+        int[] labels = Labels(batch, WideChunkedNet.OutputSize, 50);
+        double[] badInputs = (double[])inputs.Clone();
+        foreach (int position in positions)
+            badInputs[position] = position % 2 == 0 ? double.NaN : double.NegativeInfinity;
+        var net = new WideChunkedNet(seed: 51) { DegreeOfParallelism = threads };
+        var untouched = new WideChunkedNet(seed: 51) { DegreeOfParallelism = threads };
+        net.TrainStep(inputs, labels);
+        untouched.TrainStep(inputs, labels);
+        double[] before = net.Parameters.ToArray();
+
+        var exception = Assert.Throws<ArgumentException>(() => net.TrainStep(badInputs, labels));
+        Assert.Contains($"at index {positions.Min()}:", exception.Message);
+        Assert.Equal("inputs", exception.ParamName);
+        Assert.Contains($"at index {positions.Min()}:", Assert.Throws<ArgumentException>(() => net.ComputeGradients(badInputs, labels)).Message);
+
+        Assert.Equal(before, net.Parameters.ToArray());
+        Assert.Equal(untouched.TrainStep(inputs, labels), net.TrainStep(inputs, labels));
+        Assert.Equal(untouched.Parameters.ToArray(), net.Parameters.ToArray());
+    }
+
     [Fact]
     public void Dropout_after_a_first_layer_split_by_halves_of_its_panels_does_not_depend_on_the_number_of_threads()
     {

@@ -270,11 +270,15 @@ public sealed class NetworkTraining<T> where T : unmanaged, IBinaryFloatingPoint
         return Compute(inputs, targets, default, batch, stepWithSum);
     }
 
-    /// <summary>A training batch: no larger than the scratch rows allow, and finite inputs.</summary>
+    /// <summary>
+    /// A training batch: no larger than the scratch rows allow, and finite inputs (on several threads, where the chunks
+    /// scan them while a helper starts on the first layer's products, see <see cref="ChunkedBatch{T}.ScansInputs"/>).
+    /// </summary>
     private void CheckBatch(ReadOnlySpan<T> inputs, int batch)
     {
         Checks.TrainingBatch(batch, _schedule.MaxTrainingBatch, nameof(inputs));
-        Checks.Finite(inputs, nameof(inputs));
+        if (!_chunks.ScansInputs(batch, _degreeOfParallelism))
+            Checks.Finite(inputs, nameof(inputs));
     }
 
     private void EnsureCapacity(int batch)
