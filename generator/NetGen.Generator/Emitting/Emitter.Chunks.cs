@@ -65,26 +65,26 @@ internal static partial class Emitter
                 var members = new List<(string Signature, string Call)>
                 {
                     ($"void {layers}.Grow(int batch)", "Grow(batch)"),
-                    ($"{T} {layers}.ComputeChunk({ReadOnlySpan} inputs, {ReadOnlySpan} targets, ReadOnlySpan<int> labels, int first, int count, int batch, {T}[] gradients)",
+                    ($"{T} {layers}.ComputeChunk({ReadOnlySpan} inputs, {ReadOnlySpan} targets, ReadOnlySpan<int> labels, int first, int count, int batch, {Span} gradients)",
                         $"ComputeChunk(inputs, targets{(ReadsLabels ? ", labels" : "")}, first, count, batch, gradients)"),
                 };
                 if (HasDropout || TransposedLayers.Any())
                     members.Add(($"void {layers}.BeginBatch(int batch)", "BeginBatch(batch)"));
                 if (HasPenalty)
-                    members.Add(($"{T} {layers}.Penalize({T} loss, {T}[] gradients)", "Penalize(loss, gradients)"));
+                    members.Add(($"{T} {layers}.Penalize({T} loss, {Span} gradients)", "Penalize(loss, gradients)"));
                 if (SplitsFirstLayerByRows)
                 {
                     members.Add(($"void {layers}.FirstProducts(int half, {ReadOnlySpan} inputs, int batch)", "FirstProducts(half, inputs, batch)"));
-                    members.Add(($"void {layers}.FirstWeightRows({ReadOnlySpan} inputs, int batch, {T}[] gradients, int firstRow, int rows)",
+                    members.Add(($"void {layers}.FirstWeightRows({ReadOnlySpan} inputs, int batch, {Span} gradients, int firstRow, int rows)",
                         "FirstWeightRows(inputs, batch, gradients, firstRow, rows)"));
-                    members.Add(($"void {layers}.FirstBias(int batch, {T}[] gradients)", "FirstBias(batch, gradients)"));
+                    members.Add(($"void {layers}.FirstBias(int batch, {Span} gradients)", "FirstBias(batch, gradients)"));
                 }
                 if (SplitsFirstLayerByColumns)
                 {
-                    members.Add(($"void {layers}.FirstHalfGradients(int half, int batch, {T}[] gradients)", "FirstHalfGradients(half, batch, gradients)"));
-                    members.Add(($"void {layers}.FirstHalfWeightRows(int half, {ReadOnlySpan} inputs, int batch, {T}[] gradients, int firstRow, int rows)",
+                    members.Add(($"void {layers}.FirstHalfGradients(int half, int batch, {Span} gradients)", "FirstHalfGradients(half, batch, gradients)"));
+                    members.Add(($"void {layers}.FirstHalfWeightRows(int half, {ReadOnlySpan} inputs, int batch, {Span} gradients, int firstRow, int rows)",
                         "FirstHalfWeightRows(half, inputs, batch, gradients, firstRow, rows)"));
-                    members.Add(($"void {layers}.SecondBias(int batch, {T}[] gradients)", "SecondBias(batch, gradients)"));
+                    members.Add(($"void {layers}.SecondBias(int batch, {Span} gradients)", "SecondBias(batch, gradients)"));
                 }
                 foreach (var (signature, call) in members)
                 {

@@ -71,7 +71,7 @@ internal static partial class Emitter
                     writer.Line($"h = ref Unsafe.Add(ref h, {hidden});");
                     writer.Line($"dz = ref Unsafe.Add(ref dz, {second.OutputSize});");
                 }
-                writer.Line($"ref {T} g = ref MemoryMarshal.GetArrayDataReference(gradients);");
+                writer.Line($"ref {T} g = ref MemoryMarshal.GetReference(gradients);");
                 for (int o = 0; o < second.OutputSize; o++)
                     for (int c = 0; c < chunks; c++)
                         writer.Line($"Strided.Scatter(g{o}_{c}, ref g, {Column(c, o)});");

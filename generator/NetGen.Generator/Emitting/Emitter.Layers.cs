@@ -181,7 +181,7 @@ internal static partial class Emitter
         /// </summary>
         private void WriteBackwardLayers()
         {
-            using (writer.Open($"private void BackwardLayers({ReadOnlySpan} input, int first, int batch, {T}[] gradients{(SplitsFirstLayerByRows ? ", bool chunked" : "")})"))
+            using (writer.Open($"private void BackwardLayers({ReadOnlySpan} input, int first, int batch, {Span} gradients{(SplitsFirstLayerByRows ? ", bool chunked" : "")})"))
             {
                 for (int l = 1; l < LayerCount; l++)
                 {
@@ -216,7 +216,7 @@ internal static partial class Emitter
                     {
                         string dx = l > 1 ? $"delta{l - 1}" : "default";
                         string activation = derivativeFused ? ActivationOf(spec.Layers[l - 2]) : $"Activation.{ActivationKind.Identity}";
-                        writer.Line($"Dense.BackwardVectorRows<{T}>({source}, delta{l}, {Weights(l, layer)}, {GradientWeights(l, layer, "gradients")}, {GradientBias(l, layer, "gradients")}, {dx}, batch, {layer.InputSize}, {layer.OutputSize}, {activation});");
+                        writer.Line($"Dense.BackwardVectorRows<{T}>({source}, delta{l}, {Weights(l, layer)}, {GradientWeights(l, layer)}, {GradientBias(l, layer)}, {dx}, batch, {layer.InputSize}, {layer.OutputSize}, {activation});");
                     }
                     else if (form.Backward == BackwardForm.Unrolled)
                     {
@@ -224,7 +224,7 @@ internal static partial class Emitter
                     }
                     else
                     {
-                        string weights = $"Dense.BackwardWeights<{T}>({source}, delta{l}, {GradientWeights(l, layer, "gradients")}, {GradientBias(l, layer, "gradients")}, batch, {layer.InputSize}, {layer.OutputSize}{PanelsArgument(l)});";
+                        string weights = $"Dense.BackwardWeights<{T}>({source}, delta{l}, {GradientWeights(l, layer)}, {GradientBias(l, layer)}, batch, {layer.InputSize}, {layer.OutputSize}{PanelsArgument(l)});";
                         if (form.SplitByRows)
                         {
                             writer.Line("// A chunk of a larger batch leaves these to FinishBlock, which computes them over the whole batch.");
@@ -292,8 +292,8 @@ internal static partial class Emitter
         {
             using (writer.Open(""))
             {
-                writer.Line($"new {Span}(gradients, Layer{l}Weights, {layer.ParameterCount}).Clear();");
-                writer.Line($"ref {T} g = ref MemoryMarshal.GetArrayDataReference(gradients);");
+                writer.Line($"{GradientRange($"Layer{l}Weights", layer.ParameterCount)}.Clear();");
+                writer.Line($"ref {T} g = ref MemoryMarshal.GetReference(gradients);");
                 if (l > 1)
                 {
                     writer.Line($"ref {T} w = ref {ParameterOrigin};");
@@ -407,8 +407,8 @@ internal static partial class Emitter
 
         private string Bias(int l, DenseLayerSpec layer) => ParameterRange(ReadOnlySpan, $"Layer{l}Bias", layer.OutputSize);
 
-        private string GradientWeights(int l, DenseLayerSpec layer, string array) => $"new {Span}({array}, Layer{l}Weights, {layer.WeightCount})";
+        private string GradientWeights(int l, DenseLayerSpec layer) => GradientRange($"Layer{l}Weights", layer.WeightCount);
 
-        private string GradientBias(int l, DenseLayerSpec layer, string array) => $"new {Span}({array}, Layer{l}Bias, {layer.OutputSize})";
+        private string GradientBias(int l, DenseLayerSpec layer) => GradientRange($"Layer{l}Bias", layer.OutputSize);
     }
 }

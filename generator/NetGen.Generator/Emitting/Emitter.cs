@@ -102,6 +102,9 @@ internal static partial class Emitter
         /// <summary>A span of <paramref name="span"/> type over parameters [offset, offset + length), which <c>_parameters</c> holds from <c>_origin</c>.</summary>
         private static string ParameterRange(string span, object offset, object length) => $"new {span}(_parameters, _origin + {offset}, {length})";
 
+        /// <summary>Elements [offset, offset + length) of the gradient, given as the span <c>gradients</c> from its first element.</summary>
+        private static string GradientRange(object offset, object length) => $"gradients.Slice({offset}, {length})";
+
         /// <summary>A span of <paramref name="span"/> type over one sample's values [offset, offset + length), which the thread's <c>scratch.Sample</c> holds from <c>scratch.SampleOrigin</c>.</summary>
         private static string SampleRange(string span, object offset, object length) => $"new {span}(scratch.Sample, scratch.SampleOrigin + {offset}, {length})";
 
@@ -324,7 +327,7 @@ internal static partial class Emitter
             }
             WritePenalty();
             writer.Line("/// <summary>Rows [first, first + count) of a batch: their share of the mean loss, and their gradient sum into <paramref name=\"gradients\"/>.</summary>");
-            using (writer.Open($"private {T} ComputeChunk({ReadOnlySpan} inputs, {ReadOnlySpan} targets{LabelsParameter}, int first, int count, int batch, {T}[] gradients)"))
+            using (writer.Open($"private {T} ComputeChunk({ReadOnlySpan} inputs, {ReadOnlySpan} targets{LabelsParameter}, int first, int count, int batch, {Span} gradients)"))
             {
                 writer.Line($"var output = new {Span}(_layer{LayerCount}Output, first * OutputSize, count * OutputSize);");
                 writer.Line($"var delta = new {Span}(_layer{LayerCount}Delta, first * OutputSize, count * OutputSize);");
@@ -378,13 +381,13 @@ internal static partial class Emitter
             if (!HasPenalty)
                 return;
             writer.Line("/// <summary>The batch's loss with the weight penalties, whose gradients go into <paramref name=\"gradients\"/>.</summary>");
-            using (writer.Open($"private {T} Penalize({T} loss, {T}[] gradients)"))
+            using (writer.Open($"private {T} Penalize({T} loss, {Span} gradients)"))
             {
                 writer.Line($"// Weight penalties: {Double(spec.L1)}·Σ|w| + {Double(spec.L2)}·Σw² over the weights, not the biases.");
                 for (int l = 1; l <= LayerCount; l++)
                 {
                     DenseLayerSpec layer = spec.Layers[l - 1];
-                    writer.Line($"loss += Regularization.WeightPenalty<{T}>({Weights(l, layer)}, {GradientWeights(l, layer, "gradients")}, {Literal(spec.L1)}, {Literal(spec.L2)});");
+                    writer.Line($"loss += Regularization.WeightPenalty<{T}>({Weights(l, layer)}, {GradientWeights(l, layer)}, {Literal(spec.L1)}, {Literal(spec.L2)});");
                 }
                 writer.Line("return loss;");
             }

@@ -19,11 +19,11 @@ public static class Reduction
     /// <paramref name="count"/> parts, for i in [start, start + length): element by element, so that any
     /// split of the range gives the same sums.
     /// </summary>
-    public static void Sum<T>(T[][] parts, int count, T[] destination, int start, int length) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    public static void Sum<T>(T[][] parts, int count, Span<T> destination, int start, int length) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         if (count < 1 || count > parts.Length)
             throw new ArgumentOutOfRangeException(nameof(count), count, $"Expected 1 to {parts.Length} parts.");
-        Span<T> target = destination.AsSpan(start, length);
+        Span<T> target = destination.Slice(start, length);
         if (count == 1)
         {
             parts[0].AsSpan(start, length).CopyTo(target);

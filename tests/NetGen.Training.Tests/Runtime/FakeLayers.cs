@@ -23,7 +23,7 @@ internal sealed class FakeLayers : ITrainingLayers<double>
 
     public void Grow(int batch) => Grown.Add(batch);
 
-    public double ComputeChunk(ReadOnlySpan<double> inputs, ReadOnlySpan<double> targets, ReadOnlySpan<int> labels, int first, int count, int batch, double[] gradients)
+    public double ComputeChunk(ReadOnlySpan<double> inputs, ReadOnlySpan<double> targets, ReadOnlySpan<int> labels, int first, int count, int batch, Span<double> gradients)
     {
         lock (Chunks)
         {
@@ -60,7 +60,7 @@ internal sealed class FakeLayers : ITrainingLayers<double>
             Calls.Add($"products {half} {batch}");
     }
 
-    public void FirstWeightRows(ReadOnlySpan<double> inputs, int batch, double[] gradients, int firstRow, int rows)
+    public void FirstWeightRows(ReadOnlySpan<double> inputs, int batch, Span<double> gradients, int firstRow, int rows)
     {
         lock (Chunks)
             Calls.Add($"rows {firstRow} {rows}");
@@ -69,7 +69,7 @@ internal sealed class FakeLayers : ITrainingLayers<double>
             gradients[r] = 100 + r;
     }
 
-    public void FirstBias(int batch, double[] gradients)
+    public void FirstBias(int batch, Span<double> gradients)
     {
         lock (Chunks)
             Calls.Add("bias");

@@ -20,7 +20,7 @@ internal sealed unsafe class ChunkedBatch<T> : IChunkWork where T : unmanaged, I
     private readonly TrainingSchedule _schedule;
     private readonly T[] _parameters;
     private readonly int _origin;
-    private readonly T[] _gradients;
+    private readonly AlignedArray<T> _gradients;
     private readonly OptimizerState<T> _optimizer;
     private T[][] _chunkGradients = [];
     private T[] _chunkLosses = [];
@@ -33,12 +33,14 @@ internal sealed unsafe class ChunkedBatch<T> : IChunkWork where T : unmanaged, I
     private bool _halfGradientsFirst;
     private Mode _mode;
 
-    public ChunkedBatch(ITrainingLayers<T> layers, TrainingSchedule schedule, T[] parameters, int origin, T[] gradients, OptimizerState<T> optimizer)
+    public ChunkedBatch(ITrainingLayers<T> layers, TrainingSchedule schedule, T[] parameters, int origin, AlignedArray<T> gradients, OptimizerState<T> optimizer)
     {
         (_layers, _schedule, _parameters, _origin, _gradients, _optimizer) = (layers, schedule, parameters, origin, gradients, optimizer);
     }
 
     private Span<T> Parameters => new(_parameters, _origin, _schedule.ParameterCount);
+
+    private Span<T> Gradients => _gradients.Span;
 
     private bool SplitsFirstLayer => _schedule.FirstWeightBlocks > 0;
 
@@ -158,7 +160,7 @@ internal sealed unsafe class ChunkedBatch<T> : IChunkWork where T : unmanaged, I
         else if (InParallel(degreeOfParallelism))
             Run(Mode.Sum, s.ParameterBlocks, degreeOfParallelism);
         else
-            Reduction.Sum<T>(_chunkGradients, chunks, _gradients, 0, s.ParameterCount);
+            Reduction.Sum<T>(_chunkGradients, chunks, Gradients, 0, s.ParameterCount);
         return loss;
     }
 
@@ -168,7 +170,7 @@ internal sealed unsafe class ChunkedBatch<T> : IChunkWork where T : unmanaged, I
         if (InParallel(degreeOfParallelism))
             Run(Mode.Update, _schedule.ParameterBlocks, degreeOfParallelism);
         else
-            _optimizer.Update(Parameters, _gradients, 0, _schedule.ParameterCount);
+            _optimizer.Update(Parameters, Gradients, 0, _schedule.ParameterCount);
     }
 
     /// <summary>
@@ -225,8 +227,8 @@ internal sealed unsafe class ChunkedBatch<T> : IChunkWork where T : unmanaged, I
     private void SumAndUpdate(int block)
     {
         (int start, int length) = ParameterBlock(block);
-        Reduction.Sum<T>(_chunkGradients, _summedChunks, _gradients, start, length);
-        _optimizer.Update(Parameters, _gradients, start, length);
+        Reduction.Sum<T>(_chunkGradients, _summedChunks, Gradients, start, length);
+        _optimizer.Update(Parameters, Gradients, start, length);
     }
 
     /// <summary>
@@ -251,9 +253,9 @@ internal sealed unsafe class ChunkedBatch<T> : IChunkWork where T : unmanaged, I
             int firstRow = block * s.InputSize / blocks / 8 * 8;
             int endRow = block == blocks - 1 ? s.InputSize : (block + 1) * s.InputSize / blocks / 8 * 8;
             if (s.FirstLayerColumns)
-                _layers.FirstHalfWeightRows(half, inputs, batch, _gradients, firstRow, endRow - firstRow);
+                _layers.FirstHalfWeightRows(half, inputs, batch, Gradients, firstRow, endRow - firstRow);
             else
-                _layers.FirstWeightRows(inputs, batch, _gradients, firstRow, endRow - firstRow);
+                _layers.FirstWeightRows(inputs, batch, Gradients, firstRow, endRow - firstRow);
             if (!_stepWithSum)
                 return;
             // Input-major, the block's rows are one range of the parameters; panel by panel, a range in each of its half's panels.
@@ -267,25 +269,25 @@ internal sealed unsafe class ChunkedBatch<T> : IChunkWork where T : unmanaged, I
             if (s.FirstLayerColumns && !_halfGradientsFirst)
             {
                 if (block == blocks - 1)
-                    _optimizer.Update(Parameters, _gradients, half * panels * s.InputSize * width, panels * s.InputSize * width);
+                    _optimizer.Update(Parameters, Gradients, half * panels * s.InputSize * width, panels * s.InputSize * width);
                 return;
             }
             for (int panel = half * panels; panel < (half + 1) * panels; panel++)
-                _optimizer.Update(Parameters, _gradients, panel * s.InputSize * width + firstRow * width, (endRow - firstRow) * width);
+                _optimizer.Update(Parameters, Gradients, panel * s.InputSize * width + firstRow * width, (endRow - firstRow) * width);
             return;
         }
         // From the bias computed over the whole batch on: layer 1's, or split by halves of its panels layer 2's, layer 1's
         // bias and layer 2's weights coming with the halves' gradients. The chunks' gradients start right after it.
         int biasLayer = s.FirstLayerColumns ? 2 : 1;
         if (s.FirstLayerColumns)
-            _layers.SecondBias(batch, _gradients);
+            _layers.SecondBias(batch, Gradients);
         else
-            _layers.FirstBias(batch, _gradients);
+            _layers.FirstBias(batch, Gradients);
         int rest = s.LayerBias(biasLayer), fromChunks = rest + s.LayerOutputSize(biasLayer);
         if (fromChunks < s.ParameterCount)
-            Reduction.Sum<T>(_chunkGradients, _summedChunks, _gradients, fromChunks, s.ParameterCount - fromChunks);
+            Reduction.Sum<T>(_chunkGradients, _summedChunks, Gradients, fromChunks, s.ParameterCount - fromChunks);
         if (_stepWithSum)
-            _optimizer.Update(Parameters, _gradients, rest, s.ParameterCount - rest);
+            _optimizer.Update(Parameters, Gradients, rest, s.ParameterCount - rest);
     }
 
     /// <summary>
@@ -294,12 +296,12 @@ internal sealed unsafe class ChunkedBatch<T> : IChunkWork where T : unmanaged, I
     /// </summary>
     private void FirstHalfGradients(int half, int batch)
     {
-        _layers.FirstHalfGradients(half, batch, _gradients);
+        _layers.FirstHalfGradients(half, batch, Gradients);
         if (!_stepWithSum)
             return;
         int halfSize = _schedule.LayerOutputSize(1) / 2, secondRows = halfSize * _schedule.LayerOutputSize(2);
-        _optimizer.Update(Parameters, _gradients, _schedule.LayerBias(1) + half * halfSize, halfSize);
-        _optimizer.Update(Parameters, _gradients, _schedule.LayerWeights(2) + half * secondRows, secondRows);
+        _optimizer.Update(Parameters, Gradients, _schedule.LayerBias(1) + half * halfSize, halfSize);
+        _optimizer.Update(Parameters, Gradients, _schedule.LayerWeights(2) + half * secondRows, secondRows);
     }
 
     private ReadOnlySpan<T> ParallelInputs => new(_inputs, _parallelBatch * _schedule.InputSize);
@@ -328,11 +330,11 @@ internal sealed unsafe class ChunkedBatch<T> : IChunkWork where T : unmanaged, I
                 break;
             case Mode.Update:
                 (int start, int length) = ParameterBlock(chunk);
-                _optimizer.Update(Parameters, _gradients, start, length);
+                _optimizer.Update(Parameters, Gradients, start, length);
                 break;
             default:
                 (start, length) = ParameterBlock(chunk);
-                Reduction.Sum<T>(_chunkGradients, _summedChunks, _gradients, start, length);
+                Reduction.Sum<T>(_chunkGradients, _summedChunks, Gradients, start, length);
                 break;
         }
     }

@@ -28,7 +28,7 @@ public interface ITrainingLayers<T> where T : unmanaged, IBinaryFloatingPointIee
     /// when targets are empty, <paramref name="labels"/>) of those rows alone: returns their share of the
     /// batch's mean loss and writes the sum of their gradients into <paramref name="gradients"/>.
     /// </summary>
-    T ComputeChunk(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, ReadOnlySpan<int> labels, int first, int count, int batch, T[] gradients);
+    T ComputeChunk(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, ReadOnlySpan<int> labels, int first, int count, int batch, Span<T> gradients);
 
     /// <summary>Work before the chunks of a batch of <paramref name="batch"/> samples (dropout masks, transposed weights); none by default.</summary>
     void BeginBatch(int batch)
@@ -36,7 +36,7 @@ public interface ITrainingLayers<T> where T : unmanaged, IBinaryFloatingPointIee
     }
 
     /// <summary>The batch's <paramref name="loss"/> with the weight penalties added, their gradients added to <paramref name="gradients"/>; the loss unchanged by default.</summary>
-    T Penalize(T loss, T[] gradients) => loss;
+    T Penalize(T loss, Span<T> gradients) => loss;
 
     /// <summary>
     /// For a split first layer: half <paramref name="half"/> (0 or 1) of its product over the whole batch, before the
@@ -51,20 +51,20 @@ public interface ITrainingLayers<T> where T : unmanaged, IBinaryFloatingPointIee
     /// of its outputs over the whole batch, from layer 2's; the gradient of its bias there and of layer 2's weight rows
     /// that read that half, into <paramref name="gradients"/>.
     /// </summary>
-    void FirstHalfGradients(int half, int batch, T[] gradients) => throw new NotSupportedException();
+    void FirstHalfGradients(int half, int batch, Span<T> gradients) => throw new NotSupportedException();
 
     /// <summary>
     /// For a first layer split by halves of its panels: the gradient of weight rows [<paramref name="firstRow"/>,
     /// <paramref name="firstRow"/> + <paramref name="rows"/>) of half <paramref name="half"/>'s panels over the whole batch.
     /// </summary>
-    void FirstHalfWeightRows(int half, ReadOnlySpan<T> inputs, int batch, T[] gradients, int firstRow, int rows) => throw new NotSupportedException();
+    void FirstHalfWeightRows(int half, ReadOnlySpan<T> inputs, int batch, Span<T> gradients, int firstRow, int rows) => throw new NotSupportedException();
 
     /// <summary>For a first layer split by halves of its panels: the gradient of layer 2's bias over the whole batch.</summary>
-    void SecondBias(int batch, T[] gradients) => throw new NotSupportedException();
+    void SecondBias(int batch, Span<T> gradients) => throw new NotSupportedException();
 
     /// <summary>For a first layer split by rows: the gradient of its weight rows [<paramref name="firstRow"/>, <paramref name="firstRow"/> + <paramref name="rows"/>) over the whole batch.</summary>
-    void FirstWeightRows(ReadOnlySpan<T> inputs, int batch, T[] gradients, int firstRow, int rows) => throw new NotSupportedException();
+    void FirstWeightRows(ReadOnlySpan<T> inputs, int batch, Span<T> gradients, int firstRow, int rows) => throw new NotSupportedException();
 
     /// <summary>For a first layer split by rows: the gradient of its bias over the whole batch.</summary>
-    void FirstBias(int batch, T[] gradients) => throw new NotSupportedException();
+    void FirstBias(int batch, Span<T> gradients) => throw new NotSupportedException();
 }

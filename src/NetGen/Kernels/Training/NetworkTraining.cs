@@ -26,7 +26,7 @@ public sealed class NetworkTraining<T> where T : unmanaged, IBinaryFloatingPoint
     private readonly TrainingSchedule _schedule;
     private readonly T[] _parameters; // from _origin
     private readonly int _origin;
-    private readonly T[] _gradients;
+    private readonly AlignedArray<T> _gradients;
     private readonly OptimizerState<T> _optimizer;
     private readonly ChunkedBatch<T> _chunks;
     private int _trainingThread; // the managed thread id inside a training member, or 0 (TrainingGuard)
@@ -53,7 +53,7 @@ public sealed class NetworkTraining<T> where T : unmanaged, IBinaryFloatingPoint
         ArgumentOutOfRangeException.ThrowIfNegative(origin);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(origin, parameters.Length - schedule.ParameterCount);
         (_layers, _schedule, _parameters, _origin, Dropout) = (layers, schedule, parameters, origin, dropout);
-        _gradients = new T[schedule.ParameterCount];
+        _gradients = new AlignedArray<T>(schedule.ParameterCount);
         _optimizer = new OptimizerState<T>(new OptimizerSettings<T>(schedule.Network.Optimizer), schedule.ParameterCount);
         _chunks = new ChunkedBatch<T>(layers, schedule, parameters, origin, _gradients, _optimizer);
         if (network is not null)
@@ -66,7 +66,7 @@ public sealed class NetworkTraining<T> where T : unmanaged, IBinaryFloatingPoint
     private Span<T> Parameters => new(_parameters, _origin, _schedule.ParameterCount);
 
     /// <summary>The gradient of the last batch's mean loss, in the layout of the parameters.</summary>
-    public Span<T> Gradients => _gradients;
+    public Span<T> Gradients => _gradients.Span;
 
     /// <summary>The batch the scratch rows hold: the largest trained so far, which the shape's rows were grown to (ITrainingLayers.Grow).</summary>
     public int BatchCapacity => _batchCapacity;
@@ -104,7 +104,7 @@ public sealed class NetworkTraining<T> where T : unmanaged, IBinaryFloatingPoint
     public void ExportGradients(Span<T> destination)
     {
         Checks.Length(destination, _schedule.ParameterCount, nameof(destination));
-        Reorder(_gradients, destination, toCanonical: true);
+        Reorder(Gradients, destination, toCanonical: true);
     }
 
     /// <summary>Reads finite parameters in the canonical order.</summary>
@@ -189,7 +189,7 @@ public sealed class NetworkTraining<T> where T : unmanaged, IBinaryFloatingPoint
     {
         ArgumentNullException.ThrowIfNull(copy);
         Parameters.CopyTo(copy.Parameters);
-        _gradients.CopyTo(copy._gradients, 0);
+        Gradients.CopyTo(copy.Gradients);
         _optimizer.CopyTo(copy._optimizer);
         copy._degreeOfParallelism = _degreeOfParallelism;
         if (Dropout is not null)
@@ -208,7 +208,7 @@ public sealed class NetworkTraining<T> where T : unmanaged, IBinaryFloatingPoint
         foreach (var (name, values) in _optimizer.Arrays)
         {
             var canonical = new T[values.Length];
-            Reorder(values, canonical, toCanonical: true);
+            Reorder(values.Span, canonical, toCanonical: true);
             yield return (name, canonical);
         }
     }
@@ -234,7 +234,7 @@ public sealed class NetworkTraining<T> where T : unmanaged, IBinaryFloatingPoint
         {
             Reorder(parameters, Parameters, toCanonical: false);
             foreach (var (name, values) in _optimizer.Arrays)
-                Reorder(optimizerState[name], values, toCanonical: false);
+                Reorder(optimizerState[name], values.Span, toCanonical: false);
             _optimizer.Step = step;
             _optimizer.LearningRate = learningRate;
             if (Dropout is not null && dropoutState is not null)
@@ -294,9 +294,9 @@ public sealed class NetworkTraining<T> where T : unmanaged, IBinaryFloatingPoint
     {
         _layers.BeginBatch(batch);
         T loss = batch <= _schedule.ChunkSize
-            ? _layers.ComputeChunk(inputs, targets, labels, 0, batch, batch, _gradients)
+            ? _layers.ComputeChunk(inputs, targets, labels, 0, batch, batch, Gradients)
             : _chunks.Compute(inputs, targets, batch, _degreeOfParallelism, stepWithSum);
-        return _layers.Penalize(loss, _gradients);
+        return _layers.Penalize(loss, Gradients);
     }
 
     /// <summary>

@@ -14,16 +14,16 @@ internal sealed class OptimizerState<T> where T : unmanaged, IBinaryFloatingPoin
     private readonly OptimizerSettings<T> _settings;
     // Sgd: the momentum buffer b. Adam: the moments m and v, and the running maximum of v (AMSGrad).
     // RmsProp: the squared-gradient average s, the gradient average (centered) and the momentum buffer b.
-    private readonly T[] _first, _second, _third;
+    private readonly AlignedArray<T> _first, _second, _third;
 
     public OptimizerState(OptimizerSettings<T> settings, int parameterCount)
     {
         _settings = settings;
         LearningRate = settings.LearningRate;
-        T[] State(bool used) => used ? new T[parameterCount] : [];
+        AlignedArray<T> State(bool used) => new(used ? parameterCount : 0);
         (_first, _second, _third) = settings.Optimizer switch
         {
-            OptimizerSettings<T>.Kind.Sgd => (State(settings.Momentum != T.Zero), [], []),
+            OptimizerSettings<T>.Kind.Sgd => (State(settings.Momentum != T.Zero), State(false), State(false)),
             OptimizerSettings<T>.Kind.Adam => (State(true), State(true), State(settings.AmsGrad)),
             _ => (State(true), State(settings.Centered), State(settings.Momentum > T.Zero)),
         };
@@ -35,11 +35,11 @@ internal sealed class OptimizerState<T> where T : unmanaged, IBinaryFloatingPoin
     public long Step { get; set; }
 
     /// <summary>The step on parameters [start, start + length), given from their origin in <paramref name="parameters"/>.</summary>
-    public void Update(Span<T> parameters, T[] gradients, int start, int length)
+    public void Update(Span<T> parameters, ReadOnlySpan<T> gradients, int start, int length)
     {
         OptimizerSettings<T> s = _settings;
         Span<T> p = parameters.Slice(start, length);
-        var g = new ReadOnlySpan<T>(gradients, start, length);
+        ReadOnlySpan<T> g = gradients.Slice(start, length);
         switch (s.Optimizer)
         {
             case OptimizerSettings<T>.Kind.Sgd:
@@ -59,18 +59,18 @@ internal sealed class OptimizerState<T> where T : unmanaged, IBinaryFloatingPoin
     /// <summary>Clears the state arrays and the step count, as if no step had been taken.</summary>
     public void Reset()
     {
-        Array.Clear(_first);
-        Array.Clear(_second);
-        Array.Clear(_third);
+        _first.Span.Clear();
+        _second.Span.Clear();
+        _third.Span.Clear();
         Step = 0;
     }
 
     /// <summary>Gives <paramref name="copy"/>, made with the same settings, this state.</summary>
     public void CopyTo(OptimizerState<T> copy)
     {
-        _first.CopyTo(copy._first, 0);
-        _second.CopyTo(copy._second, 0);
-        _third.CopyTo(copy._third, 0);
+        _first.Span.CopyTo(copy._first.Span);
+        _second.Span.CopyTo(copy._second.Span);
+        _third.Span.CopyTo(copy._third.Span);
         copy.Step = Step;
         copy.LearningRate = LearningRate;
     }
@@ -80,7 +80,7 @@ internal sealed class OptimizerState<T> where T : unmanaged, IBinaryFloatingPoin
     /// (SGD's <c>momentum_buffer</c>; Adam's <c>exp_avg</c>, <c>exp_avg_sq</c> and <c>max_exp_avg_sq</c>; RMSprop's
     /// <c>square_avg</c>, <c>grad_avg</c> and <c>momentum_buffer</c>), in the parameters' internal layout.
     /// </summary>
-    public IEnumerable<(string Name, T[] Values)> Arrays
+    public IEnumerable<(string Name, AlignedArray<T> Values)> Arrays
     {
         get
         {
@@ -90,7 +90,7 @@ internal sealed class OptimizerState<T> where T : unmanaged, IBinaryFloatingPoin
                 OptimizerSettings<T>.Kind.Adam => ["exp_avg", "exp_avg_sq", "max_exp_avg_sq"],
                 _ => ["square_avg", "grad_avg", "momentum_buffer"],
             };
-            T[][] arrays = [_first, _second, _third];
+            AlignedArray<T>[] arrays = [_first, _second, _third];
             for (int k = 0; k < 3; k++)
                 if (arrays[k].Length > 0)
                     yield return (names[k], arrays[k]);
@@ -98,5 +98,5 @@ internal sealed class OptimizerState<T> where T : unmanaged, IBinaryFloatingPoin
     }
 
     // An unused state array is empty, and its span too, as the kernels expect.
-    private static Span<T> Slice(T[] state, int start, int length) => state.Length == 0 ? default : new Span<T>(state, start, length);
+    private static Span<T> Slice(AlignedArray<T> state, int start, int length) => state.Length == 0 ? default : state.Slice(start, length);
 }
