@@ -113,6 +113,7 @@ internal static partial class Emitter
         /// <summary>Half <c>half</c>'s panels of layer 1's weights, in the gradient.</summary>
         private string FirstHalfWeightGradient => GradientRange(FirstHalfWeightsRange.Start, FirstHalfWeightsRange.Count);
 
+        /// <summary>Where half <c>half</c>'s panels of layer 1's weights start, as an expression, and how many values they hold.</summary>
         private (string Start, int Count) FirstHalfWeightsRange
         {
             get
@@ -132,6 +133,7 @@ internal static partial class Emitter
         /// <summary>Layer 2's weight rows that read half <c>half</c> of layer 1's outputs, in the gradient.</summary>
         private string SecondHalfWeightGradient => GradientRange(SecondHalfWeightsRange.Start, SecondHalfWeightsRange.Count);
 
+        /// <summary>Where layer 2's weight rows that read half <c>half</c> start, as an expression, and how many values they hold.</summary>
         private (string Start, int Count) SecondHalfWeightsRange
         {
             get

@@ -271,8 +271,9 @@ public sealed class NetworkTraining<T> where T : unmanaged, IBinaryFloatingPoint
     }
 
     /// <summary>
-    /// A training batch: no larger than the scratch rows allow, and finite inputs (on several threads, where the chunks
-    /// scan them while a helper starts on the first layer's products, see <see cref="ChunkedBatch{T}.ScansInputs"/>).
+    /// A training batch: no larger than the scratch rows allow, and finite inputs, unless the batch's own pass scans them
+    /// while a helper starts on the first layer's products (<see cref="ChunkedBatch{T}.ScansInputs"/>); there a batch
+    /// with bad targets or labels as well is refused for those first.
     /// </summary>
     private void CheckBatch(ReadOnlySpan<T> inputs, int batch)
     {
