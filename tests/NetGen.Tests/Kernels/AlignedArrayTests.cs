@@ -15,12 +15,10 @@ namespace NetGen.Tests.Kernels;
 /// </summary>
 public class AlignedArrayTests
 {
-    public static TheoryData<int> Lengths => new(0, 1, 17, 1000, 200_000);
-
-    [Theory, MemberData(nameof(Lengths))]
+    [Theory, MemberData(nameof(AlignmentTests.Lengths), MemberType = typeof(AlignmentTests))]
     public void FloatsStartOnACacheLineAndHoldTheirLengthInZeros(int length) => AssertAlignedZeros<float>(length);
 
-    [Theory, MemberData(nameof(Lengths))]
+    [Theory, MemberData(nameof(AlignmentTests.Lengths), MemberType = typeof(AlignmentTests))]
     public void DoublesStartOnACacheLineAndHoldTheirLengthInZeros(int length) => AssertAlignedZeros<double>(length);
 
     [Fact]

@@ -49,7 +49,10 @@ internal sealed unsafe class ChunkedBatch<T> : IChunkWork where T : unmanaged, I
     /// that are NaN or infinite itself, on the calling thread once the helper has started on its half of the first layer's
     /// products (which write nothing that reaches the parameters), rather than the caller before it starts them.
     /// </summary>
-    public bool ScansInputs(int batch, int degreeOfParallelism) => degreeOfParallelism > 1 && batch > _schedule.ChunkSize && SplitsFirstLayer;
+    public bool ScansInputs(int batch, int degreeOfParallelism) => batch > _schedule.ChunkSize && FirstProductsInParallel(degreeOfParallelism);
+
+    /// <summary>Whether a batch of several chunks computes the first layer's halves on several threads, scanning its inputs beside them.</summary>
+    private bool FirstProductsInParallel(int degreeOfParallelism) => degreeOfParallelism > 1 && SplitsFirstLayer;
 
     /// <summary>The halves a split first layer's blocks of rows are taken in: two when it splits by halves of its panels.</summary>
     private int FirstLayerHalves => _schedule.FirstLayerColumns ? 2 : 1;
@@ -103,7 +106,7 @@ internal sealed unsafe class ChunkedBatch<T> : IChunkWork where T : unmanaged, I
         TrainingSchedule s = _schedule;
         if (degreeOfParallelism > 1)
         {
-            if (SplitsFirstLayer)
+            if (FirstProductsInParallel(degreeOfParallelism))
                 FirstProductsAfterScan(inputs, batch, degreeOfParallelism);
             bool helped = ChunkWorkers.Begin(this, chunks, degreeOfParallelism, reserveFirst: true);
             try
