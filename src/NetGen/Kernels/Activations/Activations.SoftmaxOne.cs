@@ -25,13 +25,13 @@ public static partial class Activations
         // cannot underflow to 0, and only a value more than ~88 (float) above the first overflows,
         // which shows as a sum that is not finite and sends the row through the maximum after all.
         TVector exponentials = Exponentials<T, TVector, TWidth>(row, TWidth.BroadcastFirst(row), size);
-        T total = TWidth.Sum(exponentials);
-        if (!T.IsFinite(total))
+        TVector total = TWidth.SumInEveryLane(exponentials);
+        if (!T.IsFinite(TWidth.GetElement(total, 0)))
         {
             exponentials = Exponentials<T, TVector, TWidth>(row, TWidth.Broadcast(RowMax<T>(MemoryMarshal.CreateReadOnlySpan(ref stored, size))), size);
-            total = TWidth.Sum(exponentials);
+            total = TWidth.SumInEveryLane(exponentials);
         }
-        return TWidth.Divide(exponentials, TWidth.Broadcast(total));
+        return TWidth.Divide(exponentials, total);
     }
 
     /// <summary><c>e^(row − shift)</c> on the row's lanes, 0 past them.</summary>

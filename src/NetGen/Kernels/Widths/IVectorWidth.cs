@@ -55,6 +55,16 @@ internal interface IVectorWidth<T, TVector>
     /// <summary>The sum of the lanes.</summary>
     static abstract T Sum(TVector x);
 
+    /// <summary>
+    /// The sum of the lanes in every lane, the same bits in each: lanes half the width apart added, then a quarter, and
+    /// so on down to neighbours, one shuffle and one addition a step.
+    /// </summary>
+    /// <remarks>
+    /// The softmax of a row that fits one vector divides by its sum: <see cref="Sum"/> and a broadcast of it ran a batch
+    /// of 256 rows of 10 classes in 2.90-2.97 us on a Zen 5 core, this in 2.19-2.28.
+    /// </remarks>
+    static abstract TVector SumInEveryLane(TVector x);
+
     /// <summary>Lane <paramref name="index"/> of <paramref name="x"/>.</summary>
     static abstract T GetElement(TVector x, int index);
 

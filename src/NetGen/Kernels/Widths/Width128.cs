@@ -57,6 +57,25 @@ internal readonly struct Width128<T> : IVectorWidth<T, Vector128<T>> where T : u
     public static T Sum(Vector128<T> x) => Vector128.Sum(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> SumInEveryLane(Vector128<T> x)
+    {
+        if (typeof(T) == typeof(float))
+        {
+            Vector128<float> s = x.AsSingle();
+            s += Vector128.Shuffle(s, Vector128.Create(2, 3, 0, 1));
+            s += Vector128.Shuffle(s, Vector128.Create(1, 0, 3, 2));
+            return s.As<float, T>();
+        }
+        if (typeof(T) == typeof(double))
+        {
+            Vector128<double> s = x.AsDouble();
+            s += Vector128.Shuffle(s, Vector128.Create(1L, 0L));
+            return s.As<double, T>();
+        }
+        return Vector128.Create(Sum(x));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T GetElement(Vector128<T> x, int index) => x.GetElement(index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -57,6 +57,27 @@ internal readonly struct Width256<T> : IVectorWidth<T, Vector256<T>> where T : u
     public static T Sum(Vector256<T> x) => Vector256.Sum(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> SumInEveryLane(Vector256<T> x)
+    {
+        if (typeof(T) == typeof(float))
+        {
+            Vector256<float> s = x.AsSingle();
+            s += Vector256.Shuffle(s, Vector256.Create(4, 5, 6, 7, 0, 1, 2, 3));
+            s += Vector256.Shuffle(s, Vector256.Create(2, 3, 0, 1, 6, 7, 4, 5));
+            s += Vector256.Shuffle(s, Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
+            return s.As<float, T>();
+        }
+        if (typeof(T) == typeof(double))
+        {
+            Vector256<double> s = x.AsDouble();
+            s += Vector256.Shuffle(s, Vector256.Create(2L, 3L, 0L, 1L));
+            s += Vector256.Shuffle(s, Vector256.Create(1L, 0L, 3L, 2L));
+            return s.As<double, T>();
+        }
+        return Vector256.Create(Sum(x));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T GetElement(Vector256<T> x, int index) => x.GetElement(index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -57,6 +57,29 @@ internal readonly struct Width512<T> : IVectorWidth<T, Vector512<T>> where T : u
     public static T Sum(Vector512<T> x) => Vector512.Sum(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> SumInEveryLane(Vector512<T> x)
+    {
+        if (typeof(T) == typeof(float))
+        {
+            Vector512<float> s = x.AsSingle();
+            s += Vector512.Shuffle(s, Vector512.Create(8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7));
+            s += Vector512.Shuffle(s, Vector512.Create(4, 5, 6, 7, 0, 1, 2, 3, 12, 13, 14, 15, 8, 9, 10, 11));
+            s += Vector512.Shuffle(s, Vector512.Create(2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13));
+            s += Vector512.Shuffle(s, Vector512.Create(1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14));
+            return s.As<float, T>();
+        }
+        if (typeof(T) == typeof(double))
+        {
+            Vector512<double> s = x.AsDouble();
+            s += Vector512.Shuffle(s, Vector512.Create(4L, 5L, 6L, 7L, 0L, 1L, 2L, 3L));
+            s += Vector512.Shuffle(s, Vector512.Create(2L, 3L, 0L, 1L, 6L, 7L, 4L, 5L));
+            s += Vector512.Shuffle(s, Vector512.Create(1L, 0L, 3L, 2L, 5L, 4L, 7L, 6L));
+            return s.As<double, T>();
+        }
+        return Vector512.Create(Sum(x));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T GetElement(Vector512<T> x, int index) => x.GetElement(index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
