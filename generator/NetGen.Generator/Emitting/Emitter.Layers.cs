@@ -83,12 +83,25 @@ internal static partial class Emitter
                 WriteUnrolledVectorForward(l, layer, form.ForwardVectors, source, destination);
             else
             {
-                string product = $"Dense.Forward<{T}>({source}, {Weights(l, layer)}, {Bias(l, layer)}, {destination}, batch, {layer.InputSize}, {layer.OutputSize}{PanelsArgument(l)});";
+                // Fused, the product applies the activation (after the panels flag, false where the layer has no panels).
+                string activation = !form.FusesActivation ? "" : (form.PanelWidth > 0 ? "" : ", panels: false") + $", {ActivationOf(layer)}";
+                string product = $"Dense.Forward<{T}>({source}, {Weights(l, layer)}, {Bias(l, layer)}, {destination}, batch, {layer.InputSize}, {layer.OutputSize}{PanelsArgument(l)}{activation});";
                 if (form.SplitByRows)
                 {
                     writer.Line("// A chunk of a larger batch adds up the halves FirstProducts computed over the whole batch.");
                     writer.Line("if (chunked)");
-                    writer.Line($"    Dense.AddProducts<{T}>(new {ReadOnlySpan}(_firstProducts, first * {layer.OutputSize}, batch * {layer.OutputSize}), new {ReadOnlySpan}(_firstProducts, (_training.BatchCapacity + first) * {layer.OutputSize}, batch * {layer.OutputSize}), {Bias(l, layer)}, {destination}, batch, {layer.OutputSize});");
+                    string addProducts = $"Dense.AddProducts<{T}>(new {ReadOnlySpan}(_firstProducts, first * {layer.OutputSize}, batch * {layer.OutputSize}), new {ReadOnlySpan}(_firstProducts, (_training.BatchCapacity + first) * {layer.OutputSize}, batch * {layer.OutputSize}), {Bias(l, layer)}, {destination}, batch, {layer.OutputSize});";
+                    if (form.FusesActivation)
+                    {
+                        // The halves' sum is complete only here, so its activation follows it.
+                        using (writer.Open(""))
+                        {
+                            writer.Line(addProducts);
+                            WriteActivation(layer, destination, layer.OutputSize.ToString());
+                        }
+                    }
+                    else
+                        writer.Line("    " + addProducts);
                     writer.Line("else");
                     writer.Line("    " + product);
                 }
@@ -101,7 +114,7 @@ internal static partial class Emitter
         private void WriteForwardActivation(int l, string? preActivation)
         {
             DenseLayerSpec layer = spec.Layers[l - 1];
-            if (l < LayerCount)
+            if (l < LayerCount && !LayerPlan(l).FusesActivation)
                 WriteActivation(layer, $"layer{l}", layer.OutputSize.ToString(), preActivation: preActivation);
             if (layer.HasDropout)
                 WriteDropout(l, layer);

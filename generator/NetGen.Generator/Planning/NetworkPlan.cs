@@ -19,7 +19,8 @@ internal sealed record NetworkPlan(
 /// says whether a <see cref="BackwardForm.VectorRows"/> backward applies the previous layer's activation
 /// derivative with the input gradient; <see cref="KeepsPreActivation"/> says whether training keeps the layer's
 /// pre-activation in a buffer of its own (its activation's derivative reads it) and applies the activation out
-/// of place; <see cref="PanelWidth"/> is the outputs of a panel where the layer keeps its weights panel by panel on a
+/// of place; <see cref="FusesActivation"/> says whether the product kernel applies the layer's activation to each block of
+/// rows it completes (<c>Dense.Forward</c> with the activation) instead of a pass over the rows after it; <see cref="PanelWidth"/> is the outputs of a panel where the layer keeps its weights panel by panel on a
 /// core whose products read panels (decided at run time, <c>Layout.HoldsPanels</c>), else 0; <see cref="PaddedRow"/> and <see cref="SampleRow"/> are the length and
 /// start of its row in one sample's scratch.
 /// </summary>
@@ -30,6 +31,7 @@ internal sealed record LayerPlan(
     int ForwardVectors,
     bool AppliesPreviousDerivative,
     bool KeepsPreActivation,
+    bool FusesActivation,
     bool TransposedForInputGradient,
     bool SplitByRows,
     int PanelWidth,

@@ -68,6 +68,11 @@ internal static partial class Planner
             AppliesPreviousDerivative: backward == BackwardForm.VectorRows && l > 1 && !network.Layer(l - 1).HasDropout
                 && !KeepsPreActivation(network.Layer(l - 1)),
             KeepsPreActivation: KeepsPreActivation(layer),
+            // A hidden layer's element-wise activation in place, applied by the product kernel to each block of rows it
+            // completes (see MatrixProduct.Multiply). The last layer's activation is the loss's or the output's, Softmax
+            // spans a row, and a kept pre-activation is activated out of place.
+            FusesActivation: l < network.LayerCount && forward == ForwardForm.ProductKernel && !KeepsPreActivation(layer)
+                && layer.Activation is not (ActivationKind.Identity or ActivationKind.Softmax),
             // Past the first layer, a layer too large to unroll takes its input gradient through the
             // product kernel, from weights transposed once per batch of TransposeFromBatch samples or more.
             TransposedForInputGradient: l > 1 && !unrolled,

@@ -55,8 +55,8 @@ internal static partial class MatrixProduct
                     hasInit ? TWidth.Load(ref init, j) : TWidth.Zero, columns, depth);
         }
         if (tiledRows < rows)
-            MultiplyColumns<T, TVector, TWidth>(ref Unsafe.Add(ref a, tiledRows * aRowStride), aRowStride, aDepthStride, ref b, ref Unsafe.NullRef<T>(),
-                ref Unsafe.Add(ref c, (nint)tiledRows * columns), ref init, hasInit, rows - tiledRows, columns, depth, 0, end, depth);
+            MultiplyColumns<T, TVector, TWidth, IdentityActivation<T>>(ref Unsafe.Add(ref a, tiledRows * aRowStride), aRowStride, aDepthStride, ref b, ref Unsafe.NullRef<T>(),
+                ref Unsafe.Add(ref c, (nint)tiledRows * columns), ref init, hasInit, rows - tiledRows, columns, depth, 0, end, depth, T.Zero, false, out _);
         return end;
     }
 

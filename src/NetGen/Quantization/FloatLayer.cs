@@ -42,11 +42,15 @@ internal sealed class FloatLayer : QuantizedLayer
 
     protected override void MultiplyAddBias(ReadOnlySpan<float> x, Span<float> y, QuantizedScratch scratch) => MultiplyAddBias(x, y, 1, scratch);
 
-    protected override void MultiplyAddBias(ReadOnlySpan<float> x, Span<float> y, int rows, QuantizedScratch scratch)
+    protected override void MultiplyAddBias(ReadOnlySpan<float> x, Span<float> y, int rows, QuantizedScratch scratch) =>
+        MultiplyAddBiasActivated(x, y, rows, Activation.Identity, 0f);
+
+    protected override bool MultiplyAddBiasActivated(ReadOnlySpan<float> x, Span<float> y, int rows, Activation activation, float argument)
     {
         // The product reads the panels only where they were packed for the kind of core it runs on (MultiplyColumns).
         ref float panels = ref _panels.Count == 0 ? ref Unsafe.NullRef<float>() : ref MemoryMarshal.GetReference(_panels.AsSpan());
         MatrixProduct.Multiply(ref MemoryMarshal.GetReference(x), InputSize, 1, ref MemoryMarshal.GetReference(_weights.AsSpan()), ref panels,
-            ref MemoryMarshal.GetReference(y), ref MemoryMarshal.GetArrayDataReference(Bias), hasInit: true, rows, OutputSize, InputSize);
+            ref MemoryMarshal.GetReference(y), ref MemoryMarshal.GetArrayDataReference(Bias), hasInit: true, rows, OutputSize, InputSize, activation, argument);
+        return true;
     }
 }

@@ -38,12 +38,21 @@ internal abstract class QuantizedLayer
     /// <summary><c>y = activation(W·x + b)</c> for <paramref name="rows"/> samples, one a row of <paramref name="x"/> and <paramref name="y"/>.</summary>
     public void Forward(ReadOnlySpan<float> x, Span<float> y, int rows, QuantizedScratch scratch)
     {
+        bool elementwise = _activation is not (Activation.Softmax or Activation.Identity);
+        if (elementwise && MultiplyAddBiasActivated(x, y, rows, _activation, _argument))
+            return;
         MultiplyAddBias(x, y, rows, scratch);
         if (_activation == Activation.Softmax)
             Activations.Softmax(y, rows, OutputSize);
         else
             Activations.Forward(y, _activation, _argument);
     }
+
+    /// <summary>
+    /// <c>y = activation(W·x + b)</c> for <paramref name="rows"/> samples where the format's product applies an element-wise
+    /// activation itself as it completes its blocks of rows; false, having done nothing, where it does not.
+    /// </summary>
+    protected virtual bool MultiplyAddBiasActivated(ReadOnlySpan<float> x, Span<float> y, int rows, Activation activation, float argument) => false;
 
     /// <summary><c>y = W·x + b</c> for one sample.</summary>
     protected abstract void MultiplyAddBias(ReadOnlySpan<float> x, Span<float> y, QuantizedScratch scratch);

@@ -21,19 +21,25 @@ public static partial class Activations
 
         public bool Run<TActivation>() where TActivation : IActivation<T>
         {
-            ref T x = ref MemoryMarshal.GetReference(_source);
-            ref T y = ref MemoryMarshal.GetReference(_destination);
-            nint length = _destination.Length, k = 0;
-            if (Vector512.IsHardwareAccelerated && length - k >= Vector512<T>.Count)
-                k = ForwardRun<T, Vector512<T>, Width512<T>, TActivation>(ref x, ref y, k, length, argument);
-            if (Vector256.IsHardwareAccelerated && length - k >= Vector256<T>.Count)
-                k = ForwardRun<T, Vector256<T>, Width256<T>, TActivation>(ref x, ref y, k, length, argument);
-            if (Vector128.IsHardwareAccelerated && length - k >= Vector128<T>.Count)
-                k = ForwardRun<T, Vector128<T>, Width128<T>, TActivation>(ref x, ref y, k, length, argument);
-            for (; k < length; k++)
-                Unsafe.Add(ref y, k) = TActivation.Forward(Unsafe.Add(ref x, k), argument);
+            Forward<T, TActivation>(ref MemoryMarshal.GetReference(_source), ref MemoryMarshal.GetReference(_destination), _destination.Length, argument);
             return true;
         }
+    }
+
+    /// <summary><c>y = f(x)</c> over <paramref name="length"/> values; <paramref name="x"/> and <paramref name="y"/> may be the same (in place).</summary>
+    internal static void Forward<T, TActivation>(ref T x, ref T y, nint length, T argument)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TActivation : IActivation<T>
+    {
+        nint k = 0;
+        if (Vector512.IsHardwareAccelerated && length - k >= Vector512<T>.Count)
+            k = ForwardRun<T, Vector512<T>, Width512<T>, TActivation>(ref x, ref y, k, length, argument);
+        if (Vector256.IsHardwareAccelerated && length - k >= Vector256<T>.Count)
+            k = ForwardRun<T, Vector256<T>, Width256<T>, TActivation>(ref x, ref y, k, length, argument);
+        if (Vector128.IsHardwareAccelerated && length - k >= Vector128<T>.Count)
+            k = ForwardRun<T, Vector128<T>, Width128<T>, TActivation>(ref x, ref y, k, length, argument);
+        for (; k < length; k++)
+            Unsafe.Add(ref y, k) = TActivation.Forward(Unsafe.Add(ref x, k), argument);
     }
 
     /// <summary><c>d = d·f′</c> from the outputs alone, or, where <c>preActivations</c> is not empty, from both.</summary>
