@@ -48,28 +48,12 @@ public static partial class Dense
         Checks.Length(w, inSize * outSize, nameof(w));
         Checks.Length(bias, outSize, nameof(bias));
         Checks.Length(z, batch * outSize, nameof(z));
-        var call = new ActivatedForwardCall<T>(x, w, bias, z, batch, inSize, outSize, panels, argument);
-        ActivationDispatch.Run<T, ActivatedForwardCall<T>, bool>(activation, ref call);
-    }
-
-    /// <summary>The product of <see cref="Forward{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, int, int, int, bool, Activation, T)"/> with its activation's struct.</summary>
-    private readonly ref struct ActivatedForwardCall<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> w, ReadOnlySpan<T> bias, Span<T> z,
-        int batch, int inSize, int outSize, bool panels, T argument) : IActivationCall<T, bool>
-        where T : unmanaged, IBinaryFloatingPointIeee754<T>
-    {
-        private readonly ReadOnlySpan<T> _x = x, _w = w, _bias = bias;
-        private readonly Span<T> _z = z;
-
-        public bool Run<TActivation>() where TActivation : IActivation<T>
-        {
-            ref T bias0 = ref MemoryMarshal.GetReference(_bias);
-            if (panels)
-                MultiplyByPanels<T, TActivation>(ref MemoryMarshal.GetReference(_x), _w, inSize, 0, inSize, _z, ref bias0, hasInit: true, batch, outSize, argument);
-            else
-                MatrixProduct.Multiply<T, TActivation>(ref MemoryMarshal.GetReference(_x), inSize, 1, ref MemoryMarshal.GetReference(_w), ref Unsafe.NullRef<T>(),
-                    ref MemoryMarshal.GetReference(_z), ref bias0, hasInit: true, batch, outSize, inSize, argument);
-            return true;
-        }
+        ref T bias0 = ref MemoryMarshal.GetReference(bias);
+        if (panels)
+            MultiplyByPanels(ref MemoryMarshal.GetReference(x), w, inSize, 0, inSize, z, ref bias0, hasInit: true, batch, outSize, activation, argument);
+        else
+            MatrixProduct.Multiply(ref MemoryMarshal.GetReference(x), inSize, 1, ref MemoryMarshal.GetReference(w), ref Unsafe.NullRef<T>(),
+                ref MemoryMarshal.GetReference(z), ref bias0, hasInit: true, batch, outSize, inSize, activation, argument);
     }
 
     /// <summary><see cref="ForwardRows{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, int, int, int, int, int)"/> over weights in either layout.</summary>
@@ -223,20 +207,19 @@ public static partial class Dense
     private static void MultiplyByPanels<T>(ref T x, ReadOnlySpan<T> w, int inSize, int firstRow, int depth, Span<T> z, ref T init, bool hasInit,
         int rows, int outSize)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        => MultiplyByPanels<T, IdentityActivation<T>>(ref x, w, inSize, firstRow, depth, z, ref init, hasInit, rows, outSize, T.Zero);
+        => MultiplyByPanels(ref x, w, inSize, firstRow, depth, z, ref init, hasInit, rows, outSize, Activation.Identity, T.Zero);
 
     /// <summary>The same, with an element-wise activation applied to z (see <see cref="MatrixProduct.Multiply{T, TActivation}"/>).</summary>
-    private static void MultiplyByPanels<T, TActivation>(ref T x, ReadOnlySpan<T> w, int inSize, int firstRow, int depth, Span<T> z, ref T init, bool hasInit,
-        int rows, int outSize, T argument)
+    private static void MultiplyByPanels<T>(ref T x, ReadOnlySpan<T> w, int inSize, int firstRow, int depth, Span<T> z, ref T init, bool hasInit,
+        int rows, int outSize, Activation activation, T argument)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        where TActivation : IActivation<T>
     {
         int width = Checks.PanelColumns<T>(outSize, nameof(outSize));
         ref T panels = ref Unsafe.Add(ref MemoryMarshal.GetReference(w), firstRow * width);
         ref T c = ref MemoryMarshal.GetReference(z);
         if (MatrixProduct.PackedColumns<T>(outSize) == outSize)
         {
-            MatrixProduct.Multiply<T, TActivation>(ref x, inSize, 1, ref panels, ref panels, ref c, ref init, hasInit, rows, outSize, depth, argument, panelRows: inSize);
+            MatrixProduct.Multiply(ref x, inSize, 1, ref panels, ref panels, ref c, ref init, hasInit, rows, outSize, depth, activation, argument, panelRows: inSize);
             return;
         }
         // A core whose products read no packed panels (the tests switch the kind of core a process's products take):
@@ -244,8 +227,8 @@ public static partial class Dense
         ref T aside = ref MemoryMarshal.GetReference(PanelBuffer<T>.Aside(rows * width));
         for (int j0 = 0; j0 < outSize; j0 += width)
         {
-            MatrixProduct.Multiply<T, TActivation>(ref x, inSize, 1, ref Unsafe.Add(ref panels, j0 * inSize), ref Unsafe.NullRef<T>(), ref aside,
-                ref Unsafe.Add(ref init, hasInit ? j0 : 0), hasInit, rows, width, depth, argument);
+            MatrixProduct.Multiply(ref x, inSize, 1, ref Unsafe.Add(ref panels, j0 * inSize), ref Unsafe.NullRef<T>(), ref aside,
+                ref Unsafe.Add(ref init, hasInit ? j0 : 0), hasInit, rows, width, depth, activation, argument);
             CopyRows(ref aside, width, ref Unsafe.Add(ref c, j0), outSize, width, rows);
         }
     }
