@@ -31,8 +31,9 @@ public static partial class Dense
 
     /// <summary>
     /// <see cref="Forward{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, int, int, int, bool)"/> with the layer's
-    /// element-wise <paramref name="activation"/> (not Softmax) applied to z, each block of rows as the product completes
-    /// it, while it is in L1, rather than in a pass over z after it; the same values as that pass gives.
+    /// element-wise <paramref name="activation"/> (not Softmax) applied to z by the product as it completes each block of rows
+    /// (see <see cref="MatrixProduct.Multiply{T, TActivation}"/>), rather than in a pass over z after it; the same values as
+    /// that pass gives.
     /// </summary>
     public static void Forward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> w, ReadOnlySpan<T> bias, Span<T> z,
         int batch, int inSize, int outSize, bool panels, Activation activation)
