@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace NetGen.Kernels;
@@ -22,12 +23,24 @@ public static partial class Dense
         int batch, int inSize, int outSize)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
+        CheckLayer(x, w, bias, z, batch, inSize, outSize);
+        // Z = X·W + b: A is X, read along its rows.
+        MatrixProduct.Multiply(ref MemoryMarshal.GetReference(x), inSize, 1, ref MemoryMarshal.GetReference(w),
+            ref MemoryMarshal.GetReference(z), ref MemoryMarshal.GetReference(bias), hasInit: true, batch, outSize, inSize);
+    }
+
+    /// <summary>
+    /// The spans of a forward product over a batch: <paramref name="batch"/> rows of <paramref name="inSize"/> in,
+    /// [inSize, outSize] weights, outSize biases, batch rows of outSize out; an <see cref="ArgumentException"/> naming
+    /// the first that is not so.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CheckLayer<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> w, ReadOnlySpan<T> bias, ReadOnlySpan<T> z,
+        int batch, int inSize, int outSize)
+    {
         Checks.Length(x, batch * inSize, nameof(x));
         Checks.Length(w, inSize * outSize, nameof(w));
         Checks.Length(bias, outSize, nameof(bias));
         Checks.Length(z, batch * outSize, nameof(z));
-        // Z = X·W + b: A is X, read along its rows.
-        MatrixProduct.Multiply(ref MemoryMarshal.GetReference(x), inSize, 1, ref MemoryMarshal.GetReference(w),
-            ref MemoryMarshal.GetReference(z), ref MemoryMarshal.GetReference(bias), hasInit: true, batch, outSize, inSize);
     }
 }

@@ -29,10 +29,7 @@ public static partial class Dense
         int batch, int inSize, int outSize)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        Checks.Length(x, batch * inSize, nameof(x));
-        Checks.Length(w, inSize * outSize, nameof(w));
-        Checks.Length(bias, outSize, nameof(bias));
-        Checks.Length(z, batch * outSize, nameof(z));
+        CheckLayer(x, w, bias, z, batch, inSize, outSize);
         ref T xRef = ref MemoryMarshal.GetReference(x);
         ref T wRef = ref MemoryMarshal.GetReference(w);
         ref T bRef = ref MemoryMarshal.GetReference(bias);

@@ -22,10 +22,7 @@ public static partial class Dense
             Forward(x, w, bias, z, batch, inSize, outSize);
             return;
         }
-        Checks.Length(x, batch * inSize, nameof(x));
-        Checks.Length(w, inSize * outSize, nameof(w));
-        Checks.Length(bias, outSize, nameof(bias));
-        Checks.Length(z, batch * outSize, nameof(z));
+        CheckLayer(x, w, bias, z, batch, inSize, outSize);
         MultiplyByPanels(ref MemoryMarshal.GetReference(x), w, inSize, 0, inSize, z, ref MemoryMarshal.GetReference(bias), hasInit: true, batch, outSize);
     }
 
@@ -45,10 +42,7 @@ public static partial class Dense
         int batch, int inSize, int outSize, bool panels, Activation activation, T argument)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        Checks.Length(x, batch * inSize, nameof(x));
-        Checks.Length(w, inSize * outSize, nameof(w));
-        Checks.Length(bias, outSize, nameof(bias));
-        Checks.Length(z, batch * outSize, nameof(z));
+        CheckLayer(x, w, bias, z, batch, inSize, outSize);
         ref T bias0 = ref MemoryMarshal.GetReference(bias);
         if (panels)
             MultiplyByPanels(ref MemoryMarshal.GetReference(x), w, inSize, 0, inSize, z, ref bias0, hasInit: true, batch, outSize, activation, argument);
