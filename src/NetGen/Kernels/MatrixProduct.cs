@@ -66,15 +66,16 @@ internal static partial class MatrixProduct
     /// </summary>
     private const int PanelGroupBytes = 256 * 1024;
 
-    /// <summary>An Ice Lake server core's L2.</summary>
-    private const int L2Bytes = 1280 * 1024;
+    /// <summary>This core's L2 (<see cref="CacheSizes"/>).</summary>
+    private static int L2Bytes => CacheSizes.L2Bytes;
 
     /// <summary>
-    /// The largest four-vector panel a deep product reads where it lies in B (see <see cref="MultiplyPanels"/>): a sixth
-    /// of L2. At B's row stride of 1 KB a panel's lines fall in a quarter of L2's sets; 784 rows (196 KB) stayed there,
-    /// 896 (224 KB) did not.
+    /// The largest four-vector panel a deep product reads where it lies in B (see <see cref="MultiplyPanels"/>). At B's
+    /// row stride of 1 KB a panel's lines fall in a quarter of L2's sets; 784 rows (196 KB) stayed there, 896 (224 KB)
+    /// did not, in an Ice Lake core's 1.25 MB. Not a share of this core's L2: on a Zen 5 core (1 MB) too 784 rows read in
+    /// place ran faster than through copies, 784-256 at batch 128 in 258 against 272 us, 784-100 in 108 against 113.
     /// </summary>
-    private const int InPlacePanelBytes = L2Bytes / 6;
+    private const int InPlacePanelBytes = 1280 * 1024 / 6;
 
     /// <param name="a">A[0, 0].</param>
     /// <param name="aRowStride">Elements from A[r, p] to A[r + 1, p].</param>
@@ -523,7 +524,10 @@ internal static partial class MatrixProduct
         // 784-256 at batch 256 took 596-600 instead of 626-628 us, at batch 128 305 instead of 315, at batch 64 149-150
         // instead of 151-153, and 640-256 490 instead of 515; from packed panels, 784-256 at batch 256 590 instead of
         // 612. With B's rows wider than its panels or a larger B, the panels no longer stayed in L2 beside A's rows:
-        // 784-320 (980 KB) took 884 against 791 us, 784-384 1,405-1,419 against 951-974.
+        // 784-320 (980 KB) took 884 against 791 us, 784-384 1,405-1,419 against 951-974. Those were an Ice Lake core's
+        // (1.25 MB); on a Zen 5 core (1 MB), whose two thirds 784-256 (800 KB) exceeds, its panels one at a time ran
+        // 784-256-10 at batch 256 in 483.2 us against 493.2 grouped, at batch 64 in 121.7 against 124.3 (medians of ten
+        // rounds in turns in one process).
         bool grouped = !copied && !sliced && inPlace && blockedRows > SweptRows
             && (long)depth * columns * Unsafe.SizeOf<T>() <= L2Bytes * 2 / 3;
         // Several panels are copied in one sweep down B, each row's part read as one contiguous run: a panel alone
