@@ -6,13 +6,13 @@ namespace NetGen.Kernels;
 /// The size of one core's L2, which the products' choice of path depends on (<see cref="MatrixProduct"/>): whether B's
 /// panels stay in L2 beside the rows of A streaming through. Read from the processor, since cores differ (Ice Lake's
 /// server cores have 1.25 MB, Zen 4 and Zen 5 cores 1 MB) and a product planned for the wrong one loses: planned for
-/// 1.25 MB, a Zen 5 core ran 784-256-10 at batch 256 5.8% slower (538.9 against 509.5 us) and at batch 64 4.3% slower
-/// (132.9 against 127.5), reading all four panels of the first layer's 800 KB for each block of rows where they no
-/// longer stayed in its L2 beside A, instead of one panel at a time.
+/// 1.25 MB, a Zen 5 core ran 784-256-10 at batch 256 in 493.2 us instead of 483.2 and at batch 64 in 124.3 instead of
+/// 121.7 (medians of ten rounds in turns), reading all four panels of the first layer's 800 KB for each block of rows
+/// where they no longer stayed in its L2 beside A, instead of one panel at a time.
 /// </summary>
 internal static class CacheSizes
 {
-    /// <summary>Where the processor does not tell: the L2 of most recent server cores, and the size the products' choices were measured at.</summary>
+    /// <summary>Where the processor does not tell: the L2 of a Zen 4 or Zen 5 core, where the products' choices were last measured.</summary>
     internal const int DefaultL2Bytes = 1024 * 1024;
 
     // Sizes outside this range are not taken from the processor: no core of this century has less L2 than 256 KB,
