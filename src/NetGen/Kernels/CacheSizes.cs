@@ -5,15 +5,14 @@ namespace NetGen.Kernels;
 /// <summary>
 /// The size of one core's L2, which the products' choice of path depends on (<see cref="MatrixProduct"/>): whether B's
 /// panels stay in L2 beside the rows of A streaming through. Read from the processor, since cores differ (Ice Lake's
-/// server cores have 1.25 MB, Zen 4 and Zen 5 cores 1 MB) and a product planned for the wrong one loses: planned for
-/// 1.25 MB, a Zen 5 core ran 784-256-10 at batch 256 in 493.2 us instead of 483.2 and at batch 64 in 124.3 instead of
-/// 121.7 (medians of ten rounds in turns), reading all four panels of the first layer's 800 KB for each block of rows
-/// where they no longer stayed in its L2 beside A, instead of one panel at a time.
+/// server cores have 1.25 MB, Zen 4 and Zen 5 cores 1 MB) and a product planned for the wrong one loses (a Zen 5 core
+/// planned for 1.25 MB read the four panels of a 784 x 256 layer in turn for each block of rows where they no longer
+/// stayed in its L2; the figures are with that choice, <c>grouped</c> in <see cref="MatrixProduct"/>).
 /// </summary>
 internal static class CacheSizes
 {
     /// <summary>Where the processor does not tell: the L2 of a Zen 4 or Zen 5 core, where the products' choices were last measured.</summary>
-    internal const int DefaultL2Bytes = 1024 * 1024;
+    private const int DefaultL2Bytes = 1024 * 1024;
 
     // Sizes outside this range are not taken from the processor: no core of this century has less L2 than 256 KB,
     // and a value beyond 4 MB is more likely a hypervisor's report of a shared cache than one core's.
