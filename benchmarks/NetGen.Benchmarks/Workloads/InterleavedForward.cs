@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using NetGen.Benchmarks.Baselines.Onnx;
 
@@ -17,7 +16,6 @@ namespace NetGen.Benchmarks.Workloads;
 internal static class InterleavedForward
 {
     private const int Rounds = 40;
-    private static readonly TimeSpan Turn = TimeSpan.FromMilliseconds(100);
 
     /// <param name="only">Case names, or parts of them (<c>W9</c>, <c>1024-1024-10, batch 16</c>): only the cases that contain one run; all, when empty.</param>
     public static int Run(IReadOnlyList<string> only)
@@ -42,37 +40,15 @@ internal static class InterleavedForward
             var peer = new List<double>();
             for (int round = 0; round < Rounds; round++)
             {
-                netGen.Add(MicrosecondsPerCall(() => network.Forward(input, output)));
-                netGenFrozen.Add(MicrosecondsPerCall(() => frozen.Forward(input, output)));
-                peer.Add(MicrosecondsPerCall(onnx.Run));
+                netGen.Add(Turns.MicrosecondsPerCall(() => network.Forward(input, output)));
+                netGenFrozen.Add(Turns.MicrosecondsPerCall(() => frozen.Forward(input, output)));
+                peer.Add(Turns.MicrosecondsPerCall(onnx.Run));
             }
-            double ours = Median(netGen), oursFrozen = Median(netGenFrozen), theirs = Median(peer);
+            double ours = Turns.Median(netGen), oursFrozen = Turns.Median(netGenFrozen), theirs = Turns.Median(peer);
             string Percent(double microseconds) => $"{forwardCase.FlopsPerCall / microseconds / 1e3 / peak.Float32Gflops * 100:F1}%";
             Console.WriteLine($"| {forwardCase} | {ours:F2} ({netGen.Min():F2}) us | {Percent(ours)} | {oursFrozen:F2} ({netGenFrozen.Min():F2}) us | {Percent(oursFrozen)} "
                 + $"| {theirs:F2} ({peer.Min():F2}) us | {Percent(theirs)} | {theirs / ours:F3}x | {theirs / oursFrozen:F3}x |");
         }
         return 0;
-    }
-
-    /// <summary>The mean time of a call over one turn, after a few calls to warm the caches.</summary>
-    private static double MicrosecondsPerCall(Action call)
-    {
-        for (int k = 0; k < 10; k++)
-            call();
-        var clock = Stopwatch.StartNew();
-        long calls = 0;
-        while (clock.Elapsed < Turn)
-        {
-            for (int k = 0; k < 10; k++)
-                call();
-            calls += 10;
-        }
-        return clock.Elapsed.TotalMicroseconds / calls;
-    }
-
-    private static double Median(List<double> values)
-    {
-        double[] sorted = [.. values.Order()];
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

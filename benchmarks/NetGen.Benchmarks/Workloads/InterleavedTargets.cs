@@ -1,0 +1,192 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NetGen.Benchmarks.Baselines.Onnx;
+using NetGen.Benchmarks.Baselines.PyTorch;
+using NetGen.Benchmarks.Networks;
+
+namespace NetGen.Benchmarks.Workloads;
+
+/// <summary>
+/// Issue 16's table in one run (<c>-- --targets</c>): W1, W4, W5, W6, W8, W9 and the sweep, each NetGen contender
+/// beside its peer (PyTorch in its own process through <see cref="PyTorchTurns"/>, ONNX Runtime in this one, W8 against
+/// W5's own one-thread step), all timed in turns: every round gives each contender one turn of 100 ms, and a
+/// contender's time is its median over the rounds. A spell of the host (a KVM guest's speed moved by up to 20% over
+/// minutes here) then falls on a workload and its peer alike, where the BenchmarkDotNet suite and the peers' script
+/// time them in separate processes minutes apart. The FMA peak is measured before and after the rounds as
+/// <see cref="FmaPeak.Measured"/> measures it (the best of short runs: what the core can do), and the "% of peak" column
+/// divides by the higher of the two; the same FMA chains also take a turn each round, and "% of turns' peak" divides by
+/// their median (what the core gave a turn over the same rounds, spells included).
+/// </summary>
+internal static class InterleavedTargets
+{
+    private const int Rounds = 25;
+
+    /// <summary>One thing timed in turns, with its times so far.</summary>
+    private sealed class Contender(string name, Func<double> turn)
+    {
+        private readonly List<double> _times = [];
+
+        public string Name => name;
+
+        public void TakeTurn() => _times.Add(turn());
+
+        public double Median => Turns.Median(_times);
+
+        public double Minimum => _times.Min();
+    }
+
+    /// <summary>
+    /// A row of the table: NetGen's contender against its peer, met when the peer's time over NetGen's reaches
+    /// <paramref name="Ratio"/> and, where given, NetGen reaches <paramref name="PercentOfPeak"/> of the peak
+    /// (counting <paramref name="Flops"/> a call).
+    /// </summary>
+    private sealed record Target(string Workload, Contender NetGen, Contender? Peer, string PeerAbsence, double Ratio, double Flops = 0, double PercentOfPeak = 0)
+    {
+        /// <summary>The sweep's cell (W9 among them) this row is one form of; null for the other workloads.</summary>
+        public ForwardCase? Cell { get; init; }
+
+        public bool IsMet(double peak) =>
+            Peer is not null && Peer.Median / NetGen.Median >= Ratio && (PercentOfPeak == 0 || PercentOf(peak) >= PercentOfPeak);
+
+        public double PercentOf(double peak) => Flops / NetGen.Median / 1e3 / peak * 100;
+    }
+
+    public static int Run()
+    {
+        PeakMeasurement peakBefore = FmaPeak.Measured;
+        Console.WriteLine($"// before the rounds: {peakBefore}");
+        using PyTorchTurns? pytorch = PyTorchTurns.Start(out string pytorchAbsence);
+        Console.WriteLine(pytorch is null ? $"// PyTorch: not run, {pytorchAbsence}" : $"// PyTorch: {pytorch.Version}, through benchmarks/peers/run.sh");
+        var disposables = new List<IDisposable>();
+        try
+        {
+            var contenders = new List<Contender>();
+            var targets = new List<Target>();
+            Contender Add(string name, Func<double> turn)
+            {
+                var contender = new Contender(name, turn);
+                contenders.Add(contender);
+                return contender;
+            }
+            Contender? PyTorch(string workload) =>
+                pytorch is null ? null : Add($"{workload} PyTorch", () => pytorch.MicrosecondsPerCall(workload, Turns.Length));
+            T Owned<T>(T disposable) where T : IDisposable
+            {
+                disposables.Add(disposable);
+                return disposable;
+            }
+
+            // W1: the spiral step.
+            var spiral = new SpiralNet(1);
+            float[] spiralInputs = Workload.Inputs(30 * 2, 2);
+            int[] spiralLabels = Workload.Labels(30, 3, 3);
+            targets.Add(new("W1", Add("W1 NetGen", () => Turns.MicrosecondsPerCall(() => spiral.TrainStep(spiralInputs, spiralLabels))),
+                PyTorch("W1"), pytorchAbsence, 100));
+
+            // W4: one sample through Int8 weights, against ONNX Runtime in float and quantized.
+            var mnist = new MnistNet(1);
+            float[] mnistInput = Workload.Inputs(784, 6);
+            var mnistOutput = new float[10];
+            QuantizedNetwork mnistInt8 = mnist.Quantize(WeightFormat.Int8);
+            OnnxRuntimePeer onnxFloat = Owned(Workload.OnnxTwin(mnist, mnistInput));
+            OnnxRuntimePeer onnxInt8 = Owned(Workload.OnnxTwin(mnist, mnistInput, quantized: true));
+            Workload.CheckForward("W4", mnist, onnxFloat);
+            Contender int8 = Add("W4 NetGen Int8", () => Turns.MicrosecondsPerCall(() => mnistInt8.Forward(mnistInput, mnistOutput)));
+            targets.Add(new("W4 Int8 against ONNX Runtime fp32", int8, Add("W4 ONNX Runtime fp32", () => Turns.MicrosecondsPerCall(onnxFloat.Run)), "", 3));
+            targets.Add(new("W4 Int8 against ONNX Runtime int8", int8, Add("W4 ONNX Runtime int8", () => Turns.MicrosecondsPerCall(onnxInt8.Run)), "", 1));
+
+            // W5, W6: the 784-256-10 Adam step on one thread; W8: W5 on two, against W5's own step.
+            double trainingFlops = NetworkShape.Mnist.TrainingFlopsPerSample;
+            Contender w5 = null!;
+            foreach ((string workload, int batch) in new[] { ("W5", 128), ("W6", 32) })
+            {
+                var network = new MnistAdamNet(1) { DegreeOfParallelism = 1 };
+                float[] inputs = Workload.Inputs(batch * 784, 2);
+                int[] labels = Workload.Labels(batch, 10, 3);
+                Contender ours = Add($"{workload} NetGen", () => Turns.MicrosecondsPerCall(() => network.TrainStep(inputs, labels)));
+                targets.Add(new(workload, ours, PyTorch(workload), pytorchAbsence, workload == "W5" ? 1.8 : 3,
+                    trainingFlops * batch, workload == "W5" ? 80 : 0));
+                if (workload == "W5")
+                {
+                    w5 = ours;
+                    var twoThreads = new MnistAdamNet(1) { DegreeOfParallelism = 2 };
+                    var oneThread = new MnistAdamNet(1) { DegreeOfParallelism = 1 };
+                    Workload.CheckBitIdentical("W8", oneThread, twoThreads, inputs, labels);
+                    targets.Add(new("W8 (against W5 on one thread)",
+                        Add("W8 NetGen, 2 threads", () => Turns.MicrosecondsPerCall(() => twoThreads.TrainStep(inputs, labels))), w5, "", 1.8));
+                }
+            }
+
+            // W9 and the sweep: Forward and the frozen form against ONNX Runtime, same weights, same batch.
+            foreach (ForwardCase forwardCase in BatchedInferenceBenchmarks.Cases)
+            {
+                INetwork<float> network = BatchedInferenceBenchmarks.Create(forwardCase.Shape);
+                float[] input = Workload.Inputs(forwardCase.Batch * forwardCase.Shape.InputSize, 9);
+                var output = new float[forwardCase.Batch * forwardCase.Shape.OutputSize];
+                QuantizedNetwork frozen = network.Quantize(WeightFormat.Float32);
+                OnnxRuntimePeer onnx = Owned(Workload.OnnxTwin(network, input, forwardCase.Batch));
+                Workload.CheckForward(forwardCase.Workload, network, onnx);
+                Workload.CheckForward(forwardCase.Workload, frozen, onnx);
+                double percent = forwardCase.Workload == "W9" ? 90 : 0;
+                Contender forward = Add($"{forwardCase.Workload} NetGen", () => Turns.MicrosecondsPerCall(() => network.Forward(input, output)));
+                Contender frozenForward = Add($"{forwardCase.Workload} NetGen frozen", () => Turns.MicrosecondsPerCall(() => frozen.Forward(input, output)));
+                Contender peer = Add($"{forwardCase.Workload} ONNX Runtime", () => Turns.MicrosecondsPerCall(onnx.Run));
+                targets.Add(new($"{forwardCase}, Forward", forward, peer, "", 1.1, forwardCase.FlopsPerCall, percent) { Cell = forwardCase });
+                targets.Add(new($"{forwardCase}, frozen", frozenForward, peer, "", 1.1, forwardCase.FlopsPerCall, percent) { Cell = forwardCase });
+            }
+
+            // The FMA chains as a contender: 10,000 iterations a call, about 50 us at 230 GFLOP/s.
+            const long PeakIterations = 10_000;
+            Contender fmaChains = Add("FMA chains", () => Turns.MicrosecondsPerCall(() => FmaPeak.Run(float64: false, PeakIterations)));
+            Console.WriteLine($"// {contenders.Count} contenders, {Rounds} rounds of one 100 ms turn each (about {contenders.Count * Rounds * 0.11 / 60:F0} min)");
+            for (int round = 0; round < Rounds; round++)
+            {
+                foreach (Contender contender in contenders)
+                    contender.TakeTurn();
+            }
+            PeakMeasurement peakAfter = FmaPeak.Measure();
+            Console.WriteLine($"// after the rounds: {peakAfter}");
+            double turnsPeak = FmaPeak.Flops(float64: false, PeakIterations) / fmaChains.Median / 1e3;
+            Report(targets, Math.Max(peakBefore.Float32Gflops, peakAfter.Float32Gflops), turnsPeak);
+        }
+        finally
+        {
+            foreach (IDisposable disposable in disposables)
+                disposable.Dispose();
+        }
+        return 0;
+    }
+
+    private static void Report(List<Target> targets, double peak, double turnsPeak)
+    {
+        Console.WriteLine($"% of peak: of {peak:F1} GFLOP/s, the higher of the two peaks; % of turns' peak: of {turnsPeak:F1} GFLOP/s, the FMA chains' median turn.");
+        Console.WriteLine();
+        Console.WriteLine("| target | NetGen median (min) | % of peak | % of turns' peak | peer | peer median (min) | peer / NetGen | target | met |");
+        Console.WriteLine("|---|---:|---:|---:|---|---:|---:|---|---|");
+        foreach (Target target in targets)
+        {
+            double ours = target.NetGen.Median;
+            string percent = target.Flops > 0 ? $"{target.PercentOf(peak):F1}% | {target.PercentOf(turnsPeak):F1}%" : " | ";
+            string goal = $"≥ {target.Ratio:0.0#}x" + (target.PercentOfPeak > 0 ? $", ≥ {target.PercentOfPeak:0}%" : "");
+            string netGen = $"{Time(ours)} ({Time(target.NetGen.Minimum)})";
+            string peer = target.Peer is null
+                ? $"not run: {target.PeerAbsence} | | "
+                : $"{target.Peer.Name} | {Time(target.Peer.Median)} ({Time(target.Peer.Minimum)}) | {target.Peer.Median / ours:F3}x";
+            string met = target.Peer is null ? "not measured"
+                : target.IsMet(peak) ? "yes"
+                : target.IsMet(turnsPeak) ? "of turns' peak only"
+                : "no";
+            Console.WriteLine($"| {target.Workload} | {netGen} | {percent} | {peer} | {goal} | {met} |");
+        }
+        Console.WriteLine();
+        var cells = targets.Where(t => t.Cell is not null).GroupBy(t => t.Cell).ToList();
+        var others = targets.Where(t => t.Cell is null).ToList();
+        Console.WriteLine($"W9 and the sweep: {cells.Count(c => c.First().IsMet(peak))} of {cells.Count} cells met by Forward, "
+            + $"{cells.Count(c => c.Any(t => t.IsMet(peak)))} by Forward or the frozen form.");
+        Console.WriteLine($"The other rows: {others.Count(t => t.IsMet(peak))} of {others.Count} met, {others.Count(t => t.IsMet(turnsPeak))} of the turns' peak"
+            + (others.Any(t => t.Peer is null) ? $", {others.Count(t => t.Peer is null)} not measured." : "."));
+    }
+
+    private static string Time(double microseconds) => microseconds < 1 ? $"{microseconds * 1e3:F1} ns" : $"{microseconds:F2} us";
+}
