@@ -22,6 +22,12 @@ internal static class InterleavedTargets
 {
     private const int Rounds = 25;
 
+    /// <summary>
+    /// Rounds run first and not counted: the JIT compiles the steps at full optimization after their first calls
+    /// (W1's turns took 14.7, 7.8 and 4.0 us a step in the first three rounds here, 0.73-0.80 after).
+    /// </summary>
+    private const int WarmUpRounds = 3;
+
     /// <summary>One thing timed in turns, with its times so far.</summary>
     private sealed class Contender(string name, Func<double> turn)
     {
@@ -34,6 +40,9 @@ internal static class InterleavedTargets
         public double Median => Turns.Median(_times);
 
         public double Minimum => _times.Min();
+
+        /// <summary>Drops the warm-up rounds' times.</summary>
+        public void Forget() => _times.Clear();
     }
 
     /// <summary>
@@ -139,9 +148,11 @@ internal static class InterleavedTargets
             // The FMA chains as a contender: 10,000 iterations a call, about 50 us at 230 GFLOP/s.
             const long PeakIterations = 10_000;
             Contender fmaChains = Add("FMA chains", () => Turns.MicrosecondsPerCall(() => FmaPeak.Run(float64: false, PeakIterations)));
-            Console.WriteLine($"// {contenders.Count} contenders, {Rounds} rounds of one 100 ms turn each (about {contenders.Count * Rounds * 0.11 / 60:F0} min)");
-            for (int round = 0; round < Rounds; round++)
+            Console.WriteLine($"// {contenders.Count} contenders, {WarmUpRounds} + {Rounds} rounds of one 100 ms turn each (about {contenders.Count * (WarmUpRounds + Rounds) * 0.11 / 60:F0} min)");
+            for (int round = 0; round < WarmUpRounds + Rounds; round++)
             {
+                if (round == WarmUpRounds)
+                    contenders.ForEach(contender => contender.Forget());
                 foreach (Contender contender in contenders)
                     contender.TakeTurn();
             }
