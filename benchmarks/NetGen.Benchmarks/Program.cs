@@ -13,13 +13,14 @@ using NetGen.Benchmarks.Workloads;
 // The same, NetGen and ONNX Runtime timed in turns in one process: ... -- --interleaved
 //                  (only the cases whose names contain a word given: ... -- --interleaved W9 "1024-1024-10, batch 16")
 // Issue 16's whole table, every workload and its peer (PyTorch too) timed in turns in one process: ... -- --targets
+//                  (with every turn's time too: ... -- --targets --turns)
 // Results land in BenchmarkDotNet.Artifacts/ (see benchmarks/README.md).
 if (args is ["--verify"])
     return Verification.Run();
 if (args is ["--interleaved", .. var cases])
     return InterleavedForward.Run(cases);
-if (args is ["--targets"])
-    return InterleavedTargets.Run();
+if (args is ["--targets", .. var targetOptions])
+    return InterleavedTargets.Run(showTurns: targetOptions is ["--turns"]);
 if (args is ["--peak"])
 {
     Console.WriteLine(FmaPeak.Measured);

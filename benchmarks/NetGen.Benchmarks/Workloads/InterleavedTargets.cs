@@ -41,6 +41,9 @@ internal static class InterleavedTargets
 
         public double Minimum => _times.Min();
 
+        /// <summary>Every counted turn's time in microseconds, in the order taken.</summary>
+        public string Times => string.Join(" ", _times.Select(time => time.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)));
+
         /// <summary>Drops the warm-up rounds' times.</summary>
         public void Forget() => _times.Clear();
     }
@@ -64,7 +67,8 @@ internal static class InterleavedTargets
         public double PercentNeeded(double peak) => Flops * Ratio / Peer!.Median / 1e3 / peak * 100;
     }
 
-    public static int Run()
+    /// <param name="showTurns">Also print every contender's time in every counted turn, to see a spell of the host where it fell.</param>
+    public static int Run(bool showTurns)
     {
         PeakMeasurement peakBefore = FmaPeak.Measured;
         Console.WriteLine($"// before the rounds: {peakBefore}");
@@ -158,6 +162,11 @@ internal static class InterleavedTargets
                     contenders.ForEach(contender => contender.Forget());
                 foreach (Contender contender in contenders)
                     contender.TakeTurn();
+            }
+            if (showTurns)
+            {
+                foreach (Contender contender in contenders)
+                    Console.WriteLine($"// {contender.Name}, us a call each turn: {contender.Times}");
             }
             PeakMeasurement peakAfter = FmaPeak.Measure();
             Console.WriteLine($"// after the rounds: {peakAfter}");
