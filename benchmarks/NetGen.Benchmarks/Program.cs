@@ -13,14 +13,23 @@ using NetGen.Benchmarks.Workloads;
 // The same, NetGen and ONNX Runtime timed in turns in one process: ... -- --interleaved
 //                  (only the cases whose names contain a word given: ... -- --interleaved W9 "1024-1024-10, batch 16")
 // Issue 16's whole table, every workload and its peer (PyTorch too) timed in turns in one process: ... -- --targets
-//                  (with every turn's time too: ... -- --targets --turns)
+//                  (with every turn's time too: ... -- --targets --turns; with another number of rounds: ... -- --targets --rounds 1)
 // Results land in BenchmarkDotNet.Artifacts/ (see benchmarks/README.md).
 if (args is ["--verify"])
     return Verification.Run();
 if (args is ["--interleaved", .. var cases])
     return InterleavedForward.Run(cases);
 if (args is ["--targets", .. var targetOptions])
-    return InterleavedTargets.Run(showTurns: targetOptions is ["--turns"]);
+{
+    int roundsAt = Array.IndexOf(targetOptions, "--rounds");
+    int rounds = InterleavedTargets.DefaultRounds;
+    if (roundsAt >= 0 && !(roundsAt + 1 < targetOptions.Length && int.TryParse(targetOptions[roundsAt + 1], out rounds) && rounds > 0))
+    {
+        Console.Error.WriteLine("--rounds takes a positive number of rounds.");
+        return 2;
+    }
+    return InterleavedTargets.Run(rounds, showTurns: targetOptions.Contains("--turns"));
+}
 if (args is ["--peak"])
 {
     Console.WriteLine(FmaPeak.Measured);

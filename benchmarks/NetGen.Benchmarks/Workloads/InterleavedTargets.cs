@@ -20,13 +20,17 @@ namespace NetGen.Benchmarks.Workloads;
 /// </summary>
 internal static class InterleavedTargets
 {
-    private const int Rounds = 25;
+    /// <summary>Rounds counted, unless the command line asks for another number (CI's smoke run asks for one).</summary>
+    public const int DefaultRounds = 25;
 
     /// <summary>
     /// Rounds run first and not counted: the JIT compiles the steps at full optimization after their first calls
     /// (W1's turns took 14.7, 7.8 and 4.0 us a step in the first three rounds here, 0.73-0.80 after).
     /// </summary>
     private const int WarmUpRounds = 3;
+
+    /// <summary>What a PyTorch row says where Python did not start; the line above the table says why.</summary>
+    private const string PyTorchAbsent = "PyTorch, see above";
 
     /// <summary>One thing timed in turns, with its times so far.</summary>
     private sealed class Contender(string name, Func<double> turn)
@@ -67,13 +71,14 @@ internal static class InterleavedTargets
         public double PercentNeeded(double peak) => Flops * Ratio / Peer!.Median / 1e3 / peak * 100;
     }
 
+    /// <param name="rounds">Rounds counted after the warm-up rounds.</param>
     /// <param name="showTurns">Also print every contender's time in every counted turn, to see a spell of the host where it fell.</param>
-    public static int Run(bool showTurns)
+    public static int Run(int rounds, bool showTurns)
     {
         PeakMeasurement peakBefore = FmaPeak.Measured;
         Console.WriteLine($"// before the rounds: {peakBefore}");
         using PyTorchTurns? pytorch = PyTorchTurns.Start(out string pytorchAbsence);
-        Console.WriteLine(pytorch is null ? $"// PyTorch: not run, {pytorchAbsence}" : $"// PyTorch: {pytorch.Version}, through benchmarks/peers/run.sh");
+        Console.WriteLine(pytorch is null ? $"// PyTorch: not run: {pytorchAbsence}" : $"// PyTorch: {pytorch.Version}, through benchmarks/peers/run.sh");
         var disposables = new List<IDisposable>();
         try
         {
@@ -98,7 +103,7 @@ internal static class InterleavedTargets
             float[] spiralInputs = Workload.Inputs(30 * 2, 2);
             int[] spiralLabels = Workload.Labels(30, 3, 3);
             targets.Add(new("W1", Add("W1 NetGen", () => Turns.MicrosecondsPerCall(() => spiral.TrainStep(spiralInputs, spiralLabels))),
-                PyTorch("W1"), pytorchAbsence, 100));
+                PyTorch("W1"), PyTorchAbsent, 100));
 
             // W4: one sample through Int8 weights, against ONNX Runtime in float and quantized.
             var mnist = new MnistNet(1);
@@ -121,7 +126,7 @@ internal static class InterleavedTargets
                 float[] inputs = Workload.Inputs(batch * 784, 2);
                 int[] labels = Workload.Labels(batch, 10, 3);
                 Contender ours = Add($"{workload} NetGen", () => Turns.MicrosecondsPerCall(() => network.TrainStep(inputs, labels)));
-                targets.Add(new(workload, ours, PyTorch(workload), pytorchAbsence, workload == "W5" ? 1.8 : 3,
+                targets.Add(new(workload, ours, PyTorch(workload), PyTorchAbsent, workload == "W5" ? 1.8 : 3,
                     trainingFlops * batch, workload == "W5" ? 80 : 0));
                 if (workload == "W5")
                 {
@@ -155,8 +160,8 @@ internal static class InterleavedTargets
             // The FMA chains as a contender: 10,000 iterations a call, about 50 us at 230 GFLOP/s.
             const long PeakIterations = 10_000;
             Contender fmaChains = Add("FMA chains", () => Turns.MicrosecondsPerCall(() => FmaPeak.Run(float64: false, PeakIterations)));
-            Console.WriteLine($"// {contenders.Count} contenders, {WarmUpRounds} + {Rounds} rounds of one 100 ms turn each (about {contenders.Count * (WarmUpRounds + Rounds) * 0.11 / 60:F0} min)");
-            for (int round = 0; round < WarmUpRounds + Rounds; round++)
+            Console.WriteLine($"// {contenders.Count} contenders, {WarmUpRounds} + {rounds} rounds of one 100 ms turn each (about {contenders.Count * (WarmUpRounds + rounds) * 0.11 / 60:F0} min)");
+            for (int round = 0; round < WarmUpRounds + rounds; round++)
             {
                 if (round == WarmUpRounds)
                     contenders.ForEach(contender => contender.Forget());
