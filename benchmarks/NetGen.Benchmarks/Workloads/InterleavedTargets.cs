@@ -11,12 +11,13 @@ namespace NetGen.Benchmarks.Workloads;
 /// Issue 16's table in one run (<c>-- --targets</c>): W1, W4, W5, W6, W8, W9 and the sweep, each NetGen contender
 /// beside its peer (PyTorch in its own process through <see cref="PyTorchTurns"/>, ONNX Runtime in this one, W8 against
 /// W5's own one-thread step), all timed in turns: every round gives each contender one turn of 100 ms, and a
-/// contender's time is its median over the rounds. A spell of the host (a KVM guest's speed moved by up to 20% over
-/// minutes here) then falls on a workload and its peer alike, where the BenchmarkDotNet suite and the peers' script
-/// time them in separate processes minutes apart. The FMA peak is measured before and after the rounds as
-/// <see cref="FmaPeak.Measured"/> measures it (the best of short runs: what the core can do), and the "% of peak" column
-/// divides by the higher of the two; the same FMA chains also take a turn each round, and "% of turns' peak" divides by
-/// their median (what the core gave a turn over the same rounds, spells included).
+/// contender's time is its median over the rounds. A spell of the host then falls on a workload and its peer alike,
+/// where the BenchmarkDotNet suite and the peers' script time them in separate processes minutes apart (on the KVM guest
+/// of benchmarks/README.md, ONNX Runtime ran W9 at 82.6% of the peak in one suite run and 86.6% in the next). The FMA
+/// peak is measured before and after the rounds as <see cref="FmaPeak.Measured"/> measures it (the best of short runs:
+/// what the core can do), and the "% of peak" column divides by the higher of the two; the same FMA chains also take a
+/// turn each round, and "% of turns' peak" divides by their median (what the core gave a turn over the same rounds,
+/// spells included).
 /// </summary>
 internal static class InterleavedTargets
 {
@@ -157,7 +158,7 @@ internal static class InterleavedTargets
                 targets.Add(new($"{forwardCase}, frozen", frozenForward, peer, "", 1.1, forwardCase.FlopsPerCall, percent) { Cell = forwardCase });
             }
 
-            // The FMA chains as a contender: 10,000 iterations a call, about 50 us at 230 GFLOP/s.
+            // The FMA chains as a contender: 10,000 iterations a call, 3.84 MFLOP at 512 bits, about 17 us at 230 GFLOP/s.
             const long PeakIterations = 10_000;
             Contender fmaChains = Add("FMA chains", () => Turns.MicrosecondsPerCall(() => FmaPeak.Run(float64: false, PeakIterations)));
             Console.WriteLine($"// {contenders.Count} contenders, {WarmUpRounds} + {rounds} rounds of one 100 ms turn each (about {contenders.Count * (WarmUpRounds + rounds) * 0.11 / 60:F0} min)");
