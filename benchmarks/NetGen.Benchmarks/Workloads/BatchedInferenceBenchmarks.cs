@@ -23,10 +23,7 @@ public class BatchedInferenceBenchmarks
     private static readonly NetworkShape[] Shapes = [NetworkShape.Sweep64, NetworkShape.Sweep256, NetworkShape.Mnist, NetworkShape.Sweep1024];
     private static readonly int[] BatchSizes = [16, 64, 256];
 
-    private INetwork<float> _network = null!;
-    private QuantizedNetwork _frozen = null!;
-    private OnnxRuntimePeer _onnx = null!;
-    private float[] _input = null!, _output = null!;
+    private PreparedCase _prepared = null!;
 
     public static IEnumerable<ForwardCase> Cases =>
         from shape in Shapes from batch in BatchSizes select new ForwardCase(shape, batch);
@@ -35,31 +32,38 @@ public class BatchedInferenceBenchmarks
     public ForwardCase Case { get; set; } = null!;
 
     [GlobalSetup]
-    public void Setup()
-    {
-        _network = Create(Case.Shape);
-        _input = Workload.Inputs(Case.Batch * Case.Shape.InputSize, 9);
-        _output = new float[Case.Batch * Case.Shape.OutputSize];
-        _frozen = _network.Quantize(WeightFormat.Float32);
-        _onnx = Workload.OnnxTwin(_network, _input, Case.Batch);
-        // Also the first calls on this thread, which size the thread's scratch for this batch.
-        Workload.CheckForward(Case.Workload, _network, _onnx);
-        Workload.CheckForward(Case.Workload, _frozen, _onnx);
-    }
+    public void Setup() => _prepared = Prepare(Case);
 
     [GlobalCleanup]
-    public void Cleanup() => _onnx.Dispose();
+    public void Cleanup() => _prepared.Dispose();
 
     [Benchmark(Baseline = true, Description = "ONNX Runtime")]
-    public void Onnx() => _onnx.Run();
+    public void Onnx() => _prepared.Onnx.Run();
 
     [Benchmark(Description = "NetGen")]
-    public void Generated() => _network.Forward(_input, _output);
+    public void Generated() => _prepared.Network.Forward(_prepared.Input, _prepared.Output);
 
     [Benchmark(Description = "NetGen frozen")]
-    public void Frozen() => _frozen.Forward(_input, _output);
+    public void Frozen() => _prepared.Frozen.Forward(_prepared.Input, _prepared.Output);
 
-    internal static INetwork<float> Create(NetworkShape shape) => shape.Name switch
+    /// <summary>
+    /// A case's network, its frozen form and its ONNX Runtime twin over the same batch of inputs, checked to compute the
+    /// same outputs: what this class, <c>--interleaved</c> and <c>--targets</c> time. The checks are also the first calls
+    /// on the calling thread, which size that thread's scratch for the batch.
+    /// </summary>
+    internal static PreparedCase Prepare(ForwardCase forwardCase)
+    {
+        INetwork<float> network = Create(forwardCase.Shape);
+        float[] input = Workload.Inputs(forwardCase.Batch * forwardCase.Shape.InputSize, 9);
+        var output = new float[forwardCase.Batch * forwardCase.Shape.OutputSize];
+        QuantizedNetwork frozen = network.Quantize(WeightFormat.Float32);
+        OnnxRuntimePeer onnx = Workload.OnnxTwin(network, input, forwardCase.Batch);
+        Workload.CheckForward(forwardCase.Workload, network, onnx);
+        Workload.CheckForward(forwardCase.Workload, frozen, onnx);
+        return new PreparedCase(network, frozen, onnx, input, output);
+    }
+
+    private static INetwork<float> Create(NetworkShape shape) => shape.Name switch
     {
         "64-64-10" => new Sweep64Net(1),
         "256-256-10" => new Sweep256Net(1),
@@ -67,6 +71,12 @@ public class BatchedInferenceBenchmarks
         "1024-1024-10" => new Sweep1024Net(1),
         _ => throw new ArgumentException($"No network is declared for {shape.Name}."),
     };
+}
+
+/// <summary>A case of the sweep set up by <see cref="BatchedInferenceBenchmarks.Prepare"/>; disposing it disposes the ONNX Runtime session.</summary>
+internal sealed record PreparedCase(INetwork<float> Network, QuantizedNetwork Frozen, OnnxRuntimePeer Onnx, float[] Input, float[] Output) : IDisposable
+{
+    public void Dispose() => Onnx.Dispose();
 }
 
 /// <summary>A shape and a batch size of the sweep, with the forward FLOPs of one call (2·b·Σ in·out).</summary>

@@ -28,13 +28,8 @@ internal static class InterleavedForward
         {
             if (only.Count > 0 && !only.Any(name => forwardCase.ToString().Contains(name, StringComparison.OrdinalIgnoreCase)))
                 continue;
-            INetwork<float> network = BatchedInferenceBenchmarks.Create(forwardCase.Shape);
-            float[] input = Workload.Inputs(forwardCase.Batch * forwardCase.Shape.InputSize, 9);
-            var output = new float[forwardCase.Batch * forwardCase.Shape.OutputSize];
-            QuantizedNetwork frozen = network.Quantize(WeightFormat.Float32);
-            using OnnxRuntimePeer onnx = Workload.OnnxTwin(network, input, forwardCase.Batch);
-            Workload.CheckForward(forwardCase.Workload, network, onnx);
-            Workload.CheckForward(forwardCase.Workload, frozen, onnx);
+            using PreparedCase prepared = BatchedInferenceBenchmarks.Prepare(forwardCase);
+            (INetwork<float> network, QuantizedNetwork frozen, OnnxRuntimePeer onnx, float[] input, float[] output) = prepared;
             var netGen = new List<double>();
             var netGenFrozen = new List<double>();
             var peer = new List<double>();

@@ -143,13 +143,8 @@ internal static class InterleavedTargets
             // W9 and the sweep: Forward and the frozen form against ONNX Runtime, same weights, same batch.
             foreach (ForwardCase forwardCase in BatchedInferenceBenchmarks.Cases)
             {
-                INetwork<float> network = BatchedInferenceBenchmarks.Create(forwardCase.Shape);
-                float[] input = Workload.Inputs(forwardCase.Batch * forwardCase.Shape.InputSize, 9);
-                var output = new float[forwardCase.Batch * forwardCase.Shape.OutputSize];
-                QuantizedNetwork frozen = network.Quantize(WeightFormat.Float32);
-                OnnxRuntimePeer onnx = Owned(Workload.OnnxTwin(network, input, forwardCase.Batch));
-                Workload.CheckForward(forwardCase.Workload, network, onnx);
-                Workload.CheckForward(forwardCase.Workload, frozen, onnx);
+                (INetwork<float> network, QuantizedNetwork frozen, OnnxRuntimePeer onnx, float[] input, float[] output) =
+                    Owned(BatchedInferenceBenchmarks.Prepare(forwardCase));
                 double percent = forwardCase.Workload == "W9" ? 90 : 0;
                 Contender forward = Add($"{forwardCase.Workload} NetGen", () => Turns.MicrosecondsPerCall(() => network.Forward(input, output)));
                 Contender frozenForward = Add($"{forwardCase.Workload} NetGen frozen", () => Turns.MicrosecondsPerCall(() => frozen.Forward(input, output)));
