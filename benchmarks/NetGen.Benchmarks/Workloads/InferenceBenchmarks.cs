@@ -35,7 +35,7 @@ public class InferenceBenchmarks
         _mnist = new MnistNet(1);
         _spiralInput = Workload.Inputs(2, 4);
         _controlInput = Workload.Inputs(16, 5);
-        _mnistInput = Workload.Inputs(784, 6);
+        _mnistInput = Workload.MnistSample();
         _mnistInt8 = _mnist.Quantize(WeightFormat.Int8);
         _mnistBFloat16 = _mnist.Quantize(WeightFormat.BFloat16);
         _spiralLayers = Workload.LayerListTwin(_spiral, NetworkShape.Spiral, Workload.Sgd(1f), 1);

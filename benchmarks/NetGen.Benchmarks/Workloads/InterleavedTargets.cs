@@ -101,14 +101,13 @@ internal static class InterleavedTargets
 
             // W1: the spiral step.
             var spiral = new SpiralNet(1);
-            float[] spiralInputs = Workload.Inputs(30 * 2, 2);
-            int[] spiralLabels = Workload.Labels(30, 3, 3);
+            (float[] spiralInputs, int[] spiralLabels) = Workload.ClassifierBatch(NetworkShape.Spiral, SpiralTrainingBenchmarks.Batch);
             targets.Add(new("W1", Add("W1 NetGen", () => Turns.MicrosecondsPerCall(() => spiral.TrainStep(spiralInputs, spiralLabels))),
                 PyTorch("W1"), PyTorchAbsent, 100));
 
             // W4: one sample through Int8 weights, against ONNX Runtime in float and quantized.
             var mnist = new MnistNet(1);
-            float[] mnistInput = Workload.Inputs(784, 6);
+            float[] mnistInput = Workload.MnistSample();
             var mnistOutput = new float[10];
             QuantizedNetwork mnistInt8 = mnist.Quantize(WeightFormat.Int8);
             OnnxRuntimePeer onnxFloat = Owned(Workload.OnnxTwin(mnist, mnistInput));
@@ -121,11 +120,10 @@ internal static class InterleavedTargets
             // W5, W6: the 784-256-10 Adam step on one thread; W8: W5 on two, against W5's own step.
             double trainingFlops = NetworkShape.Mnist.TrainingFlopsPerSample;
             Contender w5 = null!;
-            foreach ((string workload, int batch) in new[] { ("W5", 128), ("W6", 32) })
+            foreach ((string workload, int batch) in MnistTrainingBenchmarks.Batches)
             {
                 var network = new MnistAdamNet(1) { DegreeOfParallelism = 1 };
-                float[] inputs = Workload.Inputs(batch * 784, 2);
-                int[] labels = Workload.Labels(batch, 10, 3);
+                (float[] inputs, int[] labels) = Workload.ClassifierBatch(NetworkShape.Mnist, batch);
                 Contender ours = Add($"{workload} NetGen", () => Turns.MicrosecondsPerCall(() => network.TrainStep(inputs, labels)));
                 targets.Add(new(workload, ours, PyTorch(workload), PyTorchAbsent, workload == "W5" ? 1.8 : 3,
                     trainingFlops * batch, workload == "W5" ? 80 : 0));

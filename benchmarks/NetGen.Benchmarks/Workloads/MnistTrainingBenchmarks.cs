@@ -30,8 +30,7 @@ public class MnistTrainingBenchmarks
     {
         _generated = new MnistAdamNet(1) { DegreeOfParallelism = 1 };
         _layers = Workload.LayerListTwin(_generated, NetworkShape.Mnist, Workload.Adam(1e-3f), Batch.Size);
-        _inputs = Workload.Inputs(Batch.Size * 784, 2);
-        _labels = Workload.Labels(Batch.Size, 10, 3);
+        (_inputs, _labels) = Workload.ClassifierBatch(NetworkShape.Mnist, Batch.Size);
         Workload.CheckGradients(Batch.Workload, _generated, _layers, _inputs, _labels);
     }
 

@@ -31,8 +31,7 @@ public class ParallelTrainingBenchmarks
     {
         _oneThread = new MnistAdamNet(1) { DegreeOfParallelism = 1 };
         _twoThreads = new MnistAdamNet(1) { DegreeOfParallelism = 2 };
-        _inputs = Workload.Inputs(BatchSize * 784, 2);
-        _labels = Workload.Labels(BatchSize, 10, 3);
+        (_inputs, _labels) = Workload.ClassifierBatch(NetworkShape.Mnist, BatchSize);
         Workload.CheckBitIdentical("W8", _oneThread, _twoThreads, _inputs, _labels);
     }
 

@@ -11,7 +11,7 @@ namespace NetGen.Benchmarks.Workloads;
 [MemoryDiagnoser]
 public class SpiralTrainingBenchmarks
 {
-    private const int Batch = 30;
+    internal const int Batch = 30;
     private SpiralNet _generated = null!;
     private LayerListNetwork _layers = null!;
     private float[] _inputs = null!;
@@ -22,8 +22,7 @@ public class SpiralTrainingBenchmarks
     {
         _generated = new SpiralNet(1);
         _layers = Workload.LayerListTwin(_generated, NetworkShape.Spiral, Workload.Sgd(1f), Batch);
-        _inputs = Workload.Inputs(Batch * 2, 2);
-        _labels = Workload.Labels(Batch, 3, 3);
+        (_inputs, _labels) = Workload.ClassifierBatch(NetworkShape.Spiral, Batch);
         Workload.CheckGradients("W1", _generated, _layers, _inputs, _labels);
     }
 

@@ -23,6 +23,16 @@ internal static class Workload
         return values;
     }
 
+    /// <summary>
+    /// A classifier's training batch as every training workload draws it (inputs from seed 2, labels from seed 3), so
+    /// that the contenders of one workload, in the suite and in <c>--targets</c>, train on the same batch.
+    /// </summary>
+    public static (float[] Inputs, int[] Labels) ClassifierBatch(NetworkShape shape, int batch) =>
+        (Inputs(batch * shape.InputSize, 2), Labels(batch, shape.OutputSize, 3));
+
+    /// <summary>W4's one sample of 784 inputs (seed 6), the same in the suite and in <c>--targets</c>.</summary>
+    public static float[] MnistSample() => Inputs(NetworkShape.Mnist.InputSize, 6);
+
     public static int[] Labels(int count, int classes, int seed)
     {
         var random = new SeededRandom(seed);
