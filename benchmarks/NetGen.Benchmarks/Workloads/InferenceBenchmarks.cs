@@ -51,22 +51,29 @@ public class InferenceBenchmarks
         Workload.CheckForward("W3", _control, _controlOnnx);
         Workload.CheckForward("W4", _mnist, _mnistLayers, _mnistInput);
         Workload.CheckForward("W4", _mnist, _mnistOnnx);
-        CheckQuantized(_mnistInt8);
-        CheckQuantized(_mnistBFloat16);
-        _mnistOnnxInt8.Run();
-        Workload.Check("W4 ONNX Runtime int8 against float", Forward(_mnist.Forward), _mnistOnnxInt8.Output, QuantizedTolerance);
+        CheckQuantized(_mnist, _mnistInt8, _mnistInput);
+        CheckQuantized(_mnist, _mnistBFloat16, _mnistInput);
+        CheckQuantized(_mnist, _mnistOnnxInt8, _mnistInput);
     }
 
     /// <summary>Reduced precision moves the probabilities a little: a quantized row must stay this near float's (relative to the largest).</summary>
     private const double QuantizedTolerance = 0.05;
 
-    private void CheckQuantized(QuantizedNetwork quantized) =>
-        Workload.Check($"W4 NetGen {quantized.Format} against float", Forward(_mnist.Forward), Forward(quantized.Forward), QuantizedTolerance);
+    /// <summary>Throws unless W4's network in fewer bytes stays within <see cref="QuantizedTolerance"/> of float on a sample.</summary>
+    internal static void CheckQuantized(INetwork<float> network, QuantizedNetwork quantized, float[] sample) =>
+        Workload.Check($"W4 NetGen {quantized.Format} against float", Forward(network.Forward, sample), Forward(quantized.Forward, sample), QuantizedTolerance);
 
-    private float[] Forward(ForwardCall forward)
+    /// <summary>Throws unless ONNX Runtime running W4's network quantized, bound to the sample, stays as near float.</summary>
+    internal static void CheckQuantized(INetwork<float> network, OnnxRuntimePeer quantized, float[] sample)
     {
-        var output = new float[10];
-        forward(_mnistInput, output);
+        quantized.Run();
+        Workload.Check("W4 ONNX Runtime int8 against float", Forward(network.Forward, sample), quantized.Output, QuantizedTolerance);
+    }
+
+    private static float[] Forward(ForwardCall forward, float[] sample)
+    {
+        var output = new float[NetworkShape.Mnist.OutputSize];
+        forward(sample, output);
         return output;
     }
 

@@ -30,6 +30,10 @@ internal static class InterleavedTargets
     /// </summary>
     private const int WarmUpRounds = 3;
 
+    // Issue 16's targets: the peer's time over NetGen's, and NetGen's share of the peak where a target names one.
+    private const double W1Ratio = 100, W4RatioToFloat = 3, W4RatioToQuantized = 1, W5Ratio = 1.8, W5PercentOfPeak = 80, W6Ratio = 3,
+        W8Ratio = 1.8, SweepRatio = 1.1, W9PercentOfPeak = 90;
+
     /// <summary>What a PyTorch row says where Python did not start; the line above the table says why.</summary>
     private const string PyTorchAbsent = "PyTorch, see above";
 
@@ -103,7 +107,7 @@ internal static class InterleavedTargets
             var spiral = new SpiralNet(1);
             (float[] spiralInputs, int[] spiralLabels) = Workload.ClassifierBatch(NetworkShape.Spiral, SpiralTrainingBenchmarks.Batch);
             targets.Add(new("W1", Add("W1 NetGen", () => Turns.MicrosecondsPerCall(() => spiral.TrainStep(spiralInputs, spiralLabels))),
-                PyTorch("W1"), PyTorchAbsent, 100));
+                PyTorch("W1"), PyTorchAbsent, W1Ratio));
 
             // W4: one sample through Int8 weights, against ONNX Runtime in float and quantized.
             var mnist = new MnistNet(1);
@@ -113,28 +117,28 @@ internal static class InterleavedTargets
             OnnxRuntimePeer onnxFloat = Owned(Workload.OnnxTwin(mnist, mnistInput));
             OnnxRuntimePeer onnxInt8 = Owned(Workload.OnnxTwin(mnist, mnistInput, quantized: true));
             Workload.CheckForward("W4", mnist, onnxFloat);
+            InferenceBenchmarks.CheckQuantized(mnist, mnistInt8, mnistInput);
+            InferenceBenchmarks.CheckQuantized(mnist, onnxInt8, mnistInput);
             Contender int8 = Add("W4 NetGen Int8", () => Turns.MicrosecondsPerCall(() => mnistInt8.Forward(mnistInput, mnistOutput)));
-            targets.Add(new("W4 Int8 against ONNX Runtime fp32", int8, Add("W4 ONNX Runtime fp32", () => Turns.MicrosecondsPerCall(onnxFloat.Run)), "", 3));
-            targets.Add(new("W4 Int8 against ONNX Runtime int8", int8, Add("W4 ONNX Runtime int8", () => Turns.MicrosecondsPerCall(onnxInt8.Run)), "", 1));
+            targets.Add(new("W4 Int8 against ONNX Runtime fp32", int8, Add("W4 ONNX Runtime fp32", () => Turns.MicrosecondsPerCall(onnxFloat.Run)), "", W4RatioToFloat));
+            targets.Add(new("W4 Int8 against ONNX Runtime int8", int8, Add("W4 ONNX Runtime int8", () => Turns.MicrosecondsPerCall(onnxInt8.Run)), "", W4RatioToQuantized));
 
             // W5, W6: the 784-256-10 Adam step on one thread; W8: W5 on two, against W5's own step.
             double trainingFlops = NetworkShape.Mnist.TrainingFlopsPerSample;
-            Contender w5 = null!;
             foreach ((string workload, int batch) in MnistTrainingBenchmarks.Batches)
             {
                 var network = new MnistAdamNet(1) { DegreeOfParallelism = 1 };
                 (float[] inputs, int[] labels) = Workload.ClassifierBatch(NetworkShape.Mnist, batch);
                 Contender ours = Add($"{workload} NetGen", () => Turns.MicrosecondsPerCall(() => network.TrainStep(inputs, labels)));
-                targets.Add(new(workload, ours, PyTorch(workload), PyTorchAbsent, workload == "W5" ? 1.8 : 3,
-                    trainingFlops * batch, workload == "W5" ? 80 : 0));
-                if (workload == "W5")
+                bool isW5 = workload == "W5";
+                targets.Add(new(workload, ours, PyTorch(workload), PyTorchAbsent, isW5 ? W5Ratio : W6Ratio, trainingFlops * batch, isW5 ? W5PercentOfPeak : 0));
+                if (isW5)
                 {
-                    w5 = ours;
                     var twoThreads = new MnistAdamNet(1) { DegreeOfParallelism = 2 };
                     var oneThread = new MnistAdamNet(1) { DegreeOfParallelism = 1 };
                     Workload.CheckBitIdentical("W8", oneThread, twoThreads, inputs, labels);
                     targets.Add(new("W8 (against W5 on one thread)",
-                        Add("W8 NetGen, 2 threads", () => Turns.MicrosecondsPerCall(() => twoThreads.TrainStep(inputs, labels))), w5, "", 1.8));
+                        Add("W8 NetGen, 2 threads", () => Turns.MicrosecondsPerCall(() => twoThreads.TrainStep(inputs, labels))), ours, "", W8Ratio));
                 }
             }
 
@@ -143,12 +147,12 @@ internal static class InterleavedTargets
             {
                 (INetwork<float> network, QuantizedNetwork frozen, OnnxRuntimePeer onnx, float[] input, float[] output) =
                     Owned(BatchedInferenceBenchmarks.Prepare(forwardCase));
-                double percent = forwardCase.Workload == "W9" ? 90 : 0;
+                double percent = forwardCase.Workload == "W9" ? W9PercentOfPeak : 0;
                 Contender forward = Add($"{forwardCase.Workload} NetGen", () => Turns.MicrosecondsPerCall(() => network.Forward(input, output)));
                 Contender frozenForward = Add($"{forwardCase.Workload} NetGen frozen", () => Turns.MicrosecondsPerCall(() => frozen.Forward(input, output)));
                 Contender peer = Add($"{forwardCase.Workload} ONNX Runtime", () => Turns.MicrosecondsPerCall(onnx.Run));
-                targets.Add(new($"{forwardCase}, Forward", forward, peer, "", 1.1, forwardCase.FlopsPerCall, percent) { Cell = forwardCase });
-                targets.Add(new($"{forwardCase}, frozen", frozenForward, peer, "", 1.1, forwardCase.FlopsPerCall, percent) { Cell = forwardCase });
+                targets.Add(new($"{forwardCase}, Forward", forward, peer, "", SweepRatio, forwardCase.FlopsPerCall, percent) { Cell = forwardCase });
+                targets.Add(new($"{forwardCase}, frozen", frozenForward, peer, "", SweepRatio, forwardCase.FlopsPerCall, percent) { Cell = forwardCase });
             }
 
             // The FMA chains as a contender: 10,000 iterations a call, 3.84 MFLOP at 512 bits, about 17 us at 230 GFLOP/s.
