@@ -8,7 +8,7 @@ own kernel) and talks to it over stdin and stdout, one line a turn:
 
 Each turn first makes a few calls to warm the caches, exactly as the .NET side's turns do, and the .NET
 process waits while this one runs, so the two never share a core's time. The models and batches are the
-ones pytorch_workloads.py times (its functions build them). A line "ready" says the models are built.
+ones pytorch_workloads.py times (its spiral_step and mnist_step build them). A line "ready" says the models are built.
 """
 
 import gc
@@ -16,24 +16,9 @@ import sys
 import time
 
 import torch
-from torch import nn
 
-from pytorch_workloads import classifier_step, mlp
+from pytorch_workloads import mnist_step, spiral_step
 from timing import limit_blas_threads
-
-
-def steps():
-    """The step function of each workload, as pytorch_workloads.py builds it."""
-    torch.manual_seed(0)
-    made = {}
-    model = mlp([2, 10, 3], nn.Sigmoid)
-    x, labels = torch.randn(30, 2), torch.randint(0, 3, (30,))
-    made["W1"] = classifier_step(model, torch.optim.SGD(model.parameters(), lr=1.0), x, labels)
-    for workload, batch in (("W5", 128), ("W6", 32)):
-        model = mlp([784, 256, 10], nn.ReLU)
-        x, labels = torch.randn(batch, 784), torch.randint(0, 10, (batch,))
-        made[workload] = classifier_step(model, torch.optim.Adam(model.parameters(), lr=1e-3), x, labels)
-    return made
 
 
 def microseconds_per_call(step, seconds):
@@ -56,7 +41,8 @@ def microseconds_per_call(step, seconds):
 def main():
     torch.set_num_threads(1)
     limit_blas_threads(1)
-    made = steps()
+    torch.manual_seed(0)
+    made = {"W1": spiral_step(), "W5": mnist_step(128), "W6": mnist_step(32)}
     print(f"ready torch {torch.__version__}", flush=True)
     for line in sys.stdin:
         words = line.split()

@@ -48,6 +48,20 @@ def classifier_step(model, optimizer, x, labels):
     return step
 
 
+def spiral_step():
+    """W1: the material's spiral step, 2-10-3 Sigmoid, softmax cross-entropy, SGD lr 1.0, batch 30."""
+    model = mlp([2, 10, 3], nn.Sigmoid)
+    x, labels = torch.randn(30, 2), torch.randint(0, 3, (30,))
+    return classifier_step(model, torch.optim.SGD(model.parameters(), lr=1.0), x, labels)
+
+
+def mnist_step(batch):
+    """W5 (batch 128), W6 (32), W8: 784-256-10 ReLU, softmax cross-entropy, Adam lr 1e-3."""
+    model = mlp([784, 256, 10], nn.ReLU)
+    x, labels = torch.randn(batch, 784), torch.randint(0, 10, (batch,))
+    return classifier_step(model, torch.optim.Adam(model.parameters(), lr=1e-3), x, labels)
+
+
 def inference(model, x):
     model.eval()
 
@@ -76,11 +90,8 @@ def main():
           f"{torch.get_num_interop_threads()} inter-op thread(s), mkldnn {torch.backends.mkldnn.is_available()}")
     print_blas()
 
-    # W1: the material's spiral step, 2-10-3 Sigmoid, softmax cross-entropy, SGD lr 1.0, batch 30.
     if wanted("W1"):
-        model = mlp([2, 10, 3], nn.Sigmoid)
-        x, labels = torch.randn(30, 2), torch.randint(0, 3, (30,))
-        print_row("W1", "train step 2-10-3 SGD, batch 30", *time_per_call(classifier_step(model, torch.optim.SGD(model.parameters(), lr=1.0), x, labels)))
+        print_row("W1", "train step 2-10-3 SGD, batch 30", *time_per_call(spiral_step()))
 
     # W2-W4: batch-1 forward, autograd off.
     if wanted("W2"):
@@ -90,14 +101,10 @@ def main():
     if wanted("W4"):
         print_row("W4", "forward 784-256-10 relu/softmax, batch 1", *time_per_call(inference(mlp([784, 256, 10], nn.ReLU, nn.Softmax(dim=1)), torch.randn(1, 784))))
 
-    # W5, W6: 784-256-10 ReLU, softmax cross-entropy, Adam lr 1e-3.
     for workload, batch in (("W5", 128), ("W6", 32)):
         if not wanted(workload):
             continue
-        model = mlp([784, 256, 10], nn.ReLU)
-        x, labels = torch.randn(batch, 784), torch.randint(0, 10, (batch,))
-        step = classifier_step(model, torch.optim.Adam(model.parameters(), lr=1e-3), x, labels)
-        print_row(workload, f"train step 784-256-10 Adam, batch {batch}", *time_per_call(step), flops=MNIST_FLOPS_PER_SAMPLE * batch, peak=args.peak)
+        print_row(workload, f"train step 784-256-10 Adam, batch {batch}", *time_per_call(mnist_step(batch)), flops=MNIST_FLOPS_PER_SAMPLE * batch, peak=args.peak)
 
     # W9: batch-256 forward of 784-256-10 (the .NET suite's peer for it is ONNX Runtime; this is for reference).
     if wanted("W9"):
@@ -124,10 +131,7 @@ def main():
     for torch_threads, blas_threads in ((2, 2), (1, 2)) if wanted("W8") else ():
         torch.set_num_threads(torch_threads)
         limit_blas_threads(blas_threads)
-        model = mlp([784, 256, 10], nn.ReLU)
-        x, labels = torch.randn(128, 784), torch.randint(0, 10, (128,))
-        step = classifier_step(model, torch.optim.Adam(model.parameters(), lr=1e-3), x, labels)
-        print_row("W8", f"W5 with torch {torch_threads} thr, BLAS {blas_threads} thr", *time_per_call(step), flops=MNIST_FLOPS_PER_SAMPLE * 128, peak=args.peak)
+        print_row("W8", f"W5 with torch {torch_threads} thr, BLAS {blas_threads} thr", *time_per_call(mnist_step(128)), flops=MNIST_FLOPS_PER_SAMPLE * 128, peak=args.peak)
     return 0
 
 
