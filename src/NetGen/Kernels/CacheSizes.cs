@@ -29,8 +29,11 @@ internal static class CacheSizes
     internal static int L2BytesFromExtendedLeaf(int ecx)
     {
         int kilobytes = (int)((uint)ecx >> 16);
-        return kilobytes is >= SmallestL2Kilobytes and <= LargestL2Kilobytes ? kilobytes * 1024 : DefaultL2Bytes;
+        return IsPlausibleL2(kilobytes) ? kilobytes * 1024 : DefaultL2Bytes;
     }
+
+    /// <summary>Whether a reported size of one core's L2, in KB, is one to take (see the range above).</summary>
+    internal static bool IsPlausibleL2(int kilobytes) => kilobytes is >= SmallestL2Kilobytes and <= LargestL2Kilobytes;
 
     private static int DetectL2Bytes()
     {
