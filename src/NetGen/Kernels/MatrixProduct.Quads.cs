@@ -48,9 +48,7 @@ internal static partial class MatrixProduct
     {
         int quads = (depth + QuadDepth - 1) / QuadDepth, tail = depth % QuadDepth;
         Span<float> packedQuads = PanelBuffer<float>.For(quads * QuadLength);
-        // A's rows end within their last four steps of depth when the depth is not a multiple of four: a block reads
-        // that quad from a copy padded with zeros, since reading on would take the next row's first inputs (or pass
-        // A's end), which B's packed zeros do not cancel when one is infinite or NaN.
+        // A's rows end within their last four steps of depth when the depth is not a multiple of four (CopyRowEnds).
         float* tails = stackalloc float[QuadRows * QuadDepth];
         fixed (float* aStart = &a, bStart = &b, cStart = &c, initStart = &init, packed = packedQuads)
         {
@@ -66,12 +64,7 @@ internal static partial class MatrixProduct
                     // The last block ends at the last row, computing again, bit for bit, rows the block before it computed.
                     int row = Math.Min(r, rows - QuadRows);
                     float* aRows = aStart + row * aRowStride;
-                    if (tail > 0)
-                    {
-                        new Span<float>(tails, QuadRows * QuadDepth).Clear();
-                        for (int k = 0; k < QuadRows; k++)
-                            new ReadOnlySpan<float>(aRows + k * aRowStride + depth - tail, tail).CopyTo(new Span<float>(tails + k * QuadDepth, tail));
-                    }
+                    CopyRowEnds(aRows, aRowStride, QuadRows, depth, QuadDepth, tails);
                     Quads8x3(aRows, aRowStride, packed, depth / QuadDepth, tail > 0 ? tails : null, bias, lanes,
                         cStart + row * columns + first, columns);
                 }
@@ -204,5 +197,21 @@ internal static partial class MatrixProduct
         // Every lane of a group of four now holds its column's sum: the first of each, in column order.
         Vector512<float> firstEight = Avx512F.PermuteVar16x32x2(s0, Vector512.Create(0, 4, 8, 12, 16, 20, 24, 28, 0, 0, 0, 0, 0, 0, 0, 0), s1);
         return Avx512F.PermuteVar16x32x2(firstEight, Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 16, 20, 24, 28, 0, 0, 0, 0), s2);
+    }
+
+    /// <summary>
+    /// The last <c>depth mod steps</c> values of each of <paramref name="rows"/> rows of A, each into <paramref name="steps"/>
+    /// values of <paramref name="ends"/> padded with zeros; nothing when the depth is a multiple of the steps. A block
+    /// reads a row's last, partial group of steps from this copy: reading on in A would take the next row's first values
+    /// (or pass A's end), which B's packed zeros do not cancel when one is infinite or NaN.
+    /// </summary>
+    private static unsafe void CopyRowEnds(float* aRows, nint aRowStride, int rows, int depth, int steps, float* ends)
+    {
+        int tail = depth % steps;
+        if (tail == 0)
+            return;
+        new Span<float>(ends, rows * steps).Clear();
+        for (int k = 0; k < rows; k++)
+            new ReadOnlySpan<float>(aRows + k * aRowStride + depth - tail, tail).CopyTo(new Span<float>(ends + k * steps, tail));
     }
 }

@@ -152,9 +152,15 @@ internal static partial class MatrixProduct
         // first, as one zero-padded vector (see MultiplyPadded): each pass is bound by its broadcasts of A, one per
         // row and depth, whatever its width, so a 10-wide layer ran as slowly as a 32-wide one.
         // On a full-width core a forward product of a block of rows or more takes every column past the last whole
-        // 512-bit vector in quads of the depth instead (see TakesQuads).
+        // 512-bit vector in octets or quads of the depth instead (see TakesOctets and TakesQuads).
         int stop = columns - PaddedColumns<T>(columns, rows);
-        if (TakesQuads<T>(aDepthStride, rows, columns))
+        if (TakesOctets<T>(aDepthStride, rows, columns))
+        {
+            stop = columns - columns % Vector512<T>.Count;
+            MultiplyOctets(ref Unsafe.As<T, float>(ref a), aRowStride, ref Unsafe.As<T, float>(ref b), ref Unsafe.As<T, float>(ref c),
+                ref Unsafe.As<T, float>(ref init), hasInit, rows, columns, depth, stop);
+        }
+        else if (TakesQuads<T>(aDepthStride, rows, columns))
         {
             stop = columns - columns % Vector512<T>.Count;
             MultiplyQuads(ref Unsafe.As<T, float>(ref a), aRowStride, ref Unsafe.As<T, float>(ref b), ref Unsafe.As<T, float>(ref c),

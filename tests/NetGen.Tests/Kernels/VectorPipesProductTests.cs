@@ -53,13 +53,15 @@ public sealed class VectorPipesProductTests
     }
 
     /// <summary>
-    /// Narrow columns, fewer than a 512-bit vector of floats, which a full-width core sums four steps of the depth at a
-    /// time from a packed copy of B's columns, in blocks of eight rows: a 10-wide layer over depths that are a multiple
-    /// of four (256, 16, exactly 4) and that leave one, two or three steps (101, 1022, 1023, and 3 alone, no whole
-    /// quad); rows that are exactly a block (8), that are not a multiple of it (13, 65, 67, 70), and fewer, 7, which
-    /// take the padded path; layers 3, 12, 13 and 15 wide (one block of columns, or one and a second of one to three
-    /// columns) and 26 wide (one whole vector and ten columns); and, with the spans against unreadable pages, rows
-    /// whose last quad would reach past A and columns whose last loads would reach past B.
+    /// Narrow columns, fewer than a 512-bit vector of floats, which a full-width core sums from a packed copy of B's
+    /// columns: 7 to 12 of them eight steps of the depth at a time in blocks of four rows (octets), others four steps at
+    /// a time in blocks of eight rows (quads). A 10-wide layer over depths that are a multiple of eight (256, 16, exactly
+    /// 8) and that leave one to seven steps (101, 1022, 1023, 4, and 3 alone, no whole octet); rows that are exactly a
+    /// block (4, 8), that are not a multiple of it (5, 7, 13, 65, 67, 70), and fewer than a block of octets, 3, and of
+    /// quads, 7, which take the padded path; layers 7, 8, 9, 11 and 12 wide (five to six vectors of two columns) and 26
+    /// wide (one whole vector and ten columns), 3 and 15 wide (quads: one block of columns, or one and a second of three
+    /// columns) and 13 (one block and a second of one); and, with the spans against unreadable pages, rows whose last
+    /// octet or quad would reach past A and columns whose last loads would reach past B.
     /// </summary>
     [Theory]
     [InlineData(true)]
@@ -69,7 +71,7 @@ public sealed class VectorPipesProductTests
         AsCore(halved, () =>
         {
             foreach (var (batch, inSize, outSize) in new[] { (64, 256, 10), (65, 101, 10), (67, 17, 3), (70, 16, 15), (64, 40, 26), (8, 1022, 10), (13, 1023, 12),
-                (9, 4, 13), (16, 3, 10), (7, 100, 10) })
+                (9, 4, 13), (16, 3, 10), (7, 100, 10), (4, 8, 10), (5, 37, 7), (6, 62, 8), (7, 29, 9), (3, 50, 10), (10, 45, 11), (4, 4, 12), (5, 102, 13) })
             {
                 DenseKernelTests.CheckForward<float>(new TestData(batch * 7 + inSize), batch, inSize, outSize);
                 DenseKernelTests.CheckForward<double>(new TestData(batch * 7 + inSize), batch, inSize, outSize);
@@ -77,6 +79,8 @@ public sealed class VectorPipesProductTests
             DenseKernelTests.CheckForward<float>(new TestData(3), 65, 100, 10, atPageEnds: true);
             DenseKernelTests.CheckForward<float>(new TestData(4), 64, 33, 7, atPageEnds: true);
             DenseKernelTests.CheckForward<float>(new TestData(6), 8, 102, 13, atPageEnds: true);
+            DenseKernelTests.CheckForward<float>(new TestData(7), 5, 99, 12, atPageEnds: true);
+            DenseKernelTests.CheckForward<float>(new TestData(8), 6, 64, 9, atPageEnds: true);
         });
     }
 
