@@ -21,6 +21,12 @@ internal static partial class MatrixProduct
     private const int SixRows = 6;
 
     /// <summary>
+    /// Rows of C in the blocks over four vectors of columns that take the four or eight rows the six-row blocks leave,
+    /// with one or two of those (see <see cref="MultiplyPanels"/>).
+    /// </summary>
+    private const int FiveRows = 5;
+
+    /// <summary>
     /// The most rows for which a B beyond L2 is read in slices across all its panels (see <see cref="MultiplyPanels"/>):
     /// a 1024-1024 layer at batch 32 took 610-612 us so read in place against 690-713 panel by panel (copied), and 452
     /// against 454 from packed panels; at batch 64 it ran as fast either way, at 256 slower.
@@ -456,8 +462,12 @@ internal static partial class MatrixProduct
     /// On a full-width core, four-vector panels run blocks of six rows (<see cref="BlockRowsBy4"/>): 24 sums in flight and ten
     /// loads for their 24 multiply-adds, where eight rows by two vectors need ten for 16. With B's panel in L1 (a depth
     /// of 128, 48 rows by 64 columns, in a loop of its own on an Ice Lake core) they ran at 66-70% of the FMA peak
-    /// against 51-56%. The rows past the last pair of six-row blocks, four or eight of them, run in blocks of four rows
-    /// over the same four vectors: 784-256 at batch 16 took 36 us, against 41 with two-vector blocks over each half.
+    /// against 51-56%. The rows past the last pair of six-row blocks, four or eight of them, run over the same four vectors:
+    /// in blocks of four rows, 784-256 at batch 16 took 36 us, against 41 with two-vector blocks over each half; with one
+    /// or two of the six-row blocks, as two or four blocks of five rows (20 sums, nine loads), which read B's panel a
+    /// fifth less often than four-row blocks, a 784-256-10 network's Forward at batch 64 took 118.6-119.6 us against
+    /// 119.6-120.6, at 256 472.9-474.0 against 474.8-477.0, and 1024-1024-10 at 64 613.8-620.2 against 619.7-620.4 (on a
+    /// Zen 5 core, medians of ten rounds, two processes of each in turns).
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void MultiplyPanels<T, TVector, TWidth, TActivation>(ref T a, nint aRowStride, nint aDepthStride, ref T b, ref T panels, ref T c, ref T init, bool hasInit,
@@ -469,8 +479,15 @@ internal static partial class MatrixProduct
     {
         int width = TWidth.Count, panelWidth = panelVectors * width;
         int blockedRows = rows / RowBlock * RowBlock;
-        // Six-row blocks in pairs, so that the rows left are a multiple of four.
+        // Six-row blocks in pairs, so that the rows left are a multiple of four; those four or eight rows run with one or
+        // two of the six-row blocks as two or four five-row blocks (FiveRows), where there are such.
         int sixRows = panelVectors == 4 ? blockedRows / (2 * SixRows) * (2 * SixRows) : 0;
+        int fiveRows = 0, left = panelVectors == 4 ? blockedRows - sixRows : 0;
+        if (left > 0 && sixRows >= left / RowBlock * SixRows)
+        {
+            sixRows -= left / RowBlock * SixRows;
+            fiveRows = left / RowBlock * (2 * FiveRows);
+        }
         bool tall = Tall<T, TVector>();
         // A B whose rows lie a multiple of 2 KB apart is read through a copy of each panel, its rows
         // contiguous: read in place, such a stride (1024 floats is 4 KB) maps the panel's rows onto a few sets of
@@ -617,8 +634,8 @@ internal static partial class MatrixProduct
                         int aheadSteps = Math.Clamp((nextLines - requested + 1) / 2, 0, sliceDepth);
                         ref T aheadFrom = ref Unsafe.AddByteOffset(ref nextSlice, (nint)requested * Alignment.Bytes);
                         requested += 2 * aheadSteps;
-                        // Four-vector panels: six rows, then four; two-vector panels: eight rows on a full-width core, then four.
-                        int step = r < sixRows ? SixRows : tall && r + 2 * RowBlock <= blockedRows && panelVectors == 2 ? 2 * RowBlock : RowBlock;
+                        // Four-vector panels: six rows, then five, then four; two-vector panels: eight rows on a full-width core, then four.
+                        int step = r < sixRows ? SixRows : r < sixRows + fiveRows ? FiveRows : tall && r + 2 * RowBlock <= blockedRows && panelVectors == 2 ? 2 * RowBlock : RowBlock;
                         for (int gi = 0; gi < inner; gi++)
                         {
                             int g = go + gi;
@@ -629,6 +646,12 @@ internal static partial class MatrixProduct
                             if (step == SixRows)
                             {
                                 RunBlockRowsBy4<T, TVector, TWidth, SixRowBlock, TActivation>(ahead, ref aRows, aRowStride, aDepthStride, ref bPanel, bStride, ref cTile, ref init, hasInit, j,
+                                    accumulate, columns, sliceDepth, ref aheadFrom, aheadSteps, finishes, argument);
+                                continue;
+                            }
+                            if (step == FiveRows)
+                            {
+                                RunBlockRowsBy4<T, TVector, TWidth, FiveRowBlock, TActivation>(ahead, ref aRows, aRowStride, aDepthStride, ref bPanel, bStride, ref cTile, ref init, hasInit, j,
                                     accumulate, columns, sliceDepth, ref aheadFrom, aheadSteps, finishes, argument);
                                 continue;
                             }
@@ -1046,7 +1069,7 @@ internal static partial class MatrixProduct
     }
 
     /// <summary>
-    /// Six rows (or four, as <typeparamref name="TRows"/> says) by four vectors of C: 24 accumulators, each value of A
+    /// Six rows (or five or four, as <typeparamref name="TRows"/> says) by four vectors of C: 24 accumulators, each value of A
     /// broadcast once for four of them and each load of B serving six, so that ten loads feed 24 multiply-adds (four
     /// rows: eight loads for 16; see <see cref="MultiplyPanels"/>). C starts from
     /// <paramref name="init"/>'s columns from <paramref name="j"/> when <paramref name="hasInit"/>, from zero otherwise,
@@ -1066,8 +1089,8 @@ internal static partial class MatrixProduct
         where TRows : struct, IBlockRows
         where TActivation : IActivation<T>
     {
-        // A JIT-time constant: the four-row copy compiles without rows four and five.
-        bool six = TRows.Six;
+        // JIT-time constants: the four-row copy compiles without rows four and five, the five-row copy without row five.
+        bool five = TRows.Rows > 4, six = TRows.Rows > 5;
         int width = TWidth.Count;
         TVector i0 = hasInit ? TWidth.Load(ref init, j) : TWidth.Zero, i1 = hasInit ? TWidth.Load(ref init, j + width) : TWidth.Zero;
         TVector i2 = hasInit ? TWidth.Load(ref init, j + 2 * width) : TWidth.Zero, i3 = hasInit ? TWidth.Load(ref init, j + 3 * width) : TWidth.Zero;
@@ -1080,11 +1103,10 @@ internal static partial class MatrixProduct
             (c10, c11, c12, c13) = (TWidth.Load(ref c, columns), TWidth.Load(ref c, columns + width), TWidth.Load(ref c, columns + 2 * width), TWidth.Load(ref c, columns + 3 * width));
             (c20, c21, c22, c23) = (TWidth.Load(ref c, 2 * columns), TWidth.Load(ref c, 2 * columns + width), TWidth.Load(ref c, 2 * columns + 2 * width), TWidth.Load(ref c, 2 * columns + 3 * width));
             (c30, c31, c32, c33) = (TWidth.Load(ref c3, 0), TWidth.Load(ref c3, width), TWidth.Load(ref c3, 2 * width), TWidth.Load(ref c3, 3 * width));
-            if (six)
-            {
+            if (five)
                 (c40, c41, c42, c43) = (TWidth.Load(ref c3, columns), TWidth.Load(ref c3, columns + width), TWidth.Load(ref c3, columns + 2 * width), TWidth.Load(ref c3, columns + 3 * width));
+            if (six)
                 (c50, c51, c52, c53) = (TWidth.Load(ref c3, 2 * columns), TWidth.Load(ref c3, 2 * columns + width), TWidth.Load(ref c3, 2 * columns + 2 * width), TWidth.Load(ref c3, 2 * columns + 3 * width));
-            }
         }
         ref T a0 = ref a;
         ref T a3 = ref Unsafe.Add(ref a, 3 * aRowStride);
@@ -1101,10 +1123,13 @@ internal static partial class MatrixProduct
             c20 = TWidth.MultiplyAdd(x, b0, c20); c21 = TWidth.MultiplyAdd(x, b1, c21); c22 = TWidth.MultiplyAdd(x, b2, c22); c23 = TWidth.MultiplyAdd(x, b3, c23);
             x = TWidth.Broadcast(a3);
             c30 = TWidth.MultiplyAdd(x, b0, c30); c31 = TWidth.MultiplyAdd(x, b1, c31); c32 = TWidth.MultiplyAdd(x, b2, c32); c33 = TWidth.MultiplyAdd(x, b3, c33);
-            if (six)
+            if (five)
             {
                 x = TWidth.Broadcast(Unsafe.Add(ref a3, s1));
                 c40 = TWidth.MultiplyAdd(x, b0, c40); c41 = TWidth.MultiplyAdd(x, b1, c41); c42 = TWidth.MultiplyAdd(x, b2, c42); c43 = TWidth.MultiplyAdd(x, b3, c43);
+            }
+            if (six)
+            {
                 x = TWidth.Broadcast(Unsafe.Add(ref a3, s2));
                 c50 = TWidth.MultiplyAdd(x, b0, c50); c51 = TWidth.MultiplyAdd(x, b1, c51); c52 = TWidth.MultiplyAdd(x, b2, c52); c53 = TWidth.MultiplyAdd(x, b3, c53);
             }
@@ -1124,19 +1149,20 @@ internal static partial class MatrixProduct
             (c10, c11, c12, c13) = (TWidth.Forward<TActivation>(c10, f), TWidth.Forward<TActivation>(c11, f), TWidth.Forward<TActivation>(c12, f), TWidth.Forward<TActivation>(c13, f));
             (c20, c21, c22, c23) = (TWidth.Forward<TActivation>(c20, f), TWidth.Forward<TActivation>(c21, f), TWidth.Forward<TActivation>(c22, f), TWidth.Forward<TActivation>(c23, f));
             (c30, c31, c32, c33) = (TWidth.Forward<TActivation>(c30, f), TWidth.Forward<TActivation>(c31, f), TWidth.Forward<TActivation>(c32, f), TWidth.Forward<TActivation>(c33, f));
-            if (six)
-            {
+            if (five)
                 (c40, c41, c42, c43) = (TWidth.Forward<TActivation>(c40, f), TWidth.Forward<TActivation>(c41, f), TWidth.Forward<TActivation>(c42, f), TWidth.Forward<TActivation>(c43, f));
+            if (six)
                 (c50, c51, c52, c53) = (TWidth.Forward<TActivation>(c50, f), TWidth.Forward<TActivation>(c51, f), TWidth.Forward<TActivation>(c52, f), TWidth.Forward<TActivation>(c53, f));
-            }
         }
         TWidth.Store(c00, ref c, 0); TWidth.Store(c01, ref c, width); TWidth.Store(c02, ref c, 2 * width); TWidth.Store(c03, ref c, 3 * width);
         TWidth.Store(c10, ref c, columns); TWidth.Store(c11, ref c, columns + width); TWidth.Store(c12, ref c, columns + 2 * width); TWidth.Store(c13, ref c, columns + 3 * width);
         TWidth.Store(c20, ref c, 2 * columns); TWidth.Store(c21, ref c, 2 * columns + width); TWidth.Store(c22, ref c, 2 * columns + 2 * width); TWidth.Store(c23, ref c, 2 * columns + 3 * width);
         TWidth.Store(c30, ref c3, 0); TWidth.Store(c31, ref c3, width); TWidth.Store(c32, ref c3, 2 * width); TWidth.Store(c33, ref c3, 3 * width);
-        if (!six)
+        if (!five)
             return;
         TWidth.Store(c40, ref c3, columns); TWidth.Store(c41, ref c3, columns + width); TWidth.Store(c42, ref c3, columns + 2 * width); TWidth.Store(c43, ref c3, columns + 3 * width);
+        if (!six)
+            return;
         TWidth.Store(c50, ref c3, 2 * columns); TWidth.Store(c51, ref c3, 2 * columns + width); TWidth.Store(c52, ref c3, 2 * columns + 2 * width); TWidth.Store(c53, ref c3, 2 * columns + 3 * width);
     }
 
@@ -1196,21 +1222,29 @@ internal static partial class MatrixProduct
     /// </summary>
     private interface IBlockRows
     {
-        static abstract bool Six { get; }
+        /// <summary>Four, five or six.</summary>
+        static abstract int Rows { get; }
 
         static abstract bool Ahead { get; }
     }
 
     private readonly struct SixRowBlock : IBlockRows
     {
-        public static bool Six => true;
+        public static int Rows => 6;
+
+        public static bool Ahead => false;
+    }
+
+    private readonly struct FiveRowBlock : IBlockRows
+    {
+        public static int Rows => 5;
 
         public static bool Ahead => false;
     }
 
     private readonly struct FourRowBlock : IBlockRows
     {
-        public static bool Six => false;
+        public static int Rows => 4;
 
         public static bool Ahead => false;
     }
@@ -1218,7 +1252,7 @@ internal static partial class MatrixProduct
     /// <summary>The block of <typeparamref name="TRows"/>, also asking L2 for the next slice's lines.</summary>
     private readonly struct Prefetching<TRows> : IBlockRows where TRows : struct, IBlockRows
     {
-        public static bool Six => TRows.Six;
+        public static int Rows => TRows.Rows;
 
         public static bool Ahead => true;
     }

@@ -32,10 +32,11 @@ public sealed class VectorPipesProductTests
             // vectors and an odd vector, in place and through copies (64 floats' rows lie 256 bytes apart, 512 floats'
             // 2 KB); a B of 1 MB or more (1024 x 256 floats), in tiles or in blocks; B's stride a multiple of 2 KB; 141
             // rows over a depth of 600, in slices of the depth (two whole and one part) by seventeen eight-row blocks, a
-            // four-row block and a row. On a full-width core, four-vector panels: 20 rows are two six-row blocks and
-            // eight rows, 33 are four and eight rows and a row, 141 are 22 and eight rows and a row, over the whole depth
-            // of 600 in a copy; 96 columns leave a two-vector panel beside it, in slices. A B beyond 1 MB for 13 or 16
-            // rows, copied a slice of 128 at a time across all its panels.
+            // four-row block and a row. On a full-width core, four-vector panels: 20 rows are four five-row blocks, 33
+            // are two six-row blocks, four five-row blocks and a row, 16 are a six-row block and two five-row blocks, 9
+            // are two four-row blocks and a row, 141 are 20 six-row and four five-row blocks and a row, over the whole
+            // depth of 600 in a copy; 96 columns leave a two-vector panel beside it, in slices. A B beyond 1 MB for 13 or
+            // 16 rows, copied a slice of 128 at a time across all its panels.
             foreach (var (batch, inSize, outSize) in new[] { (33, 70, 64), (44, 300, 80), (16, 1024, 256), (21, 1030, 512), (9, 40, 512), (141, 600, 70), (20, 50, 128), (141, 600, 96), (13, 600, 512), (16, 300, 1024) })
             {
                 DenseKernelTests.CheckForward<float>(new TestData(batch * 3 + inSize), batch, inSize, outSize);
