@@ -22,7 +22,7 @@ internal static partial class MatrixProduct
     /// <summary>
     /// Whether the columns past the last whole 512-bit vector of floats run as quads (<see cref="MultiplyQuads"/>): on a
     /// core with two full-width FMA pipes, where A's rows run along the depth (a forward product), for a block of rows
-    /// at least.
+    /// at least, and where they do not run as octets (<see cref="TakesOctets"/>, asked first).
     /// </summary>
     /// <remarks>
     /// Read along B's rows, as the wider columns are, each multiply-add of a column block one vector wide takes a
