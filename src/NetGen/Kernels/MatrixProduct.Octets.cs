@@ -63,7 +63,7 @@ internal static partial class MatrixProduct
         int rows, int columns, int depth, int start)
     {
         int count = columns - start, vectors = (count + 1) / 2;
-        int octets = (depth + OctetDepth - 1) / OctetDepth, tail = depth % OctetDepth;
+        int octets = (depth + OctetDepth - 1) / OctetDepth;
         Span<float> packedOctets = PanelBuffer<float>.For(octets * vectors * Vector512<float>.Count);
         float* tails = stackalloc float[OctetRows * OctetDepth];
         fixed (float* aStart = &a, bStart = &b, cStart = &c, initStart = &init, packed = packedOctets)
@@ -76,9 +76,8 @@ internal static partial class MatrixProduct
                 // The last block ends at the last row, computing again, bit for bit, rows the block before it computed.
                 int row = Math.Min(r, rows - OctetRows);
                 float* aRows = aStart + row * aRowStride;
-                CopyRowEnds(aRows, aRowStride, OctetRows, depth, OctetDepth, tails);
+                float* tailRows = CopyRowEnds(aRows, aRowStride, OctetRows, depth, OctetDepth, tails);
                 float* cRows = cStart + row * columns + start;
-                float* tailRows = tail > 0 ? tails : null;
                 if (vectors == FourOctets.Count)
                     Octets4<FourOctets>(aRows, aRowStride, packed, depth / OctetDepth, tailRows, bias, lanes, cRows, columns);
                 else if (vectors == FiveOctets.Count)

@@ -46,7 +46,7 @@ internal static partial class MatrixProduct
     private static unsafe void MultiplyQuads(ref float a, nint aRowStride, ref float b, ref float c, ref float init, bool hasInit,
         int rows, int columns, int depth, int start)
     {
-        int quads = (depth + QuadDepth - 1) / QuadDepth, tail = depth % QuadDepth;
+        int quads = (depth + QuadDepth - 1) / QuadDepth;
         Span<float> packedQuads = PanelBuffer<float>.For(quads * QuadLength);
         // A's rows end within their last four steps of depth when the depth is not a multiple of four (CopyRowEnds).
         float* tails = stackalloc float[QuadRows * QuadDepth];
@@ -64,8 +64,8 @@ internal static partial class MatrixProduct
                     // The last block ends at the last row, computing again, bit for bit, rows the block before it computed.
                     int row = Math.Min(r, rows - QuadRows);
                     float* aRows = aStart + row * aRowStride;
-                    CopyRowEnds(aRows, aRowStride, QuadRows, depth, QuadDepth, tails);
-                    Quads8x3(aRows, aRowStride, packed, depth / QuadDepth, tail > 0 ? tails : null, bias, lanes,
+                    float* tailRows = CopyRowEnds(aRows, aRowStride, QuadRows, depth, QuadDepth, tails);
+                    Quads8x3(aRows, aRowStride, packed, depth / QuadDepth, tailRows, bias, lanes,
                         cStart + row * columns + first, columns);
                 }
             }
@@ -201,17 +201,18 @@ internal static partial class MatrixProduct
 
     /// <summary>
     /// The last <c>depth mod steps</c> values of each of <paramref name="rows"/> rows of A, each into <paramref name="steps"/>
-    /// values of <paramref name="ends"/> padded with zeros; nothing when the depth is a multiple of the steps. A block
-    /// reads a row's last, partial group of steps from this copy: reading on in A would take the next row's first values
-    /// (or pass A's end), which B's packed zeros do not cancel when one is infinite or NaN.
+    /// values of <paramref name="ends"/> padded with zeros, which it returns; null, with nothing copied, when the depth is
+    /// a multiple of the steps. A block reads a row's last, partial group of steps from this copy: reading on in A would
+    /// take the next row's first values (or pass A's end), which B's packed zeros do not cancel when one is infinite or NaN.
     /// </summary>
-    private static unsafe void CopyRowEnds(float* aRows, nint aRowStride, int rows, int depth, int steps, float* ends)
+    private static unsafe float* CopyRowEnds(float* aRows, nint aRowStride, int rows, int depth, int steps, float* ends)
     {
         int tail = depth % steps;
         if (tail == 0)
-            return;
+            return null;
         new Span<float>(ends, rows * steps).Clear();
         for (int k = 0; k < rows; k++)
             new ReadOnlySpan<float>(aRows + k * aRowStride + depth - tail, tail).CopyTo(new Span<float>(ends + k * steps, tail));
+        return ends;
     }
 }
