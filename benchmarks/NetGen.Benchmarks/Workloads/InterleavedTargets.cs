@@ -70,6 +70,12 @@ internal static class InterleavedTargets
 
         public double PercentOf(double peak) => Flops / NetGen.Median / 1e3 / peak * 100;
 
+        /// <summary>
+        /// Whether a cell's ratio needs more of <paramref name="peak"/> than <paramref name="ceiling"/> percent, the share NetGen's
+        /// product reached alone: out of reach of any forward built on it, in this run.
+        /// </summary>
+        public bool IsBeyond(double peak, double ceiling) => Cell is not null && Peer is not null && PercentNeeded(peak) > ceiling;
+
         /// <summary>The share of <paramref name="peak"/> NetGen would have to reach for <see cref="Ratio"/> against the peer's median.</summary>
         public double PercentNeeded(double peak) => Flops * Ratio / Peer!.Median / 1e3 / peak * 100;
     }
@@ -152,6 +158,10 @@ internal static class InterleavedTargets
                 targets.Add(new($"{forwardCase}, frozen", frozenForward, peer, SweepRatio, forwardCase.FlopsPerCall, percent) { Cell = forwardCase });
             }
 
+            // NetGen's product with nothing in its way, for the share of the peak no forward built on it can pass.
+            var product = new ProductCeiling();
+            Contender ceiling = Add("NetGen's product alone", () => Turns.MicrosecondsPerCall(product.Run));
+
             // The FMA chains as a contender: 10,000 iterations a call, 3.84 MFLOP at 512 bits, about 17 us at 230 GFLOP/s.
             const long PeakIterations = 10_000;
             Contender fmaChains = Add("FMA chains", () => Turns.MicrosecondsPerCall(() => FmaPeak.Run(float64: false, PeakIterations)));
@@ -171,7 +181,8 @@ internal static class InterleavedTargets
             PeakMeasurement peakAfter = FmaPeak.Measure();
             Console.WriteLine($"// after the rounds: {peakAfter}");
             double turnsPeak = FmaPeak.Flops(float64: false, PeakIterations) / fmaChains.Median / 1e3;
-            Report(targets, Math.Max(peakBefore.Float32Gflops, peakAfter.Float32Gflops), turnsPeak);
+            double ceilingPercent = ProductCeiling.FlopsPerCall / ceiling.Median / 1e3 / turnsPeak * 100;
+            Report(targets, Math.Max(peakBefore.Float32Gflops, peakAfter.Float32Gflops), turnsPeak, ceilingPercent);
         }
         finally
         {
@@ -181,9 +192,11 @@ internal static class InterleavedTargets
         return 0;
     }
 
-    private static void Report(List<Target> targets, double peak, double turnsPeak)
+    /// <param name="ceiling">The share of the turns' peak that NetGen's product reached alone (<see cref="ProductCeiling"/>).</param>
+    private static void Report(List<Target> targets, double peak, double turnsPeak, double ceiling)
     {
         Console.WriteLine($"% of peak: of {peak:F1} GFLOP/s, the higher of the two peaks; % of turns' peak: of {turnsPeak:F1} GFLOP/s, the FMA chains' median turn.");
+        Console.WriteLine($"NetGen's product alone, a panel in L2 (ProductCeiling): {ceiling:F1}% of the turns' peak; a cell whose ratio needs more is out of its reach.");
         Console.WriteLine();
         Console.WriteLine("| target | NetGen median (min) | % of peak | % of turns' peak | peer | peer median (min) | peer / NetGen | target | the ratio needs, of turns' peak | met |");
         Console.WriteLine("|---|---:|---:|---:|---|---:|---:|---|---:|---|");
@@ -202,14 +215,17 @@ internal static class InterleavedTargets
             string met = target.Peer is null ? "not measured"
                 : target.IsMet(peak) ? "yes"
                 : target.IsMet(turnsPeak) ? "of turns' peak only"
+                : target.IsBeyond(turnsPeak, ceiling) ? "no: needs more than the product alone"
                 : "no";
             Console.WriteLine($"| {target.Workload} | {netGen} | {percent} | {peer} | {goal} | {needed} | {met} |");
         }
         Console.WriteLine();
         var cells = targets.Where(t => t.Cell is not null).GroupBy(t => t.Cell).ToList();
         var others = targets.Where(t => t.Cell is null).ToList();
+        var beyond = cells.Where(c => !c.Any(t => t.IsMet(peak)) && c.First().IsBeyond(turnsPeak, ceiling)).Select(c => c.Key!.ToString()).ToList();
         Console.WriteLine($"W9 and the sweep: {cells.Count(c => c.First().IsMet(peak))} of {cells.Count} cells met by Forward, "
-            + $"{cells.Count(c => c.Any(t => t.IsMet(peak)))} by Forward or the frozen form.");
+            + $"{cells.Count(c => c.Any(t => t.IsMet(peak)))} by Forward or the frozen form; "
+            + (beyond.Count == 0 ? "none of the others needs more than the product alone reached." : $"{beyond.Count} need more than the product alone reached: {string.Join("; ", beyond)}."));
         Console.WriteLine($"The other rows: {others.Count(t => t.IsMet(peak))} of {others.Count} met, {others.Count(t => t.IsMet(turnsPeak))} of the turns' peak"
             + (others.Any(t => t.Peer is null) ? $", {others.Count(t => t.Peer is null)} not measured." : "."));
     }
