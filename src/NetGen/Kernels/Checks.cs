@@ -85,6 +85,12 @@ public static class Checks
     }
 
     /// <summary>The index of the first value of <paramref name="values"/> that is NaN or infinite, or −1 when all are finite.</summary>
+    /// <remarks>
+    /// Never inlined: inlined by tiered PGO into a caller's try block (a training step's helpers are started in one),
+    /// the scan's four sums went to the stack and back on every step of its loop, and a batch of 128 samples of 784
+    /// floats took 11.5-11.9 us to scan instead of 4.0-4.5 (on a Zen 5 core, three processes each way).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static int IndexOfNonFinite<T>(ReadOnlySpan<T> values) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         var call = new FiniteScanCall<T>(values);
