@@ -9,8 +9,8 @@ namespace NetGen.Benchmarks.Workloads;
 /// (376 KB) and B (200 KB) both in L2 from one call to the next, bias and ReLU in the blocks' epilogue as in a network's
 /// first layer, and a call long enough (12 MFLOP) that its own cost is a few hundredths of a percent. A
 /// network's forward adds what this leaves out (its inputs and its first layer's weights come from beyond L2 once a
-/// call, the narrow output layer, the softmax), so its share of the peak stays below this one; where a ratio needs more
-/// of the peak than this reaches in the same rounds, no forward built on this product meets it.
+/// call, the narrow output layer and the softmax, <see cref="OutputLayerAlone"/>), so its share of the peak stays below
+/// this one.
 /// </summary>
 internal sealed class ProductCeiling
 {
