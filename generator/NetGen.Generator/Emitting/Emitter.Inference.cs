@@ -32,7 +32,7 @@ internal static partial class Emitter
                 {
                     writer.Line("int count = Math.Min(ForwardPiece, batch - first);");
                     writer.Line($"{Span} piece = output.Slice(first * OutputSize, count * OutputSize);");
-                    writer.Line($"ForwardLayers(input.Slice(first * InputSize, count * InputSize), piece, 0, count{HiddenRows(l => $"scratch.Rows[{l - 1}]")}{PreActivationRows(_ => "null")}"
+                    writer.Line($"ForwardLayers(input.Slice(first * InputSize, count * InputSize), piece, 0, count{HiddenRows(l => $"scratch.HiddenRows({l - 1})")}{PreActivationRows(_ => "null")}"
                         + $"{(HasDropout ? ", training: false" : "")}{(SplitsFirstLayerByRows ? ", chunked: false" : "")});");
                     WriteActivation(FinalLayer, "piece", "OutputSize", "count");
                 }

@@ -15,7 +15,7 @@ internal static partial class Emitter
         private void WriteForwardLayers()
         {
             writer.Line("/// <summary>Rows [first, first + batch) of the hidden layers' rows (and of the training scratch) hold this call's samples.</summary>");
-            string hiddenRows = string.Concat(Enumerable.Range(1, LayerCount - 1).Select(l => $", {T}[] layer{l}Rows"));
+            string hiddenRows = string.Concat(Enumerable.Range(1, LayerCount - 1).Select(l => $", {Span} layer{l}Rows"));
             if (KeepsPreActivations.Any())
                 writer.Line("/// <summary>Training passes the layers' pre-activation rows, which inference, needing no derivative, leaves null.</summary>");
             string preRows = PreActivationRows(l => $"{T}[]? layer{l}PreRows");
@@ -54,7 +54,7 @@ internal static partial class Emitter
             if (l == LayerCount)
                 return ("logits", null);
             DenseLayerSpec layer = spec.Layers[l - 1];
-            writer.Line($"var layer{l} = new {Span}(layer{l}Rows, first * {layer.OutputSize}, batch * {layer.OutputSize});");
+            writer.Line($"var layer{l} = layer{l}Rows.Slice(first * {layer.OutputSize}, batch * {layer.OutputSize});");
             if (!LayerPlan(l).KeepsPreActivation)
                 return ($"layer{l}", null);
             writer.Line($"var pre{l} = layer{l}PreRows is null ? layer{l} : new {Span}(layer{l}PreRows, first * {layer.OutputSize}, batch * {layer.OutputSize});");

@@ -29,10 +29,27 @@ public sealed class InferenceScratchTests
         double[] first = scratch.Rows[0], second = scratch.Rows[1];
         scratch.EnsureRows();
 
-        Assert.Equal(100 * 10, first.Length);
-        Assert.Equal(100 * 7, second.Length);
+        Assert.Equal(100 * 10, scratch.HiddenRows(0).Length);
+        Assert.Equal(100 * 7, scratch.HiddenRows(1).Length);
         Assert.Same(first, scratch.Rows[0]);
         Assert.Same(second, scratch.Rows[1]);
+    }
+
+    [Fact]
+    public void Each_hidden_layers_rows_start_on_a_cache_line_within_their_array()
+    {
+        var scratch = new InferenceScratch<float>(32, 2, 100, 10, 7, 3);
+
+        scratch.EnsureRows();
+
+        for (int l = 0; l < 3; l++)
+        {
+            Span<float> rows = scratch.HiddenRows(l);
+            nint address = Unsafe.ByteOffset(ref Unsafe.NullRef<float>(), ref rows[0]);
+            Assert.Equal(0, address % 64);
+            // The span lies inside its array: its last row ends at or before the array's end.
+            Assert.True(scratch.RowOrigins[l] + rows.Length <= scratch.Rows[l].Length);
+        }
     }
 
     [Fact]
