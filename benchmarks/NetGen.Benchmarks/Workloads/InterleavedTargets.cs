@@ -68,6 +68,7 @@ internal static class InterleavedTargets
         /// <summary>For a cell: its forward after the first layer, timed alone in <see cref="RestTurns"/>.</summary>
         public OutputLayerAlone? Rest { get; init; }
 
+        /// <summary>For a cell: the turns of <see cref="Rest"/>.</summary>
         public Contender? RestTurns { get; init; }
 
         public bool IsMet(double peak) =>
@@ -174,7 +175,7 @@ internal static class InterleavedTargets
 
             // NetGen's product with nothing in its way, for the share of the peak no forward built on it can pass.
             var product = new ProductCeiling();
-            Contender ceiling = Add("NetGen's product alone", () => Turns.MicrosecondsPerCall(product.Run));
+            Contender productAlone = Add("NetGen's product alone", () => Turns.MicrosecondsPerCall(product.Run));
 
             // The FMA chains as a contender: 10,000 iterations a call, 3.84 MFLOP at 512 bits, about 17 us at 230 GFLOP/s.
             const long PeakIterations = 10_000;
@@ -195,8 +196,8 @@ internal static class InterleavedTargets
             PeakMeasurement peakAfter = FmaPeak.Measure();
             Console.WriteLine($"// after the rounds: {peakAfter}");
             double turnsPeak = FmaPeak.Flops(float64: false, PeakIterations) / fmaChains.Median / 1e3;
-            double ceilingPercent = ProductCeiling.FlopsPerCall / ceiling.Median / 1e3 / turnsPeak * 100;
-            Report(targets, Math.Max(peakBefore.Float32Gflops, peakAfter.Float32Gflops), turnsPeak, ceilingPercent);
+            double productPercent = ProductCeiling.FlopsPerCall / productAlone.Median / 1e3 / turnsPeak * 100;
+            Report(targets, Math.Max(peakBefore.Float32Gflops, peakAfter.Float32Gflops), turnsPeak, productPercent);
         }
         finally
         {
@@ -206,11 +207,11 @@ internal static class InterleavedTargets
         return 0;
     }
 
-    /// <param name="ceiling">The share of the turns' peak that NetGen's product reached alone (<see cref="ProductCeiling"/>).</param>
-    private static void Report(List<Target> targets, double peak, double turnsPeak, double ceiling)
+    /// <param name="productPercent">The share of the turns' peak that NetGen's product reached alone (<see cref="ProductCeiling"/>).</param>
+    private static void Report(List<Target> targets, double peak, double turnsPeak, double productPercent)
     {
         Console.WriteLine($"% of peak: of {peak:F1} GFLOP/s, the higher of the two peaks; % of turns' peak: of {turnsPeak:F1} GFLOP/s, the FMA chains' median turn.");
-        Console.WriteLine($"NetGen's product alone, a panel in L2 (ProductCeiling): {ceiling:F1}% of the turns' peak. \"Its parts allow\": a cell's forward "
+        Console.WriteLine($"NetGen's product alone, a panel in L2 (ProductCeiling): {productPercent:F1}% of the turns' peak. \"Its parts allow\": a cell's forward "
             + "with its first product at that share and its output layer and softmax as fast as they ran alone; a ratio that needs more is out of reach.");
         Console.WriteLine();
         Console.WriteLine("| target | NetGen median (min) | % of peak | % of turns' peak | peer | peer median (min) | peer / NetGen | target | the ratio needs, of turns' peak | its parts allow | met |");
@@ -227,18 +228,18 @@ internal static class InterleavedTargets
                 : $"{target.Peer.Name} | {Time(target.Peer.Median)} ({Time(target.Peer.Minimum)}) | {target.Peer.Median / ours:F3}x";
             // Above 100%, the ratio is out of reach in this run: no kernel outruns the FMA chains in the same rounds.
             string needed = target.Peer is not null && target.Flops > 0 ? $"{target.PercentNeeded(turnsPeak):F1}%" : "";
-            string allowed = target.Rest is not null ? $"{target.MostPercent(turnsPeak, ceiling):F1}%" : "";
+            string allowed = target.Rest is not null ? $"{target.MostPercent(turnsPeak, productPercent):F1}%" : "";
             string met = target.Peer is null ? "not measured"
                 : target.IsMet(peak) ? "yes"
                 : target.IsMet(turnsPeak) ? "of turns' peak only"
-                : target.IsBeyond(turnsPeak, ceiling) ? "no: needs more than its parts allow"
+                : target.IsBeyond(turnsPeak, productPercent) ? "no: needs more than its parts allow"
                 : "no";
             Console.WriteLine($"| {target.Workload} | {netGen} | {percent} | {peer} | {goal} | {needed} | {allowed} | {met} |");
         }
         Console.WriteLine();
         var cells = targets.Where(t => t.Cell is not null).GroupBy(t => t.Cell).ToList();
         var others = targets.Where(t => t.Cell is null).ToList();
-        var beyond = cells.Where(c => !c.Any(t => t.IsMet(peak)) && c.First().IsBeyond(turnsPeak, ceiling)).Select(c => c.Key!.ToString()).ToList();
+        var beyond = cells.Where(c => !c.Any(t => t.IsMet(peak)) && c.First().IsBeyond(turnsPeak, productPercent)).Select(c => c.Key!.ToString()).ToList();
         Console.WriteLine($"W9 and the sweep: {cells.Count(c => c.First().IsMet(peak))} of {cells.Count} cells met by Forward, "
             + $"{cells.Count(c => c.Any(t => t.IsMet(peak)))} by Forward or the frozen form; "
             + (beyond.Count == 0 ? "none of the others needs more than its parts allow." : $"{beyond.Count} need more than their parts allow: {string.Join("; ", beyond)}."));
