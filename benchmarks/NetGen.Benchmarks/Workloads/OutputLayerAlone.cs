@@ -14,21 +14,24 @@ internal sealed class OutputLayerAlone
 {
     private readonly ForwardCase _cell;
     private readonly float[] _hidden, _weights, _bias, _logits;
+    private readonly int _hiddenOrigin;
 
     public OutputLayerAlone(ForwardCase cell)
     {
         if (cell.Shape.Layers.Count != 2)
             throw new ArgumentException($"Expected a sweep cell of one hidden layer, not {cell.Shape.Name}.", nameof(cell));
         _cell = cell;
-        var random = new Random(17);
-        // ReLU's outputs: none negative.
-        _hidden = Fill(new float[cell.Batch * HiddenSize], random, 0);
-        _weights = Fill(new float[HiddenSize * cell.Shape.OutputSize], random, -0.5);
-        _bias = Fill(new float[cell.Shape.OutputSize], random, -0.5);
+        // On a cache line, as the generated forward's hidden rows are (InferenceScratch.HiddenRows).
+        _hidden = Alignment.Allocate<float>(cell.Batch * HiddenSize, out _hiddenOrigin);
+        Workload.Inputs(cell.Batch * HiddenSize, 19).CopyTo(Hidden);
+        _weights = Workload.Inputs(HiddenSize * cell.Shape.OutputSize, 20);
+        _bias = Workload.Inputs(cell.Shape.OutputSize, 21);
         _logits = new float[cell.Batch * cell.Shape.OutputSize];
     }
 
     private int HiddenSize => _cell.Shape.Layers[0].Size;
+
+    private Span<float> Hidden => _hidden.AsSpan(_hiddenOrigin, _cell.Batch * HiddenSize);
 
     /// <summary>The first layer's FLOPs in one call: 2·batch·in·hidden.</summary>
     public double FirstLayerFlops => 2.0 * _cell.Batch * _cell.Shape.InputSize * HiddenSize;
@@ -37,7 +40,7 @@ internal sealed class OutputLayerAlone
     public void Run()
     {
         int outputs = _cell.Shape.OutputSize;
-        Dense.Forward<float>(_hidden, _weights, _bias, _logits, _cell.Batch, HiddenSize, outputs);
+        Dense.Forward<float>(Hidden, _weights, _bias, _logits, _cell.Batch, HiddenSize, outputs);
         Activations.Softmax<float>(_logits, _cell.Batch, outputs);
     }
 
@@ -47,11 +50,4 @@ internal sealed class OutputLayerAlone
     /// </summary>
     public double LeastMicroseconds(double productPercent, double peakGflops, double restMicroseconds) =>
         FirstLayerFlops / (productPercent / 100 * peakGflops * 1e3) + restMicroseconds;
-
-    private static float[] Fill(float[] values, Random random, double offset)
-    {
-        for (int i = 0; i < values.Length; i++)
-            values[i] = (float)(random.NextDouble() + offset);
-        return values;
-    }
 }

@@ -16,29 +16,20 @@ internal sealed class ProductCeiling
 {
     private const int Rows = 120, Depth = 784, Columns = 64;
 
-    private readonly float[] _inputs = new float[Rows * Depth];
+    private readonly float[] _inputs = Workload.Inputs(Rows * Depth, 16);
     // On a cache line, as a network's parameters are (Alignment): a panel's 512-bit loads then never straddle two lines.
     private readonly float[] _weights;
     private readonly int _weightsOrigin;
-    private readonly float[] _bias = new float[Columns];
+    private readonly float[] _bias = Workload.Inputs(Columns, 18);
     private readonly float[] _outputs = new float[Rows * Columns];
 
     public ProductCeiling()
     {
         _weights = Alignment.Allocate<float>(Depth * Columns, out _weightsOrigin);
-        var random = new Random(16);
-        Fill(_inputs, random);
-        Fill(Weights, random);
-        Fill(_bias, random);
+        Workload.Inputs(Depth * Columns, 17).CopyTo(Weights);
     }
 
     private Span<float> Weights => _weights.AsSpan(_weightsOrigin, Depth * Columns);
-
-    private static void Fill(Span<float> values, Random random)
-    {
-        for (int i = 0; i < values.Length; i++)
-            values[i] = (float)(random.NextDouble() - 0.5);
-    }
 
     /// <summary>The multiply-adds of one call, two FLOPs each.</summary>
     public static double FlopsPerCall => 2.0 * Rows * Depth * Columns;
