@@ -20,6 +20,43 @@ public sealed class ShortRowSoftmaxTests
     [Theory, MemberData(nameof(Sizes))]
     public void Double_rows_match_softmax_in_double(int size) => Check<double>(size);
 
+    public static TheoryData<int> WideSizes() => new(9, 10, 11, 12, 13, 14, 15, 16);
+
+    /// <summary>
+    /// A batch's rows, however many are taken at a time, are each the bits of that row's softmax alone (a batch of one),
+    /// as <see cref="INetwork{T}.Forward"/> promises of a batch against its samples: rows in groups of 16 with the groups
+    /// and rows after them, a group holding a row whose sum overflows, and one holding a row of equal values.
+    /// </summary>
+    [Theory, MemberData(nameof(WideSizes))]
+    public void Float_rows_of_a_batch_are_the_bits_of_each_row_alone(int size)
+    {
+        var random = new Random(100 + size);
+        foreach (int batch in new[] { 16, 17, 31, 48, 53 })
+        {
+            float[] values = new float[batch * size];
+            for (int k = 0; k < values.Length; k++)
+                values[k] = (float)(16 * (random.NextDouble() - 0.5));
+            if (batch > 32)
+            {
+                // Row 20: a later value more than exp's range above the first; row 37: equal values.
+                (values[20 * size], values[20 * size + size - 1]) = (-60f, 100f);
+                Array.Fill(values, 3f, 37 * size, size);
+            }
+            float[] batched = (float[])values.Clone();
+
+            Activations.Softmax<float>(batched, batch, size);
+
+            for (int s = 0; s < batch; s++)
+            {
+                float[] alone = values.AsSpan(s * size, size).ToArray();
+                Activations.Softmax<float>(alone, 1, size);
+                for (int j = 0; j < size; j++)
+                    Assert.True(BitConverter.SingleToInt32Bits(batched[s * size + j]) == BitConverter.SingleToInt32Bits(alone[j]),
+                        $"batch {batch}, size {size}, row {s}, value {j}: {batched[s * size + j]:R} in the batch against {alone[j]:R} alone");
+            }
+        }
+    }
+
     private static void Check<T>(int size) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         var random = new Random(size);
