@@ -1,8 +1,10 @@
 using System;
+using System.Diagnostics;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Threading;
+using System.Threading.Tasks;
 using NetGen.Kernels;
 using Xunit;
 
@@ -65,6 +67,41 @@ public sealed class ChunkWorkersTests
     }
 
     /// <summary>
+    /// A helper that blocked between jobs (past its watch of 200 us) is woken for the next, and one that was about to
+    /// block when the job came still runs it once: jobs a few milliseconds apart, then jobs around the end of the watch,
+    /// each with every chunk run once and the helper's share on the helper. Each job must end within ten seconds: a start
+    /// lost between the watch and the wait would leave the caller waiting for ever. In a fresh copy of NetGen, so that a
+    /// job left waiting holds no lock the other tests need.
+    /// </summary>
+    [Fact]
+    public void A_helper_that_stopped_watching_is_woken_for_the_next_job_however_long_the_pause()
+    {
+        Assert.Null((string?)InFreshNetGen(nameof(JobsAfterPauses)));
+    }
+
+    /// <summary>Jobs after pauses of several lengths: null when each ran every chunk once within ten seconds, else what went wrong.</summary>
+    private static string? JobsAfterPauses()
+    {
+        const int count = 4;
+        double[] pausesMicroseconds = [5000, 3000, .. Enumerable.Range(0, 60).Select(k => 150.0 + 2 * k), 1000, 10];
+        foreach (double pause in pausesMicroseconds)
+        {
+            long until = Stopwatch.GetTimestamp() + (long)(pause * Stopwatch.Frequency / 1_000_000);
+            while (Stopwatch.GetTimestamp() < until)
+                Thread.Yield();
+            var work = new RecordingWork(count);
+            var job = Task.Factory.StartNew(() => ChunkWorkers.Run(work, count, 2, fixedShares: true), TaskCreationOptions.LongRunning);
+            if (!job.Wait(TimeSpan.FromSeconds(10)))
+                return $"a job {pause} us after the last did not end";
+            if (!work.Runs.All(runs => runs == 1))
+                return $"after a pause of {pause} us the chunks ran {string.Join(", ", work.Runs)} times";
+            if (work.Threads[2..].Contains(work.Threads[0]))
+                return $"after a pause of {pause} us the caller ran the helper's share";
+        }
+        return null;
+    }
+
+    /// <summary>
     /// Two chunks under fixed shares on two threads, chunk 0 the caller's and chunk 1 the helper's: either
     /// the caller's chunk waits for the helper's to finish, so that the caller never waits after it, or
     /// the helper's chunk takes a while, so that the caller does.
@@ -96,13 +133,21 @@ public sealed class ChunkWorkersTests
         // Lazily created wait objects allocate on the first wait of the process, which the other tests
         // in this process may already have made. A fresh copy of NetGen, with this assembly, in a load
         // context of their own has fresh static state: there no caller has ever waited.
-        var context = new AssemblyLoadContext("a fresh NetGen");
+        Assert.Equal(0L, (long)InFreshNetGen(nameof(AllocatedByTheFirstWait))!);
+    }
+
+    /// <summary>
+    /// What this class's static method <paramref name="method"/> returns when run by a fresh copy of this assembly with a
+    /// fresh copy of NetGen, in a load context of their own: ChunkWorkers' static state (its threads, its lock) that of
+    /// this call alone.
+    /// </summary>
+    private static object? InFreshNetGen(string method)
+    {
+        var context = new AssemblyLoadContext($"a fresh NetGen for {method}");
         context.LoadFromAssemblyPath(typeof(ChunkWorkers).Assembly.Location);
         var tests = context.LoadFromAssemblyPath(typeof(ChunkWorkersTests).Assembly.Location);
-        var measure = tests.GetType(typeof(ChunkWorkersTests).FullName!)!
-            .GetMethod(nameof(AllocatedByTheFirstWait), BindingFlags.NonPublic | BindingFlags.Static)!;
-
-        Assert.Equal(0L, (long)measure.Invoke(null, null)!);
+        return tests.GetType(typeof(ChunkWorkersTests).FullName!)!
+            .GetMethod(method, BindingFlags.NonPublic | BindingFlags.Static)!.Invoke(null, null);
     }
 
     private static long AllocatedByTheFirstWait()
