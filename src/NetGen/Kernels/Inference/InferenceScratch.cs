@@ -34,10 +34,10 @@ public sealed class InferenceScratch<T> where T : unmanaged
     /// Per hidden layer, the array of its rows of a piece of a batch (<c>piece</c> samples), which lie from
     /// <see cref="RowOrigins"/> on a cache line (<see cref="HiddenRows"/>); empty until <see cref="EnsureRows"/>.
     /// </summary>
-    public readonly T[][] Rows;
+    internal readonly T[][] Rows;
 
     /// <summary>Per hidden layer, where its rows start in <see cref="Rows"/>.</summary>
-    public readonly int[] RowOrigins;
+    internal readonly int[] RowOrigins;
 
     /// <summary>
     /// Scratch for one sample of <paramref name="sampleLength"/> values, <paramref name="outputSize"/> outputs,
