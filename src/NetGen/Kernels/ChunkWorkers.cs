@@ -177,7 +177,8 @@ public static class ChunkWorkers
     /// from a wait (2.4 against 5.6 us a start on a KVM guest), and one watching a count of its own sooner than one
     /// watching the semaphore's count, whose Wait then took the semaphore's lock, lines the caller had just written: a
     /// job of two empty chunks on two threads took 1.15-1.22 us instead of 1.55-1.68, its helper starting 0.59-0.62 us
-    /// after the call instead of 0.90-1.03 (medians of 20,000 calls, alternating processes, on a Zen 5 KVM guest).
+    /// after the call instead of 0.90-1.03 (medians of rounds of 20,000 calls, the last two of five in each of two pairs
+    /// of alternating processes, on a Zen 5 KVM guest).
     /// </summary>
     private sealed class StartSignal
     {
