@@ -24,7 +24,7 @@ public sealed class ShortRowSoftmaxTests
 
     /// <summary>
     /// A batch's rows, however many are taken at a time, are each the bits of that row's softmax alone (a batch of one),
-    /// as <see cref="INetwork{T}.Forward"/> promises of a batch against its samples: rows in groups of 16 with the groups
+    /// as <see cref="Activations.Softmax{T}"/> computes a short row whatever the batch: rows in groups of 16 with the groups
     /// and rows after them, a group holding a row whose sum overflows, and one holding a row of equal values.
     /// </summary>
     [Theory, MemberData(nameof(WideSizes))]
