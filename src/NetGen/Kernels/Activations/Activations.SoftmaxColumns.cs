@@ -43,7 +43,9 @@ public static partial class Activations
             for (int g = 0; g < groups; g++)
             {
                 float* rows = start + g * ColumnRows * size;
-                // Each row's lanes past its values are read as zeros and never stored, so no row reaches past the span.
+                // Each row's lanes past its values are read as zeros and never stored, so no row reaches past the span. The rows
+                // go to the transpose as arguments, in registers: loaded into the buffer in a loop and transposed there, 256 rows
+                // of 10 took 2.16-2.24 us against 1.95-2.17 (alternating processes).
                 Transpose16(
                     Avx512F.MaskLoad(rows, lanes, Vector512<float>.Zero), Avx512F.MaskLoad(rows + size, lanes, Vector512<float>.Zero),
                     Avx512F.MaskLoad(rows + 2 * size, lanes, Vector512<float>.Zero), Avx512F.MaskLoad(rows + 3 * size, lanes, Vector512<float>.Zero),
